@@ -1,0 +1,165 @@
+"""The JSON API: the same queries as the CLI (`events`, `persons`, `search`, ...) over HTTP."""
+from __future__ import annotations
+
+import json
+
+from fastapi import APIRouter, HTTPException, Query, Request
+from fastapi.responses import JSONResponse
+
+from communique.web import params
+from communique.web.security import token_matches
+from communique.web.writer import document
+
+router = APIRouter(prefix="/api", tags=["api"])
+
+
+def _store(request: Request):
+    return request.app.state.store
+
+
+def _not_found(what: str, key: str):
+    raise HTTPException(status_code=404, detail=f"no {what} {key!r}")
+
+
+@router.get("/events", summary="Merged events, filtered and paginated")
+def events(request: Request,
+           actor: str | None = Query(None, description="person name or id taking part"),
+           country: str | None = Query(None, description="ISO3 of a taking-part state, e.g. VNM"),
+           with_: str | None = Query(None, alias="with", description="ISO3 of the other side, with `country`"),
+           type: str | None = Query(None, description="PLOVER event type, e.g. CONSULT"),
+           mode: str | None = Query(None, description="meeting, visit, dialogue, call, conference, signing"),
+           since: str | None = Query(None, description="YYYY, YYYY-MM or YYYY-MM-DD"),
+           until: str | None = Query(None, description="YYYY, YYYY-MM or YYYY-MM-DD"),
+           min_level: str | None = Query(None, description="lowest seniority level, e.g. minister"),
+           limit: int = Query(50, description=f"1..{params.MAX_LIMIT}"),
+           offset: int = Query(0, description="events to skip")):
+    f = params.EventFilters.check(actor, country, with_, type, mode, since, until, min_level)
+    limit, offset = params.paging(limit, offset)
+    store = _store(request)
+    total = store.count_events(**f.as_kwargs())
+    rows = store.events(**f.as_kwargs(), limit=limit, offset=offset)
+    return {"total": total, "limit": limit, "offset": offset, "filters": f.as_query(), "events": rows}
+
+
+@router.get("/events/{event_id}", summary="One merged event with its sources and evidence")
+def event(request: Request, event_id: str):
+    found = _store(request).event(event_id)
+    if found is None:
+        _not_found("event", event_id)
+    return found
+
+
+@router.get("/persons", summary="Resolved persons, by country or name")
+def persons(request: Request, country: str | None = Query(None, description="ISO3"),
+            q: str | None = Query(None, description="part of a name"),
+            limit: int = Query(100), offset: int = Query(0)):
+    code = params.country(country)
+    q = params.text(q, "q")
+    limit, offset = params.paging(limit, offset, default=100)
+    rows = _store(request).persons(country=code, name=q)
+    return {"total": len(rows), "limit": limit, "offset": offset, "persons": rows[offset:offset + limit]}
+
+
+@router.get("/persons/{id_or_name}", summary="One person: role history, events, counterparts")
+def person(request: Request, id_or_name: str):
+    found = _store(request).person(id_or_name)
+    if found is None:
+        _not_found("person", id_or_name)
+    return found
+
+
+@router.get("/articles", summary="Stored articles, newest first")
+def articles(request: Request, limit: int = Query(50), offset: int = Query(0)):
+    limit, offset = params.paging(limit, offset)
+    rows = _store(request).articles(limit=limit, offset=offset)
+    return {"limit": limit, "offset": offset, "articles": rows}
+
+
+@router.get("/articles/{doc_id}", summary="One article: text and extraction")
+def article(request: Request, doc_id: str):
+    found = _store(request).article(doc_id)
+    if found is None:
+        _not_found("article", doc_id)
+    return found
+
+
+@router.get("/search", summary="Full-text search over the articles")
+def search(request: Request, q: str = Query(..., description="words to look for"), limit: int = Query(20)):
+    q = params.text(q, "q")
+    if not q:
+        raise params.BadParameter("q", "empty query")
+    limit, _ = params.paging(limit, 0, default=20)
+    return {"query": q, "results": _store(request).search(q, limit=limit)}
+
+
+@router.get("/stats", summary="A country's (or a pair's) engagements per month, by mode and by level")
+def stats(request: Request, a: str = Query(..., description="ISO3, e.g. VNM"),
+          b: str | None = Query(None, description="ISO3 of the other side, e.g. USA")):
+    code_a, code_b = params.country(a, "a"), params.country(b, "b")
+    return _store(request).stats(code_a, code_b)
+
+
+@router.get("/network", summary="Actors as nodes, engagements as edges")
+def network(request: Request, country: str | None = Query(None), since: str | None = Query(None),
+            until: str | None = Query(None)):
+    return _store(request).network(country=params.country(country), since=params.date(since, "since"),
+                                   until=params.date(until, "until"))
+
+
+def require_token(request: Request, given: str | None = None):
+    """Writes need the configured token; without one the app is read-only."""
+    configured = request.app.state.token
+    if not configured:
+        raise HTTPException(403, "read-only server: start `communique serve` with --token to allow writes")
+    if not token_matches(configured, request.headers.get("authorization"), given):
+        raise HTTPException(401, "missing or wrong token (send Authorization: Bearer TOKEN)",
+                            headers={"WWW-Authenticate": "Bearer"})
+
+
+def _record(raw: bytes, content_type: str, query) -> dict:
+    """The posted article as {text, id, url, published, source, title}, whatever its content type."""
+    try:
+        body = raw.decode("utf-8")
+    except UnicodeDecodeError:
+        raise params.BadParameter("body", "not UTF-8 text") from None
+    meta = {k: query.get(k) for k in ("id", "url", "published", "source", "title")}
+    if content_type == "application/json":
+        try:
+            rec = json.loads(body)
+        except json.JSONDecodeError as exc:
+            raise params.BadParameter("body", f"invalid JSON at line {exc.lineno}: {exc.msg}") from None
+        if not isinstance(rec, dict):
+            raise params.BadParameter("body", "expected a JSON object {id, text|html, url, published, source, title}")
+        text = rec.get("text") if rec.get("text") is not None else rec.get("html")
+        meta = {k: rec.get(k, meta[k]) for k in meta}
+        meta["id"] = rec.get("id", rec.get("doc_id", meta["id"]))
+    else:
+        text = body
+    if not isinstance(text, str) or not text.strip():
+        raise params.BadParameter("text", "the article is empty (send text, HTML, or JSON with 'text' or 'html')")
+    for k, v in meta.items():
+        if v is not None and not isinstance(v, str):
+            raise params.BadParameter(k, "must be a string")
+        params.text(v, k, max_len=2000)
+    meta["published"] = params.date(meta["published"], "published")
+    return {"text": text, **meta}
+
+
+@router.post("/articles", status_code=201, summary="Ingest one article (needs the token)",
+             openapi_extra={"requestBody": {"content": {
+                 "text/plain": {"schema": {"type": "string"}},
+                 "text/html": {"schema": {"type": "string"}},
+                 "application/json": {"schema": {"type": "object", "properties": {
+                     k: {"type": "string"} for k in ("id", "text", "html", "url", "published", "source", "title")}}},
+             }}})
+async def post_article(request: Request):
+    """Body: plain text, HTML, or a JSON record; metadata for text/HTML may come as query parameters."""
+    require_token(request)
+    content_type = request.headers.get("content-type", "text/plain").split(";")[0].strip().lower()
+    rec = _record(await request.body(), content_type, request.query_params)
+    doc = document(rec["text"], doc_id=rec["id"], published=rec["published"], url=rec["url"],
+                   source=rec["source"], title=rec["title"])
+    stored = await request.app.state.writer.ingest(doc)
+    return JSONResponse({"doc_id": stored.get("doc_id", doc.doc_id), "title": stored.get("title"),
+                         "published": stored.get("published"), "extraction": stored.get("extraction")},
+                        status_code=201)

@@ -1,0 +1,246 @@
+"""Server-rendered pages (Jinja2, autoescaped): overview, timeline, network, person, event, article,
+search and the paste form. They call the same Store queries as the API."""
+from __future__ import annotations
+
+import itertools
+from collections import Counter
+from pathlib import Path
+from urllib.parse import parse_qs, urlencode
+
+from fastapi import APIRouter, HTTPException, Query, Request
+from fastapi.responses import HTMLResponse
+from fastapi.templating import Jinja2Templates
+
+from communique import __version__
+from communique.web import charts, params
+from communique.web.highlight import Span, article_spans, segments
+from communique.web.security import token_matches
+from communique.web.writer import IngestFailed, document
+
+HERE = Path(__file__).parent
+templates = Jinja2Templates(directory=HERE / "templates")
+router = APIRouter(include_in_schema=False)
+
+
+def country_name(code: str | None) -> str:
+    """English short name of an ISO3 code, for display ("VNM" -> "Vietnam")."""
+    if not code:
+        return ""
+    try:
+        from communique.places import country_name as _name
+
+        name = _name(code)
+        if name:
+            return name
+    except ImportError:
+        pass
+    import pycountry
+
+    c = pycountry.countries.get(alpha_3=code)
+    return (getattr(c, "common_name", None) or c.name) if c else code
+
+
+def _qs(base: dict, **changes) -> str:
+    merged = {**base, **changes}
+    return urlencode({k: v for k, v in merged.items() if v not in (None, "")})
+
+
+def safe_url(url: str | None) -> str:
+    """Only http(s) links from article metadata; anything else (javascript:, data:) becomes "#"."""
+    return url if isinstance(url, str) and url.lower().startswith(("http://", "https://")) else "#"
+
+
+templates.env.globals.update(country_name=country_name, version=__version__, qs=_qs)
+templates.env.filters.update(country_name=country_name, safe_url=safe_url)
+
+
+def render(request: Request, name: str, context: dict, status: int = 200) -> HTMLResponse:
+    context.setdefault("writable", bool(request.app.state.token))
+    return templates.TemplateResponse(request, name, context, status_code=status)
+
+
+def render_error(request: Request, status: int, message: str) -> str:
+    """An error page's HTML (used by the app's exception handlers for browsers)."""
+    return templates.get_template("error.html").render(request=request, status=status, message=message,
+                                                       writable=bool(request.app.state.token))
+
+
+def _store(request: Request):
+    return request.app.state.store
+
+
+def _pairs(events: list[dict]) -> list[tuple[str, str, int]]:
+    """The most frequent country pairs among events' actors (suggestions on the overview)."""
+    c: Counter = Counter()
+    for ev in events:
+        codes = sorted({a.get("country") for a in ev.get("actors") or [] if a.get("country")})
+        for a, b in itertools.combinations(codes, 2):
+            c[(a, b)] += 1
+    return [(a, b, n) for (a, b), n in c.most_common(8)]
+
+
+@router.get("/", response_class=HTMLResponse)
+def overview(request: Request, a: str | None = Query(None), b: str | None = Query(None)):
+    store = _store(request)
+    code_a, code_b = params.country(a, "a"), params.country(b, "b")
+    if code_b and not code_a:
+        code_a, code_b = code_b, None
+    ctx: dict = {"a": code_a, "b": code_b}
+    if code_a:
+        stats = store.stats(code_a, code_b)
+        ctx.update(stats=stats,
+                   modes=charts.stacked_bars(stats.get("by_month") or [], "mode", charts.MODE_ORDER),
+                   levels=charts.stacked_bars(stats.get("by_level") or [], "level",
+                                              params.levels() or charts.LEVEL_ORDER_FALLBACK),
+                   timeline_query=_qs({"country": code_a, "with": code_b}))
+    else:
+        recent = store.events(limit=500)
+        ctx.update(pairs=_pairs(recent), latest=recent[:10], total=store.count_events())
+    return render(request, "overview.html", ctx)
+
+
+@router.get("/timeline", response_class=HTMLResponse)
+def timeline(request: Request, actor: str | None = None, country: str | None = None,
+             with_: str | None = Query(None, alias="with"), type: str | None = None, mode: str | None = None,
+             since: str | None = None, until: str | None = None, min_level: str | None = None,
+             limit: int = Query(50), offset: int = Query(0)):
+    f = params.EventFilters.check(actor, country, with_, type, mode, since, until, min_level)
+    limit, offset = params.paging(limit, offset)
+    store = _store(request)
+    total = store.count_events(**f.as_kwargs())
+    rows = store.events(**f.as_kwargs(), limit=limit, offset=offset)
+    groups = [(month, list(evs)) for month, evs in
+              itertools.groupby(rows, key=lambda e: (e.get("date") or "undated")[:7])]
+    return render(request, "timeline.html", {
+        "filters": f, "query": f.as_query(), "total": total, "groups": groups, "limit": limit, "offset": offset,
+        "n": len(rows), "types": params.PLOVER_TYPES, "modes": params.MODES, "levels": params.levels()})
+
+
+@router.get("/network", response_class=HTMLResponse)
+def network(request: Request, country: str | None = None, since: str | None = None, until: str | None = None):
+    code = params.country(country)
+    since, until = params.date(since, "since"), params.date(until, "until")
+    graph = _store(request).network(country=code, since=since, until=until)
+    return render(request, "network.html", {"layout": charts.network_layout(graph), "country": code,
+                                            "since": since, "until": until,
+                                            "n_nodes": len(graph.get("nodes") or []),
+                                            "n_edges": len(graph.get("edges") or [])})
+
+
+@router.get("/persons", response_class=HTMLResponse)
+def persons(request: Request, country: str | None = None, q: str | None = None):
+    code, q = params.country(country), params.text(q, "q")
+    rows = _store(request).persons(country=code, name=q)
+    return render(request, "persons.html", {"persons": rows[:500], "total": len(rows), "country": code, "q": q})
+
+
+@router.get("/persons/{id_or_name}", response_class=HTMLResponse)
+def person(request: Request, id_or_name: str):
+    found = _store(request).person(id_or_name)
+    if found is None:
+        raise HTTPException(404, f"no person {id_or_name!r}")
+    return render(request, "person.html", {"p": found})
+
+
+def _source_view(store, doc_id: str, evidence: list[dict], actor_names: set[str]) -> dict:
+    """One source article of an event, its text cut into segments with the evidence marked."""
+    art = store.article(doc_id) or {"doc_id": doc_id, "text": ""}
+    text = art.get("text") or ""
+    spans = [Span(int(e["start"]), int(e["end"]), "evidence", "evidence for this event")
+             for e in evidence if e.get("doc_id") == doc_id]
+    extraction = art.get("extraction") or {}
+    for p in extraction.get("persons") or []:
+        if p.get("name") in actor_names:
+            spans += [Span(int(s), int(t), "person", p["name"]) for s, t in p.get("mentions") or []]
+    body = extraction.get("body") or art.get("body")
+    window = (int(body[0]), int(body[1])) if body and body[1] > body[0] else None
+    if window and any(s.kind == "evidence" and (s.start < window[0] or s.end > window[1]) for s in spans):
+        window = None
+    return {"article": art, "segments": segments(text, spans, window), "n_marks": sum(s.kind == "evidence"
+                                                                                      for s in spans)}
+
+
+@router.get("/events/{event_id}", response_class=HTMLResponse)
+def event(request: Request, event_id: str):
+    store = _store(request)
+    ev = store.event(event_id)
+    if ev is None:
+        raise HTTPException(404, f"no event {event_id!r}")
+    names = {a.get("name") for a in ev.get("actors") or []}
+    doc_ids = list(dict.fromkeys([s.get("doc_id") for s in ev.get("sources") or []] +
+                                 [e.get("doc_id") for e in ev.get("evidence") or []]))
+    sources = [_source_view(store, d, ev.get("evidence") or [], names) for d in doc_ids if d]
+    return render(request, "event.html", {"ev": ev, "sources": sources})
+
+
+@router.get("/articles/{doc_id}", response_class=HTMLResponse)
+def article(request: Request, doc_id: str):
+    art = _store(request).article(doc_id)
+    if art is None:
+        raise HTTPException(404, f"no article {doc_id!r}")
+    extraction = art.get("extraction") or {}
+    return render(request, "article.html", {"art": art, "x": extraction,
+                                            "segments": segments(art.get("text") or "", article_spans(extraction))})
+
+
+def _marked_snippet(snippet: str, q: str) -> list[tuple[str, bool]]:
+    """Cut a search snippet around the query's words, case-insensitively, for <mark>ing."""
+    import re
+
+    words = [re.escape(w) for w in re.findall(r"\w+", q) if len(w) > 1]
+    if not words or not snippet:
+        return [(snippet or "", False)]
+    parts = re.split(f"({'|'.join(words)})", snippet, flags=re.IGNORECASE)
+    return [(p, i % 2 == 1) for i, p in enumerate(parts) if p]
+
+
+@router.get("/search", response_class=HTMLResponse)
+def search(request: Request, q: str | None = None):
+    q = params.text(q, "q")
+    results = _store(request).search(q, limit=50) if q else []
+    for r in results:
+        r["marked"] = _marked_snippet(r.get("snippet") or "", q or "")
+    return render(request, "search.html", {"q": q, "results": results})
+
+
+@router.get("/extract", response_class=HTMLResponse)
+def extract_form(request: Request):
+    return render(request, "extract.html", {"form": {}})
+
+
+@router.post("/extract", response_class=HTMLResponse)
+async def extract_post(request: Request):
+    """Extract a pasted article and show it highlighted; store it too when the token is given."""
+    raw = await request.body()
+    form = {k: v[0] for k, v in parse_qs(raw.decode("utf-8", "replace"), keep_blank_values=True).items()}
+    text = form.get("text") or ""
+    ctx: dict = {"form": {k: v for k, v in form.items() if k != "token"}}
+    if not text.strip():
+        ctx["message"] = "Paste an article first."
+        return render(request, "extract.html", ctx, status=422)
+    try:
+        published = params.date(form.get("published") or None, "published")
+    except params.BadParameter as exc:
+        ctx["message"] = str(exc)
+        return render(request, "extract.html", ctx, status=422)
+    doc = document(text, doc_id=form.get("id") or None, published=published, url=form.get("url") or None,
+                   source=form.get("source") or None, title=form.get("title") or None)
+    writer = request.app.state.writer
+    want_store = form.get("store") == "1"
+    if want_store and not token_matches(request.app.state.token, None, form.get("token")):
+        ctx["message"] = ("This server is read-only (no token configured); the article was extracted, not stored."
+                          if not request.app.state.token else "Wrong token: the article was extracted, not stored.")
+        want_store = False
+    if want_store:
+        try:
+            stored = await writer.ingest(doc)
+        except IngestFailed as exc:
+            ctx["message"] = f"Could not store the article: {exc}"
+            return render(request, "extract.html", ctx, status=422)
+        extraction, shown = stored.get("extraction") or {}, stored.get("text") or doc.text
+        ctx["stored"] = stored.get("doc_id", doc.doc_id)
+    else:
+        art = await writer.extract(doc)
+        extraction, shown = art.to_dict(), art.text or doc.text
+    ctx.update(x=extraction, segments=segments(shown, article_spans(extraction)))
+    return render(request, "extract.html", ctx)
