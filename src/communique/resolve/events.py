@@ -1,0 +1,351 @@
+"""Event merging: reports of one real-world event (several outlets, or one outlet twice) -> MergedEvent.
+
+Two raw events are the same event only when ALL of these hold (precision first):
+  * same PLOVER type and the same mode (a meeting and a call stay apart); if both name a
+    standing mechanism, the same mechanism and round;
+  * actors: they share at least one person identity, and apart from what they share at most
+    one of the two names anybody else ("X met Y" + "X met Y and Z" merge; "X met Y" and
+    "X met Z" do not). Reports that name no person must name the same countries/orgs;
+  * dates compatible: the intervals overlap (reduced precision allowed: "2025-09" covers the
+    month); a year-less "XXXX-MM-DD" only matches a report of the same month and day;
+    a report with no event date matches only through its publication date: the event is
+    taken to lie in the PUBLISHED_WINDOW_DAYS before publication (see _anchor);
+  * places compatible: the same city, or one of them unknown; never two different countries.
+Merging is complete-linkage: a report joins a cluster only if it fits every member, and
+reports are taken most precise date first, so a vague "2025" report cannot chain two
+meetings held on different days. Candidate clusters come from blocks keyed by
+(type, mode, a shared actor, month), so the work grows with block sizes, not corpus size.
+"""
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import hashlib
+import re
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+
+from communique.resolve.names import fold
+
+#: A report without an event date is assumed to describe something that happened at most
+#: this many days before its publication (news of a meeting appears the same day or within
+#: two or three; chosen from the dev articles' dateline-to-event gaps, all 0-2 days).
+PUBLISHED_WINDOW_DAYS = 3
+#: a date interval wider than this many months gives no month blocks (it cannot be matched).
+MAX_BLOCK_MONTHS = 24
+
+
+@dataclass
+class MergedEvent:
+    """One real-world event and the raw events (article_id, event_index) that report it."""
+
+    id: str
+    type: str
+    mode: str | None
+    cameo: str | None
+    date: str | None
+    location: dict | None
+    actors: list[dict]
+    members: list[tuple[int, int]]
+    merge_reason: str
+    mechanism: dict | None = None
+
+
+# ---------------------------------------------------------------- dates
+
+@dataclass(frozen=True)
+class _When:
+    start: dt.date | None = None     # known-year interval
+    end: dt.date | None = None
+    md: tuple[tuple[int, int], tuple[int, int]] | None = None  # year-less month-day interval
+    width: int = 10 ** 6             # days covered; smaller is more precise
+    from_published: bool = False
+
+
+_ISO = re.compile(r"^(\d{4}|XXXX)(?:-(\d{2})(?:-(\d{2}))?)?$")
+
+
+def _bounds(part: str):
+    m = _ISO.match(part.strip())
+    if not m:
+        return None
+    year, month, day = m.group(1), m.group(2), m.group(3)
+    mo = int(month) if month else None
+    d = int(day) if day else None
+    if year == "XXXX":
+        if mo is None or d is None:
+            return None
+        return ("md", (mo, d), (mo, d))
+    y = int(year)
+    try:
+        if mo is None:
+            return ("ymd", dt.date(y, 1, 1), dt.date(y, 12, 31))
+        if d is None:
+            return ("ymd", dt.date(y, mo, 1), dt.date(y, mo, calendar.monthrange(y, mo)[1]))
+        day_ = dt.date(y, mo, d)
+        return ("ymd", day_, day_)
+    except ValueError:
+        return None
+
+
+def parse_when(value: str | None) -> _When | None:
+    """ISO date with reduced precision or an interval -> _When; None when absent or unreadable."""
+    if not value or not isinstance(value, str):
+        return None
+    parts = value.split("/")
+    if len(parts) > 2:
+        return None
+    a = _bounds(parts[0])
+    b = _bounds(parts[-1])
+    if not a or not b or a[0] != b[0]:
+        return None
+    if a[0] == "md":
+        return _When(md=(a[1], b[2]), width=1 if a[1] == b[2] else 2)
+    start, end = a[1], b[2]
+    if end < start:
+        return None
+    return _When(start=start, end=end, width=(end - start).days + 1)
+
+
+def _anchor(published: str | None) -> _When | None:
+    """The window a dateless report can describe: the PUBLISHED_WINDOW_DAYS up to publication."""
+    p = parse_when(published[:10] if published else None)
+    if not p or p.start is None or p.width != 1:
+        return None
+    return _When(start=p.start - dt.timedelta(days=PUBLISHED_WINDOW_DAYS), end=p.start,
+                 width=PUBLISHED_WINDOW_DAYS + 1, from_published=True)
+
+
+def _dates_compatible(a: _When, b: _When) -> bool:
+    if a.md or b.md:
+        x, y = (a, b) if a.md else (b, a)
+        if y.md:
+            return x.md[0] <= y.md[1] and y.md[0] <= x.md[1]
+        if y.start is None or y.width > 31:
+            return False  # a year-less day cannot be matched against a month or a year
+        d = y.start
+        while d <= y.end:
+            if x.md[0] <= (d.month, d.day) <= x.md[1]:
+                return True
+            d += dt.timedelta(days=1)
+        return False
+    return a.start <= b.end and b.start <= a.end
+
+
+def _months(w: _When) -> list[str]:
+    if w.md:
+        return [f"XX-{w.md[0][0]:02d}", f"XX-{w.md[1][0]:02d}"]
+    out, y, m = [], w.start.year, w.start.month
+    while (y, m) <= (w.end.year, w.end.month):
+        out.append(f"{y:04d}-{m:02d}")
+        if len(out) > MAX_BLOCK_MONTHS:
+            return []
+        y, m = (y + 1, 1) if m == 12 else (y, m + 1)
+    if w.width <= 31:  # a precise date can meet a year-less report of the same month-day
+        out += sorted({f"XX-{w.start.month:02d}", f"XX-{w.end.month:02d}"})
+    return out
+
+
+# ---------------------------------------------------------------- actors and places
+
+def _actor_key(a: dict) -> tuple[str, str]:
+    kind = a.get("kind") or "person"
+    if kind == "person":
+        if a.get("identity"):
+            return ("id", a["identity"])
+        return ("person", fold(a.get("name") or ""))
+    if kind == "country" and a.get("country"):
+        return ("country", a["country"])
+    return (kind, fold(a.get("name") or ""))
+
+
+def _place_key(name: str | None) -> str | None:
+    if not name:
+        return None
+    s = fold(name).split(",")[0]
+    s = re.sub(r"\b(city|capital)\b", "", s)
+    s = re.sub(r"[^a-z0-9]", "", s)
+    return s or None
+
+
+@dataclass
+class _Raw:
+    rec: dict
+    key: tuple[int, int]
+    persons: frozenset
+    others: frozenset
+    when: _When | None
+    place: str | None
+    place_country: str | None
+    mech: tuple | None
+    blocks: list = field(default_factory=list)
+
+
+def _prepare(i: int, rec: dict) -> _Raw:
+    keys = [_actor_key(a) for a in rec.get("actors") or []]
+    persons = frozenset(k for k in keys if k[0] in ("id", "person"))
+    others = frozenset(k for k in keys if k[0] not in ("id", "person"))
+    when = parse_when(rec.get("date")) or _anchor(rec.get("published"))
+    loc = rec.get("location") or {}
+    mech = rec.get("mechanism") or None
+    mech_key = None
+    if mech and mech.get("name"):
+        mech_key = (fold(mech["name"]), mech.get("round"))
+    key = rec.get("key")
+    key = (int(key[0]), int(key[1])) if key is not None else (int(rec.get("article_id") or 0), i)
+    raw = _Raw(rec, key, persons, others, when, _place_key(loc.get("name")), loc.get("country") or None, mech_key)
+    head = (rec.get("type"), rec.get("mode"))
+    anchors = sorted(persons) if persons else [tuple(sorted(others))] if others else []
+    months = _months(when) if when else []
+    raw.blocks = [(head, a, m) for a in anchors for m in months]
+    return raw
+
+
+def _actors_compatible(a: _Raw, b: _Raw) -> bool:
+    if a.persons and b.persons:
+        shared = a.persons & b.persons
+        if not shared:
+            return False
+        rest_a = (a.persons - shared) | (a.others - b.others)
+        rest_b = (b.persons - shared) | (b.others - a.others)
+        return not rest_a or not rest_b
+    if not a.persons and not b.persons:
+        return bool(a.others) and a.others == b.others
+    return False
+
+
+def _places_compatible(a: _Raw, b: _Raw) -> bool:
+    if a.place_country and b.place_country and a.place_country != b.place_country:
+        return False
+    return a.place is None or b.place is None or a.place == b.place
+
+
+def _compatible(a: _Raw, b: _Raw) -> bool:
+    ra, rb = a.rec, b.rec
+    if ra.get("type") != rb.get("type") or ra.get("mode") != rb.get("mode"):
+        return False
+    if a.mech and b.mech and (a.mech[0] != b.mech[0] or (a.mech[1] is not None and b.mech[1] is not None
+                                                        and a.mech[1] != b.mech[1])):
+        return False
+    if a.when is None or b.when is None or not _dates_compatible(a.when, b.when):
+        return False
+    return _actors_compatible(a, b) and _places_compatible(a, b)
+
+
+def _score(r: _Raw, members: list[_Raw]) -> tuple:
+    shared = max(len(r.persons & m.persons) + len(r.others & m.others) for m in members)
+    same_place = any(r.place and r.place == m.place for m in members)
+    same_date = any(r.rec.get("date") and r.rec.get("date") == m.rec.get("date") for m in members)
+    return (shared, same_place, same_date)
+
+
+# ---------------------------------------------------------------- merged output
+
+def _stable_id(raw: _Raw) -> str:
+    rec = raw.rec
+    doc = rec.get("doc_hash") or rec.get("doc_id") or raw.key[0]
+    return "ev-" + hashlib.sha1(f"{doc}:{raw.key[1]}".encode()).hexdigest()[:12]
+
+
+def _label(k: tuple[str, str], members: list[_Raw]) -> str:
+    for m in members:
+        for a in m.rec.get("actors") or []:
+            if _actor_key(a) == k:
+                return a.get("identity") or a.get("name") or k[1]
+    return k[1]
+
+
+def _build(members: list[_Raw]) -> MergedEvent:
+    members = sorted(members, key=lambda m: m.key)
+    first = members[0].rec
+    # the most precise date a member reports; ties: the most common, then the earliest report
+    dated = [m for m in members if m.rec.get("date") and m.when and not m.when.from_published]
+    date = None
+    if dated:
+        best = min(m.when.width for m in dated)
+        counts = Counter(m.rec["date"] for m in dated if m.when.width == best)
+        date = max(counts, key=lambda d: (counts[d], -[m.rec.get("date") for m in members].index(d)))
+    named = [m.rec["location"] for m in members if m.rec.get("location") and m.rec["location"].get("name")]
+    any_loc = [m.rec["location"] for m in members if m.rec.get("location")]
+    location = None
+    if named or any_loc:
+        pool = named or any_loc
+        counts = Counter((l.get("name"), l.get("country")) for l in pool)
+        name, country = counts.most_common(1)[0][0]
+        if country is None:
+            country = next((l.get("country") for l in any_loc if l.get("country")), None)
+        location = {"name": name, "country": country}
+    actors: dict[tuple, dict] = {}
+    roles: dict[tuple, Counter] = defaultdict(Counter)
+    for m in members:
+        for a in m.rec.get("actors") or []:
+            k = _actor_key(a)
+            if k not in actors:
+                actors[k] = {"name": a.get("name"), "kind": a.get("kind") or "person",
+                             "country": a.get("country"), "role": None, "identity": a.get("identity")}
+            elif not actors[k]["country"] and a.get("country"):
+                actors[k]["country"] = a["country"]
+            if a.get("role"):
+                roles[k][a["role"]] += 1
+    for k, a in actors.items():
+        a["role"] = roles[k].most_common(1)[0][0] if roles[k] else None
+    cameos = Counter(m.rec.get("cameo") for m in members if m.rec.get("cameo"))
+    mech = next((m.rec.get("mechanism") for m in members if m.rec.get("mechanism")), None)
+    return MergedEvent(id=_stable_id(members[0]), type=first.get("type"), mode=first.get("mode"),
+                       cameo=cameos.most_common(1)[0][0] if cameos else None, date=date,
+                       location=location, actors=list(actors.values()), members=[m.key for m in members],
+                       merge_reason=_reason(members, date, location), mechanism=mech)
+
+
+def _reason(members: list[_Raw], date: str | None, location: dict | None) -> str:
+    if len(members) == 1:
+        return "single report"
+    shared = frozenset.intersection(*[m.persons for m in members]) if all(m.persons for m in members) \
+        else frozenset.intersection(*[m.others for m in members])
+    names = sorted(_label(k, members) for k in shared)
+    articles = len({m.key[0] for m in members})
+    parts = [f"{len(members)} reports in {articles} article{'s' if articles != 1 else ''}",
+             f"same {members[0].rec.get('type')}" + (f"/{members[0].rec.get('mode')}" if members[0].rec.get("mode") else ""),
+             "same actors {" + ", ".join(names) + "}"]
+    parts.append(f"dates overlap ({date})" if date else "no event date")
+    by_pub = sum(1 for m in members if m.when and m.when.from_published)
+    if by_pub:
+        parts.append(f"{by_pub} undated report{'s' if by_pub > 1 else ''} matched by publication date "
+                     f"(within {PUBLISHED_WINDOW_DAYS} days)")
+    if location and location.get("name"):
+        places = {m.place for m in members if m.place}
+        parts.append(f"same place {location['name']}" + ("" if len(places) == 1 and all(m.place for m in members)
+                                                         else " (or unknown)"))
+    return "; ".join(parts)
+
+
+def merge_events(records: list[dict]) -> list[MergedEvent]:
+    """Group raw event records (STORE_API EventRecord dicts) into MergedEvents, sorted by id."""
+    raws = [_prepare(i, r) for i, r in enumerate(records)]
+    # most precise first; reports dated only by publication come after every dated one
+    order = sorted(range(len(raws)), key=lambda i: (raws[i].when is None,
+                                                   bool(raws[i].when and raws[i].when.from_published),
+                                                   raws[i].when.width if raws[i].when else 0, raws[i].key))
+    clusters: list[list[_Raw]] = []
+    index: dict[tuple, set[int]] = defaultdict(set)
+    for i in order:
+        r = raws[i]
+        candidates = {c for b in r.blocks for c in index.get(b, ())}
+        fits = [c for c in sorted(candidates) if all(_compatible(r, m) for m in clusters[c])]
+        target = None
+        if len(fits) == 1:
+            target = fits[0]
+        elif len(fits) > 1:
+            scored = sorted(((_score(r, clusters[c]), c) for c in fits), reverse=True)
+            if scored[0][0] > scored[1][0]:
+                target = scored[0][1]  # else ambiguous: better a duplicate than a wrong merge
+        if target is None:
+            clusters.append([r])
+            target = len(clusters) - 1
+        else:
+            clusters[target].append(r)
+        for b in r.blocks:
+            index[b].add(target)
+    merged = [_build(c) for c in clusters]
+    merged.sort(key=lambda e: e.id)
+    return merged

@@ -1,0 +1,447 @@
+"""Person identities across articles: one Identity per real person, with its role history.
+
+Records (one per person per article, see STORE_API.md) are clustered with a union-find in
+four ordered passes, each more cautious than the one before:
+  1. the same full name (diacritics folded, title words stripped) and a compatible country;
+  2. a shorter full name inside a longer one with the same first and last word
+     ("Michael DeSombre" / "Michael George DeSombre"), only when the longer form is unique;
+  3. near-identical spellings (rapidfuzz) with the same country and an overlapping title;
+  4. one-word names ("Cuong", "President Cuong"): first against full names of the same
+     article, then against the corpus when exactly one identity of that country fits.
+Two clusters with different known countries are never joined automatically. Manual
+overrides (see overrides.py) split name forms off before the passes and merge / rename after.
+"""
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+
+from rapidfuzz import fuzz
+
+from communique.levels import canonical_title, level_of, rank
+from communique.resolve.names import fold, name_key, slug, split_name, strip_demonyms
+from communique.resolve.overrides import Overrides
+
+#: rapidfuzz ratio (0-100) two full names must reach to count as one spelling; chosen so that
+#: "Antony Blinken" / "Anthony Blinken" (96) pass and "Phan Van Giang" / "Phan Van Giao" need
+#: the per-token rule below too.
+FUZZY_NAME_RATIO = 90
+#: the one differing word of two near-identical names must be at least this long and this close:
+#: short Vietnamese given names (Giang / Giao / Quang) differ by one letter and are different people.
+FUZZY_TOKEN_MIN_LEN = 5
+FUZZY_TOKEN_RATIO = 80
+#: a name token shared by more full names than this is too common to block on alone.
+MAX_BLOCK = 400
+
+
+@dataclass
+class Role:
+    """One office a person was reported in, with when and where the corpus says so."""
+
+    title: str
+    org: str | None
+    country: str | None
+    first_seen: str | None
+    last_seen: str | None
+    article_ids: list[int]
+    level: str | None = None
+
+
+@dataclass
+class Identity:
+    """One real person across the corpus."""
+
+    id: str
+    name: str
+    country: str | None
+    aliases: list[str]
+    members: list[tuple[int, int]]
+    roles: list[Role] = field(default_factory=list)
+
+
+@dataclass
+class _Rec:
+    idx: int
+    key: tuple[int, int]
+    article_id: int
+    name: str           # the name as written, title words stripped
+    raw: str
+    tokens: tuple[str, ...]  # folded
+    country: str | None
+    org: str | None
+    date: str | None
+    titles: list[str]
+    title_keys: frozenset[str]
+    levels: frozenset[str]
+    mentions: list[str]
+    label: int = 0      # split override index + 1, 0 when none applies
+
+
+def _title_key(title: str) -> str:
+    canon = canonical_title(title)
+    if canon:
+        return canon.lower()
+    return fold(strip_demonyms(title))
+
+
+def _prepare(i: int, r: dict) -> _Rec:
+    prefix, toks = split_name(r.get("name") or "")
+    titles = [t for t in (r.get("titles") or []) if t and t.strip()]
+    if prefix:
+        head = " ".join(prefix)
+        if level_of(head) and head not in titles:
+            titles.append(head)
+    key = r.get("key")
+    key = (int(key[0]), int(key[1])) if key is not None else (int(r.get("article_id") or 0), i)
+    return _Rec(idx=i, key=key, article_id=int(r.get("article_id", key[0])), name=" ".join(toks),
+                raw=r.get("name") or "", tokens=name_key(toks), country=r.get("country") or None,
+                org=r.get("org") or None, date=r.get("date") or None, titles=titles,
+                title_keys=frozenset(_title_key(t) for t in titles),
+                levels=frozenset(lv for lv in (level_of(t) for t in titles) if lv),
+                mentions=[m for m in (r.get("mentions_text") or []) if m and m.strip()])
+
+
+class _Clusters:
+    """Union-find over record indexes that refuses to join two different known countries."""
+
+    def __init__(self, recs: list[_Rec]):
+        self.parent = list(range(len(recs)))
+        self.countries = [{r.country} - {None} for r in recs]
+        self.title_keys = [set(r.title_keys) for r in recs]
+        self.levels = [set(r.levels) for r in recs]
+
+    def find(self, i: int) -> int:
+        while self.parent[i] != i:
+            self.parent[i] = self.parent[self.parent[i]]
+            i = self.parent[i]
+        return i
+
+    def compatible(self, a: int, b: int) -> bool:
+        return len(self.countries[self.find(a)] | self.countries[self.find(b)]) <= 1
+
+    def union(self, a: int, b: int, force: bool = False) -> bool:
+        ra, rb = self.find(a), self.find(b)
+        if ra == rb:
+            return True
+        if not force and not self.compatible(ra, rb):
+            return False
+        if rb < ra:
+            ra, rb = rb, ra
+        self.parent[rb] = ra
+        self.countries[ra] |= self.countries[rb]
+        self.title_keys[ra] |= self.title_keys[rb]
+        self.levels[ra] |= self.levels[rb]
+        return True
+
+    def titles_overlap(self, a: int, b: int) -> bool:
+        ra, rb = self.find(a), self.find(b)
+        if self.title_keys[ra] & self.title_keys[rb]:
+            return True
+        shared = self.levels[ra] & self.levels[rb]
+        return bool(shared - {"official"})
+
+
+def _is_subsequence(short: tuple[str, ...], long: tuple[str, ...]) -> bool:
+    it = iter(long)
+    return all(tok in it for tok in short)
+
+
+def _pass_exact(recs: list[_Rec], cl: _Clusters) -> None:
+    """Pass 1: the same folded full name; a record without country joins the one country it fits."""
+    groups: dict[tuple, list[_Rec]] = defaultdict(list)
+    for r in recs:
+        if len(r.tokens) >= 2:
+            groups[(r.label, r.tokens)].append(r)
+    for members in groups.values():
+        by_country: dict[str | None, list[_Rec]] = defaultdict(list)
+        for r in members:
+            by_country[r.country].append(r)
+        for same in by_country.values():
+            for r in same[1:]:
+                cl.union(same[0].idx, r.idx)
+        loose = by_country.pop(None, [])
+        if not loose:
+            continue
+        if len(by_country) <= 1:
+            target = next(iter(by_country.values()))[0] if by_country else None
+            for r in loose:
+                if target is not None:
+                    cl.union(target.idx, r.idx)
+            continue
+        for r in loose:  # several countries share the name: the one whose titles overlap, if unique
+            fits = [same[0] for same in by_country.values()
+                    if r.title_keys & cl.title_keys[cl.find(same[0].idx)]]
+            if len(fits) == 1:
+                cl.union(fits[0].idx, r.idx)
+
+
+def _pass_subset(recs: list[_Rec], cl: _Clusters) -> None:
+    """Pass 2: a shorter full name inside exactly one longer one (same first and last word)."""
+    blocks: dict[tuple, dict[tuple[str, ...], list[_Rec]]] = defaultdict(lambda: defaultdict(list))
+    for r in recs:
+        if len(r.tokens) >= 2:
+            blocks[(r.label, r.tokens[0], r.tokens[-1])][r.tokens].append(r)
+    for forms in blocks.values():
+        if len(forms) < 2:
+            continue
+        keys = sorted(forms, key=len)
+        for short in keys:
+            longer = [k for k in keys if len(k) > len(short) and _is_subsequence(short, k)]
+            if not longer:
+                continue
+            top = max(longer, key=len)
+            if not all(_is_subsequence(k, top) for k in longer):
+                continue  # "Nguyen Thanh" inside two different longer names: ambiguous
+            for r in forms[short]:
+                for other in forms[top]:
+                    if other.country is None or r.country is None or other.country == r.country:
+                        if cl.union(other.idx, r.idx):
+                            break
+
+
+def _near_tokens(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
+    if len(a) != len(b):
+        return False
+    diff = [(x, y) for x, y in zip(a, b) if x != y]
+    if len(diff) != 1:
+        return False
+    x, y = diff[0]
+    return (min(len(x), len(y)) >= FUZZY_TOKEN_MIN_LEN
+            and fuzz.ratio(x, y) >= FUZZY_TOKEN_RATIO)
+
+
+def _pass_fuzzy(recs: list[_Rec], cl: _Clusters) -> None:
+    """Pass 3: near-identical spellings, same country, overlapping title ("Antony"/"Anthony")."""
+    forms: dict[tuple, _Rec] = {}
+    for r in recs:
+        if len(r.tokens) >= 2 and r.country:
+            forms.setdefault((r.label, r.country, r.tokens), r)
+    blocks: dict[tuple, list[tuple]] = defaultdict(list)
+    for f in forms:
+        label, country, tokens = f
+        for tok in set(tokens):
+            blocks[(label, country, tok)].append(f)
+    seen = set()
+    for members in blocks.values():
+        if len(members) < 2 or len(members) > MAX_BLOCK:
+            continue
+        for i, fa in enumerate(members):
+            for fb in members[i + 1:]:
+                pair = (fa, fb) if fa < fb else (fb, fa)
+                if pair in seen:
+                    continue
+                seen.add(pair)
+                ra, rb = forms[fa], forms[fb]
+                if cl.find(ra.idx) == cl.find(rb.idx):
+                    continue
+                if (_near_tokens(fa[2], fb[2])
+                        and fuzz.ratio(" ".join(fa[2]), " ".join(fb[2])) >= FUZZY_NAME_RATIO
+                        and cl.titles_overlap(ra.idx, rb.idx)):
+                    cl.union(ra.idx, rb.idx)
+
+
+def _pass_short(recs: list[_Rec], cl: _Clusters) -> None:
+    """Pass 4: one-word names, settled by the same article first, then by the corpus."""
+    by_token: dict[tuple[int, str], set[int]] = defaultdict(set)   # (label, token) -> full-name record ids
+    by_article: dict[int, list[_Rec]] = defaultdict(list)
+    for r in recs:
+        if len(r.tokens) >= 2:
+            for tok in {r.tokens[0], r.tokens[-1]}:
+                by_token[(r.label, tok)].add(r.idx)
+            by_article[r.article_id].append(r)
+    shorts = [r for r in recs if len(r.tokens) == 1]
+    leftovers = []
+    for r in shorts:
+        tok = r.tokens[0]
+        local = {cl.find(o.idx) for o in by_article.get(r.article_id, ())
+                 if o.label == r.label and tok in (o.tokens[0], o.tokens[-1])
+                 and (r.country is None or o.country in (None, r.country))}
+        target = _unique(local, r, cl)
+        if target is None and not local:
+            roots = {cl.find(i) for i in by_token.get((r.label, tok), ())}
+            if r.country:
+                roots = {x for x in roots if cl.countries[x] in ({r.country}, set())}
+                roots = {x for x in roots if cl.countries[x]} or roots
+            target = _unique(roots, r, cl)
+        if target is None or not cl.union(target, r.idx):
+            leftovers.append(r)
+    # one-word names nobody else explains: the same word, country and an overlapping title
+    groups: dict[tuple, list[_Rec]] = defaultdict(list)
+    for r in leftovers:
+        if r.country:
+            groups[(r.label, r.tokens[0], r.country)].append(r)
+    for members in groups.values():
+        for r in members[1:]:
+            for other in members:
+                if other is not r and cl.find(other.idx) != cl.find(r.idx) and cl.titles_overlap(other.idx, r.idx):
+                    cl.union(other.idx, r.idx)
+
+
+def _unique(roots: set[int], r: _Rec, cl: _Clusters) -> int | None:
+    if len(roots) == 1:
+        return next(iter(roots))
+    if len(roots) > 1 and (r.title_keys or r.levels):
+        fits = {x for x in roots if cl.title_keys[x] & r.title_keys}
+        if not fits:
+            fits = {x for x in roots if (cl.levels[x] & r.levels) - {"official"}}
+        if len(fits) == 1:
+            return next(iter(fits))
+    return None
+
+
+def _split_label(r: _Rec, overrides: Overrides | None) -> int:
+    if not overrides:
+        return 0
+    names = {fold(r.name), fold(r.raw)}
+    for j, s in enumerate(overrides.splits, 1):
+        if fold(s.name) in names or name_key(split_name(s.name)[1]) == r.tokens:
+            if s.country and s.country != r.country:
+                continue
+            if s.articles is not None and r.article_id not in s.articles:
+                continue
+            return j
+    return 0
+
+
+def _refs_match(ref: str, members: list[_Rec], ident_id: str | None = None) -> bool:
+    f = fold(ref)
+    if ident_id is not None and f == ident_id:
+        return True
+    return any(f in (fold(m.name), fold(m.raw)) for m in members)
+
+
+def _choose_name(members: list[_Rec]) -> str:
+    """The fullest name used; among those, the most frequent, then the earliest seen."""
+    longest = max(len(m.tokens) for m in members)
+    counts = Counter(m.name for m in members if len(m.tokens) == longest)
+    order = {m.name: i for i, m in reversed(list(enumerate(sorted(members, key=lambda m: (m.date or "9999", m.key)))))}
+    return max(counts, key=lambda n: (counts[n], n != fold(n), -order[n]))
+
+
+def _record_titles(m: _Rec) -> list[str]:
+    """A record's distinct offices: titles inside a longer one, or a generic twin, are dropped."""
+    titles = sorted(set(m.titles), key=len, reverse=True)
+    kept: list[str] = []
+    for t in titles:
+        ft = fold(t)
+        if any(ft in fold(k) for k in kept):
+            continue
+        lv = level_of(t)
+        if canonical_title(t) is None and lv and any(level_of(k) == lv and canonical_title(k) for k in kept):
+            continue
+        kept.append(t)
+    return kept
+
+
+def _roles(members: list[_Rec]) -> list[Role]:
+    acc: dict[str, dict] = {}
+    for m in members:
+        for t in _record_titles(m):
+            k = _title_key(t)
+            a = acc.setdefault(k, {"forms": Counter(), "orgs": Counter(), "countries": Counter(),
+                                   "dates": [], "articles": set(), "canon": canonical_title(t),
+                                   "level": level_of(t)})
+            a["forms"][strip_demonyms(t)] += 1
+            if m.org:
+                a["orgs"][m.org] += 1
+            if m.country:
+                a["countries"][m.country] += 1
+            if m.date:
+                a["dates"].append(m.date)
+            a["articles"].add(m.article_id)
+    # a generic title ("Deputy Minister") folds into the one canonical office of the same level
+    canon_by_level = defaultdict(list)
+    for k, a in acc.items():
+        if a["canon"] and a["level"]:
+            canon_by_level[a["level"]].append(k)
+    for k in [k for k, a in acc.items() if not a["canon"]]:
+        a = acc[k]
+        targets = canon_by_level.get(a["level"], [])
+        if len(targets) == 1 and a["level"] not in (None, "official"):
+            t = acc[targets[0]]
+            for name in ("forms", "orgs", "countries"):
+                t[name].update(a[name])
+            t["dates"] += a["dates"]
+            t["articles"] |= a["articles"]
+            del acc[k]
+    roles = []
+    for k, a in acc.items():
+        title = a["canon"] or max(a["forms"], key=lambda f: (a["forms"][f], len(f)))
+        dates = sorted(d[:10] for d in a["dates"])
+        roles.append(Role(title=title, org=a["orgs"].most_common(1)[0][0] if a["orgs"] else None,
+                          country=a["countries"].most_common(1)[0][0] if a["countries"] else None,
+                          first_seen=dates[0] if dates else None, last_seen=dates[-1] if dates else None,
+                          article_ids=sorted(a["articles"]), level=a["level"]))
+    roles.sort(key=lambda r: (r.first_seen or "9999", rank(r.level), r.title))
+    return roles
+
+
+def _assign_ids(identities: list[Identity]) -> None:
+    """Slug of the name, "-2", "-3" ... on collision, numbered by earliest member (stable)."""
+    by_slug: dict[str, list[Identity]] = defaultdict(list)
+    for ident in identities:
+        by_slug[slug(ident.name)].append(ident)
+    taken = set()
+    for s in sorted(by_slug):
+        for n, ident in enumerate(sorted(by_slug[s], key=lambda i: min(i.members)), 1):
+            candidate = s if n == 1 else f"{s}-{n}"
+            while candidate in taken:
+                n += 1
+                candidate = f"{s}-{n}"
+            ident.id = candidate
+            taken.add(candidate)
+
+
+def resolve_persons(records: list[dict], overrides: Overrides | None = None) -> list[Identity]:
+    """Cluster per-article person records into Identities (see the module docstring)."""
+    recs = [_prepare(i, r) for i, r in enumerate(records)]
+    for r in recs:
+        r.label = _split_label(r, overrides)
+    cl = _Clusters(recs)
+    _pass_exact(recs, cl)
+    _pass_subset(recs, cl)
+    _pass_fuzzy(recs, cl)
+    _pass_short(recs, cl)
+    if overrides:
+        groups = _groups(recs, cl)
+        for refs in overrides.merges:
+            roots = [root for root, members in groups.items() if any(_refs_match(x, members) for x in refs)]
+            for root in roots[1:]:
+                cl.union(roots[0], root, force=True)
+    identities = []
+    for members in _groups(recs, cl).values():
+        name = _choose_name(members)
+        label = members[0].label
+        if overrides and label and overrides.splits[label - 1].as_name:
+            name = overrides.splits[label - 1].as_name
+        countries = Counter(m.country for m in members if m.country)
+        aliases = set()
+        for m in members:
+            aliases.update(x for x in (m.name, m.raw, *m.mentions) if x)
+        aliases.discard(name)
+        identities.append(Identity(id="", name=name,
+                                   country=countries.most_common(1)[0][0] if countries else None,
+                                   aliases=sorted(aliases, key=lambda a: (fold(a), a)),
+                                   members=sorted(m.key for m in members), roles=_roles(members)))
+        identities[-1]._recs = members  # used for canonical overrides below
+    _assign_ids(identities)
+    if overrides and overrides.canonical:
+        for ref, new_name in overrides.canonical:
+            for ident in identities:
+                if _refs_match(ref, ident._recs, ident.id) or fold(ref) == fold(ident.name):
+                    if ident.name != new_name:
+                        ident.aliases = sorted(set(ident.aliases) | {ident.name} - {new_name},
+                                               key=lambda a: (fold(a), a))
+                        ident.name = new_name
+        _assign_ids(identities)
+    for ident in identities:
+        del ident._recs
+    identities.sort(key=lambda i: i.id)
+    return identities
+
+
+def _groups(recs: list[_Rec], cl: _Clusters) -> dict[int, list[_Rec]]:
+    out: dict[int, list[_Rec]] = defaultdict(list)
+    for r in recs:
+        out[cl.find(r.idx)].append(r)
+    return out
