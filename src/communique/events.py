@@ -1,0 +1,630 @@
+"""Events of one article: engagements (meetings, visits, dialogues, calls, conferences) and
+signings, each with actors, roles, date, place and evidence sentences.
+
+Sentence-level rules over the parse, with trigger patterns in data/event_triggers.json.
+Event coding of this kind (who with whom, in what format) has no maintained library for
+English news that keeps persons as actors, so the rules are written here.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span
+
+from communique import lexicon
+from communique.lexicon import fold
+from communique.model import Actor, Event, Location
+
+MODE_ORDER = ("signing", "call", "dialogue", "conference", "visit", "meeting")
+MAIN_DATE_SENTENCES = 6  # the main event's date is looked for in the article's first sentences
+BACKGROUND_DAYS = 45  # an event dated this long before the main event is background
+
+
+@dataclass
+class Mention:
+    person: int  # index into the article's persons
+    start: int
+    end: int
+
+
+@dataclass
+class SentenceInfo:
+    span: Span
+    start: int  # absolute char offsets
+    end: int
+    text: str
+    mentions: list[Mention]
+    caption: bool
+    title: bool
+
+
+@dataclass
+class Draft:
+    type: str
+    mode: str | None
+    cameo: str
+    actors: list[Actor]
+    evidence: list[tuple[int, int]]
+    date: str | None = None
+    location: Location | None = None
+    mechanism: dict | None = None
+    background: bool = False
+    from_caption: bool = False
+    anchor: int = 0  # char offset of the trigger, for date picking
+    context: str | None = None  # "visit" when it happened during a trip
+
+
+@dataclass
+class ArticleContext:
+    persons: list  # communique.model.Person
+    person_countries: list[str | None]
+    person_orgs: list[str | None]
+    published: object  # datetime.date | None
+    year: int | None
+    dateline_place: str | None
+    captions: list[tuple[int, int]]
+    title_span: tuple[int, int] | None
+    drafts: list[Draft] = field(default_factory=list)
+
+
+def _compiled():
+    data = lexicon.triggers()
+    if not hasattr(_compiled, "cache"):
+        modes = {m: [re.compile(p) for p in spec["patterns"]] for m, spec in data["modes"].items()}
+        _compiled.cache = {
+            "modes": modes,
+            "not": [re.compile(p) for p in data["not_events"]],
+            "generic": re.compile(data["generic_counterparts"]),
+        }
+    return _compiled.cache
+
+
+def mode_spec(mode: str) -> dict:
+    return lexicon.triggers()["modes"][mode]
+
+
+def detect_modes(text: str) -> list[tuple[str, int]]:
+    """Modes whose triggers occur in a sentence, with the trigger's position, in MODE_ORDER."""
+    low = text.lower()
+    out = []
+    for mode in MODE_ORDER:
+        for pat in _compiled()["modes"][mode]:
+            m = pat.search(low)
+            if m:
+                out.append((mode, m.start()))
+                break
+    return out
+
+
+def is_hypothetical(text: str) -> bool:
+    """Future, planned or invited engagements are not events that happened."""
+    low = text.lower()
+    return any(p.search(low) for p in _compiled()["not"])
+
+
+# ------------------------------------------------------------------ places and countries
+
+def _places():
+    from communique import places
+
+    return places
+
+
+def place_mentions(text: str, base: int):
+    out = []
+    for p in _places().find_places(text):
+        out.append((p.start + base, p.end + base, p))
+    return out
+
+
+def preferred_place(text: str, base: int, after: int | None = None):
+    """The place an event happened: a city after 'in'/'at' first, then any city, then a country."""
+    cands = place_mentions(text, base)
+    if after is not None:
+        later = [c for c in cands if c[0] >= after]
+        cands = later or cands
+    if not cands:
+        return None
+
+    def prep(c):
+        before = text[max(0, c[0] - base - 4):c[0] - base].lower()
+        return before.endswith(("in ", "at ")) or before.endswith(("in the ", "at the "))
+
+    ranked = sorted(cands, key=lambda c: (not prep(c), c[2].kind != "city", c[0]))
+    return ranked[0][2]
+
+
+def to_location(p) -> Location | None:
+    if p is None:
+        return None
+    if p.kind == "country":
+        return Location(name=_places().country_name(p.country) or p.name, country=p.country)
+    return Location(name=p.name, country=p.country)
+
+
+def country_actor(code: str, role: str | None = None) -> Actor:
+    return Actor(name=_places().country_name(code) or code, kind="country", country=code, role=role)
+
+
+# ------------------------------------------------------------------ sides of an engagement
+
+def split_sides(sent: SentenceInfo, trigger_pos: int) -> tuple[list[Mention], list[Mention]]:
+    """Persons before the trigger (the subject side) and after it (the counterparts)."""
+    absolute = sent.start + trigger_pos
+    before = [m for m in sent.mentions if m.end <= absolute]
+    after = [m for m in sent.mentions if m.start >= absolute]
+    return before, after
+
+
+def _dedupe(ms: list[Mention]) -> list[int]:
+    out = []
+    for m in ms:
+        if m.person not in out:
+            out.append(m.person)
+    return out
+
+
+def org_counterparts(sent: SentenceInfo, trigger_pos: int) -> list[tuple[str, str | None, int]]:
+    """Organisations met after the trigger: "members of the Congress", "the President of the NDI"."""
+    text = sent.text
+    out = []
+    index = lexicon.org_index()
+    low = text
+    seen = set()
+    # longest aliases first so "International Republican Institute" beats "Institute"
+    for alias in sorted(index, key=len, reverse=True):
+        org = index[alias]
+        pat = _org_regex(org)
+        for m in pat.finditer(low):
+            if m.start() < trigger_pos or org.name in seen:
+                continue
+            if any(s <= m.start() < e for s, e, _ in [(a, b, c) for a, b, c in out]):
+                continue
+            # an org inside a person's title ("Administrator of USAID Samantha Power") is not a counterpart
+            absolute = sent.start + m.start()
+            if any(mm.start - 120 <= absolute <= mm.start for mm in sent.mentions) and \
+                    _inside_title(text, m.start(), sent):
+                continue
+            seen.add(org.name)
+            out.append((m.start(), m.end(), org.name))
+        if len(out) > 6:
+            break
+    return [(name, index[fold(name)].country if fold(name) in index else None, s) for s, e, name in sorted(out)]
+
+
+def _inside_title(text: str, pos: int, sent: SentenceInfo) -> bool:
+    """True when the org at `pos` is followed by a person's name before any comma."""
+    absolute = sent.start + pos
+    nxt = [m for m in sent.mentions if m.start > absolute]
+    if not nxt:
+        return False
+    gap = text[pos:nxt[0].start - sent.start]
+    return "," not in gap and ";" not in gap and " and " not in gap
+
+
+_ORG_RX: dict[str, re.Pattern] = {}
+
+
+def _org_regex(org) -> re.Pattern:
+    if org.name not in _ORG_RX:
+        names = sorted({org.name, *org.aliases}, key=len, reverse=True)
+        alts = "|".join(re.escape(re.sub(r"^the\s+", "", n, flags=re.I)) for n in names)
+        _ORG_RX[org.name] = re.compile(r"(?<![\w.])(?:" + alts + r")(?![\w])")
+    return _ORG_RX[org.name]
+
+
+# ------------------------------------------------------------------ per-sentence drafting
+
+def person_actor(ctx: ArticleContext, idx: int, role: str | None) -> Actor:
+    p = ctx.persons[idx]
+    return Actor(name=p.name, kind="person", country=p.country, role=role)
+
+
+def _cross(ctx: ArticleContext, a: int, b: int) -> bool:
+    ca, cb = ctx.person_countries[a], ctx.person_countries[b]
+    if a == b:
+        return False
+    if ca is None and cb is None:
+        return (ctx.person_orgs[a] or "?a") != (ctx.person_orgs[b] or "?b")
+    return ca != cb
+
+
+def draft_engagement(ctx: ArticleContext, sent: SentenceInfo, mode: str, pos: int,
+                     last_subject: int | None) -> list[Draft]:
+    """Meetings, calls and dialogues: one event per counterpart of the subject."""
+    spec = mode_spec(mode)
+    before, after = split_sides(sent, pos)
+    subj = _dedupe(before)
+    objs = _dedupe(after)
+    if not subj and last_subject is not None and re.match(r"\s*(?:he|she|the \w+|during|at|in|on)\b", sent.text.lower()):
+        subj = [last_subject]
+    evidence = [(sent.start, sent.end)]
+    drafts = []
+    role_a, role_b = ("co-chair", "co-chair") if mode == "dialogue" else ("host", "guest") \
+        if re.search(r"\b(?:receiv|host|welcom)", sent.text.lower()) else ("participant", "participant")
+    if subj and objs:
+        # the subject side may hold several people of one delegation; pair the first with each counterpart
+        lead = subj[0]
+        others = [o for o in objs if o not in subj]
+        groups = _group_counterparts(ctx, sent, others)
+        for group in groups:
+            if not any(_cross(ctx, lead, o) for o in group):
+                continue
+            actors = [person_actor(ctx, lead, role_a)] + [person_actor(ctx, o, role_b) for o in group]
+            drafts.append(Draft(spec["type"], mode, spec["cameo"], actors, list(evidence), anchor=sent.start + pos))
+    elif len(subj) >= 2 and not objs:
+        # "A and B met" / "A and B co-chaired the Dialogue"
+        lead = subj[0]
+        rest = [s for s in subj[1:] if _cross(ctx, lead, s)]
+        if rest:
+            actors = [person_actor(ctx, lead, role_a)] + [person_actor(ctx, o, role_b) for o in rest]
+            drafts.append(Draft(spec["type"], mode, spec["cameo"], actors, list(evidence), anchor=sent.start + pos))
+    # organisations met (only with a subject person and a verb of meeting)
+    if subj and mode in ("meeting", "call") and re.search(r"\b(?:met|meet|meets|held (?:\w+ )?(?:meetings|talks)|received|receives)\b",
+                                                            sent.text.lower()):
+        for name, country, _ in org_counterparts(sent, pos):
+            lead = subj[0]
+            if country is not None and country == ctx.person_countries[lead]:
+                continue
+            if ctx.person_orgs[lead] == name:
+                continue
+            actors = [person_actor(ctx, lead, role_a), Actor(name=name, kind="org", country=country, role=role_b)]
+            drafts.append(Draft(spec["type"], mode, spec["cameo"], actors, list(evidence), anchor=sent.start + pos))
+    if mode == "dialogue":
+        mech = mechanism_of(sent.text)
+        for d in drafts:
+            d.mechanism = mech
+        if not drafts and subj and mech:
+            actors = [person_actor(ctx, s, "co-chair") for s in subj]
+            drafts.append(Draft(spec["type"], mode, spec["cameo"], actors, list(evidence), mechanism=mech,
+                                anchor=sent.start + pos))
+    return drafts
+
+
+def _group_counterparts(ctx: ArticleContext, sent: SentenceInfo, objs: list[int]) -> list[list[int]]:
+    """Counterparts joined by 'and' under one plural title stay one group; others one each."""
+    groups: list[list[int]] = []
+    for o in objs:
+        p = ctx.persons[o]
+        if groups:
+            prev = ctx.persons[groups[-1][-1]]
+            if p.titles and prev.titles and p.titles[0] == prev.titles[0] and p.country == prev.country:
+                groups[-1].append(o)
+                continue
+        groups.append([o])
+    return groups
+
+
+MECH_RX = re.compile(
+    r"(?:(?P<num>\d+)(?:st|nd|rd|th)|(?P<word>first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth))?\s*"
+    r"(?:annual\s+)?(?P<pair>[A-Z][\w.]*(?:\s?[-–]\s?[A-Z][\w.]*)+\s+)?"
+    r"(?P<name>(?:[A-Z][\w+-]*,?\s+(?:and\s+)?){0,7}(?:Dialogue|Consultations?|Joint Commission|Joint Committee|Talks))")
+ORDINAL_WORDS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
+                 "eighth": 8, "ninth": 9, "tenth": 10}
+
+
+def mechanism_of(text: str) -> dict | None:
+    """The standing mechanism a sentence names, with its round: {"name": ..., "round": 14}."""
+    for m in MECH_RX.finditer(text):
+        name = m.group("name").strip()
+        name = re.sub(r",\s+and\s+", " and ", name)
+        name = re.sub(r"\s+", " ", name)
+        if len(name.split()) < 2 and not m.group("pair"):
+            continue
+        rnd = int(m.group("num")) if m.group("num") else ORDINAL_WORDS.get((m.group("word") or "").lower())
+        return {"name": name, "round": rnd}
+    return None
+
+
+def draft_visit(ctx: ArticleContext, sent: SentenceInfo, pos: int, last_subject: int | None) -> list[Draft]:
+    """A trip abroad: the visitor(s) and the host country."""
+    low = sent.text.lower()
+    m = re.search(r"\b(?:visit(?:ed|s|ing)?|trip|tour|arriv(?:ed|es|ing)|landed)\b(?:\s+(?:to|of|in))?\s+", low[pos:])
+    dest = None
+    after = sent.start + pos
+    for s, e, p in place_mentions(sent.text, sent.start):
+        if s >= after and (dest is None) and s - after < 80:
+            dest = p
+    if dest is None:
+        return []
+    host = dest.country
+    if not host:
+        return []
+    visitors = []
+    by = re.search(r"\bby\b", low[pos:])
+    before, aft = split_sides(sent, pos)
+    if by:
+        visitors = [m_.person for m_ in aft if m_.start >= sent.start + pos + by.start()]
+    if not visitors:
+        visitors = _dedupe(before)
+    if not visitors and last_subject is not None and re.match(r"\s*(?:during|on|in|he|she|at)\b", low):
+        visitors = [last_subject]
+    visitors = [v for v in visitors if ctx.person_countries[v] != host]
+    if not visitors:
+        return []
+    actors = [person_actor(ctx, v, "visitor") for v in visitors[:1]] + [country_actor(host, "host")]
+    d = Draft("CONSULT", "visit", mode_spec("visit")["cameo"], actors, [(sent.start, sent.end)],
+              location=to_location(dest), anchor=sent.start + pos)
+    return [d]
+
+
+def draft_conference(ctx: ArticleContext, sent: SentenceInfo, pos: int, last_subject: int | None) -> list[Draft]:
+    """Attending a multilateral gathering: the attendee and the convening organisation."""
+    gathering = lexicon.find_gathering(sent.text[pos:pos + 200])
+    before, _ = split_sides(sent, pos)
+    subj = _dedupe(before)
+    if not subj and last_subject is not None:
+        subj = [last_subject]
+    if not subj or not gathering or not gathering.org:
+        return []
+    org = next((o for o in lexicon.orgs() if o.name == gathering.org), None)
+    actors = [person_actor(ctx, subj[0], "participant"),
+              Actor(name=gathering.org, kind="org", country=org.country if org else None, role="participant")]
+    loc = None
+    if gathering.city:
+        loc = Location(name=gathering.city, country=gathering.country)
+    return [Draft("CONSULT", "conference", mode_spec("conference")["cameo"], actors, [(sent.start, sent.end)],
+                  location=loc, anchor=sent.start + pos)]
+
+
+def draft_signing(ctx: ArticleContext, sent: SentenceInfo, pos: int) -> list[Draft]:
+    """A signed document: the signatories, or the states when no person signs."""
+    before, _ = split_sides(sent, pos)
+    subj = _dedupe(before)
+    spec = mode_spec("signing")
+    ev = [(sent.start, sent.end)]
+    if len(subj) >= 2 and any(_cross(ctx, subj[0], s) for s in subj[1:]):
+        actors = [person_actor(ctx, s, "participant") for s in subj]
+        return [Draft(spec["type"], "signing", spec["cameo"], actors, ev, anchor=sent.start + pos)]
+    countries = []
+    for s, e, p in place_mentions(sent.text[:pos], sent.start):
+        if p.kind == "country" and p.country not in countries:
+            countries.append(p.country)
+    for tok in sent.span:
+        if tok.idx - sent.span.start_char >= pos:
+            break
+        c = _places().demonym_code(tok.text)
+        if c and c not in countries and tok.text[0].isupper():
+            countries.append(c)
+    if len(countries) >= 2:
+        return [Draft(spec["type"], "signing", spec["cameo"], [country_actor(c, "participant") for c in countries[:4]],
+                      ev, anchor=sent.start + pos)]
+    return []
+
+
+# ------------------------------------------------------------------ caption meetings
+
+def draft_caption(ctx: ArticleContext, sent: SentenceInfo) -> list[Draft]:
+    """A photo caption that shows officials of different sides together states that they met."""
+    people = _dedupe(sent.mentions)
+    if len(people) < 2:
+        return []
+    lead = people[0]
+    others = [o for o in people[1:] if _cross(ctx, lead, o)]
+    if not others:
+        return []
+    groups = _group_counterparts(ctx, sent, others)
+    drafts = []
+    for g in groups:
+        actors = [person_actor(ctx, lead, "participant")] + [person_actor(ctx, o, "participant") for o in g]
+        drafts.append(Draft("CONSULT", "meeting", mode_spec("meeting")["cameo"], actors, [(sent.start, sent.end)],
+                            from_caption=True, anchor=sent.start))
+    return drafts
+
+
+# ------------------------------------------------------------------ dates and places
+
+def sentence_dates(sent: SentenceInfo, ctx: ArticleContext):
+    from communique import dates
+
+    return [(m.start + sent.start, m) for m in dates.find_dates(sent.text, published=ctx.published, year=ctx.year)
+            if m.kind != "year" or True]
+
+
+def pick_date(sent: SentenceInfo, ctx: ArticleContext, anchor: int) -> str | None:
+    found = [d for d in sentence_dates(sent, ctx) if d[1].kind != "year"]
+    if not found:
+        found = sentence_dates(sent, ctx)
+    if not found:
+        return None
+    return min(found, key=lambda d: abs(d[0] - anchor))[1].value
+
+
+def _date_start(value: str | None) -> str | None:
+    if not value:
+        return None
+    return value.split("/")[0]
+
+
+def is_before(a: str | None, b: str | None, days: int) -> bool:
+    """Date a lies more than `days` before date b (both known years)."""
+    import datetime as dt
+
+    def parse(v):
+        v = _date_start(v)
+        if not v or v.startswith("XXXX"):
+            return None
+        parts = v.split("-")
+        try:
+            return dt.date(int(parts[0]), int(parts[1]) if len(parts) > 1 else 1, int(parts[2]) if len(parts) > 2 else 1)
+        except ValueError:
+            return None
+
+    da, db = parse(a), parse(b)
+    return bool(da and db and (db - da).days > days)
+
+
+# ------------------------------------------------------------------ the article
+
+def extract_events(ctx: ArticleContext, sentences: list[SentenceInfo]) -> list[Event]:
+    drafts: list[Draft] = []
+    last_subject = None
+    sent_of_draft: dict[int, SentenceInfo] = {}
+    for sent in sentences:
+        modes = detect_modes(sent.text)
+        found: list[Draft] = []
+        hypothetical = is_hypothetical(sent.text)
+        for mode, pos in modes:
+            if hypothetical and mode != "visit":
+                continue
+            if mode in ("meeting", "call", "dialogue"):
+                found += draft_engagement(ctx, sent, mode, pos, last_subject)
+            elif mode == "visit":
+                if not hypothetical:
+                    found += draft_visit(ctx, sent, pos, last_subject)
+            elif mode == "conference":
+                found += draft_conference(ctx, sent, pos, last_subject)
+            elif mode == "signing":
+                found += draft_signing(ctx, sent, pos)
+        # keep one engagement mode per actor set within a sentence (call > dialogue > meeting)
+        found = _one_mode_per_pair(found)
+        if not found and sent.caption:
+            found = draft_caption(ctx, sent)
+        if not any(d.type == "CONSULT" for d in found) and sent.caption and not modes:
+            found = draft_caption(ctx, sent)
+        for d in found:
+            d.date = pick_date(sent, ctx, d.anchor)
+            if d.location is None:
+                p = preferred_place(sent.text, sent.start, None)
+                if p is not None and not (d.mode == "visit"):
+                    # a country named as an actor's nationality is not where it happened
+                    if p.kind == "city" or re.search(r"\b(?:in|at)\s+(?:the\s+)?" + re.escape(p.text), sent.text):
+                        d.location = to_location(p)
+            sent_of_draft[id(d)] = sent
+        drafts += found
+        subj_before = [m for m in sent.mentions if m.start - sent.start < 60]
+        if subj_before:
+            last_subject = subj_before[0].person
+    drafts = merge_drafts(drafts)
+    settle_context(ctx, drafts, sentences)
+    return [Event(type=d.type, cameo=d.cameo, mode=d.mode, actors=d.actors, date=d.date, location=d.location,
+                  evidence=sorted(set(d.evidence)), mechanism=d.mechanism, background=d.background)
+            for d in drafts]
+
+
+def _one_mode_per_pair(found: list[Draft]) -> list[Draft]:
+    rank = {"call": 0, "dialogue": 1, "conference": 2, "visit": 3, "meeting": 4, "signing": 5}
+    best: dict = {}
+    for d in found:
+        key = (d.type, frozenset(a.name for a in d.actors), d.mode == "visit")
+        if key not in best or rank[d.mode] < rank[best[key].mode]:
+            best[key] = d
+    return list(best.values())
+
+
+def _actor_key(d: Draft) -> frozenset:
+    return frozenset(fold(a.name) for a in d.actors)
+
+
+def merge_drafts(drafts: list[Draft]) -> list[Draft]:
+    """One event per real-world interaction: the same actors and type told again (lead, body,
+    caption) or the same dialogue mechanism are merged with all their evidence."""
+    out: list[Draft] = []
+    for d in drafts:
+        target = None
+        for o in out:
+            if o.type != d.type:
+                continue
+            same_actors = _actor_key(o) == _actor_key(d)
+            if d.mode == "dialogue" and o.mode == "dialogue" and d.mechanism and o.mechanism \
+                    and fold(d.mechanism["name"]) == fold(o.mechanism["name"]):
+                target = o
+                break
+            if same_actors and (o.mode == d.mode or d.from_caption or o.from_caption
+                                or {o.mode, d.mode} <= {"meeting", "dialogue", "call"}):
+                if d.date and o.date and d.date != o.date and not _compatible(d.date, o.date):
+                    continue
+                target = o
+                break
+            if (d.from_caption and _actor_key(d) <= _actor_key(o) and o.type == "CONSULT"
+                    and o.mode in ("meeting", "dialogue", "call")):
+                target = o
+                break
+        if target is None:
+            out.append(d)
+            continue
+        if target.from_caption and not d.from_caption:
+            target.mode, target.cameo, target.from_caption = d.mode, d.cameo, False
+        elif target.mode == "meeting" and d.mode in ("dialogue", "call") and not d.from_caption:
+            target.mode, target.cameo = d.mode, d.cameo
+        names = {fold(a.name) for a in target.actors}
+        for a in d.actors:
+            if fold(a.name) not in names:
+                target.actors.append(a)
+                names.add(fold(a.name))
+        target.evidence += [e for e in d.evidence if e not in target.evidence]
+        target.date = target.date or d.date
+        target.location = _better_location(target.location, d.location)
+        target.mechanism = target.mechanism or d.mechanism
+        if target.mechanism and d.mechanism and target.mechanism.get("round") is None:
+            target.mechanism["round"] = d.mechanism.get("round")
+    return out
+
+
+def _compatible(a: str, b: str) -> bool:
+    sa, sb = a.split("/"), b.split("/")
+    lo_a, hi_a = sa[0], sa[-1]
+    lo_b, hi_b = sb[0], sb[-1]
+    return lo_a[:len(hi_b)] <= hi_b and lo_b[:len(hi_a)] <= hi_a
+
+
+def _better_location(a: Location | None, b: Location | None) -> Location | None:
+    if a is None:
+        return b
+    if b is None:
+        return a
+    if a.name == _places().country_name(a.country) and b.country == a.country and b.name != a.name:
+        return b  # a city beats its country
+    return a
+
+
+def settle_context(ctx: ArticleContext, drafts: list[Draft], sentences: list[SentenceInfo]) -> None:
+    """Dates and places that the event's own sentence does not give: an event during a trip
+    takes the trip's dates and country; others take the article's main date; events dated
+    well before the main event are background."""
+    if not drafts:
+        return
+    lead_limit = sentences[min(len(sentences) - 1, MAIN_DATE_SENTENCES)].end if sentences else 0
+    dated = [d for d in drafts if d.date and not d.date.endswith(("-XX",)) and min(e[0] for e in d.evidence) <= lead_limit]
+    main_date = None
+    if dated:
+        # a range or day beats a month-only date; the earliest-told wins among equals
+        dated.sort(key=lambda d: (len(d.date) < 10, min(e[0] for e in d.evidence)))
+        main_date = dated[0].date
+    else:
+        for s in sentences[:MAIN_DATE_SENTENCES]:
+            ds = [m for _, m in sentence_dates(s, ctx) if m.kind in ("day", "range")]
+            if ds:
+                main_date = ds[0].value
+                break
+    visits = [d for d in drafts if d.mode == "visit" and not d.background]
+    if main_date:
+        for d in drafts:
+            if d.date and is_before(d.date, main_date, BACKGROUND_DAYS):
+                d.background = True
+    trip = next((v for v in visits if not v.background), None)
+    for d in drafts:
+        if d.background:
+            continue
+        if d.date is None and main_date:
+            d.date = main_date
+        if d.location is None:
+            if trip is not None and d is not trip and trip.location is not None:
+                visitor = {fold(a.name) for a in trip.actors if a.kind == "person"}
+                if visitor & {fold(a.name) for a in d.actors}:
+                    d.location = Location(trip.location.name, trip.location.country) \
+                        if trip.location.name else Location(None, trip.location.country)
+            elif trip is None and ctx.dateline_place and d.mode in ("meeting", "dialogue", "signing"):
+                p = _places().lookup_place(ctx.dateline_place)
+                d.location = to_location(p)
+    if trip is not None and trip.location is not None:
+        # a trip's country is where its other events happened, at least
+        for d in drafts:
+            if d.location is None and not d.background and d.mode != "call":
+                visitor = {fold(a.name) for a in trip.actors if a.kind == "person"}
+                if visitor & {fold(a.name) for a in d.actors}:
+                    d.location = Location(None, trip.location.country)
+    for d in drafts:
+        if d.mode == "call":
+            d.location = None

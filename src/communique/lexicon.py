@@ -1,0 +1,146 @@
+"""Loads the data files under communique/data once: title words, organisations, gatherings, triggers."""
+from __future__ import annotations
+
+import csv
+import functools
+import json
+import re
+import unicodedata
+from dataclasses import dataclass
+from importlib import resources
+
+
+def fold(text: str | None) -> str:
+    """Lower-case, accents removed, đ->d, punctuation to spaces: the key names are matched on."""
+    text = (text or "").replace("đ", "d").replace("Đ", "D")
+    text = unicodedata.normalize("NFKD", text)
+    text = "".join(c for c in text if not unicodedata.combining(c)).lower()
+    text = text.replace("’", "'")
+    return " ".join(re.sub(r"[^a-z0-9']+", " ", text).split())
+
+
+def _data_path(name: str):
+    return resources.files("communique") / "data" / name
+
+
+def read_tsv(name: str) -> list[list[str]]:
+    """Rows of a tab-separated data file, '#' comment lines skipped, cells stripped."""
+    rows = []
+    with _data_path(name).open(encoding="utf-8") as fh:
+        for row in csv.reader(fh, delimiter="\t", quoting=csv.QUOTE_NONE):
+            if not row or row[0].startswith("#"):
+                continue
+            rows.append([c.strip() for c in row])
+    return rows
+
+
+def read_json(name: str):
+    with _data_path(name).open(encoding="utf-8") as fh:
+        return json.load(fh)
+
+
+@dataclass(frozen=True)
+class Titles:
+    heads: frozenset[str]          # single-token heads, folded
+    head_phrases: tuple[tuple[str, ...], ...]  # multi-token heads, folded tokens
+    ranks: frozenset[str]
+    honorifics: frozenset[str]
+    org_words: frozenset[str]
+    connectors: frozenset[str]
+    plural_heads: frozenset[str]
+
+
+@functools.lru_cache(maxsize=1)
+def titles() -> Titles:
+    data = read_json("titles.json")
+    heads, phrases = set(), []
+    for h in data["heads"]:
+        toks = tuple(fold(h).split())
+        if len(toks) == 1:
+            heads.add(toks[0])
+        elif toks:
+            phrases.append(toks)
+        heads.update(t for t in toks if t not in ("of", "the"))
+    plural = {h for h in heads if h.endswith("s") and h[:-1] in heads}
+    return Titles(heads=frozenset(heads), head_phrases=tuple(phrases),
+                  ranks=frozenset(fold(r) for r in data["ranks"]),
+                  honorifics=frozenset(fold(h) for h in data["honorifics"]),
+                  org_words=frozenset(fold(w) for w in data["org_words"]),
+                  connectors=frozenset(data["connectors"]), plural_heads=frozenset(plural))
+
+
+@dataclass(frozen=True)
+class Org:
+    name: str
+    aliases: tuple[str, ...]
+    country: str | None
+    kind: str
+
+
+@functools.lru_cache(maxsize=1)
+def orgs() -> tuple[Org, ...]:
+    out = []
+    for row in read_tsv("orgs.tsv"):
+        row += [""] * (4 - len(row))
+        name, aliases, country, kind = row[:4]
+        out.append(Org(name, tuple(a for a in aliases.split("|") if a), country or None, kind))
+    return tuple(out)
+
+
+@functools.lru_cache(maxsize=1)
+def org_index() -> dict[str, Org]:
+    """Folded name or alias -> Org (the leading 'the' dropped)."""
+    index = {}
+    for org in orgs():
+        for n in (org.name, *org.aliases):
+            key = fold(re.sub(r"^the\s+", "", n, flags=re.I))
+            index.setdefault(key, org)
+    return index
+
+
+def find_org(text: str) -> Org | None:
+    """The organisation a phrase names, exactly (after folding), or None."""
+    return org_index().get(fold(re.sub(r"^the\s+", "", text.strip(), flags=re.I)))
+
+
+@dataclass(frozen=True)
+class Gathering:
+    words: tuple[str, ...]
+    org: str | None
+    city: str | None
+    country: str | None
+
+
+@functools.lru_cache(maxsize=1)
+def gatherings() -> tuple[Gathering, ...]:
+    out = []
+    for row in read_tsv("gatherings.tsv"):
+        row += [""] * (4 - len(row))
+        out.append(Gathering(tuple(fold(row[0]).split()), row[1] or None, row[2] or None, row[3] or None))
+    return tuple(out)
+
+
+def find_gathering(phrase: str) -> Gathering | None:
+    """The recurring gathering a phrase names ("the 80th UN General Assembly"), or None."""
+    toks = set(fold(phrase).split())
+    best = None
+    for g in gatherings():
+        if set(g.words) <= toks and (best is None or len(g.words) > len(best.words)):
+            best = g
+    return best
+
+
+@functools.lru_cache(maxsize=1)
+def triggers() -> dict:
+    return read_json("event_triggers.json")
+
+
+@functools.lru_cache(maxsize=1)
+def name_origins() -> dict[str, str]:
+    """Folded family name -> ISO3 of the naming tradition it is typical of."""
+    out = {}
+    for row in read_tsv("name_origins.tsv"):
+        country, names = row[0], row[1]
+        for n in names.split():
+            out.setdefault(fold(n), country)
+    return out

@@ -1,0 +1,535 @@
+"""Persons of one article: names found by title anchors, appositions and the NER, with titles,
+country and organisation, merged into one entry per person with every mention.
+
+The small English model misses many names that follow long titles ("Acting Assistant
+Secretary of State Fleet White"), so recognition is anchored on the title lexicon in
+data/titles.json: a capitalised run that contains a title head is split into title and
+name by walking back from its end over name-like words. No library does this split for
+diplomatic titles, so it is written here by hand.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span, Token
+
+from communique import lexicon
+from communique.lexicon import fold
+from communique.model import Person
+
+NAME_PARTICLES = {"van", "von", "de", "da", "dos", "das", "del", "der", "bin", "binti", "al", "el", "la", "le", "di", "ibn", "abu"}
+MAX_NAME_TOKENS = 5
+STOP_NAME_WORDS = {"the", "a", "an", "this", "that", "these", "those", "he", "she", "they", "it", "we", "i",
+                   "both", "during", "after", "before", "at", "in", "on", "with", "and", "but", "meanwhile",
+                   "additionally", "also", "photo", "source", "file", "video", "read", "see", "more", "latest",
+                   "mr", "mrs", "ms", "dr", "his", "her", "their", "our", "its", "as", "for", "from", "by", "to",
+                   "january", "february", "march", "april", "may", "june", "july", "august", "september",
+                   "october", "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday",
+                   "saturday", "sunday", "today", "yesterday", "tomorrow", "prime", "minister", "deputy", "vice",
+                   "former", "congress", "party", "committee", "state", "states", "united", "national"}
+
+
+@dataclass
+class NameHit:
+    """A name found in the text with the titles that introduce it."""
+
+    start: int  # token index in doc
+    end: int
+    titles: list[str] = field(default_factory=list)
+    title_spans: list[tuple[int, int]] = field(default_factory=list)  # token spans of the titles
+    source: str = "title"  # title | apposition | ner | coordination
+
+
+@dataclass
+class PersonEntry:
+    name: str
+    tokens: list[str]
+    titles: list[str] = field(default_factory=list)
+    country_votes: dict[str, float] = field(default_factory=dict)
+    org: str | None = None
+    intl: bool = False
+    mentions: list[tuple[int, int]] = field(default_factory=list)  # char offsets
+    strong: bool = False  # introduced by a title or apposition
+
+    def vote(self, code: str | None, weight: float):
+        if code:
+            self.country_votes[code] = self.country_votes.get(code, 0.0) + weight
+
+    @property
+    def country(self) -> str | None:
+        if not self.country_votes:
+            return None
+        return max(self.country_votes.items(), key=lambda kv: kv[1])[0]
+
+
+# ---------------------------------------------------------------- token classes
+
+def _places():
+    from communique import places
+
+    return places
+
+
+def is_country_word(text: str) -> bool:
+    p = _places()
+    t = text.rstrip("'’s") if text.endswith(("'s", "’s")) else text
+    return bool(p.country_code(t) or p.demonym_code(t))
+
+
+def token_country(text: str) -> str | None:
+    """ISO3 for a country name, demonym or possessive token ('U.S.', 'Vietnamese', 'Japan's')."""
+    p = _places()
+    t = re.sub(r"['’]s$", "", text)
+    return p.country_code(t) or p.demonym_code(t)
+
+
+def is_cap(tok: Token) -> bool:
+    t = tok.text
+    return bool(t) and (t[0].isupper() or (t[0].isdigit() and tok.i > 0 and False)) and not tok.is_punct
+
+
+def is_vocab(tok: Token) -> bool:
+    """Part of a title or an office's name rather than of a person's name."""
+    L = lexicon.titles()
+    f = fold(tok.text)
+    if not f:
+        return tok.text in {"-", "–", "&", "(", ")"}
+    if f in L.heads or f in L.ranks or f in L.org_words or f in L.honorifics:
+        return True
+    if tok.text.isupper() and len(tok.text) >= 2 and not tok.text.endswith("."):
+        return True  # acronyms: USAID, NDI, UN
+    if "-" in tok.text and any(p in L.heads or p in L.ranks or p in L.org_words for p in f.split()):
+        return True
+    return is_country_word(tok.text)
+
+
+def is_name_token(tok: Token) -> bool:
+    if not is_cap(tok) or tok.like_num:
+        return False
+    f = fold(tok.text)
+    if not f or f in STOP_NAME_WORDS or f in lexicon.titles().honorifics:
+        return False
+    if tok.text.isupper() and len(tok.text) > 1 and not (len(tok.text) <= 4 and tok.text.isalpha() and False):
+        return False
+    return not is_vocab(tok) and any(c.isalpha() for c in tok.text)
+
+
+def is_connector(tok: Token) -> bool:
+    return tok.lower_ in lexicon.titles().connectors or tok.text in {"(", ")"}
+
+
+def is_honorific(tok: Token) -> bool:
+    return fold(tok.text) in lexicon.titles().honorifics
+
+
+def is_head(tok: Token) -> bool:
+    f = fold(tok.text)
+    L = lexicon.titles()
+    return f in L.heads or any(p in L.heads for p in f.split() if "-" in tok.text)
+
+
+# ---------------------------------------------------------------- runs
+
+def runs(sent: Span) -> list[tuple[int, int]]:
+    """Maximal stretches of capitalised words with the connectors allowed inside titles."""
+    out, i, end = [], sent.start, sent.end
+    doc = sent.doc
+    while i < end:
+        if not (is_cap(doc[i]) or is_honorific(doc[i]) or is_head(doc[i])):
+            i += 1
+            continue
+        j = i
+        while j < end:
+            tok = doc[j]
+            if "\n" in tok.text:
+                break
+            if is_cap(tok) or is_honorific(tok) or (is_head(tok) and not tok.is_punct):
+                j += 1
+            elif tok.text == "(" and j + 2 < end and doc[j + 2].text == ")":
+                j += 3
+            elif is_connector(tok) and j + 1 < end and (is_cap(doc[j + 1]) or is_head(doc[j + 1]) or doc[j + 1].text == "("
+                                                         or doc[j + 1].lower_ in ("the", "its")):
+                j += 1
+            elif tok.lower_ in NAME_PARTICLES and j + 1 < end and is_cap(doc[j + 1]):
+                j += 1
+            else:
+                break
+        while j > i and is_connector(doc[j - 1]) and doc[j - 1].text != ")":
+            j -= 1
+        if j > i:
+            out.append((i, j))
+        i = max(j, i + 1)
+    return out
+
+
+def _name_suffix(doc: Doc, start: int, end: int) -> int:
+    """Index where the person's name begins at the end of doc[start:end] (== end if none)."""
+    j = end - 1
+    k = end
+    while j >= start:
+        tok = doc[j]
+        if is_name_token(tok) or (tok.lower_ in NAME_PARTICLES and k < end):
+            k = j
+        elif j == end - 1 and j - 1 >= start and is_cap(tok) and not is_honorific(tok) \
+                and is_name_token(doc[j - 1]) and not tok.text.isupper() and fold(tok.text) not in lexicon.titles().heads:
+            k = j  # a surname that is also an office word: "Samantha Power"
+        else:
+            break
+        if end - j >= MAX_NAME_TOKENS:
+            break
+        j -= 1
+    while k < end and doc[k].lower_ in NAME_PARTICLES:
+        k += 1
+    return k
+
+
+def _title_start(doc: Doc, start: int, name_start: int) -> int:
+    """Where the title before a name begins: walk back over title words and connectors."""
+    j = name_start - 1
+    while j >= start and is_honorific(doc[j]):
+        j -= 1
+    k = j + 1
+    while j >= start:
+        tok = doc[j]
+        if is_vocab(tok) or is_connector(tok) or tok.text.endswith(("'s", "’s")) or tok.text in ("'s", "’s") \
+                or (tok.text == ")" or tok.text == "("):
+            k = j
+            j -= 1
+        elif is_cap(tok) and j + 1 < name_start and (is_vocab(doc[j + 1]) or is_connector(doc[j + 1])) \
+                and j - 1 >= start and (is_connector(doc[j - 1]) or is_vocab(doc[j - 1])):
+            k = j  # an unknown capitalised word inside an office name ("Indo-Pacific")
+            j -= 1
+        else:
+            break
+    while k < name_start and (is_connector(doc[k]) and doc[k].lower_ not in ("(",)) and not doc[k].text.endswith("'s"):
+        k += 1
+    return k
+
+
+def clean_title(doc: Doc, start: int, end: int) -> str:
+    """The title text without trailing honorifics, parentheses and dangling connectors."""
+    while end > start and (is_honorific(doc[end - 1]) or doc[end - 1].text in ("(", ")", ",")
+                           or doc[end - 1].lower_ in ("and", "of", "the", "for")):
+        if doc[end - 1].text == ")":
+            # drop a parenthesised acronym "(USAID)"
+            k = end - 1
+            while k > start and doc[k].text != "(":
+                k -= 1
+            end = k
+            continue
+        end -= 1
+    while start < end and doc[start].lower_ in ("the", "and", "of", "a", "an"):
+        start += 1
+    if start >= end:
+        return ""
+    text = doc[start:end].text
+    text = re.sub(r"\s*\(\s*[A-Z][A-Za-z.]*\s*\)", "", text)
+    return text.strip(" ,")
+
+
+def _split_titles(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
+    """Split "Secretary of X and Chairman of Y" into its titles (at 'and' before a head/rank)."""
+    L = lexicon.titles()
+    parts, s = [], start
+    for j in range(start, end):
+        if doc[j].lower_ == "and" and j + 1 < end and (fold(doc[j + 1].text) in L.heads or fold(doc[j + 1].text) in L.ranks):
+            parts.append((s, j))
+            s = j + 1
+    parts.append((s, end))
+    return [(a, b) for a, b in parts if b > a]
+
+
+def _has_head(doc: Doc, start: int, end: int) -> bool:
+    return any(is_head(doc[j]) for j in range(start, end))
+
+
+def title_anchored(sent: Span) -> list[NameHit]:
+    """Names that follow a title inside a capitalised run, coordination included."""
+    doc = sent.doc
+    hits: list[NameHit] = []
+    for rs, re_ in runs(sent):
+        end = re_
+        pending: list[NameHit] = []
+        while end > rs:
+            ns = _name_suffix(doc, rs, end)
+            if ns >= end:
+                break
+            ts = _title_start(doc, rs, ns)
+            hit = NameHit(ns, end)
+            if ts < ns and _has_head(doc, ts, ns):
+                for a, b in _split_titles(doc, ts, ns):
+                    t = clean_title(doc, a, b)
+                    if t:
+                        hit.titles.append(t)
+                        hit.title_spans.append((a, b))
+                end = ts
+            else:
+                hit.source = "coordination"  # "A and B" coordinated under a plural title
+                end = ns
+            pending.append(hit)
+            while end > rs and doc[end - 1].lower_ in ("and", ",", "&"):
+                end -= 1
+        # keep titled names, and untitled ones coordinated with a titled name of a plural head
+        titled = [h for h in pending if h.titles]
+        if not titled:
+            continue
+        for h in pending:
+            if h.titles:
+                hits.append(h)
+        plural = any(fold(doc[j].text) in lexicon.titles().plural_heads or doc[j].text.endswith("s")
+                     and fold(doc[j].text)[:-1] in lexicon.titles().heads
+                     for h in titled for a, b in h.title_spans for j in range(a, b))
+        for h in pending:
+            if not h.titles and (h.end - h.start) >= 2:
+                h.source = "coordination"
+                if plural:
+                    h.titles = [singular_title(t) for t in titled[-1].titles]
+                    h.title_spans = list(titled[-1].title_spans)
+                hits.append(h)
+    return hits
+
+
+def singular_title(title: str) -> str:
+    """"Co-Chairs of the X" -> "Co-Chair of the X" for each of the coordinated persons."""
+    words = title.split()
+    L = lexicon.titles()
+    for i, w in enumerate(words):
+        f = fold(w)
+        if f.endswith("s") and (f[:-1] in L.heads or f[:-1].replace("-", " ") in L.heads or f in L.plural_heads):
+            words[i] = w[:-1]
+            break
+        if f.endswith("ies") and f[:-3] + "y" in L.heads:
+            words[i] = w[:-3] + "y"
+            break
+    return " ".join(words)
+
+
+def appositions(sent: Span) -> list[NameHit]:
+    """"NAME, TITLE of ORG" and "NAME, who is (also) TITLE": names followed by their title."""
+    doc = sent.doc
+    hits = []
+    for rs, re_ in runs(sent):
+        ns = _name_suffix(doc, rs, re_)
+        if re_ - ns < 2 or re_ >= sent.end or doc[re_].text != ",":
+            continue
+        j = re_ + 1
+        while j < sent.end and doc[j].lower_ in ("who", "is", "was", "also", "the", "a", "an", "currently", "now"):
+            j += 1
+        if j >= sent.end:
+            continue
+        k = j
+        while k < sent.end and (is_cap(doc[k]) or is_head(doc[k]) or is_vocab(doc[k]) or is_connector(doc[k])
+                                or doc[k].text.endswith("'s")) and doc[k].text not in (",", ".", ";") \
+                and "\n" not in doc[k].text:
+            if k > j and is_name_token(doc[k]) and k + 1 < sent.end and is_name_token(doc[k + 1]) \
+                    and not is_vocab(doc[k - 1]) and doc[k - 1].lower_ not in ("of", "the", "for"):
+                break
+            k += 1
+        if k > j and _has_head(doc, j, min(k, j + 4)):
+            hit = NameHit(ns, re_, source="apposition")
+            for a, b in _split_titles(doc, j, k):
+                t = clean_title(doc, a, b)
+                if t:
+                    hit.titles.append(t)
+                    hit.title_spans.append((a, b))
+            if hit.titles:
+                hits.append(hit)
+    return hits
+
+
+def ner_names(sent: Span) -> list[NameHit]:
+    """spaCy PERSON entities of two or more name-like words, leading title words stripped."""
+    hits = []
+    for ent in sent.ents:
+        if ent.label_ != "PERSON":
+            continue
+        s, e = ent.start, ent.end
+        while s < e and not is_name_token(sent.doc[s]):
+            s += 1
+        while e > s and sent.doc[e - 1].is_punct:
+            e -= 1
+        toks = sent.doc[s:e]
+        if len(toks) >= 2 and all(is_name_token(t) or t.lower_ in NAME_PARTICLES for t in toks) \
+                and len(toks) <= MAX_NAME_TOKENS:
+            hits.append(NameHit(s, e, source="ner"))
+    return hits
+
+
+# ---------------------------------------------------------------- building persons
+
+def _title_country(title: str) -> tuple[str | None, str | None, bool]:
+    """(country, org name, international) a title names: "U.S. Secretary of State" -> USA."""
+    org = None
+    intl = False
+    # organisations named inside the title, longest first
+    words = title.replace("’", "'").split()
+    best = None
+    for i in range(len(words)):
+        for j in range(len(words), i, -1):
+            phrase = " ".join(words[i:j]).strip(",()")
+            phrase = re.sub(r"['’]s$", "", phrase)
+            o = lexicon.find_org(phrase)
+            if o and (best is None or j - i > best[0]):
+                best = (j - i, o)
+    if best:
+        org = best[1].name
+        intl = best[1].country is None
+    country = None
+    for w in words:
+        w2 = w.strip(",()")
+        c = token_country(w2)
+        if c:
+            country = c
+            break
+    if country is None:
+        for n in (2, 3):
+            for i in range(len(words) - n + 1):
+                c = _places().country_code(" ".join(words[i:i + n]).strip(",()"))
+                if c:
+                    country = c
+                    break
+            if country:
+                break
+    if best and best[1].country and country is None:
+        country = best[1].country
+    if country is None:
+        country = title_default_country(title)
+    return country, org, intl and country is None
+
+
+def title_default_country(title: str) -> str | None:
+    """Titles that belong to one state unless another is named ("Secretary of State" -> USA)."""
+    f = fold(title)
+    for pattern, code in lexicon.triggers().get("title_countries", {}).items():
+        if re.search(pattern, f):
+            return code
+    return None
+
+
+def same_name(a: list[str], b: list[str]) -> bool:
+    """Two folded token lists name the same person: equal, or the shorter (2+ words) inside the longer."""
+    if a == b:
+        return True
+    small, big = sorted((a, b), key=len)
+    return len(small) >= 2 and set(small) <= set(big)
+
+
+def build_persons(doc: Doc, offset: int, allowed) -> list[PersonEntry]:
+    """Persons of a parsed body; `offset` maps doc chars to input chars; `allowed(start)` says
+    whether a char offset lies in the body and outside furniture."""
+    hits: list[NameHit] = []
+    for sent in doc.sents:
+        found = title_anchored(sent) + appositions(sent)
+        covered = {j for h in found for j in range(h.start, h.end)}
+        for h in ner_names(sent):
+            if not any(j in covered for j in range(h.start, h.end)):
+                found.append(h)
+        hits.extend(found)
+    hits = [h for h in hits if allowed(doc[h.start].idx + offset)]
+    # merge names: longest first
+    entries: list[PersonEntry] = []
+    hits.sort(key=lambda h: -(h.end - h.start))
+    seen_spans = set()
+    for h in hits:
+        span = doc[h.start:h.end]
+        toks = fold(span.text).split()
+        if not toks:
+            continue
+        key = (span.start_char, span.end_char)
+        entry = next((e for e in entries if same_name(toks, e.tokens)), None)
+        if entry is None:
+            if h.source == "ner" and len(toks) < 2:
+                continue
+            entry = PersonEntry(name=span.text, tokens=toks)
+            entries.append(entry)
+        if key not in seen_spans:
+            entry.mentions.append((span.start_char + offset, span.end_char + offset))
+            seen_spans.add(key)
+        if h.source in ("title", "apposition", "coordination"):
+            entry.strong = entry.strong or bool(h.titles)
+        for t in h.titles:
+            if t not in entry.titles:
+                entry.titles.append(t)
+            country, org, intl = _title_country(t)
+            entry.vote(country, 2.0)
+            if org and not entry.org:
+                entry.org = org
+            entry.intl = entry.intl or intl
+        # a country word right before the name or its title ("Japan's", "U.S.")
+        first = min([h.start] + [a for a, _ in h.title_spans])
+        if first > 0:
+            c = token_country(doc[first - 1].text)
+            if c:
+                entry.vote(c, 1.5)
+    return entries
+
+
+def resolve_short_mentions(doc: Doc, offset: int, entries: list[PersonEntry], allowed) -> None:
+    """Attach one-word mentions ("Son", "Blinken", "Giang") to the person they stand for;
+    an ambiguous short name goes to the person mentioned most recently before it."""
+    aliases: dict[str, list[PersonEntry]] = {}
+    origins = lexicon.name_origins()
+    for e in entries:
+        if len(e.tokens) < 2:
+            continue
+        forms = {e.tokens[-1]}
+        if origins.get(e.tokens[0]) in ("CHN", "KOR", "JPN") and origins.get(e.tokens[0]) != "VNM":
+            forms.add(e.tokens[0])
+        for f in forms:
+            if len(f) >= 2:
+                aliases.setdefault(f, []).append(e)
+    taken = [m for e in entries for m in e.mentions]
+
+    def inside(a, b):
+        return any(s <= a and b <= t for s, t in taken)
+
+    for tok in doc:
+        if not is_cap(tok) or tok.is_punct:
+            continue
+        f = fold(tok.text)
+        f = re.sub(r"'s$", "", f)
+        cands = aliases.get(f)
+        if not cands:
+            continue
+        a, b = tok.idx + offset, tok.idx + len(tok.text) + offset
+        if tok.text.endswith(("'s", "’s")):
+            b -= 2
+        if inside(a, b) or not allowed(a):
+            continue
+        # skip when the word is part of a longer capitalised name ("Son Tay")
+        nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+        if nxt is not None and is_name_token(nxt) and fold(nxt.text) not in aliases and nxt.idx == tok.idx + len(tok.text) + 1:
+            continue
+        if len(cands) == 1:
+            person = cands[0]
+        else:
+            def last_before(e):
+                prior = [s for s, _ in e.mentions if s < a]
+                return max(prior) if prior else -1
+            person = max(cands, key=last_before)
+        person.mentions.append((a, b))
+        taken.append((a, b))
+
+
+def assign_countries(entries: list[PersonEntry], article_countries: set[str]) -> None:
+    """Fill a missing country from the name's tradition when that country is in the article."""
+    origins = lexicon.name_origins()
+    for e in entries:
+        if e.country or e.intl or not e.tokens:
+            continue
+        guess = origins.get(e.tokens[0])
+        if guess and guess in article_countries:
+            e.vote(guess, 0.5)
+
+
+def to_persons(entries: list[PersonEntry], text: str) -> list[Person]:
+    out = []
+    for e in entries:
+        e.mentions.sort()
+        # the fullest name the article uses, as written
+        best = max(e.mentions, key=lambda m: (len(fold(text[m[0]:m[1]]).split()), m[1] - m[0]))
+        name = text[best[0]:best[1]]
+        out.append(Person(name=name, country=None if e.intl else e.country, titles=e.titles,
+                          org=e.org, mentions=sorted(set(e.mentions))))
+    return out
