@@ -1,0 +1,50 @@
+"""Versioned schema migrations, each applied once in its own transaction and recorded in
+`schema_migrations`, so an old database is brought up to date when it is opened.
+
+A migration is plain SQLAlchemy Core DDL (no Alembic: the history is short and linear).
+"""
+from datetime import datetime, timezone
+
+from sqlalchemy import select
+
+from communique.store import fts, schema
+
+
+def _v1_initial(conn) -> None:
+    """Raw article rows, corpus resolution tables and the full-text index."""
+    tables = [t for t in schema.metadata.sorted_tables if t.name != "schema_migrations"]
+    schema.metadata.create_all(conn, tables=tables)
+    fts.create(conn)
+
+
+# (version, name, function) in order; never edit an applied one, append a new one instead.
+MIGRATIONS = [
+    (1, "initial schema", _v1_initial),
+]
+
+
+def applied_versions(conn) -> set[int]:
+    return set(conn.execute(select(schema.schema_migrations.c.version)).scalars())
+
+
+def migrate(engine) -> list[int]:
+    """Apply every migration not yet recorded; returns the versions applied now."""
+    with engine.begin() as conn:
+        schema.schema_migrations.create(conn, checkfirst=True)
+    done = []
+    for version, name, apply in MIGRATIONS:
+        with engine.begin() as conn:
+            if conn.dialect.name == "postgresql":
+                # Two processes opening a fresh database at once: the second waits, then skips.
+                conn.exec_driver_sql("SELECT pg_advisory_xact_lock(7402611)")
+            if version in applied_versions(conn):
+                continue
+            apply(conn)
+            conn.execute(schema.schema_migrations.insert().values(
+                version=version, name=name, applied_at=datetime.now(timezone.utc).isoformat(timespec="seconds")))
+            done.append(version)
+    return done
+
+
+def current_version(conn) -> int:
+    return max(applied_versions(conn), default=0)
