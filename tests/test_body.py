@@ -279,3 +279,45 @@ def test_dev_000_trailing_source_line_is_outside():
     t = dev("seed-000")
     b = detect_body(t)
     assert "Source:" not in body_text(t, b)
+
+
+def test_standfirst_without_full_stop_is_not_taken_for_the_headline():
+    t = ("Pacific Wire Service\n"
+         "World | Politics | Economy\n"
+         "Fiji and Samoa agree on joint fisheries patrols\n\n"
+         "The two island states will share patrol boats and surveillance data to fight illegal fishing, the ministers said\n\n"
+         "SUVA, April 2. /PWS/. The fisheries ministers of Fiji and Samoa signed an agreement on Wednesday to run joint "
+         "patrols in their exclusive economic zones from next year.\n\n"
+         "The patrols will be funded from licence fees paid by foreign fleets.\n")
+    b = detect_body(t)
+    assert b.title == "Fiji and Samoa agree on joint fisheries patrols"
+    assert b.dateline["place"] == "SUVA" and b.dateline["agency"] == "PWS"
+    assert "World | Politics" in t[:b.start]
+
+
+def test_lead_in_line_and_section_lines_between_headline_and_lead():
+    t = ("Office of the Spokesperson > Releases\n"
+         "Secretary's Call with the Foreign Minister of Ghana\n"
+         "READOUT\n"
+         "March 9, 2026\n\n"
+         "The following is attributable to the Spokesperson:\n\n"
+         "The Secretary spoke today with the Foreign Minister of Ghana about regional security, trade and the coming "
+         "summit of West African leaders.\n")
+    b = detect_body(t)
+    assert b.title == "Secretary's Call with the Foreign Minister of Ghana"
+    assert b.published == "2026-03-09"
+    assert {"READOUT", "March 9, 2026"} <= set(excluded_texts(t, b))
+
+
+def test_agency_signoff_and_numeric_date_line():
+    t = ("Gulf News Agency\n"
+         "Wednesday 2026/01/14\n\n"
+         "Foreign Minister Receives Omani Counterpart\n\n"
+         "Muscat, January 14, 2026, GNA -- The Foreign Minister received his Omani counterpart today and reviewed "
+         "relations between the two countries and the situation in the region.\n\n"
+         "The two ministers agreed to hold the next round of political consultations in the spring.\n"
+         "--GNA\n")
+    b = detect_body(t)
+    assert b.published == "2026-01-14"
+    assert b.dateline["agency"] == "GNA" and b.source == "GNA"
+    assert "--GNA" not in t[b.start:b.end]

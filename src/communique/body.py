@@ -41,8 +41,16 @@ CUT_MIN_ARTICLE_WORDS = 60
 SHORT_RUN_MIN, SHORT_WORDS = 3, 4
 # The dateline is looked for in this many non-blank lines from the lead.
 DATELINE_SEARCH_LINES = 6
-# A date line has at most this many words once its label and time are removed.
-DATE_LINE_MAX_WORDS = 7
+# A date line ("Published: 13/02/2026 | 09:15", "KYODO NEWS - Feb 15, 2025 - 19:05 | World")
+# is short and, besides its date, label and time, has at most this many words: the
+# outlet or place and a section or two (5 on the pages seen so far).
+DATE_LINE_MAX_WORDS, DATE_LINE_MAX_OTHER_WORDS = 16, 5
+# A line without a full stop this long, directly above the lead, with a shorter
+# headline-like line above it, is the standfirst (deck) and the shorter line the headline.
+DECK_MIN_WORDS = 15
+# Short lines without a full stop at the very end of the body (a place, initials, an
+# author's name) are a sign-off, not article text.
+SIGNOFF_MAX_WORDS = 3
 
 Span = tuple[int, int]
 
@@ -81,7 +89,7 @@ class _Line:
     @property
     def headline_like(self) -> bool:
         return (self.kind in ("other", "article") and HEADLINE_MIN_WORDS <= self.words <= HEADLINE_MAX_WORDS
-                and self.features.get("sentence_end", 0) < 1)
+                and self.features.get("sentence_end", 0) < 1 and not self.text.endswith(":"))
 
 
 # ---------------------------------------------------------------------------- signals
@@ -135,7 +143,7 @@ def detect_body(text: str) -> Body:
     first = _headline_before(content, lead) or lead
     cut = _find_cut(content, first, lead)
     inside = [ln for ln in content if first.index <= ln.index < cut]
-    while inside and inside[-1].kind in ("furniture", "header"):
+    while inside and (inside[-1].kind in ("furniture", "header") or _signoff(inside[-1], inside[0])):
         inside.pop()
     if not inside:
         inside = [first]
@@ -176,7 +184,7 @@ def _split_lines(text: str) -> list[_Line]:
 
 
 def _norm(s: str) -> str:
-    return re.sub(r"\s+", " ", s.strip().strip(":|·•-–—>»").strip()).lower()
+    return re.sub(r"\s+", " ", s.strip().strip(":|·•-–—>».").strip()).lower()
 
 
 def _features(line: _Line) -> None:
@@ -203,7 +211,7 @@ def _features(line: _Line) -> None:
         s = line.start + fm.start("caption")
         _split_caption(line, s, s + len(fm.group("caption")))
         return
-    if norm in sig.end_headers:
+    if norm in sig.end_headers or p["header_like"].match(t):
         f["block_header"] = 1.0
         return
     if head and m.group("rest"):
@@ -227,12 +235,29 @@ def _features(line: _Line) -> None:
     if p["byline"].match(t):
         f["byline"] = 1.0
         return
-    if p["end_mark"].match(t):
-        f["end_mark"] = 1.0
+    if p["staff_credit"].match(t):
+        f["staff_credit"] = 1.0
+        return
+    if p["back_link"].match(t) and "sentence_end" not in f:
+        f["back_link"] = 1.0
         return
     if p["credit_line"].match(t) and line.words <= 8:
         f["credit_line"] = 1.0  # "Photo: X" on its own line: the line above is the caption
         line.credits.append((line.start, line.end))
+        return
+    sm = p["signoff_source"].match(t)
+    if sm:  # "--AGENCY" closing a wire story
+        f["signoff_source"] = 1.0
+        line.source = sm.group("source")
+        return
+    pm = p["photo_label"].match(t)
+    if pm:  # "PHOTO: the caption": the label is set aside, the caption kept
+        line.credits.append((line.start, line.start + pm.start("caption")))
+        s = line.start + pm.start("caption")
+        _split_caption(line, s, line.end)
+        return
+    if p["end_mark"].match(t):
+        f["end_mark"] = 1.0
         return
     if p["photo_credit"].search(t) or p["trailing_credit"].search(t):
         _split_caption(line, line.start, line.end)
@@ -305,13 +330,28 @@ def _classify(line: _Line) -> None:
 # ---------------------------------------------------------------------------- segmentation
 
 def _headline_before(content: list[_Line], lead: _Line) -> _Line | None:
-    """The headline above the lead, across furniture, captions and date lines."""
+    """The headline above the lead, across furniture, captions, date lines and a lead-in ("...:")."""
     before = [ln for ln in content if ln.index < lead.index][::-1][:HEADLINE_LOOKBACK]
-    for ln in before:
-        if ln.kind in ("furniture", "caption", "header"):
+    found = None
+    for k, ln in enumerate(before):
+        if ln.kind in ("furniture", "caption", "header") or (ln.kind == "other" and ln.text.endswith(":")):
             continue
-        return ln if ln.headline_like else None
-    return None
+        if not ln.headline_like:
+            break
+        if found is None:
+            found = ln
+            if not (ln.words >= DECK_MIN_WORDS and k == 0):  # k == 0: directly above the lead
+                break
+            continue
+        if ln.words < found.words:  # `found` was the standfirst; this is the headline
+            found = ln
+        break
+    return found
+
+
+def _signoff(line: _Line, first: _Line) -> bool:
+    return (line is not first and line.kind == "other" and line.words <= SIGNOFF_MAX_WORDS
+            and "sentence_end" not in line.features)
 
 
 def _find_cut(content: list[_Line], first: _Line, lead: _Line) -> int:
@@ -370,23 +410,27 @@ def _parse_date(value: str) -> str | None:
 
 
 def _date_line(line: _Line) -> bool:
-    """A line that is only a date ("Published: 13/02/2026", "February 13, 2026 | 09:15 GMT+7")."""
+    """A short line that is mostly one complete date ("Published: 13/02/2026", "May 2, 2025 | 09:15 GMT+7")."""
     t = line.text
-    if not _DIGIT_YEAR.search(t) or line.words > DATE_LINE_MAX_WORDS + 6:
+    if line.words > DATE_LINE_MAX_WORDS or not _DIGIT_YEAR.search(t) or line.features.get("sentence_end") == 1.0 \
+            and not t.endswith(("a.m.", "p.m.")):
         return False
     p = signals().patterns
-    label = None
-    m = p["date_label"].match(t)
-    if m:
-        label, t = (m.group("label") or "").lower(), t[m.end():]
-    t = re.split(r"\s*[|·•]\s*", t)[0]
-    t = p["date_tail"].sub("", t).strip(" ,-–—")
-    if not t or len(_WORD.findall(t)) > DATE_LINE_MAX_WORDS or not _DIGIT_YEAR.search(t):
+    m = p["date_form"].search(t)
+    if not m:
         return False
-    iso = _parse_date(t)
+    label_m = p["date_label"].match(t)
+    rest = t[:m.start()] + " " + t[m.end():]
+    if label_m:
+        rest = rest[label_m.end():] if label_m.end() <= m.start() else rest
+    rest = p["time"].sub(" ", rest)
+    if len(_WORD.findall(rest)) > DATE_LINE_MAX_OTHER_WORDS:
+        return False
+    iso = _parse_date(m.group(0))
     if not iso:
         return False
-    line.date, line.date_label = iso, label
+    line.date = iso
+    line.date_label = label_m.group("label").lower() if label_m and label_m.group("label") else None
     return True
 
 
@@ -399,7 +443,8 @@ def _dateline(content: list[_Line], lead: _Line) -> dict | None:
             if not m:
                 continue
             g = m.groupdict()
-            place, agency = g.get("place"), g.get("agency")
+            place = g.get("place")
+            agency = g.get("agency") or g.get("agency_b") or g.get("agency_c")
             if g.get("outlet"):
                 outlet = g["outlet"]
                 words = outlet.lower().split()
@@ -447,8 +492,7 @@ def _source(dateline: dict | None, lines: list[_Line], last: _Line) -> str | Non
         if ln.source:
             return _outlet_name(ln.source)
     for ln in lines:
-        if ln.index > last.index and ln.kind == "furniture" and "all_caps" in ln.features \
-                and ln.words <= 2 and len(ln.text) <= 12:
+        if ln.index > last.index and ln.kind == "furniture" and re.fullmatch(r"[A-Z]{2,8}", ln.text):
             return _outlet_name(ln.text)
     return None
 
