@@ -62,8 +62,15 @@ def stacked_bars(rows: list[dict], key: str, order: list[str], width: int = 720,
             "ticks": [{"value": t, "y": round(pad_t + plot_h - plot_h * t / top, 1)} for t in ticks]}
 
 
-def network_layout(graph: dict, width: int = 900, height: int = 640, max_nodes: int = 150) -> dict:
-    """Place the busiest `max_nodes` nodes of Store.network() with a seeded spring layout."""
+def _robust_range(values: list[float]) -> tuple[float, float]:
+    values = sorted(values)
+    cut = int(len(values) * 0.03) if len(values) >= 30 else 0
+    return values[cut], values[-1 - cut]
+
+
+def network_layout(graph: dict, width: int = 900, height: int = 640, max_nodes: int = 80, labels: int = 30) -> dict:
+    """Place the busiest `max_nodes` nodes of Store.network() with a seeded spring layout; the busiest
+    `labels` nodes carry a visible name (the others show theirs on hover)."""
     import math
 
     import networkx as nx
@@ -77,22 +84,23 @@ def network_layout(graph: dict, width: int = 900, height: int = 640, max_nodes: 
         g.add_edge(e["source"], e["target"], weight=float(e.get("count") or 1))
     if not nodes:
         return {"nodes": [], "edges": [], "width": width, "height": height, "hidden": 0}
-    pos = nx.spring_layout(g, seed=7, k=1.6 / math.sqrt(max(1, len(nodes))), iterations=80) if len(nodes) > 1 \
+    pos = nx.spring_layout(g, seed=7, k=3.0 / math.sqrt(max(1, len(nodes))), iterations=80) if len(nodes) > 1 \
         else {nodes[0]["id"]: (0.0, 0.0)}
-    xs = [p[0] for p in pos.values()]
-    ys = [p[1] for p in pos.values()]
+    # Scale to the 3rd..97th percentile so a few stray components do not squeeze the main cluster.
+    xs, ys = _robust_range([p[0] for p in pos.values()]), _robust_range([p[1] for p in pos.values()])
     span_x, span_y = (max(xs) - min(xs)) or 1, (max(ys) - min(ys)) or 1
     margin = 60
     top = max(int(n.get("count") or 0) for n in nodes) or 1
     placed = {}
     out_nodes = []
-    for n in nodes:
+    for rank, n in enumerate(nodes):
         px, py = pos[n["id"]]
+        px, py = min(max(px, xs[0]), xs[1]), min(max(py, ys[0]), ys[1])
         x = margin + (px - min(xs)) / span_x * (width - 2 * margin) if len(nodes) > 1 else width / 2
         y = margin + (py - min(ys)) / span_y * (height - 2 * margin) if len(nodes) > 1 else height / 2
-        r = 5 + 17 * math.sqrt(int(n.get("count") or 0) / top)
+        r = 4 + 13 * math.sqrt(int(n.get("count") or 0) / top)
         placed[n["id"]] = (x, y)
-        out_nodes.append({**n, "x": round(x, 1), "y": round(y, 1), "r": round(r, 1),
+        out_nodes.append({**n, "x": round(x, 1), "y": round(y, 1), "r": round(r, 1), "label": rank < labels,
                           "neighbors": sorted(str(v) for v in g.neighbors(n["id"]))})
     etop = max((int(e.get("count") or 1) for e in edges), default=1)
     out_edges = [{**e, "x1": round(placed[e["source"]][0], 1), "y1": round(placed[e["source"]][1], 1),

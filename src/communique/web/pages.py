@@ -184,9 +184,13 @@ def article(request: Request, doc_id: str):
 
 
 def _marked_snippet(snippet: str, q: str) -> list[tuple[str, bool]]:
-    """Cut a search snippet around the query's words, case-insensitively, for <mark>ing."""
+    """Cut a search snippet into (text, is_match) parts: the store marks matches with «»; without
+    marks, the query's words are found case-insensitively."""
     import re
 
+    if "«" in snippet:
+        parts = re.split(r"«(.*?)»", snippet)
+        return [(p, i % 2 == 1) for i, p in enumerate(parts) if p]
     words = [re.escape(w) for w in re.findall(r"\w+", q) if len(w) > 1]
     if not words or not snippet:
         return [(snippet or "", False)]
