@@ -1,0 +1,528 @@
+"""Date mentions in news text: find them with offsets, give each an ISO 8601 value.
+
+Values use reduced precision ("2025-09", "2024"), intervals ("A/B") and the TIMEX3
+form "XXXX-02-13" when no year can be known. Month and weekday names come from
+data/dates_lexicon.json; the year-inference signals from data/dates_year_signals.json
+and data/dates_numbered_events.json.
+
+Written by hand because dateparser reads one date string well but, run over whole
+articles (search_dates), misreads ranges like "September 21-24"; here regexes split the
+pieces and datetime checks them, and dateparser is only the fallback of `parse_date`.
+"""
+from __future__ import annotations
+
+import calendar
+import datetime as _dt
+import json
+import re
+from collections import defaultdict
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+__all__ = ["DateMention", "find_dates", "infer_year", "parse_date"]
+
+
+@dataclass(frozen=True)
+class DateMention:
+    """One date expression: offsets into the text, the text, its ISO value and its kind."""
+
+    start: int
+    end: int
+    text: str
+    value: str
+    kind: str  # "day" | "range" | "month" | "year" | "relative"
+
+
+# ---------------------------------------------------------------- data and regexes
+
+def _load_json(name: str) -> dict:
+    return json.loads(resources.files("communique.data").joinpath(name).read_text(encoding="utf-8"))
+
+
+def _alt(words, *, escape=True) -> str:
+    words = sorted(set(words), key=len, reverse=True)
+    return "|".join(re.escape(w) if escape else w for w in words)
+
+
+class _Lexicon:
+    """The compiled regexes and lookup tables, built once from the data files."""
+
+    def __init__(self) -> None:
+        lex = _load_json("dates_lexicon.json")
+        self.lex = lex
+        self.months = {k.lower(): v for k, v in lex["months"].items()}
+        self.weekdays = {k.lower(): v for k, v in lex["weekdays"].items()}
+        self.rollback = _dt.timedelta(days=int(lex["rollback_days"]))
+        self.year_blockers = {w.lower() for w in lex["year_blockers"]}
+        self.relative = {k.lower(): v for k, v in lex["relative"].items()}
+        self.number_words = lex["number_words"]
+        self.ago_units = lex["ago_units"]
+
+        full = [k for k in lex["months"] if len(k) > 4 or k == "May" or k == "June" or k == "July"]
+        abbr = [k for k in lex["months"] if k not in full]
+        # Full names never swallow a following period (it may end the sentence); abbreviations may.
+        mon = rf"(?:{_alt(full)}|(?:{_alt(abbr)})\.?)(?![A-Za-z])"
+        mon_full = rf"(?:{_alt(full)})(?![A-Za-z])"
+        wd = rf"(?:{_alt(lex['weekdays'])})\.?(?![A-Za-z])"
+        day = r"(?:[0-3]?\d)(?:st|nd|rd|th)?(?![\d])"
+        year = r"(?:1[89]\d\d|20\d\d)(?!\d|,\d)"
+        dash = r"\s*[-–—]\s*"
+        words = [w for w in lex["range_joiners"] if w.isalpha()]
+        join = rf"(?:{dash}|\s+(?:{_alt(words)})\s+)"
+        pre = r"(?:(?P<pre>\b(?:[Ff]rom|[Bb]etween)\s+))?"
+
+        def g(pattern: str, **names: str) -> str:
+            for key, val in names.items():
+                pattern = pattern.replace("{" + key + "}", val)
+            return pattern
+
+        parts = dict(MON=mon, DAY=day, YEAR=year, JOIN=join, WD=wd)
+        self.patterns: list[tuple[str, re.Pattern]] = [
+            ("range_dm", re.compile(g(
+                pre + r"(?<![\d])(?P<d1>{DAY})(?:\s+(?:of\s+)?(?P<m1>{MON}))?(?:,?\s+(?P<y1>{YEAR}))?"
+                r"(?P<join>{JOIN})(?P<d2>{DAY})\s+(?:of\s+)?(?P<m2>{MON})(?:,?\s+(?P<y2>{YEAR}))?", **parts))),
+            ("range_md", re.compile(g(
+                pre + r"(?<![A-Za-z])(?P<m1>{MON})\s+(?P<d1>{DAY})(?:,?\s+(?P<y1>{YEAR}))?"
+                r"(?P<join>{JOIN})(?:(?P<m2>{MON})\s+)?(?P<d2>{DAY})(?:,?\s+(?P<y2>{YEAR}))?", **parts))),
+            ("day_dm", re.compile(g(
+                r"(?:(?P<wd>{WD}),?\s+)?(?<![\d])(?P<d1>{DAY})\s+(?:of\s+)?(?P<m1>{MON})(?:,?\s+(?P<y1>{YEAR}))?",
+                **parts))),
+            ("day_md", re.compile(g(
+                r"(?:(?P<wd>{WD}),?\s+)?(?<![A-Za-z])(?P<m1>{MON})\s+(?P<d1>{DAY})(?:,?\s+(?P<y1>{YEAR}))?",
+                **parts))),
+            ("iso", re.compile(r"(?<![\d-])(?P<y1>(?:1[89]|20)\d\d)-(?P<m1>[01]?\d)-(?P<d1>[0-3]?\d)(?![\d-])")),
+            ("numeric", re.compile(r"(?<![\d/.])(?P<a>[0-3]?\d)(?P<sep>[/.])(?P<b>[01]?\d)(?P=sep)"
+                                   r"(?P<y1>(?:1[89]|20)\d\d)(?![\d/])")),
+            ("month_range", re.compile(g(
+                r"(?<![A-Za-z])(?P<m1>{MON})(?P<join>{JOIN})(?P<m2>{MON})(?:,?\s+(?P<y1>{YEAR}))?", **parts))),
+            ("month_year", re.compile(g(r"(?<![A-Za-z])(?P<m1>{MON})(?:\s+of)?,?\s+(?P<y1>{YEAR})", **parts))),
+            ("month_cue", re.compile(
+                rf"(?<![A-Za-z])(?P<cue>{_alt(lex['month_cues'])})\s*(?P<m1>{mon_full})(?!\s*\d)", re.I)),
+            ("year_cue", re.compile(
+                rf"(?<![A-Za-z])(?P<cue>{_alt(lex['year_cues'])})\s*(?P<y1>{year})", re.I)),
+            ("relative", re.compile(rf"\b(?P<rel>{_alt(lex['relative'])})\b", re.I)),
+            ("ago", re.compile(rf"\b(?P<n>\d{{1,2}}|{_alt(lex['number_words'])})\s+"
+                               rf"(?P<unit>{_alt(lex['ago_units'])})\s+ago\b", re.I)),
+            ("weekday", re.compile(
+                rf"(?:\b(?P<mod>next|last|this|[Oo]n|[Ll]ast|[Nn]ext|[Tt]his)\s+)?"
+                rf"\b(?P<wd>{_alt(lex['weekdays_alone'])})(?![A-Za-z])")),
+        ]
+        self.year_span = re.compile(r"(?P<y1>(?:1[89]|20)\d\d)\s*[-–—]\s*(?P<y2>(?:1[89]|20)\d\d)(?!\d)")
+
+    # month_cue must see "in September" but not catch "May" with lowercase; enforce capital.
+    def month_number(self, word: str) -> int | None:
+        return self.months.get(word.rstrip(".").lower())
+
+
+@lru_cache(maxsize=1)
+def _lexicon() -> _Lexicon:
+    return _Lexicon()
+
+
+# ---------------------------------------------------------------- value helpers
+
+def _int_day(s: str) -> int:
+    return int(re.match(r"\d+", s).group(0))
+
+
+def _valid(year: int | None, month: int, day: int) -> bool:
+    try:
+        _dt.date(year or 2000, month, day)  # 2000 is a leap year: "XXXX-02-29" is allowed
+        return True
+    except ValueError:
+        return False
+
+
+def _fmt_day(year: int | None, month: int, day: int) -> str:
+    return f"{year:04d}-{month:02d}-{day:02d}" if year else f"XXXX-{month:02d}-{day:02d}"
+
+
+def _fmt_month(year: int | None, month: int) -> str:
+    return f"{year:04d}-{month:02d}" if year else f"XXXX-{month:02d}"
+
+
+def _anchor_year(month: int, day: int, year: int | None, published: _dt.date | None) -> int | None:
+    """The year of a year-less month-day: `year` if given, else the publication year
+    (the previous one when the date would lie more than a few days after publication)."""
+    if year:
+        return year
+    if published is None:
+        return None
+    lex = _lexicon()
+    y = published.year
+    try:
+        if _dt.date(y, month, day) > published + lex.rollback:
+            y -= 1
+    except ValueError:  # 29 February in a common year
+        pass
+    return y
+
+
+def _add_months(d: _dt.date, n: int) -> tuple[int, int]:
+    idx = d.year * 12 + (d.month - 1) + n
+    return idx // 12, idx % 12 + 1
+
+
+# ---------------------------------------------------------------- per-pattern readers
+
+def _read_range(m: re.Match, year, published):
+    lex = _lexicon()
+    if m.group("join").strip().lower() == "and" and not (m.group("pre") or "").lower().startswith("between"):
+        return None  # "on May 3 and May 5" lists two days; only "between ... and ..." is a range
+    m1 = lex.month_number(m.group("m1")) if m.group("m1") else None
+    m2 = lex.month_number(m.group("m2")) if m.group("m2") else None
+    m1, m2 = m1 or m2, m2 or m1
+    d1, d2 = _int_day(m.group("d1")), _int_day(m.group("d2"))
+    y1 = int(m.group("y1")) if m.group("y1") else None
+    y2 = int(m.group("y2")) if m.group("y2") else None
+    wraps = (m1, d1) > (m2, d2)
+    if y2 and not y1:
+        y1 = y2 - 1 if wraps else y2
+    elif y1 and not y2:
+        y2 = y1 + 1 if wraps else y1
+    elif not y1 and not y2:
+        y1 = _anchor_year(m1, d1, year, published)
+        y2 = (y1 + 1 if wraps else y1) if y1 else None
+    if not (_valid(y1, m1, d1) and _valid(y2, m2, d2)):
+        return None
+    if y1 and y2 and _dt.date(y1, m1, d1) >= _dt.date(y2, m2, d2):
+        return None
+    if not y1 and wraps:
+        return None
+    start = m.end("pre") if m.group("pre") else m.start()
+    return start, m.end(), f"{_fmt_day(y1, m1, d1)}/{_fmt_day(y2, m2, d2)}", "range"
+
+
+def _read_day(m: re.Match, year, published):
+    lex = _lexicon()
+    mo, d = lex.month_number(m.group("m1")), _int_day(m.group("d1"))
+    y = int(m.group("y1")) if m.group("y1") else _anchor_year(mo, d, year, published)
+    if not _valid(y, mo, d):
+        return None
+    return m.start(), m.end(), _fmt_day(y, mo, d), "day"
+
+
+def _read_iso(m: re.Match, year, published):
+    y, mo, d = int(m.group("y1")), int(m.group("m1")), int(m.group("d1"))
+    return (m.start(), m.end(), _fmt_day(y, mo, d), "day") if _valid(y, mo, d) else None
+
+
+def _read_numeric(m: re.Match, year, published):
+    a, b, y = int(m.group("a")), int(m.group("b")), int(m.group("y1"))
+    # day-first unless impossible (then month-first)
+    for d, mo in ((a, b), (b, a)):
+        if 1 <= mo <= 12 and _valid(y, mo, d):
+            return m.start(), m.end(), _fmt_day(y, mo, d), "day"
+    return None
+
+
+def _read_month_year(m: re.Match, year, published):
+    mo = _lexicon().month_number(m.group("m1"))
+    return m.start(), m.end(), _fmt_month(int(m.group("y1")), mo), "month"
+
+
+def _read_month_range(m: re.Match, year, published):
+    lex = _lexicon()
+    if m.group("join").strip().lower() not in ("-", "–", "—", "to", "through", "until", "till"):
+        return None
+    m1, m2 = lex.month_number(m.group("m1")), lex.month_number(m.group("m2"))
+    if m1 == m2:
+        return None
+    if m.group("y1"):
+        y2 = int(m.group("y1"))
+        y1 = y2 - 1 if m1 > m2 else y2
+    else:
+        y1 = _anchor_year(m1, 1, year, published)
+        y2 = (y1 + 1 if m1 > m2 else y1) if y1 else None
+    return m.start(), m.end(), f"{_fmt_month(y1, m1)}/{_fmt_month(y2, m2)}", "range"
+
+
+def _read_month_cue(m: re.Match, year, published):
+    word = m.group("m1")
+    if not word[0].isupper():
+        return None
+    mo = _lexicon().month_number(word)
+    cue = m.group("cue").lower()
+    y = year
+    if y is None and published is not None:
+        if cue == "next":
+            y = published.year if mo > published.month else published.year + 1
+        elif cue == "last":
+            y = published.year if mo < published.month else published.year - 1
+        elif cue == "this":
+            y = published.year
+        else:
+            y = _anchor_year(mo, 1, None, published)
+    return m.start("m1"), m.end("m1"), _fmt_month(y, mo), "month"
+
+
+def _read_year_cue(m: re.Match, year, published):
+    lex = _lexicon()
+    y = int(m.group("y1"))
+    lo, hi = int(lex.lex["year_min"]), int(lex.lex["year_max"])
+    if not lo <= y <= hi:
+        return None
+    text = m.string
+    before = text[max(0, m.start("y1") - 2):m.start("y1")]
+    if any(c in before for c in "$€£¥#№"):
+        return None
+    after = re.match(r"\s*([-–—]?\s*\d|[A-Za-z%]+)?", text[m.end("y1"):])
+    nxt = (after.group(1) or "").strip().lower() if after else ""
+    if nxt and (nxt[0].isdigit() or nxt.lstrip("-–— ")[:1].isdigit() or nxt in lex.year_blockers
+                or nxt == "%"):
+        return None
+    return m.start("y1"), m.end("y1"), f"{y:04d}", "year"
+
+
+def _relative_value(unit: str, offset: int, published: _dt.date) -> str:
+    if unit == "day":
+        return (published + _dt.timedelta(days=offset)).isoformat()
+    if unit == "week":
+        monday = published - _dt.timedelta(days=published.weekday()) + _dt.timedelta(weeks=offset)
+        return f"{monday.isoformat()}/{(monday + _dt.timedelta(days=6)).isoformat()}"
+    if unit == "month":
+        y, mo = _add_months(published, offset)
+        return _fmt_month(y, mo)
+    return f"{published.year + offset:04d}"
+
+
+def _read_relative(m: re.Match, year, published):
+    if published is None:
+        return None  # nothing to count from: a relative date without an anchor says nothing
+    spec = _lexicon().relative[m.group("rel").lower()]
+    return m.start(), m.end(), _relative_value(spec["unit"], int(spec["offset"]), published), "relative"
+
+
+def _read_ago(m: re.Match, year, published):
+    if published is None:
+        return None
+    lex = _lexicon()
+    n = m.group("n").lower()
+    n = int(n) if n.isdigit() else int(lex.number_words[n])
+    unit = lex.ago_units[m.group("unit").lower()]
+    if unit == "day":
+        value = (published - _dt.timedelta(days=n)).isoformat()
+    elif unit == "week":
+        value = _relative_value("week", -n, published)
+    elif unit == "month":
+        value = _relative_value("month", -n, published)
+    else:
+        value = f"{published.year - n:04d}"
+    return m.start(), m.end(), value, "relative"
+
+
+def _read_weekday(m: re.Match, year, published):
+    if published is None:
+        return None
+    wd = _lexicon().weekdays[m.group("wd").lower()]
+    mod = (m.group("mod") or "").lower()
+    if mod == "next":
+        delta = (wd - published.weekday()) % 7 or 7
+        day = published + _dt.timedelta(days=delta)
+    else:  # on or before publication ("on Tuesday", "last Tuesday")
+        delta = (published.weekday() - wd) % 7
+        if mod == "last" and delta == 0:
+            delta = 7
+        day = published - _dt.timedelta(days=delta)
+    return m.start("wd"), m.end(), day.isoformat(), "relative"
+
+
+_READERS = {
+    "range_dm": _read_range, "range_md": _read_range, "day_dm": _read_day, "day_md": _read_day,
+    "iso": _read_iso, "month_range": _read_month_range, "numeric": _read_numeric, "month_year": _read_month_year,
+    "month_cue": _read_month_cue, "year_cue": _read_year_cue, "relative": _read_relative,
+    "ago": _read_ago, "weekday": _read_weekday,
+}
+
+
+def _as_date(value) -> _dt.date | None:
+    if value is None or isinstance(value, _dt.date) and not isinstance(value, _dt.datetime):
+        return value
+    if isinstance(value, _dt.datetime):
+        return value.date()
+    try:
+        return _dt.date.fromisoformat(str(value)[:10])
+    except ValueError:
+        return None
+
+
+# ---------------------------------------------------------------- public API
+
+def find_dates(text: str, *, published=None, year: int | None = None) -> list[DateMention]:
+    """All date expressions of `text`, left to right, without overlaps (the longest wins).
+
+    Year-less dates take the year of the expression, else `year`, else `published`
+    (previous year when the date lies after publication), else "XXXX". Relative dates
+    ("yesterday", "last week", "on Tuesday") need `published` and are skipped without it.
+    """
+    if not text:
+        return []
+    published = _as_date(published)
+    lex = _lexicon()
+    found = []
+    for prio, (name, rx) in enumerate(lex.patterns):
+        reader = _READERS[name]
+        pos = 0
+        while True:
+            m = rx.search(text, pos)
+            if m is None:
+                break
+            got = reader(m, year, published)
+            if got:
+                start, end, value, kind = got
+                found.append((start, -(end - start), prio, end, value, kind))
+                pos = m.end()
+            else:  # rejected: look again one character on, a shorter reading may fit
+                pos = m.start() + 1
+    found.sort()
+    out: list[DateMention] = []
+    last_end = -1
+    for start, _neg, _prio, end, value, kind in found:
+        if start < last_end:
+            continue
+        out.append(DateMention(start, end, text[start:end], value, kind))
+        last_end = end
+    return out
+
+
+def parse_date(text: str) -> str | None:
+    """One standalone date string ("13/02/2026", "Feb. 13, 2026", "2026-02-13T08:00") -> ISO, or None."""
+    if not text or not text.strip():
+        return None
+    s = text.strip()
+    iso = re.match(r"^((?:1[89]|20)\d\d)-(\d\d)-(\d\d)(?:[T ][\d:.]+(?:Z|[+-]\d\d:?\d\d)?)?$", s)
+    if iso:
+        y, mo, d = map(int, iso.groups())
+        return _fmt_day(y, mo, d) if _valid(y, mo, d) else None
+    mentions = [m for m in find_dates(s) if m.kind != "relative" and not m.value.startswith("X")]
+    if mentions:
+        best = max(mentions, key=lambda m: m.end - m.start)
+        rest = (s[:best.start] + s[best.end:]).strip(" ,.")
+        if not rest or re.fullmatch(rf"(?:{_alt(_lexicon().lex['weekdays'])})\.?,?", rest, re.I):
+            return best.value
+    import dateparser  # imported lazily: slow to load and only a fallback here
+
+    got = dateparser.parse(s, languages=["en"], settings={
+        "DATE_ORDER": "DMY", "REQUIRE_PARTS": ["day", "month", "year"], "PREFER_DAY_OF_MONTH": "first"})
+    return got.date().isoformat() if got else None
+
+
+# ---------------------------------------------------------------- infer_year
+
+@lru_cache(maxsize=1)
+def _year_signals():
+    signals = _load_json("dates_year_signals.json")
+    series = []
+    ordinal = r"(?P<n>\d{1,3})(?:st|nd|rd|th)"
+    for s in _load_json("dates_numbered_events.json")["series"]:
+        rxs = [re.compile(p.replace("{ord}", ordinal).replace("{num}", r"(?P<n>\d{1,3})"), re.I)
+               for p in s["patterns"]]
+        series.append((s, rxs))
+    cue = lambda words: re.compile(rf"(?<![A-Za-z])(?:{_alt(words)})(?![A-Za-z])", re.I)
+    return {
+        "weights": signals["weights"],
+        "present": cue(signals["present_cues"]),
+        "ahead": cue(signals["ahead_cues"]),
+        "future": cue(signals["future_cues"]),
+        "late_month": int(signals["late_month"]),
+        "series": series,
+        "anniv": re.compile(r"(?P<n>\d{1,3})(?:st|nd|rd|th)\s+(?:\w+\s+){0,2}anniversary", re.I),
+    }
+
+
+def _series_year(spec: dict, n: int) -> int | None:
+    if n < int(spec.get("min_ordinal", 1)):
+        return None
+    anchors = [a for a in spec["anchors"] if a["ordinal"] <= n]
+    if not anchors:
+        return None
+    a = max(anchors, key=lambda a: a["ordinal"])
+    return int(a["year"] + (n - a["ordinal"]) // spec["per_year"])
+
+
+_SENT_SPLIT = re.compile(r"(?<=[.!?])\s+(?=[\"“'‘(]?[A-Z0-9])|\n+")
+
+
+def infer_year(text: str, published=None) -> int | None:
+    """The year of the article's year-less dates, settled from the text itself, or None.
+
+    Signals: anniversaries with year spans, numbered gatherings (UNGA sessions, summits),
+    "next/last month" beside a dated expression, "this year" with a year; explicit past
+    years ("in September 2023") set a floor. With `published` its year is the answer.
+    """
+    published = _as_date(published)
+    if published is not None:
+        return published.year
+    if not text:
+        return None
+    sig = _year_signals()
+    w = sig["weights"]
+    votes: dict[int, float] = defaultdict(float)
+    floor = None
+    mentions = find_dates(text)
+    late = [int(m.value[5:7]) for m in mentions
+            if m.value.startswith("XXXX") and m.kind in ("day", "range", "month")]
+    dates_late = not late or max(late) >= sig["late_month"]
+
+    pos = 0
+    for sent in _SENT_SPLIT.split(text):
+        s_start = text.find(sent, pos)
+        pos = s_start + len(sent)
+        s_end = pos
+        in_sent = [m for m in mentions if s_start <= m.start < s_end]
+        future = bool(sig["future"].search(sent))
+        # explicit years: a floor (the article is not older than the past it reports)
+        for m in in_sent:
+            if m.value[:4].isdigit() and m.kind in ("day", "range", "month"):
+                y = int(m.value[:4])
+                if not future:
+                    floor = max(floor or y, y)
+                if m.kind == "day":
+                    votes[y] += w["explicit_full_date"]
+        # "next month" / "last month" / "this month" beside a month with its year
+        for rel, shift in (("next month", -1), ("last month", 1), ("this month", 0)):
+            if rel in sent.lower():
+                for m in in_sent:
+                    if m.value[:4].isdigit() and len(m.value) >= 7 and m.kind in ("day", "month", "range"):
+                        y, mo = int(m.value[:4]), int(m.value[5:7])
+                        votes[y + (mo + shift - 1) // 12] += w["relative_next_to_date"]
+        # "this year" with a year
+        if re.search(r"\bthis year\b", sent, re.I):
+            years = {int(m.value) for m in in_sent if m.kind == "year"}
+            if len(years) == 1 and not sig["anniv"].search(sent):
+                votes[years.pop()] += w["this_year_with_year"]
+        # anniversaries: "30th anniversary ... (1995-2025)"
+        for a in sig["anniv"].finditer(sent):
+            n = int(a.group("n"))
+            end_year = None
+            for sp in _lexicon().year_span.finditer(sent):
+                y1, y2 = int(sp.group("y1")), int(sp.group("y2"))
+                if y2 - y1 == n:
+                    end_year = y2
+            if end_year is None:
+                years = [int(x) for x in re.findall(r"(?<!\d)(?:1[89]|20)\d\d(?!\d)", sent)]
+                if len(years) == 1:
+                    end_year = years[0] + n
+            if end_year is None:
+                continue
+            if sig["ahead"].search(sent):
+                votes[end_year - 1 if dates_late else end_year] += w["anniversary_ahead"]
+            elif sig["present"].search(sent):
+                votes[end_year] += w["anniversary_present"]
+            else:
+                votes[end_year] += w["anniversary_plain"]
+        # numbered gatherings
+        for spec, rxs in sig["series"]:
+            for rx in rxs:
+                for m in rx.finditer(sent):
+                    y = _series_year(spec, int(m.group("n")))
+                    if y:
+                        votes[y] += spec["weight"]
+    candidates = {y: v for y, v in votes.items() if floor is None or y >= floor}
+    if not candidates:
+        return None
+    best = max(candidates.values())
+    if best < 2:
+        return None  # one weak hint (a single full date) does not settle it
+    return max(y for y, v in candidates.items() if v == best)

@@ -1,0 +1,136 @@
+"""Date mentions, their ISO values, standalone parsing and the year an article is set in."""
+import datetime as dt
+
+import pytest
+
+from communique.dates import find_dates, infer_year, parse_date
+
+PUB = dt.date(2026, 2, 13)  # a Friday
+
+
+def values(text, **kw):
+    return [(m.text, m.value, m.kind) for m in find_dates(text, **kw)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The envoy arrived on February 13 for talks.", ("February 13", "2026-02-13", "day")),
+    ("The accord was signed 13 February 2026 in Rabat.", ("13 February 2026", "2026-02-13", "day")),
+    ("On Feb. 13, 2026, the ministers spoke.", ("Feb. 13, 2026", "2026-02-13", "day")),
+    ("Record dated 2026-02-13 shows the visit.", ("2026-02-13", "2026-02-13", "day")),
+    ("Notice of 13/02/2026 from the embassy.", ("13/02/2026", "2026-02-13", "day")),
+    ("On Tuesday, 10 February 2026 the talks began.", ("Tuesday, 10 February 2026", "2026-02-10", "day")),
+])
+def test_single_days(text, expected):
+    assert values(text, published=PUB) == [expected]
+
+
+def test_numeric_dates_are_day_first_unless_impossible():
+    got = values("Filed 05/06/2024, amended 02/13/2026.")
+    assert got == [("05/06/2024", "2024-06-05", "day"), ("02/13/2026", "2026-02-13", "day")]
+
+
+@pytest.mark.parametrize("text, span, value", [
+    ("The expo runs from December 2-5 in Lima.", "December 2-5", "2025-12-02/2025-12-05"),
+    ("From September 21-24, leaders met in New York.", "September 21-24", "2025-09-21/2025-09-24"),
+    ("Talks held 21-24 September 2025 ended well.", "21-24 September 2025", "2025-09-21/2025-09-24"),
+    ("The tour lasts from 30 November to 2 December.", "30 November to 2 December", "2025-11-30/2025-12-02"),
+    ("The fair is open between May 3 and May 5.", "May 3 and May 5", "2025-05-03/2025-05-05"),
+    ("Delegates met December 30, 2025 to January 2, 2026.", "December 30, 2025 to January 2, 2026",
+     "2025-12-30/2026-01-02"),
+    ("Consultations ran September-October 2025.", "September-October 2025", "2025-09/2025-10"),
+])
+def test_ranges(text, span, value):
+    got = find_dates(text, published=PUB)
+    assert [(m.text, m.value, m.kind) for m in got] == [(span, value, "range")]
+    m = got[0]
+    assert text[m.start:m.end] == span
+
+
+def test_two_listed_days_are_not_a_range():
+    assert [m.value for m in find_dates("Votes on May 3 and May 5.", year=2024)] == ["2024-05-03", "2024-05-05"]
+
+
+def test_month_and_year_mentions():
+    assert values("In September 2023, ties were upgraded.") == [("September 2023", "2023-09", "month")]
+    assert values("They will meet in September.", year=2024) == [("September", "2024-09", "month")]
+    assert values("The plan was adopted in 2025.") == [("2025", "2025", "year")]
+
+
+def test_numbers_that_are_not_years():
+    text = "Farmers own 2,026 horses; the grant is $130 million under Resolution No. 57; in 2030 people voted."
+    assert find_dates(text) == []
+    assert find_dates("Theresa May spoke and may return.") == []
+
+
+def test_year_comes_from_expression_then_year_then_published_then_unknown():
+    text = "He arrived on March 20."
+    assert find_dates(text)[0].value == "XXXX-03-20"
+    assert find_dates(text, year=2019)[0].value == "2019-03-20"
+    assert find_dates(text, published=dt.date(2024, 6, 1))[0].value == "2024-03-20"
+    # a month-day well after publication belongs to the previous year
+    assert find_dates("talks on November 5", published=dt.date(2025, 1, 10))[0].value == "2024-11-05"
+    assert find_dates("talks on November 5, 2021", published=PUB, year=2030)[0].value == "2021-11-05"
+    assert find_dates("from December 2-5")[0].value == "XXXX-12-02/XXXX-12-05"
+
+
+def test_relative_dates_against_publication():
+    text = "Today and yesterday, on Tuesday, last week, earlier this month and next month; three days ago."
+    got = values(text, published=PUB)
+    assert got == [
+        ("Today", "2026-02-13", "relative"), ("yesterday", "2026-02-12", "relative"),
+        ("Tuesday", "2026-02-10", "relative"), ("last week", "2026-02-02/2026-02-08", "relative"),
+        ("earlier this month", "2026-02", "relative"), ("next month", "2026-03", "relative"),
+        ("three days ago", "2026-02-10", "relative"),
+    ]
+    assert find_dates("yesterday, on Tuesday") == []  # nothing to count from
+
+
+def test_offsets_point_into_text():
+    text = "Nearly a year later, on 5 March 2025, the ministers met again; the next round is set for June 9."
+    for m in find_dates(text, published=PUB):
+        assert text[m.start:m.end] == m.text
+
+
+@pytest.mark.parametrize("s, iso", [
+    ("13/02/2026", "2026-02-13"), ("February 13, 2026", "2026-02-13"), ("Feb. 13, 2026", "2026-02-13"),
+    ("Friday, 13 February 2026", "2026-02-13"), ("2026-02-13T08:30:00+07:00", "2026-02-13"),
+    ("13 Feb 2026 10:45", "2026-02-13"), ("September 2025", "2025-09"), ("not a date", None), ("", None),
+])
+def test_parse_date(s, iso):
+    assert parse_date(s) == iso
+
+
+def test_infer_year_from_anniversary_span_looking_ahead():
+    text = ("The friendship festival takes place from December 2-5 in the port city. Towards the 30th founding "
+            "anniversary of diplomatic relations (1995-2025), both sides pledged more exchanges. "
+            "The previous edition was held in September 2023.")
+    assert infer_year(text) == 2024
+
+
+def test_infer_year_from_numbered_assembly():
+    text = ("From September 21-24, the foreign minister led the delegation to the high-level week "
+            "of the 80th United Nations General Assembly.")
+    assert infer_year(text) == 2025
+
+
+@pytest.mark.parametrize("text, year", [
+    ("As both countries celebrate the 50th anniversary of diplomatic ties (1975-2025), the leaders met on March 3.",
+     2025),
+    ("The ministers will meet again next month at the summit in October 2025. They spoke on September 12.", 2025),
+    ("Leaders gathered for the 46th ASEAN Summit on May 26.", 2025),
+    ("Delegates prepared for COP30, which opens on November 10.", 2025),
+    ("Heads of state arrive for the 15th BRICS Summit on August 22.", 2023),
+    ("The 32nd APEC Economic Leaders' Meeting opens on October 31.", 2025),
+])
+def test_infer_year_other_signals(text, year):
+    assert infer_year(text) == year
+
+
+def test_infer_year_none_when_nothing_settles_it():
+    assert infer_year("The minister met his counterpart on March 3.") is None
+    assert infer_year("In September 2023, the two sides upgraded ties.") is None
+    assert infer_year("") is None
+
+
+def test_infer_year_uses_publication_when_known():
+    assert infer_year("Talks on March 3.", published=dt.date(2022, 3, 5)) == 2022

@@ -1,0 +1,134 @@
+"""Country codes, demonyms, short names and place mentions as news writes them."""
+import pytest
+
+from communique.places import country_code, country_name, demonym_code, find_places, lookup_place
+
+
+@pytest.mark.parametrize("name, code", [
+    ("U.S.", "USA"), ("US", "USA"), ("USA", "USA"), ("the United States", "USA"), ("America", "USA"),
+    ("Viet Nam", "VNM"), ("Vietnam", "VNM"), ("VNM", "VNM"), ("UK", "GBR"), ("Britain", "GBR"),
+    ("Great Britain", "GBR"), ("South Korea", "KOR"), ("ROK", "KOR"), ("Republic of Korea", "KOR"),
+    ("North Korea", "PRK"), ("DPRK", "PRK"), ("Russia", "RUS"), ("the Russian Federation", "RUS"),
+    ("China", "CHN"), ("PRC", "CHN"), ("mainland China", "CHN"), ("Taiwan", "TWN"), ("Laos", "LAO"),
+    ("Lao PDR", "LAO"), ("Iran", "IRN"), ("Syria", "SYR"), ("Tanzania", "TZA"), ("Czechia", "CZE"),
+    ("Türkiye", "TUR"), ("Turkey", "TUR"), ("the Netherlands", "NLD"), ("the Holy See", "VAT"),
+    ("Palestine", "PSE"), ("Kosovo", "XKX"), ("Japan's", "JPN"), ("Germany", "DEU"), ("Côte d'Ivoire", "CIV"),
+])
+def test_country_code(name, code):
+    assert country_code(name) == code
+
+
+@pytest.mark.parametrize("name", ["EU", "European Union", "ASEAN", "United Nations", "", None, "Mars"])
+def test_not_countries(name):
+    assert country_code(name) is None
+
+
+@pytest.mark.parametrize("word, code", [
+    ("Vietnamese", "VNM"), ("American", "USA"), ("Japanese", "JPN"), ("Filipino", "PHL"),
+    ("Philippine", "PHL"), ("British", "GBR"), ("Chinese", "CHN"), ("Emirati", "ARE"), ("Lao", "LAO"),
+    ("Japan's", "JPN"), ("Vietnam's", "VNM"), ("New Zealand", "NZL"), ("Ivorian", "CIV"),
+])
+def test_demonym_code(word, code):
+    assert demonym_code(word) == code
+
+
+def test_demonym_code_rejects_non_demonyms():
+    assert demonym_code("Kiwi") is None
+    assert demonym_code("Minister") is None
+
+
+def test_every_un_member_has_a_demonym():
+    import pycountry
+
+    from communique.places import _country_tables
+
+    non_members = {"ABW", "AIA", "ALA", "ASM", "ATA", "ATF", "BES", "BLM", "BMU", "BVT", "CCK", "COK", "CUW",
+                   "CXR", "CYM", "ESH", "FLK", "FRO", "GGY", "GIB", "GLP", "GRL", "GUF", "GUM", "HKG", "HMD",
+                   "IMN", "IOT", "JEY", "MAC", "MAF", "MNP", "MSR", "MTQ", "MYT", "NCL", "NFK", "NIU", "PCN",
+                   "PRI", "PSE", "PYF", "REU", "SGS", "SHN", "SJM", "SPM", "SXM", "TCA", "TKL", "TWN", "UMI",
+                   "VAT", "VGB", "VIR", "WLF"}
+    members = {c.alpha_3 for c in pycountry.countries} - non_members
+    assert len(members) == 193
+    covered = set(_country_tables()[2].values())
+    assert members - covered == set()
+
+
+@pytest.mark.parametrize("code, name", [
+    ("VNM", "Vietnam"), ("USA", "United States"), ("KOR", "South Korea"), ("RUS", "Russia"), ("LAO", "Laos"),
+    ("IRN", "Iran"), ("XKX", "Kosovo"), ("FRA", "France"), ("VN", "Vietnam"), ("ZZZ", None), (None, None),
+])
+def test_country_name(code, name):
+    assert country_name(code) == name
+
+
+def places(text, **kw):
+    return [(p.text, p.name, p.country, p.kind) for p in find_places(text, **kw)]
+
+
+def test_variants_keep_text_and_give_canonical_names():
+    text = "The premier flew from Hà Nội to HCM City, then on to Washington, D.C. and New York City."
+    assert places(text) == [
+        ("Hà Nội", "Hanoi", "VNM", "city"), ("HCM City", "Ho Chi Minh City", "VNM", "city"),
+        ("Washington, D.C.", "Washington, D.C.", "USA", "city"), ("New York City", "New York", "USA", "city"),
+    ]
+    for p in find_places(text):
+        assert text[p.start:p.end] == p.text
+
+
+def test_countries_possessives_and_datelines():
+    text = "HANOI (VNA) – Japan's foreign minister and U.S. envoys met Lao officials in Vientiane."
+    assert places(text) == [
+        ("HANOI", "Hanoi", "VNM", "city"), ("Japan", "Japan", "JPN", "country"),
+        ("U.S.", "United States", "USA", "country"), ("Vientiane", "Vientiane", "LAO", "city"),
+    ]
+
+
+def test_old_and_new_names():
+    text = "Kyiv and Kiev, Peking and Beijing, Bombay and Mumbai, Saigon, Brasília and Brasilia."
+    assert [p.name for p in find_places(text)] == [
+        "Kyiv", "Kyiv", "Beijing", "Beijing", "Mumbai", "Mumbai", "Ho Chi Minh City", "Brasília", "Brasília"]
+
+
+def test_organisations_and_people_are_not_places():
+    assert places("The Washington Post and The New York Times ran the story.") == []
+    assert places("Defense Secretary Lloyd Austin said the trip was on.") == []
+    assert places("President Jackson spoke. Austin said nothing.") == []
+    assert places("The EU and ASEAN issued a statement.") == []
+    assert places("Officials gathered at the White House.") == []
+
+
+def test_common_words_open_sentences():
+    assert places("Mobile payments grew fast. Reading the report, he frowned.") == []
+    assert places("The conference moved to Mobile, Alabama.") == [
+        ("Mobile", "Mobile", "USA", "city"), ("Alabama", "Alabama", "USA", "region")]
+
+
+def test_titles_after_a_place_are_fine():
+    assert places("Hanoi Mayor and US President met.") == [
+        ("Hanoi", "Hanoi", "VNM", "city"), ("US", "United States", "USA", "country")]
+
+
+def test_georgia_needs_a_cue():
+    assert places("Voters in Georgia went to the polls.") == []
+    assert places("Georgia's Prime Minister flew home to Tbilisi.")[0][1:] == ("Georgia", "GEO", "country")
+    assert places("Voters in Georgia lined up in Atlanta.")[0][1:] == ("Georgia", "USA", "region")
+
+
+def test_ambiguous_cities_follow_the_country_named_nearby():
+    assert places("Officials met in Hyderabad.")[0][2] == "IND"
+    assert places("Officials met in Hyderabad, Pakistan.")[0][2] == "PAK"
+    assert places("Students rallied in Cambridge.")[0][2] == "GBR"
+    assert places("Students rallied in Cambridge, Massachusetts.")[0][2] == "USA"
+    assert places("Students rallied in Cambridge.", context_countries=["USA"])[0][2] == "USA"
+    # a far smaller namesake does not replace a world city
+    assert places("Texas and US officials met in Paris.")[-1][1:3] == ("Paris", "FRA")
+
+
+def test_lookup_place():
+    p = lookup_place("Ha Noi")
+    assert (p.start, p.end, p.text, p.name, p.country, p.kind) == (0, 6, "Ha Noi", "Hanoi", "VNM", "city")
+    assert lookup_place("Saigon").name == "Ho Chi Minh City"
+    assert lookup_place("Viet Nam").country == "VNM"
+    assert lookup_place("the Netherlands").kind == "country"
+    assert lookup_place("Georgia").country == "GEO"
+    assert lookup_place("Nowhereville") is None
