@@ -47,7 +47,7 @@ def describe(url: sa.URL) -> str:
     """The URL as shown to users: password hidden, SQLite as its file path."""
     if url.get_backend_name() == "sqlite":
         return url.database or ":memory:"
-    return url.render_as_string(hide_password=True)
+    return url.set(drivername=url.get_backend_name()).render_as_string(hide_password=True)
 
 
 def make_engine(target: str | None) -> sa.Engine:

@@ -84,7 +84,9 @@ def _describe_failure(item, exc: BaseException) -> str:
     line = getattr(item, "line", None)
     if line is not None:
         where = f"{where}:{line}"
-    message = " ".join(str(exc).split()) or type(exc).__name__
+    message = " ".join(str(exc).split())
+    if not isinstance(exc, ValueError) or not message:  # a bug rather than bad input: name its kind
+        message = f"extraction failed ({type(exc).__name__}: {message})" if message else type(exc).__name__
     return f"{where}: {message}"
 
 
@@ -320,7 +322,4 @@ def reprocess(engine, *, all_rows: bool = False, extractor: Callable | None = No
                 with engine.begin() as conn:
                     write_batch(conn, prepared)
                 report.updated += len(prepared)
-            if all_rows is False and not prepared:
-                # every row of this batch failed again: move on rather than loop on them
-                continue
     return report
