@@ -503,7 +503,9 @@ def infer_year(text: str, published=None) -> int | None:
             if end_year is None:
                 years = [int(x) for x in re.findall(r"(?<!\d)(?:1[89]|20)\d\d(?!\d)", sent)]
                 if len(years) == 1:
-                    end_year = years[0] + n
+                    # "founded in 1995 ... 30th anniversary" vs "the 30th anniversary ... in 2025":
+                    # articles are not written in the future, so a sum past next year reads the second way
+                    end_year = years[0] + n if years[0] + n <= _dt.date.today().year + 1 else years[0]
             if end_year is None:
                 continue
             if sig["ahead"].search(sent):

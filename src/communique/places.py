@@ -40,6 +40,8 @@ _FOLD_TABLE = str.maketrans({"đ": "d", "Đ": "D", "ł": "l", "Ł": "L", "ø": "
 
 def fold(s: str) -> str:
     """Lower-case `s` and strip its diacritics ("Hà Nội" -> "ha noi") for matching."""
+    if s.isascii():
+        return s.lower()
     s = unicodedata.normalize("NFKD", s.translate(_FOLD_TABLE))
     return "".join(c for c in s if not unicodedata.combining(c)).lower()
 
