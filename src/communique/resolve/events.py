@@ -33,6 +33,10 @@ from communique.resolve.names import fold
 PUBLISHED_WINDOW_DAYS = 3
 #: a date interval wider than this many months gives no month blocks (it cannot be matched).
 MAX_BLOCK_MONTHS = 24
+#: Multi-day modes: outlets date a visit by its arrival, its main talks or its whole span, so two
+#: reports of the same person visiting the same country count as one visit when their dates
+#: are at most this many days apart (a state visit rarely lasts longer than a week).
+MODE_SLACK_DAYS = {"visit": 6, "conference": 3}
 
 
 @dataclass
@@ -116,7 +120,7 @@ def _anchor(published: str | None) -> _When | None:
                  width=PUBLISHED_WINDOW_DAYS + 1, from_published=True)
 
 
-def _dates_compatible(a: _When, b: _When) -> bool:
+def _dates_compatible(a: _When, b: _When, slack: int = 0) -> bool:
     if a.md or b.md:
         x, y = (a, b) if a.md else (b, a)
         if y.md:
@@ -129,14 +133,17 @@ def _dates_compatible(a: _When, b: _When) -> bool:
                 return True
             d += dt.timedelta(days=1)
         return False
-    return a.start <= b.end and b.start <= a.end
+    pad = dt.timedelta(days=slack)
+    return a.start - pad <= b.end and b.start - pad <= a.end
 
 
-def _months(w: _When) -> list[str]:
+def _months(w: _When, slack: int = 0) -> list[str]:
     if w.md:
         return [f"XX-{w.md[0][0]:02d}", f"XX-{w.md[1][0]:02d}"]
-    out, y, m = [], w.start.year, w.start.month
-    while (y, m) <= (w.end.year, w.end.month):
+    pad = dt.timedelta(days=slack)
+    first, last = w.start - pad, w.end + pad
+    out, y, m = [], first.year, first.month
+    while (y, m) <= (last.year, last.month):
         out.append(f"{y:04d}-{m:02d}")
         if len(out) > MAX_BLOCK_MONTHS:
             return []
@@ -196,7 +203,7 @@ def _prepare(i: int, rec: dict) -> _Raw:
     raw = _Raw(rec, key, persons, others, when, _place_key(loc.get("name")), loc.get("country") or None, mech_key)
     head = (rec.get("type"), rec.get("mode"))
     anchors = sorted(persons) if persons else [tuple(sorted(others))] if others else []
-    months = _months(when) if when else []
+    months = _months(when, MODE_SLACK_DAYS.get(rec.get("mode"), 0)) if when else []
     raw.blocks = [(head, a, m) for a in anchors for m in months]
     return raw
 
@@ -227,7 +234,8 @@ def _compatible(a: _Raw, b: _Raw) -> bool:
     if a.mech and b.mech and (a.mech[0] != b.mech[0] or (a.mech[1] is not None and b.mech[1] is not None
                                                         and a.mech[1] != b.mech[1])):
         return False
-    if a.when is None or b.when is None or not _dates_compatible(a.when, b.when):
+    if a.when is None or b.when is None or not _dates_compatible(a.when, b.when,
+                                                                MODE_SLACK_DAYS.get(ra.get("mode"), 0)):
         return False
     return _actors_compatible(a, b) and _places_compatible(a, b)
 
@@ -261,6 +269,9 @@ def _build(members: list[_Raw]) -> MergedEvent:
     # the most precise date a member reports; ties: the most common, then the earliest report
     dated = [m for m in members if m.rec.get("date") and m.when and not m.when.from_published]
     date = None
+    spans = [m for m in dated if "/" in m.rec["date"] and m.when.width <= 31]
+    if first.get("mode") in MODE_SLACK_DAYS and spans:
+        dated = spans  # a visit is best told by its whole span ("2026-01-19/2026-01-21")
     if dated:
         best = min(m.when.width for m in dated)
         counts = Counter(m.rec["date"] for m in dated if m.when.width == best)

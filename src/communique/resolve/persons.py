@@ -13,6 +13,7 @@ overrides (see overrides.py) split name forms off before the passes and merge / 
 """
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
@@ -364,6 +365,21 @@ def _roles(members: list[_Rec]) -> list[Role]:
             t["dates"] += a["dates"]
             t["articles"] |= a["articles"]
             del acc[k]
+    # a bare title inside a longer one of the same level ("Assistant Secretary" inside
+    # "Assistant Secretary of State", "Minister" inside "Minister of Public Security")
+    for k in sorted(acc, key=len):
+        a = acc[k]
+        if a["canon"]:
+            continue
+        longer = [o for o in acc if o != k and len(o) > len(k) and acc[o]["level"] == a["level"]
+                  and re.search(rf"(?<![\w-]){re.escape(k)}(?![\w-])", o)]
+        if len(longer) >= 1:
+            t = acc[max(longer, key=lambda o: sum(acc[o]["forms"].values()))]
+            for name in ("forms", "orgs", "countries"):
+                t[name].update(a[name])
+            t["dates"] += a["dates"]
+            t["articles"] |= a["articles"]
+            del acc[k]
     roles = []
     for k, a in acc.items():
         title = a["canon"] or max(a["forms"], key=lambda f: (a["forms"][f], len(f)))
@@ -404,8 +420,14 @@ def resolve_persons(records: list[dict], overrides: Overrides | None = None) -> 
     _pass_short(recs, cl)
     if overrides:
         groups = _groups(recs, cl)
+        def named(ref: str, members: list[_Rec]) -> bool:
+            label = members[0].label  # a split-off identity answers only to its own `as` name
+            if label:
+                return bool(overrides.splits[label - 1].as_name) and fold(ref) == fold(overrides.splits[label - 1].as_name)
+            return _refs_match(ref, members)
+
         for refs in overrides.merges:
-            roots = [root for root, members in groups.items() if any(_refs_match(x, members) for x in refs)]
+            roots = [root for root, members in groups.items() if any(named(x, members) for x in refs)]
             for root in roots[1:]:
                 cl.union(roots[0], root, force=True)
     identities = []

@@ -1,0 +1,315 @@
+"""Person identities and event merging across articles: hand-built records, then the fixture corpus."""
+from __future__ import annotations
+
+import json
+from collections import defaultdict
+from pathlib import Path
+
+import pytest
+
+from communique.resolve import (MergedEvent, OverridesError, load_overrides, merge_events, parse_overrides,
+                                resolve_persons)
+from communique.resolve.names import fold
+
+CORPUS = Path(__file__).parent / "fixtures" / "corpus"
+
+
+def person(article, idx, name, titles=(), country=None, date=None, org=None, mentions=()):
+    return {"key": (article, idx), "article_id": article, "name": name, "titles": list(titles),
+            "country": country, "org": org, "date": date, "mentions_text": list(mentions) or [name]}
+
+
+def event(article, idx, mode, date, actors, *, place=None, published=None, type_="CONSULT", mechanism=None):
+    return {"key": (article, idx), "article_id": article, "type": type_, "mode": mode, "cameo": "040",
+            "date": date, "location": place,
+            "actors": [{"name": n, "kind": k, "country": c, "role": None,
+                        "identity": fold(n).replace(" ", "-") if k == "person" else None} for n, k, c in actors],
+            "evidence_text": [], "published": published, "source": None, "mechanism": mechanism}
+
+
+def by_member(identities):
+    return {key: ident for ident in identities for key in ident.members}
+
+
+# ---------------------------------------------------------------- persons
+
+def test_name_forms_of_one_president_are_one_identity():
+    recs = [person(1, 0, "Lương Cường", ["State President"], "VNM", "2025-09-21"),
+            person(2, 0, "Luong Cuong", ["President"], "VNM", "2025-09-22"),
+            person(3, 0, "President Cuong", [], "VNM", "2025-09-23"),
+            person(4, 0, "Vietnamese President Luong Cuong", [], None, "2025-09-24")]
+    ids = resolve_persons(recs)
+    assert len(ids) == 1
+    ident = ids[0]
+    assert ident.id == "luong-cuong" and ident.country == "VNM"
+    assert {"Lương Cường", "President Cuong"} <= set(ident.aliases) | {ident.name}
+    assert ident.members == [(1, 0), (2, 0), (3, 0), (4, 0)]
+
+
+def test_middle_name_variant_joins_the_fuller_name():
+    ids = resolve_persons([person(1, 0, "Michael DeSombre", ["Assistant Secretary of State"], "USA", "2026-02-12"),
+                           person(2, 0, "Michael George DeSombre", ["US Assistant Secretary of State"], "USA",
+                                  "2026-02-13")])
+    assert len(ids) == 1
+    assert ids[0].name == "Michael George DeSombre" and "Michael DeSombre" in ids[0].aliases
+
+
+def test_two_people_sharing_a_given_name_stay_apart_and_a_short_form_follows_its_title():
+    recs = [person(1, 0, "Dang Hoang Giang", ["Deputy Foreign Minister"], "VNM", "2025-09-20"),
+            person(1, 1, "Phan Van Giang", ["Minister of National Defence"], "VNM", "2025-09-20"),
+            person(2, 0, "Giang", ["Deputy FM"], "VNM", "2025-10-01"),  # a later article naming only "Giang"
+            person(3, 0, "Giang", ["Defence Minister"], "VNM", "2025-10-02")]
+    ids = by_member(resolve_persons(recs))
+    assert ids[(1, 0)] is not ids[(1, 1)]
+    assert ids[(2, 0)] is ids[(1, 0)]
+    assert ids[(3, 0)] is ids[(1, 1)]
+
+
+def test_ambiguous_short_name_stays_on_its_own():
+    recs = [person(1, 0, "Dang Hoang Giang", ["Deputy Foreign Minister"], "VNM"),
+            person(1, 1, "Phan Van Giang", ["Minister of National Defence"], "VNM"),
+            person(2, 0, "Giang", [], "VNM")]
+    ids = by_member(resolve_persons(recs))
+    assert ids[(2, 0)] is not ids[(1, 0)] and ids[(2, 0)] is not ids[(1, 1)]
+
+
+def test_short_name_resolves_inside_its_own_article_first():
+    recs = [person(1, 0, "Dang Hoang Giang", ["Deputy Foreign Minister"], "VNM"),
+            person(2, 0, "Phan Van Giang", ["Defence Minister"], "VNM"),
+            person(2, 1, "Giang", [], "VNM")]  # same article as Phan Van Giang
+    ids = by_member(resolve_persons(recs))
+    assert ids[(2, 1)] is ids[(2, 0)]
+
+
+def test_same_full_name_in_different_countries_stays_apart():
+    ids = resolve_persons([person(1, 0, "David Lee", ["Ambassador"], "SGP"),
+                           person(2, 0, "David Lee", ["Congressman"], "USA"),
+                           person(3, 0, "David Lee", ["Ambassador"], None)])
+    assert len(ids) == 2
+    assert {i.id for i in ids} == {"david-lee", "david-lee-2"}
+    assert by_member(ids)[(3, 0)].country == "SGP"  # the title says which one
+
+
+def test_near_duplicate_spelling_needs_country_and_title():
+    same = resolve_persons([person(1, 0, "Antony Blinken", ["Secretary of State"], "USA"),
+                            person(2, 0, "Anthony Blinken", ["US Secretary of State"], "USA")])
+    assert len(same) == 1
+    no_title = resolve_persons([person(1, 0, "Antony Blinken", ["Secretary of State"], "USA"),
+                                person(2, 0, "Anthony Blinken", ["Senator"], "USA")])
+    assert len(no_title) == 2
+    short_names = resolve_persons([person(1, 0, "Phan Van Giang", ["Minister"], "VNM"),
+                                   person(2, 0, "Phan Van Giao", ["Minister"], "VNM")])
+    assert len(short_names) == 2
+
+
+def test_role_history_in_date_order():
+    recs = [person(1, 0, "Le Hoai Trung", ["Chairman of the Party Central Committee's Commission for External "
+                                           "Relations"], "VNM", "2024-12-03"),
+            person(2, 0, "Le Hoai Trung", ["Foreign Minister", "Minister of Foreign Affairs"], "VNM", "2026-01-10"),
+            person(3, 0, "Le Hoai Trung", ["FM"], "VNM", "2026-01-20")]
+    [ident] = resolve_persons(recs)
+    assert [r.title for r in ident.roles] == ["Chairman of the Party Commission for External Relations",
+                                              "Minister of Foreign Affairs"]
+    minister = ident.roles[1]
+    assert (minister.first_seen, minister.last_seen, minister.article_ids) == ("2026-01-10", "2026-01-20", [2, 3])
+    assert minister.level == "minister" and ident.roles[0].article_ids == [1]
+
+
+def test_overrides_merge_split_and_canonical(tmp_path):
+    recs = [person(1, 0, "Nguyen Van Nam", ["Ambassador"], "VNM", "2025-01-01"),
+            person(2, 0, "Nguyen Van Nam", ["Ambassador"], "VNM", "2025-02-01"),
+            person(3, 0, "Nam Nguyen", ["Ambassador"], "VNM", "2025-03-01"),
+            person(4, 0, "Luong Cuong", ["President"], "VNM", "2025-09-01")]
+    plain = by_member(resolve_persons(recs))
+    assert plain[(1, 0)] is plain[(2, 0)] and plain[(3, 0)] is not plain[(1, 0)]
+
+    path = tmp_path / "people.toml"
+    path.write_text('[[merge]]\nrefs = ["Nguyen Van Nam", "Nam Nguyen"]\n\n'
+                    '[[split]]\nname = "Nguyen Van Nam"\narticles = [2]\nas = "Nguyen Van Nam (banker)"\n\n'
+                    '[[canonical]]\nref = "luong-cuong"\nname = "Lương Cường"\n', encoding="utf-8")
+    ids = by_member(resolve_persons(recs, load_overrides(path)))
+    assert ids[(3, 0)] is ids[(1, 0)]                      # merged
+    assert ids[(2, 0)] is not ids[(1, 0)]                  # split off
+    assert ids[(2, 0)].name == "Nguyen Van Nam (banker)"
+    assert ids[(4, 0)].name == "Lương Cường" and ids[(4, 0)].id == "luong-cuong"
+    assert "Luong Cuong" in ids[(4, 0)].aliases
+
+
+def test_overrides_as_json_and_bad_files(tmp_path):
+    good = tmp_path / "o.json"
+    good.write_text(json.dumps({"canonical": [{"ref": "To Lam", "name": "Tô Lâm"}]}), encoding="utf-8")
+    assert load_overrides(good).canonical == [("To Lam", "Tô Lâm")]
+    bad = tmp_path / "o.toml"
+    bad.write_text("[[merge]]\nrefs = 'x'\n", encoding="utf-8")
+    with pytest.raises(OverridesError, match="o.toml: merge #1"):
+        load_overrides(bad)
+    broken = tmp_path / "b.toml"
+    broken.write_text("[[merge\n", encoding="utf-8")
+    with pytest.raises(OverridesError, match="b.toml: not valid TOML"):
+        load_overrides(broken)
+    with pytest.raises(OverridesError, match="unknown section"):
+        parse_overrides({"rename": []})
+    with pytest.raises(OverridesError, match="cannot read"):
+        load_overrides(tmp_path / "missing.toml")
+
+
+# ---------------------------------------------------------------- events
+
+LAM, DES, GIANG = ("To Lam", "person", "VNM"), ("Michael DeSombre", "person", "USA"), ("Phan Van Giang", "person", "VNM")
+HANOI = {"name": "Hanoi", "country": "VNM"}
+
+
+def groups(merged: list[MergedEvent]) -> set[frozenset]:
+    return {frozenset(m.members) for m in merged}
+
+
+def test_same_meeting_from_three_outlets_is_one_event_with_a_reason():
+    recs = [event(1, 0, "meeting", "2026-02-13", [LAM, DES], place=HANOI),
+            event(2, 3, "meeting", "2026-02-13", [DES, LAM], place={"name": "Ha Noi", "country": "VNM"}),
+            event(3, 1, "meeting", "2026-02", [LAM, DES])]
+    [m] = merge_events(recs)
+    assert m.members == [(1, 0), (2, 3), (3, 1)]
+    assert m.date == "2026-02-13" and m.location == HANOI
+    assert "same actors {michael-desombre, to-lam}" in m.merge_reason and "2026-02-13" in m.merge_reason
+    assert merge_events(list(reversed(recs)))[0].id == m.id  # stable, whatever the input order
+
+
+def test_different_days_modes_counterparts_and_places_stay_apart():
+    recs = [event(1, 0, "meeting", "2026-02-13", [LAM, DES], place=HANOI),
+            event(2, 0, "meeting", "2026-02-14", [LAM, DES], place=HANOI),      # next day
+            event(3, 0, "call", "2026-02-13", [LAM, DES]),                      # a call, not a meeting
+            event(4, 0, "meeting", "2026-02-13", [LAM, GIANG], place=HANOI),    # another counterpart
+            event(5, 0, "meeting", "2026-02-13", [LAM, DES], place={"name": "Da Nang", "country": "VNM"})]
+    assert len(merge_events(recs)) == 5
+
+
+def test_vague_date_cannot_chain_two_meetings():
+    recs = [event(1, 0, "meeting", "2026-02-13", [LAM, DES]),
+            event(2, 0, "meeting", "2026-02-20", [LAM, DES]),
+            event(3, 0, "meeting", "2026-02", [LAM, DES])]
+    assert groups(merge_events(recs)) == {frozenset({(1, 0)}), frozenset({(2, 0)}), frozenset({(3, 0)})}
+
+
+def test_extra_participant_merges_but_two_different_extras_do_not():
+    recs = [event(1, 0, "meeting", "2024-12-03", [LAM, DES]),
+            event(2, 0, "meeting", "2024-12-03", [LAM, DES, GIANG])]
+    assert len(merge_events(recs)) == 1
+    recs = [event(1, 0, "meeting", "2024-12-03", [LAM, DES, ("Kurt Campbell", "person", "USA")]),
+            event(2, 0, "meeting", "2024-12-03", [LAM, DES, GIANG])]
+    assert len(merge_events(recs)) == 2
+
+
+def test_undated_report_merges_only_through_its_publication_date():
+    recs = [event(1, 0, "meeting", "2026-02-13", [LAM, DES], place=HANOI),
+            event(2, 0, "meeting", None, [LAM, DES], published="2026-02-15"),
+            event(3, 0, "meeting", None, [LAM, DES], published="2026-03-30")]
+    merged = merge_events(recs)
+    assert groups(merged) == {frozenset({(1, 0), (2, 0)}), frozenset({(3, 0)})}
+    both = next(m for m in merged if len(m.members) == 2)
+    assert "publication date" in both.merge_reason
+    assert len(merge_events([event(1, 0, "meeting", None, [LAM, DES])] * 1 +
+                            [event(2, 0, "meeting", None, [LAM, DES])])) == 2  # nothing to anchor on
+
+
+def test_yearless_date_needs_the_same_month_and_day():
+    recs = [event(1, 0, "meeting", "2025-12-02", [LAM, DES]),
+            event(2, 0, "meeting", "XXXX-12-02", [LAM, DES]),
+            event(3, 0, "meeting", "XXXX-12-03", [LAM, DES])]
+    assert groups(merge_events(recs)) == {frozenset({(1, 0), (2, 0)}), frozenset({(3, 0)})}
+
+
+def test_country_only_events_merge_on_the_same_country_pair():
+    vnm, usa, jpn = ("Vietnam", "country", "VNM"), ("United States", "country", "USA"), ("Japan", "country", "JPN")
+    recs = [event(1, 0, "signing", "2023-09-10", [vnm, usa], type_="AGREE"),
+            event(2, 0, "signing", "2023-09", [usa, vnm], type_="AGREE"),
+            event(3, 0, "signing", "2023-09-10", [vnm, jpn], type_="AGREE")]
+    assert groups(merge_events(recs)) == {frozenset({(1, 0), (2, 0)}), frozenset({(3, 0)})}
+
+
+def test_visit_by_interval_and_different_dialogue_rounds():
+    recs = [event(1, 0, "visit", "2024-12-02/2024-12-05", [("Le Hoai Trung", "person", "VNM"),
+                                                           ("United States", "country", "USA")]),
+            event(2, 0, "visit", "2024-12-04", [("Le Hoai Trung", "person", "VNM"),
+                                                ("United States", "country", "USA")])]
+    assert len(merge_events(recs)) == 1
+    d1 = event(1, 0, "dialogue", "2025", [LAM, DES], mechanism={"name": "Political Dialogue", "round": 14})
+    d2 = event(2, 0, "dialogue", "2025", [LAM, DES], mechanism={"name": "Political Dialogue", "round": 15})
+    assert len(merge_events([d1, d2])) == 2
+
+
+def test_blocking_scales_and_keeps_pairs_apart():
+    recs = []
+    for i in range(3000):  # 1000 distinct meetings, each reported three times
+        day = 1 + (i // 3) % 28
+        pair = [(f"Person {i // 3 % 40}", "person", "VNM"), (f"Guest {i // 3 // 40}", "person", "USA")]
+        recs.append(event(i, 0, "meeting", f"2025-{1 + (i // 3) % 12:02d}-{day:02d}", pair))
+    merged = merge_events(recs)
+    assert len(merged) == 1000 and all(len(m.members) == 3 for m in merged)
+
+
+# ---------------------------------------------------------------- the fixture corpus, through the real pipeline
+
+def _expected():
+    return json.loads((CORPUS / "expected.json").read_text(encoding="utf-8"))
+
+
+@pytest.fixture(scope="module")
+def corpus_resolution():
+    pytest.importorskip("communique.pipeline", reason="extraction pipeline not available")
+    from communique.resolve.corpus import resolve_articles
+    from communique.read import iter_documents
+    from communique.pipeline import extract_documents
+
+    docs = [d for d in iter_documents([str(CORPUS)]) if not isinstance(d, Exception)]
+    articles = [a for _, a in extract_documents(docs) if not isinstance(a, Exception)]
+    return resolve_articles(articles)
+
+
+@pytest.mark.slow
+def test_corpus_merged_events_match_expected(corpus_resolution):
+    res = corpus_resolution
+    names = {ident.id: {fold(n) for n in [ident.name, *ident.aliases]} for ident in res.identities}
+
+    def has_person(m, name):
+        return any(a.get("identity") and fold(name) in names[a["identity"]] for a in m.actors)
+
+    problems = []
+    for exp in _expected()["events"]:
+        hits = [m for m in res.events if m.type == exp["type"] and m.mode == exp["mode"]
+                and all(has_person(m, p) for p in exp["persons"])
+                and set(exp["articles"]) & {res.doc_of[k] for k in m.members}]
+        docs = [{res.doc_of[k] for k in m.members} for m in hits]
+        if len(hits) != 1:
+            problems.append(f"{exp['mode']} {exp['persons']} {exp['date']}: {len(hits)} merged events {docs}")
+            continue
+        allowed = set(exp["articles"]) | set(exp["may_include"])
+        if not set(exp["articles"]) <= docs[0] or not docs[0] <= allowed:
+            problems.append(f"{exp['mode']} {exp['persons']} {exp['date']}: members {sorted(docs[0])}")
+        if hits[0].date != exp["date"]:
+            problems.append(f"{exp['mode']} {exp['persons']}: date {hits[0].date} != {exp['date']}")
+    assert not problems, "\n".join(problems)
+
+
+@pytest.mark.slow
+def test_corpus_person_identities_match_expected(corpus_resolution):
+    res = corpus_resolution
+    exp = _expected()
+    problems = []
+    for p in exp["persons"]:
+        forms = {fold(p["name"])} | {fold(f) for f in p["forms"]}
+        found = [i for i in res.identities if forms & {fold(n) for n in [i.name, *i.aliases]}]
+        if len(found) != 1:
+            problems.append(f"{p['name']}: {len(found)} identities {[i.id for i in found]}")
+            continue
+        ident = found[0]
+        if ident.country != p["country"]:
+            problems.append(f"{p['name']}: country {ident.country}")
+        titles = [r.title for r in ident.roles]
+        if p["roles"] and [t for t in titles if t in p["roles"]] != p["roles"]:
+            problems.append(f"{p['name']}: roles {titles}")
+    for a, b in exp["distinct"]:
+        ia = [i.id for i in res.identities if i.name == a or a in i.aliases]
+        ib = [i.id for i in res.identities if i.name == b or b in i.aliases]
+        if set(ia) & set(ib):
+            problems.append(f"{a} and {b} share an identity")
+    assert not problems, "\n".join(problems)
