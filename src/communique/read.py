@@ -80,10 +80,11 @@ def iter_documents(paths, *, published=None, max_bytes: int = MAX_BYTES) -> Iter
     """
     if isinstance(paths, (str, os.PathLike)):
         paths = [paths]
-    fallback = _iso_date(published)
+    fallback = normalize_date(published)
     for path in paths:
         path = os.fspath(path)
-        for item in _iter_path(path, max_bytes=max_bytes, explicit=True):
+        items = _iter_stdin(max_bytes) if path == "-" else _iter_path(path, max_bytes=max_bytes, explicit=True)
+        for item in items:
             if isinstance(item, Document) and not item.published:
                 item.published = fallback
             yield item
@@ -102,7 +103,7 @@ def document_from_text(text, *, doc_id=None, published=None, url=None, source=No
         doc_id = "doc-" + hashlib.sha1(text.encode("utf-8", "surrogatepass")).hexdigest()[:12]
     if not text.strip():
         raise InputError(doc_id, None, "empty text")
-    published = _iso_date(published)
+    published = normalize_date(published)
     if looks_like_html(text):
         return _html_document(text, doc_id=doc_id, path=None, line=None, published=published, url=url,
                               source=source, title=title)
@@ -146,6 +147,27 @@ def _iter_path(path: str, *, max_bytes: int, explicit: bool) -> Iterator[Documen
             yield _html_document(text, doc_id=stem, path=path, line=None)
         else:  # .txt, and any other file named explicitly, is plain text
             yield Document(doc_id=stem, text=text, path=path)
+    except InputError as exc:
+        yield exc
+
+
+def _iter_stdin(max_bytes: int) -> Iterator[Document | InputError]:
+    """"-" reads one document (plain text or HTML, sniffed) from standard input."""
+    import sys
+
+    raw = sys.stdin.buffer.read(max_bytes + 1)
+    if len(raw) > max_bytes:
+        yield InputError("-", None, f"input is over the limit of {max_bytes:,} bytes (--max-bytes)")
+        return
+    if not raw:
+        yield InputError("-", None, "empty input")
+        return
+    try:
+        text = _decode(raw, "-", None)
+        if looks_like_html(text):
+            yield _html_document(text, doc_id="stdin", path="-", line=None)
+        else:
+            yield Document(doc_id="stdin", text=text, path="-")
     except InputError as exc:
         yield exc
 
@@ -238,7 +260,7 @@ def _html_document(html: str, *, doc_id, path, line, published=None, url=None, s
         text = f"{page_title}\n{body}"
     return Document(doc_id=str(doc_id), text=text, path=path, line=line,
                     url=url or doc.url or None,
-                    published=published or _iso_date(doc.date),
+                    published=published or normalize_date(doc.date),
                     source=source or doc.sitename or None,
                     title=page_title, is_html=True)
 
@@ -303,7 +325,7 @@ def _record_document(raw: bytes, path: str, lineno: int, stem: str, offset: int)
     doc_id = f"{stem}-{lineno}" if doc_id in (None, "") else str(doc_id)
     meta = {k: (str(rec[k]).strip() or None) if rec.get(k) not in (None, "") else None
             for k in ("url", "source", "title")}
-    published = _iso_date(rec.get("published"))
+    published = normalize_date(rec.get("published"))
     text, html = rec.get("text"), rec.get("html")
     if isinstance(text, str) and text.strip():
         if text.startswith("\ufeff"):
@@ -319,8 +341,8 @@ def _record_document(raw: bytes, path: str, lineno: int, stem: str, offset: int)
 _ISO_DAY = re.compile(r"\A(\d{4})-(\d{2})-(\d{2})")
 
 
-def _iso_date(value) -> str | None:
-    """An ISO day ("2026-02-13") from a date, datetime, ISO string or a date a person wrote."""
+def normalize_date(value) -> str | None:
+    """An ISO day ("2026-02-13") from a date, datetime, ISO string or a date a person wrote; None if not a date."""
     if value in (None, ""):
         return None
     if isinstance(value, (_dt.date, _dt.datetime)):
