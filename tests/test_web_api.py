@@ -1,0 +1,359 @@
+"""The web API and pages over a real store built from tests/fixtures/web with the real pipeline:
+every endpoint, bad parameters (422), missing records (404), the token rules and the size limit."""
+import asyncio
+import json
+import re
+
+import httpx
+import pytest
+from click.testing import CliRunner
+from fastapi.testclient import TestClient
+
+from communique.web import create_app
+from communique.web.security import is_loopback
+from web_corpus import FIXTURES, TOKEN, build_store
+
+ARTICLE = ("Ministers meet in Canberra\n\n"
+           "CANBERRA, July 7, 2025 - Australian Foreign Minister Claire Dunmore held talks with Indonesian "
+           "Foreign Minister Rudi Hartono in Canberra on Monday.\n\n"
+           "The two ministers discussed fisheries and maritime security.\n")
+
+
+@pytest.fixture(scope="module")
+def store(tmp_path_factory):
+    s = build_store(str(tmp_path_factory.mktemp("web") / "corpus.db"))
+    yield s
+    s.close()
+
+
+@pytest.fixture(scope="module")
+def client(store):
+    """Read-only app (no token configured)."""
+    with TestClient(create_app(store=store)) as c:
+        yield c
+
+
+@pytest.fixture(scope="module")
+def guarded(store):
+    """An app with a token over the shared store, for requests that must be refused (nothing is written)."""
+    with TestClient(create_app(store=store, token=TOKEN)) as c:
+        yield c
+
+
+@pytest.fixture()
+def writable(tmp_path):
+    """An app with a token over its own fresh store (writes do not leak into other tests)."""
+    s = build_store(str(tmp_path / "w.db"))
+    with TestClient(create_app(store=s, token=TOKEN)) as c:
+        yield c
+    s.close()
+
+
+def auth(token=TOKEN):
+    return {"Authorization": f"Bearer {token}"}
+
+
+def assert_error(r, status, *words):
+    assert r.status_code == status, r.text
+    assert r.headers["content-type"].startswith("application/json")
+    body = r.json()
+    assert isinstance(body["message"], str) and body["message"]
+    assert "Traceback" not in r.text
+    for w in words:
+        assert w in body["message"], body["message"]
+    return body
+
+
+# ------------------------------------------------------------------------- events
+
+def test_events_lists_every_event_with_total(client, store):
+    r = client.get("/api/events", params={"limit": 500})
+    assert r.status_code == 200
+    body = r.json()
+    assert body["total"] == store.count_events() == len(body["events"]) >= 5
+    names = {a["name"] for ev in body["events"] for a in ev["actors"]}
+    assert {"Nguyen Van Khiem", "Kenji Morita", "Claire Dunmore", "Pham Thu Lan"} <= names
+
+
+def test_events_pagination_is_disjoint_and_keeps_total(client):
+    first = client.get("/api/events", params={"limit": 2}).json()
+    second = client.get("/api/events", params={"limit": 2, "offset": 2}).json()
+    assert first["total"] == second["total"]
+    assert len(first["events"]) == len(second["events"]) == 2
+    assert not {e["id"] for e in first["events"]} & {e["id"] for e in second["events"]}
+
+
+def test_events_filters(client):
+    calls = client.get("/api/events", params={"mode": "call"}).json()
+    assert calls["total"] >= 1 and all(e["mode"] == "call" for e in calls["events"])
+    assert any(a["name"] == "Claire Dunmore" for e in calls["events"] for a in e["actors"])
+
+    pair = client.get("/api/events", params={"country": "vnm", "with": "JPN"}).json()
+    assert pair["filters"] == {"country": "VNM", "with": "JPN"}
+    assert pair["total"] >= 2
+    for ev in pair["events"]:
+        codes = {a["country"] for a in ev["actors"]}
+        assert "VNM" in codes and "JPN" in codes
+
+    khiem = client.get("/api/events", params={"actor": "Nguyen Van Khiem"}).json()
+    assert khiem["total"] >= 2
+    assert all(any(a["name"] == "Nguyen Van Khiem" for a in e["actors"]) for e in khiem["events"])
+
+    june = client.get("/api/events", params={"since": "2025-06-01", "until": "2025-06-30"}).json()
+    assert june["total"] >= 1 and all(e["date"].startswith("2025-06") for e in june["events"])
+    assert client.get("/api/events", params={"type": "consult"}).json()["total"] >= 5
+    assert client.get("/api/events", params={"until": "2001"}).json()["total"] == 0
+
+
+@pytest.mark.parametrize("query, name", [
+    ({"country": "XX"}, "country"), ({"country": "ZZZ"}, "country"), ({"with": "12"}, "with"),
+    ({"since": "2025-13-01"}, "since"), ({"until": "June"}, "until"),
+    ({"since": "2025-06", "until": "2025-01"}, "since"),
+    ({"type": "MEETUP"}, "type"), ({"mode": "lunch"}, "mode"), ({"min_level": "emperor"}, "min_level"),
+    ({"limit": 0}, "limit"), ({"limit": 501}, "limit"), ({"limit": "many"}, "limit"), ({"offset": -1}, "offset"),
+])
+def test_events_bad_parameters_are_422_with_a_message(client, query, name):
+    assert_error(client.get("/api/events", params=query), 422, f"'{name}'")
+
+
+def test_event_detail_has_sources_and_evidence_pointing_into_the_article(client):
+    ev = client.get("/api/events", params={"mode": "call"}).json()["events"][0]
+    detail = client.get(f"/api/events/{ev['id']}").json()
+    assert detail["id"] == ev["id"]
+    assert detail["sources"] and detail["evidence"]
+    for e in detail["evidence"]:
+        art = client.get(f"/api/articles/{e['doc_id']}").json()
+        assert art["text"][e["start"]:e["end"]] == e["text"]
+    assert "phone call" in " ".join(e["text"] for e in detail["evidence"])
+
+
+# ------------------------------------------------------------------------- persons, articles, search
+
+def test_persons_by_name_and_country(client):
+    found = client.get("/api/persons", params={"q": "Khiem"}).json()
+    assert [p["name"] for p in found["persons"]] == ["Nguyen Van Khiem"]
+    vnm = client.get("/api/persons", params={"country": "VNM"}).json()
+    assert vnm["total"] >= 3 and all(p["country"] == "VNM" for p in vnm["persons"])
+    assert_error(client.get("/api/persons", params={"country": "Vietnam"}), 422, "'country'")
+
+
+def test_person_detail_by_id_or_name(client):
+    by_name = client.get("/api/persons/Nguyen Van Khiem").json()
+    by_id = client.get(f"/api/persons/{by_name['id']}").json()
+    assert by_id["id"] == by_name["id"]
+    assert any("Minister" in r["title"] for r in by_id["roles"])
+    assert len(by_id["events"]) >= 2
+    assert "Kenji Morita" in {c["name"] for c in by_id["counterparts"]}
+
+
+def test_articles_list_and_detail(client):
+    listed = client.get("/api/articles", params={"limit": 50}).json()["articles"]
+    assert {a["doc_id"] for a in listed} == {p.stem for p in FIXTURES.glob("*.txt")}
+    art = client.get("/api/articles/web-003").json()
+    assert "metro" in art["text"]
+    assert {p["name"] for p in art["extraction"]["persons"]} >= {"Hiroshi Tanabe", "Le Quang Vinh"}
+
+
+def test_search(client):
+    hits = client.get("/api/search", params={"q": "metro"}).json()
+    assert [h["doc_id"] for h in hits["results"]] == ["web-003"]
+    assert_error(client.get("/api/search"), 422, "'q'")
+    assert_error(client.get("/api/search", params={"q": "  "}), 422, "'q'")
+
+
+def test_stats_for_a_pair_and_a_country(client):
+    pair = client.get("/api/stats", params={"a": "VNM", "b": "JPN"}).json()
+    assert pair["pair"] == ["VNM", "JPN"]
+    assert pair["total"] == client.get("/api/events", params={"country": "VNM", "with": "JPN"}).json()["total"]
+    assert sum(r["count"] for r in pair["by_month"]) == pair["total"]
+    assert {r["month"] for r in pair["by_month"]} <= {"2025-03", "2025-04"}
+    assert pair["latest"] and pair["top_counterparts"]
+    alone = client.get("/api/stats", params={"a": "VNM"}).json()
+    assert alone["total"] >= pair["total"]
+    assert_error(client.get("/api/stats", params={"a": "VNM", "b": "NOPE"}), 422, "'b'")
+    assert_error(client.get("/api/stats"), 422, "'a'")
+
+
+def test_network(client):
+    net = client.get("/api/network").json()
+    nodes = {n["id"]: n for n in net["nodes"]}
+    khiem = next(n for n in nodes.values() if n["name"] == "Nguyen Van Khiem")
+    assert khiem["count"] >= 3
+    assert all(e["source"] in nodes and e["target"] in nodes for e in net["edges"])
+    assert any(khiem["id"] in (e["source"], e["target"]) for e in net["edges"])
+    assert client.get("/api/network", params={"since": "2025-06-01"}).json()["nodes"] != net["nodes"]
+    assert_error(client.get("/api/network", params={"since": "yesterday"}), 422, "'since'")
+
+
+@pytest.mark.parametrize("path", ["/api/events/ev-nothing", "/api/persons/Nobody Atall", "/api/articles/no-such-doc",
+                                  "/api/nothing-here"])
+def test_missing_records_are_404_json(client, path):
+    assert_error(client.get(path), 404)
+
+
+# ------------------------------------------------------------------------- pages
+
+@pytest.mark.parametrize("path, expect", [
+    ("/", "Latest events"), ("/?a=VNM&b=JPN", "Vietnam"), ("/timeline?mode=call", "Claire Dunmore"),
+    ("/network", "Nguyen Van Khiem"), ("/persons", "Kenji Morita"), ("/persons/Nguyen Van Khiem", "Role history"),
+    ("/articles/web-001", "Kenji Morita"), ("/search?q=metro", "metro"), ("/extract", "Paste an article"),
+    ("/docs", "swagger-ui"),
+])
+def test_pages_render_without_inline_script(client, path, expect):
+    r = client.get(path)
+    assert r.status_code == 200, r.text
+    assert expect in r.text
+    assert not re.search(r"<script(?![^>]*\bsrc=)", r.text), "inline script found"
+    assert "script-src 'self'" in r.headers["content-security-policy"]
+    assert "unsafe-inline" not in r.headers["content-security-policy"].split("script-src")[1].split(";")[0]
+
+
+def test_event_page_marks_the_evidence(client):
+    ev = client.get("/api/events", params={"mode": "call"}).json()["events"][0]
+    html = client.get(f"/events/{ev['id']}").text
+    marks = re.findall(r'<mark class="evidence[^"]*"[^>]*>(.*?)</mark>', html, flags=re.S)
+    assert marks and "phone call" in " ".join(marks)
+
+
+def test_page_errors_are_html_for_browsers_and_json_otherwise(client):
+    r = client.get("/persons/Nobody Atall", headers={"accept": "text/html"})
+    assert r.status_code == 404 and "Nobody Atall" in r.text and "Traceback" not in r.text
+    assert_error(client.get("/timeline", params={"country": "XX"}), 422, "'country'")
+
+
+def test_openapi_lists_every_endpoint(client):
+    paths = client.get("/openapi.json").json()["paths"]
+    for p in ["/api/events", "/api/events/{event_id}", "/api/persons", "/api/persons/{id_or_name}", "/api/articles",
+              "/api/articles/{doc_id}", "/api/search", "/api/stats", "/api/network"]:
+        assert p in paths
+    assert "post" in paths["/api/articles"]
+
+
+def test_static_assets_and_vendored_licence(client):
+    assert client.get("/static/app.js").status_code == 200
+    assert "Apache License" in client.get("/static/vendor/swagger-ui/LICENSE").text
+
+
+# ------------------------------------------------------------------------- writes, token, size
+
+def test_read_only_without_a_token(client):
+    r = client.post("/api/articles", content=ARTICLE, headers=auth())
+    assert_error(r, 403, "read-only")
+
+
+@pytest.mark.parametrize("headers", [{}, auth("wrong"), {"Authorization": "Basic " + TOKEN}])
+def test_writes_need_the_right_token(guarded, headers):
+    r = guarded.post("/api/articles", content=ARTICLE, headers=headers)
+    assert_error(r, 401, "token")
+    assert r.headers["www-authenticate"] == "Bearer"
+
+
+def test_post_text_returns_its_extraction_and_stores_it(writable):
+    r = writable.post("/api/articles", content=ARTICLE, params={"id": "post-1", "source": "Test Wire"},
+                      headers={**auth(), "content-type": "text/plain; charset=utf-8"})
+    assert r.status_code == 201, r.text
+    body = r.json()
+    assert body["doc_id"] == "post-1"
+    assert {"Claire Dunmore", "Rudi Hartono"} <= {p["name"] for p in body["extraction"]["persons"]}
+    assert body["extraction"]["events"]
+    stored = writable.get("/api/articles/post-1").json()
+    assert stored["source"] == "Test Wire" and "Rudi Hartono" in stored["text"]
+    assert writable.get("/api/persons/Rudi Hartono").status_code == 200
+
+
+def test_post_json_record_and_html(writable):
+    rec = {"id": "post-json", "text": ARTICLE, "url": "https://example.org/a", "published": "2025-07-07",
+           "source": "Record Wire", "title": "Ministers meet"}
+    r = writable.post("/api/articles", json=rec, headers=auth())
+    assert r.status_code == 201, r.text
+    assert writable.get("/api/articles/post-json").json()["url"] == "https://example.org/a"
+
+    html = ("<html><head><title>Talks</title></head><body><nav>Home | World</nav><article><h1>Ministers meet</h1>"
+            + "".join(f"<p>{para}</p>" for para in ARTICLE.split("\n\n")[1:]) + "</article></body></html>")
+    r = writable.post("/api/articles", json={"id": "post-html", "html": html}, headers=auth())
+    assert r.status_code == 201, r.text
+    text = writable.get("/api/articles/post-html").json()["text"]
+    assert "Rudi Hartono" in text and "<p>" not in text
+
+
+@pytest.mark.parametrize("content, ctype, name", [
+    ("", "text/plain", "'text'"), ("{not json", "application/json", "'body'"), ("[1, 2]", "application/json", "'body'"),
+    ('{"id": "x"}', "application/json", "'text'"), ('{"text": "a", "published": "soon"}', "application/json",
+                                                    "'published'"),
+])
+def test_post_bad_bodies_are_422(guarded, content, ctype, name):
+    r = guarded.post("/api/articles", content=content, headers={**auth(), "content-type": ctype})
+    assert_error(r, 422, name)
+
+
+def test_body_size_limit_is_413_json(guarded):
+    big = "x" * (2 * 1024 * 1024 + 1)
+    assert_error(guarded.post("/api/articles", content=big, headers=auth()), 413, "larger")
+
+    def chunks():  # no Content-Length: the limit must hold for a streamed body too
+        for _ in range(40):
+            yield b"y" * 65536
+    assert_error(guarded.post("/api/articles", content=chunks(), headers=auth()), 413, "larger")
+
+
+def test_concurrent_posts_go_through_one_writer(tmp_path):
+    store = build_store(str(tmp_path / "c.db"))
+    app = create_app(store=store, token=TOKEN)
+
+    async def post_all():
+        transport = httpx.ASGITransport(app=app)
+        async with httpx.AsyncClient(transport=transport, base_url="http://test") as c:
+            texts = [ARTICLE.replace("Monday", day) for day in ("Monday", "Tuesday", "Wednesday", "Thursday")]
+            return await asyncio.gather(*(c.post("/api/articles", content=t, params={"id": f"par-{i}"},
+                                                 headers=auth()) for i, t in enumerate(texts)))
+    results = asyncio.run(post_all())
+    assert [r.status_code for r in results] == [201] * 4
+    assert {a["doc_id"] for a in store.articles(limit=100)} >= {f"par-{i}" for i in range(4)}
+    app.state.writer.close()
+    store.close()
+
+
+def test_paste_form_extracts_without_storing_when_read_only(client):
+    r = client.post("/extract", data={"text": ARTICLE, "store": "1", "token": "guess"})
+    assert r.status_code == 200
+    assert "read-only" in r.text
+    assert re.search(r'<mark class="[^"]*evidence', r.text)
+    assert client.get("/api/persons/Rudi Hartono").status_code == 404
+
+
+def test_paste_form_stores_with_the_token(writable):
+    r = writable.post("/extract", data={"text": ARTICLE, "store": "1", "token": TOKEN, "id": "pasted-1"})
+    assert r.status_code == 200 and "Stored as" in r.text
+    assert writable.get("/api/articles/pasted-1").status_code == 200
+
+
+# ------------------------------------------------------------------------- serve command, PostgreSQL
+
+def test_serve_refuses_public_host_without_token(monkeypatch):
+    from communique.cli import main
+
+    monkeypatch.delenv("COMMUNIQUE_TOKEN", raising=False)
+    result = CliRunner().invoke(main, ["serve", "--host", "0.0.0.0", "--db", "unused.db"])
+    assert result.exit_code == 2
+    assert "without a token" in result.output and len(result.output.strip().splitlines()) == 1
+
+
+def test_loopback_hosts():
+    assert all(is_loopback(h) for h in ["127.0.0.1", "127.0.0.2", "::1", "[::1]", "localhost"])
+    assert not any(is_loopback(h) for h in ["0.0.0.0", "192.168.1.5", "::", "example.org"])
+
+
+@pytest.mark.postgres
+def test_api_over_postgresql(pg_url):
+    store = build_store(pg_url)
+    with TestClient(create_app(store=store, token=TOKEN)) as c:
+        events = c.get("/api/events", params={"country": "VNM", "with": "JPN"}).json()
+        assert events["total"] >= 2
+        assert c.get("/api/persons/Nguyen Van Khiem").json()["counterparts"]
+        assert [h["doc_id"] for h in c.get("/api/search", params={"q": "metro"}).json()["results"]] == ["web-003"]
+        assert c.get("/api/stats", params={"a": "VNM", "b": "JPN"}).json()["total"] == events["total"]
+        r = c.post("/api/articles", content=ARTICLE, params={"id": "pg-post"}, headers=auth())
+        assert r.status_code == 201, r.text
+        assert c.get("/api/articles/pg-post").json()["doc_id"] == "pg-post"
+        assert_error(c.get("/api/events/none"), 404)
+    store.close()
