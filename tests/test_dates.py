@@ -134,3 +134,26 @@ def test_infer_year_none_when_nothing_settles_it():
 
 def test_infer_year_uses_publication_when_known():
     assert infer_year("Talks on March 3.", published=dt.date(2022, 3, 5)) == 2022
+
+
+def test_infer_year_anniversary_in_a_stated_year_looks_ahead():
+    text = ("The ministries will coordinate to hold activities to celebrate the 30th anniversary of the "
+            "normalisation of ties in 2025. The partnership was upgraded in September 2023.")
+    assert infer_year(text) == 2024
+
+
+def test_infer_year_anniversary_from_founding_year():
+    text = "This year marks the 50th anniversary of diplomatic relations, established in 1973. They met on May 4."
+    assert infer_year(text) == 2023
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Visits resume in mid-September.", [("September", "2025-09", "month")]),
+    ("The drill ran 2–5 December 2024.", [("2–5 December 2024", "2024-12-02/2024-12-05", "range")]),
+    ("Talks were held on the 13th of February.", [("13th of February", "2026-02-13", "day")]),
+    ("Reforms are due by late 2027.", [("2027", "2027", "year")]),
+    ("The fund covers 2025 cases.", []),
+    ("Decree 2025 of the ministry.", []),
+])
+def test_more_forms(text, expected):
+    assert values(text, published=PUB) == expected

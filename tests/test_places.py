@@ -132,3 +132,26 @@ def test_lookup_place():
     assert lookup_place("the Netherlands").kind == "country"
     assert lookup_place("Georgia").country == "GEO"
     assert lookup_place("Nowhereville") is None
+
+
+def test_regions_and_hyphenated_pairs():
+    assert places("Envoys from Asia, Europe and North America met.") == [
+        ("Asia", "Asia", None, "region"), ("Europe", "Europe", None, "region"),
+        ("North America", "North America", None, "region")]
+    assert places("Vietnam-US ties and Japan-Korea talks.") == [
+        ("Vietnam", "Vietnam", "VNM", "country"), ("US", "United States", "USA", "country"),
+        ("Japan", "Japan", "JPN", "country"), ("Korea", "South Korea", "KOR", "country")]
+
+
+def test_person_named_like_a_city_or_country():
+    assert places("President Ho Chi Minh read the declaration in Ho Chi Minh City.") == [
+        ("Ho Chi Minh City", "Ho Chi Minh City", "VNM", "city")]
+    assert places("Jordan said it would host talks in Amman.") == [
+        ("Jordan", "Jordan", "JOR", "country"), ("Amman", "Amman", "JOR", "city")]
+    assert places("Michael Jordan arrived late.") == []
+
+
+def test_states_and_cities_in_the_americas():
+    assert places("Delegates flew from New Mexico to Mexico City and Rio de Janeiro.") == [
+        ("New Mexico", "New Mexico", "USA", "region"), ("Mexico City", "Mexico City", "MEX", "city"),
+        ("Rio de Janeiro", "Rio de Janeiro", "BRA", "city")]

@@ -108,6 +108,20 @@ class _Lexicon:
                 rf"(?:\b(?P<mod>next|last|this|[Oo]n|[Ll]ast|[Nn]ext|[Tt]his)\s+)?"
                 rf"\b(?P<wd>{_alt(lex['weekdays_alone'])})(?![A-Za-z])")),
         ]
+        # cheap gates: a pattern runs on a sentence only when the sentence holds what it needs
+        self.gates = {
+            "digit": re.compile(r"\d"),
+            "month": re.compile(rf"(?<![A-Za-z])(?:{_alt(lex['months'])})(?![a-z])"),
+            "weekday": re.compile(rf"(?<![A-Za-z])(?:{_alt(lex['weekdays_alone'])})"),
+            "relative": re.compile(rf"\b(?:{_alt({k.split()[-1] for k in lex['relative']})})\b", re.I),
+            "ago": re.compile(r"\bago\b", re.I),
+        }
+        self.needs = {
+            "range_dm": ("digit", "month"), "range_md": ("digit", "month"), "day_dm": ("digit", "month"),
+            "day_md": ("digit", "month"), "iso": ("digit",), "numeric": ("digit",), "month_range": ("month",),
+            "month_year": ("digit", "month"), "month_cue": ("month",), "year_cue": ("digit",),
+            "relative": ("relative",), "ago": ("ago",), "weekday": ("weekday",),
+        }
         self.year_span = re.compile(r"(?P<y1>(?:1[89]|20)\d\d)\s*[-–—]\s*(?P<y2>(?:1[89]|20)\d\d)(?!\d)")
 
     # month_cue must see "in September" but not catch "May" with lowercase; enforce capital.
@@ -349,6 +363,18 @@ def _as_date(value) -> _dt.date | None:
 
 # ---------------------------------------------------------------- public API
 
+# Dates never run across sentences; splitting lets most sentences (no digit, no month) be skipped.
+_SEGMENT = re.compile(r"[^\n]+?(?:[.!?](?=\s+[\"“'‘(]?[A-Z])|$)", re.M)
+
+
+def _segments(text: str):
+    if len(text) < 400:
+        yield 0, len(text)
+        return
+    for m in _SEGMENT.finditer(text):
+        yield m.start(), m.end()
+
+
 def find_dates(text: str, *, published=None, year: int | None = None) -> list[DateMention]:
     """All date expressions of `text`, left to right, without overlaps (the longest wins).
 
@@ -361,20 +387,26 @@ def find_dates(text: str, *, published=None, year: int | None = None) -> list[Da
     published = _as_date(published)
     lex = _lexicon()
     found = []
-    for prio, (name, rx) in enumerate(lex.patterns):
-        reader = _READERS[name]
-        pos = 0
-        while True:
-            m = rx.search(text, pos)
-            if m is None:
-                break
-            got = reader(m, year, published)
-            if got:
-                start, end, value, kind = got
-                found.append((start, -(end - start), prio, end, value, kind))
-                pos = m.end()
-            else:  # rejected: look again one character on, a shorter reading may fit
-                pos = m.start() + 1
+    for seg_start, seg_end in _segments(text):
+        present = {g for g, rx in lex.gates.items() if rx.search(text, seg_start, seg_end)}
+        if not present:
+            continue
+        for prio, (name, rx) in enumerate(lex.patterns):
+            if not all(n in present for n in lex.needs[name]):
+                continue
+            reader = _READERS[name]
+            pos = seg_start
+            while True:
+                m = rx.search(text, pos, seg_end)
+                if m is None:
+                    break
+                got = reader(m, year, published)
+                if got:
+                    start, end, value, kind = got
+                    found.append((start, -(end - start), prio, end, value, kind))
+                    pos = m.end()
+                else:  # rejected: look again one character on, a shorter reading may fit
+                    pos = m.start() + 1
     found.sort()
     out: list[DateMention] = []
     last_end = -1
@@ -441,6 +473,7 @@ def _series_year(spec: dict, n: int) -> int | None:
     return int(a["year"] + (n - a["ordinal"]) // spec["per_year"])
 
 
+_NUMBER_HINT = re.compile(r"(?<!\d)\d{1,3}(?!\d)")
 _SENT_SPLIT = re.compile(r"(?<=[.!?])\s+(?=[\"“'‘(]?[A-Z0-9])|\n+")
 
 
@@ -514,10 +547,17 @@ def infer_year(text: str, published=None) -> int | None:
                 votes[end_year] += w["anniversary_present"]
             else:
                 votes[end_year] += w["anniversary_plain"]
-        # numbered gatherings
+    # numbered gatherings ("the 80th United Nations General Assembly"), over the whole text at once
+    # each series pattern holds a number: search only the stretch after each number
+    seen_hits = set()
+    for hit in _NUMBER_HINT.finditer(text):
+        lo, hi = max(0, hit.start() - 12), min(len(text), hit.end() + 160)
         for spec, rxs in sig["series"]:
             for rx in rxs:
-                for m in rx.finditer(sent):
+                for m in rx.finditer(text, lo, hi):
+                    if m.start("n") != hit.start() or (m.start(), spec["name"]) in seen_hits:
+                        continue
+                    seen_hits.add((m.start(), spec["name"]))
                     y = _series_year(spec, int(m.group("n")))
                     if y:
                         votes[y] += spec["weight"]
