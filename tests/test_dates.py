@@ -157,3 +157,12 @@ def test_infer_year_anniversary_from_founding_year():
 ])
 def test_more_forms(text, expected):
     assert values(text, published=PUB) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The plan for 2021-2025 was adopted.", [("2021-2025", "2021/2025", "range")]),
+    ("Trade grew between 2019 and 2024.", [("2019 and 2024", "2019/2024", "range")]),
+    ("Relations (1995-2025) were reviewed.", []),
+])
+def test_year_ranges(text, expected):
+    assert values(text) == expected

@@ -155,3 +155,9 @@ def test_states_and_cities_in_the_americas():
     assert places("Delegates flew from New Mexico to Mexico City and Rio de Janeiro.") == [
         ("New Mexico", "New Mexico", "USA", "region"), ("Mexico City", "Mexico City", "MEX", "city"),
         ("Rio de Janeiro", "Rio de Janeiro", "BRA", "city")]
+
+
+def test_official_long_forms_with_possessives():
+    assert places("Envoys of the Democratic People's Republic of Korea met in St. Petersburg.") == [
+        ("Democratic People's Republic of Korea", "North Korea", "PRK", "country"),
+        ("St. Petersburg", "Saint Petersburg", "RUS", "city")]

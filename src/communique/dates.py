@@ -99,6 +99,9 @@ class _Lexicon:
             ("month_year", re.compile(g(r"(?<![A-Za-z])(?P<m1>{MON})(?:\s+of)?,?\s+(?P<y1>{YEAR})", **parts))),
             ("month_cue", re.compile(
                 rf"(?<![A-Za-z])(?P<cue>{_alt(lex['month_cues'])})\s*(?P<m1>{mon_full})(?!\s*\d)", re.I)),
+            ("year_range", re.compile(
+                rf"(?<![A-Za-z])(?P<cue>{_alt(lex['year_cues'])})\s*(?P<y1>{year})"
+                rf"(?P<join>\s*[-–—]\s*|\s+(?:to|and|until|through)\s+)(?P<y2>{year})", re.I)),
             ("year_cue", re.compile(
                 rf"(?<![A-Za-z])(?P<cue>{_alt(lex['year_cues'])})\s*(?P<y1>{year})", re.I)),
             ("relative", re.compile(rf"\b(?P<rel>{_alt(lex['relative'])})\b", re.I)),
@@ -120,6 +123,7 @@ class _Lexicon:
             "range_dm": ("digit", "month"), "range_md": ("digit", "month"), "day_dm": ("digit", "month"),
             "day_md": ("digit", "month"), "iso": ("digit",), "numeric": ("digit",), "month_range": ("month",),
             "month_year": ("digit", "month"), "month_cue": ("month",), "year_cue": ("digit",),
+            "year_range": ("digit",),
             "relative": ("relative",), "ago": ("ago",), "weekday": ("weekday",),
         }
         self.year_span = re.compile(r"(?P<y1>(?:1[89]|20)\d\d)\s*[-–—]\s*(?P<y2>(?:1[89]|20)\d\d)(?!\d)")
@@ -289,6 +293,16 @@ def _read_year_cue(m: re.Match, year, published):
     return m.start("y1"), m.end("y1"), f"{y:04d}", "year"
 
 
+def _read_year_range(m: re.Match, year, published):
+    y1, y2 = int(m.group("y1")), int(m.group("y2"))
+    joiner = m.group("join").strip().lower()
+    if joiner == "and" and m.group("cue").lower() != "between":
+        return None
+    if not y1 < y2 <= y1 + 50:
+        return None
+    return m.start("y1"), m.end("y2"), f"{y1:04d}/{y2:04d}", "range"
+
+
 def _relative_value(unit: str, offset: int, published: _dt.date) -> str:
     if unit == "day":
         return (published + _dt.timedelta(days=offset)).isoformat()
@@ -345,7 +359,7 @@ def _read_weekday(m: re.Match, year, published):
 _READERS = {
     "range_dm": _read_range, "range_md": _read_range, "day_dm": _read_day, "day_md": _read_day,
     "iso": _read_iso, "month_range": _read_month_range, "numeric": _read_numeric, "month_year": _read_month_year,
-    "month_cue": _read_month_cue, "year_cue": _read_year_cue, "relative": _read_relative,
+    "month_cue": _read_month_cue, "year_range": _read_year_range, "year_cue": _read_year_cue, "relative": _read_relative,
     "ago": _read_ago, "weekday": _read_weekday,
 }
 
