@@ -24,9 +24,8 @@ SCALE = {"thousand": 1e3, "million": 1e6, "mln": 1e6, "m": 1e6, "billion": 1e9, 
 _SYM = "|".join(re.escape(s) for s in sorted(CURRENCY_SYMBOLS, key=len, reverse=True))
 _WORDS = "|".join(re.escape(w) for w in sorted(CURRENCY_WORDS, key=len, reverse=True))
 MONEY_RX = re.compile(
-    r"(?P<sym>" + _SYM + r")\s?(?P<num>\d[\d,]*(?:\.\d+)?)\s?(?P<scale>thousand|million|mln|billion|bln|bn|trillion|m\b)?"
-    r"|(?P<num2>\d[\d,]*(?:\.\d+)?)\s?(?P<scale2>thousand|million|mln|billion|bln|bn|trillion)?\s(?P<word>" + _WORDS + r")\b",
-    re.I)
+    r"(?<![A-Za-z])(?P<sym>" + _SYM + r")\s?(?P<num>\d[\d,]*(?:\.\d+)?)\s?(?P<scale>thousand|million|mln|billion|bln|bn|trillion|m\b)?"
+    r"|(?P<num2>\d[\d,]*(?:\.\d+)?)\s?(?P<scale2>thousand|million|mln|billion|bln|bn|trillion)?\s(?P<word>(?i:" + _WORDS + r"))\b")
 
 
 def find_amounts(text: str):

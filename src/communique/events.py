@@ -181,7 +181,14 @@ def org_counterparts(sent: SentenceInfo, trigger_pos: int) -> list[tuple[str, st
                 continue
             if any(s <= m.start() < e for s, e, _ in [(a, b, c) for a, b, c in out]):
                 continue
+            # a one-word alias inside a longer name ("National Party Congress") is not that org
+            if _inside_longer_name(text, m.start(), m.end()):
+                continue
             # an org inside a person's title ("Administrator of USAID Samantha Power") is not a counterpart
+            if any(fold(org.name) in fold(t) or any(fold(a) in fold(t).split() for a in org.aliases if len(a) <= 5)
+                   or any(fold(a) in fold(t) for a in org.aliases if len(a) > 5)
+                   for mm in sent.mentions for t in ctx_titles(mm)):
+                continue
             absolute = sent.start + m.start()
             if any(mm.start - 120 <= absolute <= mm.start for mm in sent.mentions) and \
                     _inside_title(text, m.start(), sent):
@@ -191,6 +198,25 @@ def org_counterparts(sent: SentenceInfo, trigger_pos: int) -> list[tuple[str, st
         if len(out) > 6:
             break
     return [(name, index[fold(name)].country if fold(name) in index else None, s) for s, e, name in sorted(out)]
+
+
+def _inside_longer_name(text: str, start: int, end: int) -> bool:
+    """The match is glued to other capitalised words: part of another name."""
+    before = re.search(r"([A-Z][\w.'’-]*)\s+$", text[:start])
+    after = re.match(r"\s+([A-Z][\w'’-]*)", text[end:])
+    if before and before.group(1) not in ("The", "U.S.", "US", "American", "United", "States") \
+            and before.start() > 0 and not re.search(r"[.!?]\s*$", text[:before.start()]):
+        return True
+    if after and after.group(1) not in ("In", "On", "At"):
+        return True
+    return False
+
+
+_TITLES_OF: dict = {}
+
+
+def ctx_titles(m: "Mention") -> list[str]:
+    return _TITLES_OF.get(m.person, [])
 
 
 def _inside_title(text: str, pos: int, sent: SentenceInfo) -> bool:
@@ -310,6 +336,7 @@ def mechanism_of(text: str) -> dict | None:
         name = m.group("name").strip()
         name = re.sub(r",\s+and\s+", " and ", name)
         name = re.sub(r"\s+", " ", name)
+        name = re.sub(r"^(?:The|the|This|this|That|A|An)\s+", "", name)
         if len(name.split()) < 2 and not m.group("pair"):
             continue
         rnd = int(m.group("num")) if m.group("num") else ORDINAL_WORDS.get((m.group("word") or "").lower())
@@ -458,6 +485,8 @@ def is_before(a: str | None, b: str | None, days: int) -> bool:
 # ------------------------------------------------------------------ the article
 
 def extract_events(ctx: ArticleContext, sentences: list[SentenceInfo]) -> list[Event]:
+    _TITLES_OF.clear()
+    _TITLES_OF.update({i: p.titles for i, p in enumerate(ctx.persons)})
     drafts: list[Draft] = []
     last_subject = None
     sent_of_draft: dict[int, SentenceInfo] = {}
@@ -497,6 +526,7 @@ def extract_events(ctx: ArticleContext, sentences: list[SentenceInfo]) -> list[E
         if subj_before:
             last_subject = subj_before[0].person
     drafts = merge_drafts(drafts)
+    drafts = [d for d in drafts if len(d.actors) >= 2]
     settle_context(ctx, drafts, sentences)
     return [Event(type=d.type, cameo=d.cameo, mode=d.mode, actors=d.actors, date=d.date, location=d.location,
                   evidence=sorted(set(d.evidence)), mechanism=d.mechanism, background=d.background)
@@ -539,6 +569,12 @@ def merge_drafts(drafts: list[Draft]) -> list[Draft]:
                 break
             if (d.from_caption and _actor_key(d) <= _actor_key(o) and o.type == "CONSULT"
                     and o.mode in ("meeting", "dialogue", "call")):
+                target = o
+                break
+            if d.mode == "dialogue" == o.mode and len(d.actors) == 1 and _actor_key(d) <= _actor_key(o):
+                target = o  # "X co-chaired the Dialogue" told again with one of its co-chairs
+                break
+            if d.mode == "dialogue" == o.mode and len(o.actors) == 1 and _actor_key(o) <= _actor_key(d):
                 target = o
                 break
         if target is None:
@@ -618,6 +654,21 @@ def settle_context(ctx: ArticleContext, drafts: list[Draft], sentences: list[Sen
             elif trip is None and ctx.dateline_place and d.mode in ("meeting", "dialogue", "signing"):
                 p = _places().lookup_place(ctx.dateline_place)
                 d.location = to_location(p)
+    if trip is not None and trip.location is not None and trip.location.name in (None, _places().country_name(trip.location.country)):
+        # a trip known only by its country: a city where the visitor's other events took place names it
+        visitor = {fold(a.name) for a in trip.actors if a.kind == "person"}
+        cities = [d.location for d in drafts if d is not trip and d.location is not None and not d.background
+                  and d.location.country == trip.location.country
+                  and d.location.name not in (None, _places().country_name(d.location.country))
+                  and visitor & {fold(a.name) for a in d.actors}]
+        if cities:
+            city = cities[0]
+            for d in drafts:
+                if d.background or not (visitor & {fold(a.name) for a in d.actors}):
+                    continue
+                if d.location is None or (d.location.country == city.country and
+                                          d.location.name in (None, _places().country_name(city.country))):
+                    d.location = Location(city.name, city.country)
     if trip is not None and trip.location is not None:
         # a trip's country is where its other events happened, at least
         for d in drafts:

@@ -60,7 +60,6 @@ def titles() -> Titles:
             heads.add(toks[0])
         elif toks:
             phrases.append(toks)
-        heads.update(t for t in toks if t not in ("of", "the"))
     plural = {h for h in heads if h.endswith("s") and h[:-1] in heads}
     return Titles(heads=frozenset(heads), head_phrases=tuple(phrases),
                   ranks=frozenset(fold(r) for r in data["ranks"]),

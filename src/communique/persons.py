@@ -23,7 +23,7 @@ MAX_NAME_TOKENS = 5
 STOP_NAME_WORDS = {"the", "a", "an", "this", "that", "these", "those", "he", "she", "they", "it", "we", "i",
                    "both", "during", "after", "before", "at", "in", "on", "with", "and", "but", "meanwhile",
                    "additionally", "also", "photo", "source", "file", "video", "read", "see", "more", "latest",
-                   "mr", "mrs", "ms", "dr", "his", "her", "their", "our", "its", "as", "for", "from", "by", "to",
+                   "mr", "mrs", "ms", "dr", "his", "her", "their", "our", "its", "as", "for", "from", "by",
                    "january", "february", "march", "april", "may", "june", "july", "august", "september",
                    "october", "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday",
                    "saturday", "sunday", "today", "yesterday", "tomorrow", "prime", "minister", "deputy", "vice",
@@ -72,15 +72,19 @@ def _places():
 
 
 def is_country_word(text: str) -> bool:
-    p = _places()
-    t = text.rstrip("'’s") if text.endswith(("'s", "’s")) else text
-    return bool(p.country_code(t) or p.demonym_code(t))
+    return token_country(text) is not None
+
+
+NEWS_CODES = {"US", "UK", "USA", "UAE", "PRC", "ROK", "DPRK", "EU"}
 
 
 def token_country(text: str) -> str | None:
-    """ISO3 for a country name, demonym or possessive token ('U.S.', 'Vietnamese', 'Japan's')."""
+    """ISO3 for a country name, demonym or possessive token ('U.S.', 'Vietnamese', 'Japan's');
+    bare ISO codes only where news writes them ('US', 'UK'), so 'FM' is not Micronesia."""
     p = _places()
     t = re.sub(r"['’]s$", "", text)
+    if t.isupper() and len(t) <= 4 and t not in NEWS_CODES:
+        return None
     return p.country_code(t) or p.demonym_code(t)
 
 
@@ -116,7 +120,8 @@ def is_name_token(tok: Token) -> bool:
 
 
 def is_connector(tok: Token) -> bool:
-    return tok.lower_ in lexicon.titles().connectors or tok.text in {"(", ")"}
+    """Lower-case words allowed inside a title ('of', 'for', 'to'); 'To' in a name is not one."""
+    return tok.text in lexicon.titles().connectors or tok.text in {"(", ")"}
 
 
 def is_honorific(tok: Token) -> bool:
@@ -179,7 +184,7 @@ def _name_suffix(doc: Doc, start: int, end: int) -> int:
         if end - j >= MAX_NAME_TOKENS:
             break
         j -= 1
-    while k < end and doc[k].lower_ in NAME_PARTICLES:
+    while k < end and doc[k].text in NAME_PARTICLES:  # lower-case particles do not start a name
         k += 1
     return k
 
@@ -196,8 +201,8 @@ def _title_start(doc: Doc, start: int, name_start: int) -> int:
                 or (tok.text == ")" or tok.text == "("):
             k = j
             j -= 1
-        elif is_cap(tok) and j + 1 < name_start and (is_vocab(doc[j + 1]) or is_connector(doc[j + 1])) \
-                and j - 1 >= start and (is_connector(doc[j - 1]) or is_vocab(doc[j - 1])):
+        elif is_cap(tok) and j + 1 < name_start and (is_vocab(doc[j + 1]) or doc[j + 1].text in ("-", "–")) \
+                and doc[j + 1].text not in ("and", "&") and j - 1 >= start and is_vocab(doc[j - 1]):
             k = j  # an unknown capitalised word inside an office name ("Indo-Pacific")
             j -= 1
         else:
@@ -209,7 +214,8 @@ def _title_start(doc: Doc, start: int, name_start: int) -> int:
 
 def clean_title(doc: Doc, start: int, end: int) -> str:
     """The title text without trailing honorifics, parentheses and dangling connectors."""
-    while end > start and (is_honorific(doc[end - 1]) or doc[end - 1].text in ("(", ")", ",")
+    while end > start and ((is_honorific(doc[end - 1]) and not doc[end - 2].text.endswith("-"))
+                           or doc[end - 1].text in ("(", ")", ",")
                            or doc[end - 1].lower_ in ("and", "of", "the", "for")):
         if doc[end - 1].text == ")":
             # drop a parenthesised acronym "(USAID)"
@@ -252,9 +258,14 @@ def title_anchored(sent: Span) -> list[NameHit]:
         end = re_
         pending: list[NameHit] = []
         while end > rs:
+            while end > rs and not is_name_token(doc[end - 1]):
+                end -= 1
+            if end <= rs:
+                break
             ns = _name_suffix(doc, rs, end)
             if ns >= end:
-                break
+                end -= 1
+                continue
             ts = _title_start(doc, rs, ns)
             hit = NameHit(ns, end)
             if ts < ns and _has_head(doc, ts, ns):
@@ -326,6 +337,9 @@ def appositions(sent: Span) -> list[NameHit]:
                     and not is_vocab(doc[k - 1]) and doc[k - 1].lower_ not in ("of", "the", "for"):
                 break
             k += 1
+        ns2 = _name_suffix(doc, j, k) if k > j else k
+        if k - ns2 >= 2:
+            continue  # "A, Deputy Minister B": the title introduces the next person
         if k > j and _has_head(doc, j, min(k, j + 4)):
             hit = NameHit(ns, re_, source="apposition")
             for a, b in _split_titles(doc, j, k):
@@ -439,8 +453,8 @@ def build_persons(doc: Doc, offset: int, allowed) -> list[PersonEntry]:
         key = (span.start_char, span.end_char)
         entry = next((e for e in entries if same_name(toks, e.tokens)), None)
         if entry is None:
-            if h.source == "ner" and len(toks) < 2:
-                continue
+            if len(toks) < 2:
+                continue  # a one-word name is a short mention of someone named in full
             entry = PersonEntry(name=span.text, tokens=toks)
             entries.append(entry)
         if key not in seen_spans:

@@ -115,9 +115,19 @@ def _analyse(doc: Document, body, parsed) -> Article:
 
     pair = [c for c, _ in country_counts.most_common(2)]
 
+    previous = {}
+    last = None
+    for sent in sentences:
+        previous[id(sent)] = last
+        if sent.mentions:
+            last = sent.mentions[0].person
+
     def speaker_country(sent):
         if sent.mentions:
             return persons[sent.mentions[0].person].country
+        if re.match(r"\s*(?:he|she|the minister|the secretary|the president)\b", sent.text.lower()) \
+                and previous.get(id(sent)) is not None:
+            return persons[previous[id(sent)]].country
         for p in places.find_places(sent.text[:60]):
             if p.kind == "country":
                 return p.country
