@@ -161,3 +161,9 @@ def test_official_long_forms_with_possessives():
     assert places("Envoys of the Democratic People's Republic of Korea met in St. Petersburg.") == [
         ("Democratic People's Republic of Korea", "North Korea", "PRK", "country"),
         ("St. Petersburg", "Saint Petersburg", "RUS", "city")]
+
+
+def test_names_after_abbreviated_titles_and_semicolons():
+    assert places("Sen. Marco Rubio of Florida criticized the deal.") == [("Florida", "Florida", "USA", "region")]
+    assert places("The ministers met in Tokyo; Marco Rubio attended.") == [("Tokyo", "Tokyo", "JPN", "city")]
+    assert places("The Hanoi People's Committee hosted the event.") == [("Hanoi", "Hanoi", "VNM", "city")]

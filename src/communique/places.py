@@ -265,11 +265,16 @@ def _gazetteer() -> _Gazetteer:
     return _Gazetteer()
 
 
+_ABBREV_BEFORE = re.compile(r"(?:\b[A-Z][a-z]{0,3}|\b[A-Z])\.$")  # "Sen.", "Mr.", "S." end no sentence
+
+
 def _sentence_initial(text: str, start: int) -> bool:
     i = start - 1
     while i >= 0 and text[i] in " \t\u00a0\"“‘'(":
         i -= 1
-    return i < 0 or text[i] in ".!?\n:;•–—-|"
+    if i < 0 or text[i] in "!?\n:•–—-|":
+        return True
+    return text[i] == "." and not _ABBREV_BEFORE.search(text[max(0, i - 5):i + 1])
 
 
 def _is_cap(tok: str) -> bool:
@@ -338,7 +343,10 @@ def _accept(text, toks, a, b, key, entries, words) -> bool:
             return False
         if (_SPACE_GAP.fullmatch(gap) and _is_cap(prev[2]) and prev[2] not in gz.before_ok
                 and not (all_caps and prev[2].isupper())):
-            if not _sentence_initial(text, prev[0]) or mode == "person":
+            # after a sentence-opening word we cannot tell "Visiting Hanoi" from "Lloyd Austin":
+            # keep world cities and countries, drop small towns and names on the person list
+            if (not _sentence_initial(text, prev[0]) or mode == "person"
+                    or (best.priority == 3 and best.population < _SMALL_TOWN)):
                 return False
     if nxt and nxt[2] != ",":
         gap = text[toks[b - 1][1]:nxt[0]]
@@ -349,6 +357,9 @@ def _accept(text, toks, a, b, key, entries, words) -> bool:
             if nxt[2] in gz.speech and best.kind == "city":
                 return False
     return True
+
+
+_SMALL_TOWN = 100_000  # below this a geonames town after an unknown capitalised word is not trusted
 
 
 def _resolve(key, entries, text: str, hints: set[str]) -> _Entry | None:
