@@ -166,3 +166,14 @@ def test_more_forms(text, expected):
 ])
 def test_year_ranges(text, expected):
     assert values(text) == expected
+
+
+def test_future_sentences_keep_coming_dates_in_the_publication_year():
+    pub = dt.date(2025, 6, 20)
+    assert values("The president will travel to Moscow in early July.", published=pub) == [
+        ("July", "2025-07", "month")]
+    assert values("The forum will take place on 4-5 July.", published=pub) == [
+        ("4-5 July", "2025-07-04/2025-07-05", "range")]
+    # the same date reported as past belongs to the previous year
+    assert values("The forum took place on 4-5 July.", published=pub) == [
+        ("4-5 July", "2024-07-04/2024-07-05", "range")]

@@ -54,6 +54,8 @@ class _Lexicon:
         self.months = {k.lower(): v for k, v in lex["months"].items()}
         self.weekdays = {k.lower(): v for k, v in lex["weekdays"].items()}
         self.rollback = _dt.timedelta(days=int(lex["rollback_days"]))
+        self.future_window = _dt.timedelta(days=int(lex["future_window_days"]))
+        self.future = re.compile(rf"(?<![A-Za-z])(?:{_alt(lex['future_cues'])})(?![A-Za-z])", re.I)
         self.year_blockers = {w.lower() for w in lex["year_blockers"]}
         self.relative = {k.lower(): v for k, v in lex["relative"].items()}
         self.number_words = lex["number_words"]
@@ -160,9 +162,11 @@ def _fmt_month(year: int | None, month: int) -> str:
     return f"{year:04d}-{month:02d}" if year else f"XXXX-{month:02d}"
 
 
-def _anchor_year(month: int, day: int, year: int | None, published: _dt.date | None) -> int | None:
+def _anchor_year(month: int, day: int, year: int | None, published: _dt.date | None,
+                 future: bool = False) -> int | None:
     """The year of a year-less month-day: `year` if given, else the publication year
-    (the previous one when the date would lie more than a few days after publication)."""
+    (the previous one when the date would lie more than a few days after publication,
+    unless the sentence speaks of the future and the date is within half a year)."""
     if year:
         return year
     if published is None:
@@ -170,10 +174,12 @@ def _anchor_year(month: int, day: int, year: int | None, published: _dt.date | N
     lex = _lexicon()
     y = published.year
     try:
-        if _dt.date(y, month, day) > published + lex.rollback:
-            y -= 1
+        when = _dt.date(y, month, day)
     except ValueError:  # 29 February in a common year
-        pass
+        return y
+    limit = lex.future_window if future else lex.rollback
+    if when > published + limit:
+        y -= 1
     return y
 
 
@@ -184,7 +190,7 @@ def _add_months(d: _dt.date, n: int) -> tuple[int, int]:
 
 # ---------------------------------------------------------------- per-pattern readers
 
-def _read_range(m: re.Match, year, published):
+def _read_range(m: re.Match, year, published, future=False):
     lex = _lexicon()
     if m.group("join").strip().lower() == "and" and not (m.group("pre") or "").lower().startswith("between"):
         return None  # "on May 3 and May 5" lists two days; only "between ... and ..." is a range
@@ -200,7 +206,7 @@ def _read_range(m: re.Match, year, published):
     elif y1 and not y2:
         y2 = y1 + 1 if wraps else y1
     elif not y1 and not y2:
-        y1 = _anchor_year(m1, d1, year, published)
+        y1 = _anchor_year(m1, d1, year, published, future)
         y2 = (y1 + 1 if wraps else y1) if y1 else None
     if not (_valid(y1, m1, d1) and _valid(y2, m2, d2)):
         return None
@@ -212,21 +218,21 @@ def _read_range(m: re.Match, year, published):
     return start, m.end(), f"{_fmt_day(y1, m1, d1)}/{_fmt_day(y2, m2, d2)}", "range"
 
 
-def _read_day(m: re.Match, year, published):
+def _read_day(m: re.Match, year, published, future=False):
     lex = _lexicon()
     mo, d = lex.month_number(m.group("m1")), _int_day(m.group("d1"))
-    y = int(m.group("y1")) if m.group("y1") else _anchor_year(mo, d, year, published)
+    y = int(m.group("y1")) if m.group("y1") else _anchor_year(mo, d, year, published, future)
     if not _valid(y, mo, d):
         return None
     return m.start(), m.end(), _fmt_day(y, mo, d), "day"
 
 
-def _read_iso(m: re.Match, year, published):
+def _read_iso(m: re.Match, year, published, future=False):
     y, mo, d = int(m.group("y1")), int(m.group("m1")), int(m.group("d1"))
     return (m.start(), m.end(), _fmt_day(y, mo, d), "day") if _valid(y, mo, d) else None
 
 
-def _read_numeric(m: re.Match, year, published):
+def _read_numeric(m: re.Match, year, published, future=False):
     a, b, y = int(m.group("a")), int(m.group("b")), int(m.group("y1"))
     # day-first unless impossible (then month-first)
     for d, mo in ((a, b), (b, a)):
@@ -235,12 +241,12 @@ def _read_numeric(m: re.Match, year, published):
     return None
 
 
-def _read_month_year(m: re.Match, year, published):
+def _read_month_year(m: re.Match, year, published, future=False):
     mo = _lexicon().month_number(m.group("m1"))
     return m.start(), m.end(), _fmt_month(int(m.group("y1")), mo), "month"
 
 
-def _read_month_range(m: re.Match, year, published):
+def _read_month_range(m: re.Match, year, published, future=False):
     lex = _lexicon()
     if m.group("join").strip().lower() not in ("-", "–", "—", "to", "through", "until", "till"):
         return None
@@ -251,12 +257,12 @@ def _read_month_range(m: re.Match, year, published):
         y2 = int(m.group("y1"))
         y1 = y2 - 1 if m1 > m2 else y2
     else:
-        y1 = _anchor_year(m1, 1, year, published)
+        y1 = _anchor_year(m1, 1, year, published, future)
         y2 = (y1 + 1 if m1 > m2 else y1) if y1 else None
     return m.start(), m.end(), f"{_fmt_month(y1, m1)}/{_fmt_month(y2, m2)}", "range"
 
 
-def _read_month_cue(m: re.Match, year, published):
+def _read_month_cue(m: re.Match, year, published, future=False):
     word = m.group("m1")
     if not word[0].isupper():
         return None
@@ -271,11 +277,11 @@ def _read_month_cue(m: re.Match, year, published):
         elif cue == "this":
             y = published.year
         else:
-            y = _anchor_year(mo, 1, None, published)
+            y = _anchor_year(mo, 1, None, published, future)
     return m.start("m1"), m.end("m1"), _fmt_month(y, mo), "month"
 
 
-def _read_year_cue(m: re.Match, year, published):
+def _read_year_cue(m: re.Match, year, published, future=False):
     lex = _lexicon()
     y = int(m.group("y1"))
     lo, hi = int(lex.lex["year_min"]), int(lex.lex["year_max"])
@@ -293,7 +299,7 @@ def _read_year_cue(m: re.Match, year, published):
     return m.start("y1"), m.end("y1"), f"{y:04d}", "year"
 
 
-def _read_year_range(m: re.Match, year, published):
+def _read_year_range(m: re.Match, year, published, future=False):
     y1, y2 = int(m.group("y1")), int(m.group("y2"))
     joiner = m.group("join").strip().lower()
     if joiner == "and" and m.group("cue").lower() != "between":
@@ -315,14 +321,14 @@ def _relative_value(unit: str, offset: int, published: _dt.date) -> str:
     return f"{published.year + offset:04d}"
 
 
-def _read_relative(m: re.Match, year, published):
+def _read_relative(m: re.Match, year, published, future=False):
     if published is None:
         return None  # nothing to count from: a relative date without an anchor says nothing
     spec = _lexicon().relative[m.group("rel").lower()]
     return m.start(), m.end(), _relative_value(spec["unit"], int(spec["offset"]), published), "relative"
 
 
-def _read_ago(m: re.Match, year, published):
+def _read_ago(m: re.Match, year, published, future=False):
     if published is None:
         return None
     lex = _lexicon()
@@ -340,7 +346,7 @@ def _read_ago(m: re.Match, year, published):
     return m.start(), m.end(), value, "relative"
 
 
-def _read_weekday(m: re.Match, year, published):
+def _read_weekday(m: re.Match, year, published, future=False):
     if published is None:
         return None
     wd = _lexicon().weekdays[m.group("wd").lower()]
@@ -382,9 +388,6 @@ _SEGMENT = re.compile(r"[^\n]+?(?:[.!?](?=\s+[\"“'‘(]?[A-Z])|$)", re.M)
 
 
 def _segments(text: str):
-    if len(text) < 400:
-        yield 0, len(text)
-        return
     for m in _SEGMENT.finditer(text):
         yield m.start(), m.end()
 
@@ -405,6 +408,7 @@ def find_dates(text: str, *, published=None, year: int | None = None) -> list[Da
         present = {g for g, rx in lex.gates.items() if rx.search(text, seg_start, seg_end)}
         if not present:
             continue
+        future = published is not None and bool(lex.future.search(text, seg_start, seg_end))
         for prio, (name, rx) in enumerate(lex.patterns):
             if not all(n in present for n in lex.needs[name]):
                 continue
@@ -414,7 +418,7 @@ def find_dates(text: str, *, published=None, year: int | None = None) -> list[Da
                 m = rx.search(text, pos, seg_end)
                 if m is None:
                     break
-                got = reader(m, year, published)
+                got = reader(m, year, published, future)
                 if got:
                     start, end, value, kind = got
                     found.append((start, -(end - start), prio, end, value, kind))
