@@ -1,0 +1,220 @@
+"""The pages in a real browser: a uvicorn server on loopback over a store built from tests/fixtures/web,
+driven by Debian's headless chromium through Playwright. Checks what a person would see, and that
+article text containing script stays inert text.
+
+Screenshots go to a temporary folder; with COMMUNIQUE_UPDATE_SCREENSHOTS=1 the overview, event and
+network pages are also saved into docs/screenshots/ for the docs.
+"""
+import os
+import re
+import socket
+import threading
+import time
+from pathlib import Path
+
+import httpx
+import pytest
+
+from web_corpus import TOKEN, build_store
+
+pytestmark = pytest.mark.browser
+
+CHROMIUM = "/usr/bin/chromium"
+ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
+        "--disable-component-update", "--disable-sync"]
+DOCS_SHOTS = Path(__file__).resolve().parent.parent / "docs" / "screenshots"
+
+XSS_ARTICLE = ("Ministers meet in Jakarta <script>window.__xss=1</script>\n\n"
+               "JAKARTA, August 5, 2025 - Indonesian Foreign Minister Rudi Hartono held talks with Kenyan Foreign "
+               "Minister Amina Wekesa in Jakarta on Tuesday. <script>window.__xss=1</script>\n\n"
+               "The two ministers discussed trade. <img src=x onerror=\"window.__xss=2\"> Wekesa said the talks "
+               "were useful.\n")
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """One chromium for the whole session (never downloaded: Debian's /usr/bin/chromium)."""
+    if not os.path.exists(CHROMIUM):
+        reason = f"{CHROMIUM} is missing (apt-get install chromium)"
+        if os.environ.get("COMMUNIQUE_REQUIRE_BROWSER") == "1":
+            pytest.fail(reason + " and COMMUNIQUE_REQUIRE_BROWSER=1")
+        pytest.skip(reason)
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        yield b
+        b.close()
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory):
+    """A real uvicorn server on 127.0.0.1 (a free port) in a thread; yields its base URL."""
+    import uvicorn
+
+    from communique.web import create_app
+
+    store = build_store(str(tmp_path_factory.mktemp("browser") / "corpus.db"))
+    port = _free_port()
+    srv = uvicorn.Server(uvicorn.Config(create_app(store=store, token=TOKEN), host="127.0.0.1", port=port,
+                                        log_level="warning"))
+    thread = threading.Thread(target=srv.run, daemon=True)
+    thread.start()
+    deadline = time.time() + 30
+    while not srv.started and time.time() < deadline:
+        time.sleep(0.05)
+    assert srv.started, "uvicorn did not start"
+    yield f"http://127.0.0.1:{port}"
+    srv.should_exit = True
+    thread.join(timeout=10)
+    store.close()
+
+
+@pytest.fixture()
+def page(browser, server):
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, base_url=server)
+    pg = context.new_page()
+    pg.errors = []
+    pg.on("pageerror", lambda exc: pg.errors.append(str(exc)))
+    yield pg
+    context.close()
+
+
+@pytest.fixture(scope="module")
+def api(server):
+    with httpx.Client(base_url=server, timeout=30) as c:
+        yield c
+
+
+def shot(page, tmp_path, name, docs=False):
+    page.screenshot(path=str(tmp_path / f"{name}.png"), full_page=True)
+    if docs and os.environ.get("COMMUNIQUE_UPDATE_SCREENSHOTS") == "1":
+        DOCS_SHOTS.mkdir(parents=True, exist_ok=True)
+        page.screenshot(path=str(DOCS_SHOTS / f"{name}.png"), full_page=False)
+
+
+def test_overview_shows_the_pair(page, api, tmp_path):
+    stats = api.get("/api/stats", params={"a": "VNM", "b": "JPN"}).json()
+    page.goto("/?a=VNM&b=JPN")
+    assert page.locator("h1").inner_text() == "Vietnam – Japan"
+    assert page.locator("#total-engagements").inner_text() == str(stats["total"])
+    # One bar per month in the chart, the months' totals adding up to the pair's total.
+    totals = page.locator("figure.chart").first.locator("g.bar").evaluate_all(
+        "bars => bars.map(b => Number(b.dataset.total))")
+    assert sum(totals) == stats["total"]
+    counterparts = page.locator("ol.counterparts li").all_inner_texts()
+    assert any("Kenji Morita" in c for c in counterparts)
+    assert page.locator("ol.events li.event").count() == len(stats["latest"])
+    assert not page.errors
+    shot(page, tmp_path, "overview", docs=True)
+
+
+def test_timeline_filters_by_mode(page, api, tmp_path):
+    page.goto("/timeline")
+    total = api.get("/api/events").json()["total"]
+    assert page.locator("#event-total").inner_text() == str(total)
+    page.select_option("select[name=mode]", "call")
+    page.click("form.filters button[type=submit]")
+    page.wait_for_url(re.compile(r"mode=call"))
+    assert "country=" not in page.url  # empty fields are left out of the URL by app.js
+    calls = api.get("/api/events", params={"mode": "call"}).json()
+    assert page.locator("#event-total").inner_text() == str(calls["total"])
+    assert "Claire Dunmore" in page.locator("ol.events").inner_text()
+    shot(page, tmp_path, "timeline")
+
+
+def test_network_draws_actors_and_lights_neighbours(page, api, tmp_path):
+    net = api.get("/api/network").json()
+    page.goto("/network")
+    assert page.locator("#node-count").inner_text() == str(len(net["nodes"]))
+    assert page.locator("#network g.node").count() == min(80, len(net["nodes"]))
+    assert page.locator("#network line").count() == len(net["edges"])
+    khiem = page.locator("#network g.node", has_text="Nguyen Van Khiem")
+    khiem.hover()
+    assert "focused" in page.locator("figure.network").get_attribute("class")
+    lit = page.locator("#network g.node.lit text").all_text_contents()
+    assert any("Kenji Morita" in t for t in lit) and any("Claire Dunmore" in t for t in lit)
+    shot(page, tmp_path, "network", docs=True)
+
+
+def test_person_page(page, api, tmp_path):
+    person = api.get("/api/persons/Nguyen Van Khiem").json()
+    page.goto(f"/persons/{person['id']}")
+    assert page.locator("h1").inner_text() == "Nguyen Van Khiem"
+    assert "Minister" in page.locator("table.roles").inner_text()
+    assert page.locator("ol.events li.event").count() == len(person["events"])
+    assert "Kenji Morita" in page.locator("ol.counterparts").inner_text()
+    page.click("ol.counterparts a >> text=Kenji Morita")
+    assert page.locator("h1").inner_text() == "Kenji Morita"
+    shot(page, tmp_path, "person")
+
+
+def test_event_page_highlights_the_evidence(page, api, tmp_path):
+    ev = api.get("/api/events", params={"actor": "Kenji Morita"}).json()["events"][0]
+    page.goto(f"/events/{ev['id']}")
+    assert page.locator("#event-date").inner_text() == ev["date"]
+    assert page.locator("article.source").count() == len(ev["sources"])
+    marked = " ".join(page.locator("mark.evidence").all_inner_texts())
+    for e in ev["evidence"]:
+        assert " ".join(e["text"].split()) in " ".join(marked.split())
+    assert page.locator("mark.evidence").first.is_visible()
+    shot(page, tmp_path, "event", docs=True)
+
+
+def test_paste_form_shows_what_was_found(page, tmp_path):
+    page.goto("/extract")
+    page.fill("textarea[name=text]", XSS_ARTICLE.replace("<script>window.__xss=1</script>", ""))
+    page.click("form.paste button[type=submit]")
+    page.wait_for_selector("div.article-text")
+    assert "Rudi Hartono" in page.locator("mark.person").all_inner_texts()
+    assert page.locator("mark.evidence").count() >= 1
+    assert page.locator("tr.evrow").count() >= 1
+    shot(page, tmp_path, "extract")
+
+
+def test_article_text_with_script_stays_text(page, api, tmp_path):
+    r = api.post("/api/articles", json={"id": "xss-1", "text": XSS_ARTICLE, "url": "javascript:window.__xss=3"},
+                 headers={"Authorization": f"Bearer {TOKEN}"})
+    assert r.status_code == 201, r.text
+    for path in ["/articles/xss-1", "/search?q=Wekesa", "/persons/Amina Wekesa", "/timeline?actor=Amina Wekesa"]:
+        page.goto(path)
+        page.wait_for_load_state("load")
+        assert page.evaluate("typeof window.__xss") == "undefined", path
+    page.goto("/articles/xss-1")
+    text = page.locator("div.article-text").inner_text()
+    assert "<script>window.__xss=1</script>" in text
+    assert '<img src=x onerror="window.__xss=2">' in text
+    page.click("a >> text=original")
+    assert page.evaluate("typeof window.__xss") == "undefined"
+    # Pasting it shows it literally too.
+    page.goto("/extract")
+    page.fill("textarea[name=text]", XSS_ARTICLE)
+    page.click("form.paste button[type=submit]")
+    page.wait_for_selector("div.article-text")
+    assert "<script>window.__xss=1</script>" in page.locator("div.article-text").inner_text()
+    assert page.evaluate("typeof window.__xss") == "undefined"
+    shot(page, tmp_path, "xss")
+
+
+def test_phone_width_has_no_horizontal_scroll(browser, server, tmp_path):
+    context = browser.new_context(viewport={"width": 390, "height": 844}, base_url=server, is_mobile=True)
+    pg = context.new_page()
+    for path in ["/?a=VNM&b=JPN", "/timeline", "/persons/Nguyen Van Khiem", "/articles/web-003"]:
+        pg.goto(path)
+        overflow = pg.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
+        assert overflow <= 1, f"{path} scrolls sideways by {overflow}px"
+    pg.goto("/?a=VNM&b=JPN")
+    shot(pg, tmp_path, "phone")
+    context.close()
+
+
+def test_api_docs_work_offline(page):
+    page.goto("/docs")
+    page.get_by_text("/api/events", exact=True).first.wait_for(timeout=15000)
+    assert not page.errors
