@@ -177,3 +177,12 @@ def test_future_sentences_keep_coming_dates_in_the_publication_year():
     # the same date reported as past belongs to the previous year
     assert values("The forum took place on 4-5 July.", published=pub) == [
         ("4-5 July", "2024-07-04/2024-07-05", "range")]
+
+
+@pytest.mark.parametrize("s, iso", [
+    ("May 2, 2025 | 09:15 GMT+7", "2025-05-02"), ("Published: 13/02/2026", "2026-02-13"),
+    ("Updated: Friday, February 13, 2026 10:45 AM (GMT+7)", "2026-02-13"), ("13.02.2026, 10:45", "2026-02-13"),
+    ("Posted on 2 March 2025 at 14h30", "2025-03-02"), ("February 13, 2026 and March 2, 2026", None),
+])
+def test_parse_date_lines(s, iso):
+    assert parse_date(s) == iso

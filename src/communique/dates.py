@@ -113,6 +113,10 @@ class _Lexicon:
                 rf"(?:\b(?P<mod>next|last|this|[Oo]n|[Ll]ast|[Nn]ext|[Tt]his)\s+)?"
                 rf"\b(?P<wd>{_alt(lex['weekdays_alone'])})(?![A-Za-z])")),
         ]
+        # what may stand beside the one date of a date line: weekdays, times, zones, labels
+        self.date_line_rest = re.compile(
+            rf"(?<![A-Za-z])(?:{_alt(lex['weekdays'])}|{_alt(lex['date_line_words'])})\.?(?![A-Za-z])"
+            r"|\b\d{1,2}[:h.]\d{2}(?::\d{2})?\b|[+-]\d{1,2}(?::?\d{2})?\b|[\s,.;:|/()\[\]\-–—]+", re.I)
         # cheap gates: a pattern runs on a sentence only when the sentence holds what it needs
         self.gates = {
             "digit": re.compile(r"\d"),
@@ -446,10 +450,10 @@ def parse_date(text: str) -> str | None:
         y, mo, d = map(int, iso.groups())
         return _fmt_day(y, mo, d) if _valid(y, mo, d) else None
     mentions = [m for m in find_dates(s) if m.kind != "relative" and not m.value.startswith("X")]
-    if mentions:
-        best = max(mentions, key=lambda m: m.end - m.start)
-        rest = (s[:best.start] + s[best.end:]).strip(" ,.")
-        if not rest or re.fullmatch(rf"(?:{_alt(_lexicon().lex['weekdays'])})\.?,?", rest, re.I):
+    if len(mentions) == 1:
+        best = mentions[0]
+        rest = _lexicon().date_line_rest.sub(" ", s[:best.start] + " " + s[best.end:])
+        if not rest.strip():
             return best.value
     import dateparser  # imported lazily: slow to load and only a fallback here
 
