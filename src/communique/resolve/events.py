@@ -288,9 +288,12 @@ def _build(members: list[_Raw]) -> MergedEvent:
         location = {"name": name, "country": country}
     actors: dict[tuple, dict] = {}
     roles: dict[tuple, Counter] = defaultdict(Counter)
+    forms: dict[tuple, Counter] = defaultdict(Counter)
     for m in members:
         for a in m.rec.get("actors") or []:
             k = _actor_key(a)
+            if a.get("name"):
+                forms[k][a["name"]] += 1
             if k not in actors:
                 actors[k] = {"name": a.get("name"), "kind": a.get("kind") or "person",
                              "country": a.get("country"), "role": None, "identity": a.get("identity")}
@@ -300,10 +303,9 @@ def _build(members: list[_Raw]) -> MergedEvent:
                 roles[k][a["role"]] += 1
     for k, a in actors.items():
         a["role"] = roles[k].most_common(1)[0][0] if roles[k] else None
-        forms = Counter(x.get("name") for m in members for x in m.rec.get("actors") or []
-                        if _actor_key(x) == k and x.get("name"))
-        if forms:  # the fullest name the reports use, the most frequent among those
-            a["name"] = max(forms, key=lambda n: (len(n.split()), forms[n], n == fold(n)))
+        names = forms[k]
+        if names:  # the fullest name the reports use, the most frequent among those
+            a["name"] = max(names, key=lambda n: (len(n.split()), names[n], n == fold(n)))
     cameos = Counter(m.rec.get("cameo") for m in members if m.rec.get("cameo"))
     mech = next((m.rec.get("mechanism") for m in members if m.rec.get("mechanism")), None)
     return MergedEvent(id=_stable_id(members[0]), type=first.get("type"), mode=first.get("mode"),

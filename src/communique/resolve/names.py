@@ -17,6 +17,7 @@ _UNDECOMPOSED = str.maketrans({"đ": "d", "Đ": "D", "ø": "o", "Ø": "O", "ł":
 _TOKEN = re.compile(r"[^\s]+")
 
 
+@lru_cache(maxsize=65536)
 def fold(text: str) -> str:
     """Lowercase ASCII-folded text: "Lương Cường" -> "luong cuong"."""
     text = unicodedata.normalize("NFKD", text.translate(_UNDECOMPOSED))
