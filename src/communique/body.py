@@ -390,6 +390,7 @@ def _set_aside(inside: list[_Line], body: Body) -> None:
 
 # ---------------------------------------------------------------------------- dates, dateline, outlet
 
+@lru_cache(maxsize=4096)  # dateparser takes milliseconds a call; pages repeat the same few dates
 def _parse_date(value: str) -> str | None:
     """One complete date string -> ISO day, via communique.dates when present, else dateparser."""
     try:
@@ -463,6 +464,7 @@ def _dateline(content: list[_Line], lead: _Line) -> dict | None:
     return None
 
 
+@lru_cache(maxsize=4096)
 def _month_day_year(value: str):
     import dateparser
 

@@ -53,6 +53,7 @@ class Draft:
     from_caption: bool = False
     anchor: int = 0  # char offset of the trigger, for date picking
     context: str | None = None  # "visit" when it happened during a trip
+    members: list[int] = field(default_factory=list)  # person indices taking part
 
 
 @dataclass
@@ -257,12 +258,22 @@ def _cross(ctx: ArticleContext, a: int, b: int) -> bool:
 
 
 def draft_engagement(ctx: ArticleContext, sent: SentenceInfo, mode: str, pos: int,
-                     last_subject: int | None) -> list[Draft]:
-    """Meetings, calls and dialogues: one event per counterpart of the subject."""
+                     last_subject: int | None, group: list[int] | None = None) -> list[Draft]:
+    """Meetings, calls and dialogues: one event per counterpart of the subject; `group` is who
+    "the two ministers" at the start of the sentence refers to."""
     spec = mode_spec(mode)
     before, after = split_sides(sent, pos)
     subj = _dedupe(before)
     objs = _dedupe(after)
+    if group and not subj:
+        others = [o for o in objs if o not in group]
+        if not others:
+            return []
+        actors = [person_actor(ctx, g, "participant") for g in group] + \
+                 [person_actor(ctx, o, "participant") for o in others]
+        d = Draft(spec["type"], mode, spec["cameo"], actors, [(sent.start, sent.end)], anchor=sent.start + pos)
+        d.members = list(group) + others
+        return [d]
     if not subj and last_subject is not None and re.match(r"\s*(?:he|she|the \w+|during|at|in|on)\b", sent.text.lower()):
         subj = [last_subject]
     evidence = [(sent.start, sent.end)]
@@ -278,14 +289,16 @@ def draft_engagement(ctx: ArticleContext, sent: SentenceInfo, mode: str, pos: in
             if not any(_cross(ctx, lead, o) for o in group):
                 continue
             actors = [person_actor(ctx, lead, role_a)] + [person_actor(ctx, o, role_b) for o in group]
-            drafts.append(Draft(spec["type"], mode, spec["cameo"], actors, list(evidence), anchor=sent.start + pos))
+            drafts.append(Draft(spec["type"], mode, spec["cameo"], actors, list(evidence), anchor=sent.start + pos,
+                                members=[lead] + group))
     elif len(subj) >= 2 and not objs:
         # "A and B met" / "A and B co-chaired the Dialogue"
         lead = subj[0]
         rest = [s for s in subj[1:] if _cross(ctx, lead, s)]
         if rest:
             actors = [person_actor(ctx, lead, role_a)] + [person_actor(ctx, o, role_b) for o in rest]
-            drafts.append(Draft(spec["type"], mode, spec["cameo"], actors, list(evidence), anchor=sent.start + pos))
+            drafts.append(Draft(spec["type"], mode, spec["cameo"], actors, list(evidence), anchor=sent.start + pos,
+                                members=[lead] + rest))
     # organisations met (only with a subject person and a verb of meeting)
     if subj and mode in ("meeting", "call") and re.search(r"\b(?:met|meet|meets|held (?:\w+ )?(?:meetings|talks)|received|receives)\b",
                                                             sent.text.lower()):
@@ -344,27 +357,37 @@ def mechanism_of(text: str) -> dict | None:
     return None
 
 
+DEST_RX = re.compile(r"\b(?:[Vv]isit(?:ed|ing|s)?|trip|tour|journey|arriv(?:ed|es|ing)|landed|travel(?:l?ed|s|ling)?|flew|came)"
+                     r"\s+(?:(?:to|in|of|at)\s+)?(?:the\s+)?(?=[A-Z])")
+
+
+def destination(sent: SentenceInfo):
+    """The place a trip went to: the place right after "visit to", "visited", "arrived in"..."""
+    places_ = place_mentions(sent.text, sent.start)
+    for m in DEST_RX.finditer(sent.text):
+        at = sent.start + m.end()
+        for s, e, p in places_:
+            if s == at:
+                return m.start(), p
+    return None, None
+
+
 def draft_visit(ctx: ArticleContext, sent: SentenceInfo, pos: int, last_subject: int | None) -> list[Draft]:
     """A trip abroad: the visitor(s) and the host country."""
     low = sent.text.lower()
-    m = re.search(r"\b(?:visit(?:ed|s|ing)?|trip|tour|arriv(?:ed|es|ing)|landed)\b(?:\s+(?:to|of|in))?\s+", low[pos:])
-    dest = None
-    after = sent.start + pos
-    for s, e, p in place_mentions(sent.text, sent.start):
-        if s >= after and (dest is None) and s - after < 80:
-            dest = p
-    if dest is None:
+    tpos, dest = destination(sent)
+    if dest is None or not dest.country:
         return []
+    pos = tpos
     host = dest.country
-    if not host:
-        return []
     visitors = []
     by = re.search(r"\bby\b", low[pos:])
     before, aft = split_sides(sent, pos)
     if by:
         visitors = [m_.person for m_ in aft if m_.start >= sent.start + pos + by.start()]
     if not visitors:
-        visitors = _dedupe(before)
+        poss = [m_.person for m_ in aft if sent.text[m_.end - sent.start:m_.end - sent.start + 2] in ("'s", "’s")]
+        visitors = poss or _dedupe(before)
     if not visitors and last_subject is not None and re.match(r"\s*(?:during|on|in|he|she|at)\b", low):
         visitors = [last_subject]
     visitors = [v for v in visitors if ctx.person_countries[v] != host]
@@ -373,6 +396,7 @@ def draft_visit(ctx: ArticleContext, sent: SentenceInfo, pos: int, last_subject:
     actors = [person_actor(ctx, v, "visitor") for v in visitors[:1]] + [country_actor(host, "host")]
     d = Draft("CONSULT", "visit", mode_spec("visit")["cameo"], actors, [(sent.start, sent.end)],
               location=to_location(dest), anchor=sent.start + pos)
+    d.members = visitors[:1]
     return [d]
 
 
@@ -420,6 +444,24 @@ def draft_signing(ctx: ArticleContext, sent: SentenceInfo, pos: int) -> list[Dra
     return []
 
 
+def draft_joint(ctx: ArticleContext, sent: SentenceInfo) -> list[Draft]:
+    """"A and B agreed on Tuesday ...": two officials of different states acting together met."""
+    m = re.search(lexicon.triggers()["joint"]["patterns"][0], sent.text.lower())
+    if not m:
+        return []
+    before, _ = split_sides(sent, m.start())
+    subj = _dedupe(before)
+    if len(subj) < 2 or not any(_cross(ctx, subj[0], o) for o in subj[1:]):
+        return []
+    between = sent.text[: m.start()]
+    if not re.search(r"\band\b|&", between):
+        return []
+    spec = lexicon.triggers()["joint"]
+    actors = [person_actor(ctx, p, "participant") for p in subj]
+    return [Draft(spec["type"], spec["mode"], spec["cameo"], actors, [(sent.start, sent.end)],
+                  anchor=sent.start + m.start(), members=list(subj))]
+
+
 # ------------------------------------------------------------------ caption meetings
 
 def draft_caption(ctx: ArticleContext, sent: SentenceInfo) -> list[Draft]:
@@ -436,7 +478,7 @@ def draft_caption(ctx: ArticleContext, sent: SentenceInfo) -> list[Draft]:
     for g in groups:
         actors = [person_actor(ctx, lead, "participant")] + [person_actor(ctx, o, "participant") for o in g]
         drafts.append(Draft("CONSULT", "meeting", mode_spec("meeting")["cameo"], actors, [(sent.start, sent.end)],
-                            from_caption=True, anchor=sent.start))
+                            from_caption=True, anchor=sent.start, members=[lead] + g))
     return drafts
 
 
@@ -492,13 +534,20 @@ def extract_events(ctx: ArticleContext, sentences: list[SentenceInfo]) -> list[E
     sent_of_draft: dict[int, SentenceInfo] = {}
     for sent in sentences:
         modes = detect_modes(sent.text)
+        sign_at = next((p for m, p in modes if m == "signing"), None)
+        if sign_at is not None:  # "signed a plan of consultations": the document is no dialogue
+            modes = [(m, p) for m, p in modes if m in ("signing", "visit") or p < sign_at]
         found: list[Draft] = []
         hypothetical = is_hypothetical(sent.text)
+        group = None
+        if re.match(lexicon.triggers()["coreference"], sent.text.lower()):
+            last = next((d for d in reversed(drafts) if d.type == "CONSULT" and len(d.members) >= 2), None)
+            group = last.members if last else None
         for mode, pos in modes:
             if hypothetical and mode != "visit":
                 continue
             if mode in ("meeting", "call", "dialogue"):
-                found += draft_engagement(ctx, sent, mode, pos, last_subject)
+                found += draft_engagement(ctx, sent, mode, pos, last_subject, group)
             elif mode == "visit":
                 if not hypothetical:
                     found += draft_visit(ctx, sent, pos, last_subject)
@@ -506,6 +555,8 @@ def extract_events(ctx: ArticleContext, sentences: list[SentenceInfo]) -> list[E
                 found += draft_conference(ctx, sent, pos, last_subject)
             elif mode == "signing":
                 found += draft_signing(ctx, sent, pos)
+        if not any(d.type == "CONSULT" and d.mode != "visit" for d in found) and not hypothetical:
+            found += draft_joint(ctx, sent)
         # keep one engagement mode per actor set within a sentence (call > dialogue > meeting)
         found = _one_mode_per_pair(found)
         if not found and sent.caption:

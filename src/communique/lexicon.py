@@ -143,3 +143,13 @@ def name_origins() -> dict[str, str]:
         for n in names.split():
             out.setdefault(fold(n), country)
     return out
+
+
+@functools.lru_cache(maxsize=1)
+def known_officials() -> dict[str, tuple[str | None, str | None]]:
+    """Folded name -> (ISO3 or None, organisation or None) of widely reported office holders."""
+    out = {}
+    for row in read_tsv("known_officials.tsv"):
+        row += [""] * (3 - len(row))
+        out[fold(row[0])] = (row[1] or None, row[2] or None)
+    return out

@@ -429,11 +429,25 @@ def same_name(a: list[str], b: list[str]) -> bool:
     return len(small) >= 2 and set(small) <= set(big)
 
 
+def segments(doc: Doc) -> list[Span]:
+    """Lines of the text: names are looked for per line, not per parsed sentence, because the
+    parser sometimes ends a sentence inside a name after an initial ("Dr. S. Jaishankar")."""
+    out, start = [], 0
+    for tok in doc:
+        if "\n" in tok.text:
+            if tok.i > start:
+                out.append(doc[start:tok.i])
+            start = tok.i + 1
+    if start < len(doc):
+        out.append(doc[start:len(doc)])
+    return out
+
+
 def build_persons(doc: Doc, offset: int, allowed) -> list[PersonEntry]:
     """Persons of a parsed body; `offset` maps doc chars to input chars; `allowed(start)` says
     whether a char offset lies in the body and outside furniture."""
     hits: list[NameHit] = []
-    for sent in doc.sents:
+    for sent in segments(doc):
         found = title_anchored(sent) + appositions(sent)
         covered = {j for h in found for j in range(h.start, h.end)}
         for h in ner_names(sent):
@@ -527,10 +541,23 @@ def resolve_short_mentions(doc: Doc, offset: int, entries: list[PersonEntry], al
 
 
 def assign_countries(entries: list[PersonEntry], article_countries: set[str]) -> None:
-    """Fill a missing country from the name's tradition when that country is in the article."""
+    """Fill a missing country: from the list of widely reported office holders, then from the
+    name's tradition when that country is named in the article."""
     origins = lexicon.name_origins()
+    known = lexicon.known_officials()
     for e in entries:
         if e.country or e.intl or not e.tokens:
+            continue
+        hit = known.get(" ".join(e.tokens))
+        if hit is None:
+            hit = next((v for k, v in known.items() if same_name(k.split(), e.tokens)), None)
+        if hit is not None:
+            country, org = hit
+            if country:
+                e.vote(country, 1.0)
+            elif org:
+                e.intl = True
+                e.org = e.org or org
             continue
         guess = origins.get(e.tokens[0])
         if guess and guess in article_countries:

@@ -81,7 +81,7 @@ def _analyse(doc: Document, body, parsed) -> Article:
     persons_mod.assign_countries(entries, set(country_counts))
     persons = persons_mod.to_persons(entries, text)
     # keep only persons a reader would call actors: titled, or named in full at least once
-    keep = [i for i, (e, p) in enumerate(zip(entries, persons)) if e.strong or len(fold(p.name).split()) >= 2]
+    keep = [i for i, (e, p) in enumerate(zip(entries, persons)) if e.strong or len(p.mentions) >= 2]
     persons = [persons[i] for i in keep]
     for p in persons:
         if p.country:
