@@ -313,3 +313,13 @@ def test_corpus_person_identities_match_expected(corpus_resolution):
         if set(ia) & set(ib):
             problems.append(f"{a} and {b} share an identity")
     assert not problems, "\n".join(problems)
+
+
+def test_a_country_named_as_place_is_compatible_with_its_cities():
+    lan, aus = ("Hoang Thi Lan", "person", "VNM"), ("Australia", "country", "AUS")
+    recs = [event(1, 0, "visit", "2026-01-19", [lan, aus], place={"name": "Australia", "country": "AUS"}),
+            event(2, 0, "visit", "2026-01-19/2026-01-21", [lan, aus], place={"name": "Canberra", "country": "AUS"}),
+            event(3, 0, "visit", "2026-01-20", [lan, aus], place={"name": "Sydney", "country": "AUS"})]
+    merged = merge_events(recs)
+    assert len(merged) == 2  # Canberra and Sydney disagree; the country-level report joins one of them
+    assert {len(m.members) for m in merged} == {1, 2}

@@ -166,8 +166,20 @@ def _actor_key(a: dict) -> tuple[str, str]:
     return (kind, fold(a.get("name") or ""))
 
 
+def _names_a_country(name: str) -> bool:
+    try:  # communique.places (helper DATES) knows country names and their variants
+        from communique.places import country_code
+    except ImportError:
+        return False
+    try:
+        return bool(country_code(name))
+    except Exception:  # a half-built helper must not break merging
+        return False
+
+
 def _place_key(name: str | None) -> str | None:
-    if not name:
+    """A city-level key ("Ha Noi" = "Hanoi"); None for no place or a whole country ("Australia")."""
+    if not name or _names_a_country(name):
         return None
     s = fold(name).split(",")[0]
     s = re.sub(r"\b(city|capital)\b", "", s)
