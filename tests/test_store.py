@@ -253,3 +253,25 @@ def test_reprocess_reextracts_old_versions(db_url, articles):
             assert conn.execute(sa.text("SELECT count(*) FROM articles WHERE extractor_version = '0.0.1'")).scalar_one() == 0
         assert s.reprocess(all=True, progress=False, extractor=extractor).updated == 5
         assert s.count_events() == 5
+
+
+def test_overrides_are_kept_and_used_by_later_rebuilds(db_url, articles, tmp_path):
+    path = tmp_path / "people.toml"
+    path.write_text('[[canonical]]\nref = "le-van-hoa"\nname = "Lê Văn Hòa"\n', encoding="utf-8")
+    with Store.open(db_url) as s:
+        s.ingest(articles, progress=False)
+    with Store.open(db_url, overrides=str(path)) as s:
+        assert s.person("le van hoa")["name"] == "Lê Văn Hòa"
+    with Store.open(db_url) as s:  # no file given: the kept one still applies to a rebuild
+        s.rebuild()
+        assert s.person("Hoa")["name"] == "Lê Văn Hòa"
+        assert s.events(actor="lê văn hòa")[0]["mode"] == "meeting"
+
+
+def test_bad_overrides_file_is_a_store_error(db_url, tmp_path):
+    bad = tmp_path / "bad.toml"
+    bad.write_text("[[merge]\nrefs = 3", encoding="utf-8")
+    with pytest.raises(StoreError, match="bad.toml"):
+        Store.open(db_url, overrides=str(bad))
+    with pytest.raises(StoreError, match="cannot read overrides file"):
+        Store.open(db_url, overrides=str(tmp_path / "missing.toml"))

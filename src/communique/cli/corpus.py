@@ -40,10 +40,16 @@ def _store_errors(fn):
     return wrapper
 
 
-def _open(db_url):
+def _open(db_url, overrides=None):
     from communique.store import Store
 
-    return Store.open(default_db_url(db_url))
+    return Store.open(default_db_url(db_url), overrides=overrides)
+
+
+def overrides_option(f):
+    return click.option("--overrides", type=click.Path(dir_okay=False), default=None,
+                        help="Identity overrides file (TOML or JSON: merge/split/canonical); kept in the "
+                             "database and used from now on.")(f)
 
 
 def _emit(text: str, output) -> None:
@@ -129,8 +135,9 @@ def _print_error(message: str) -> None:
               help="Articles written per transaction.")
 @click.option("--progress/--no-progress", default=True, show_default=True,
               help="Progress bar on stderr (only when it is a terminal).")
+@overrides_option
 @_store_errors
-def ingest(paths, db_url, published, batch_size, progress):
+def ingest(paths, db_url, published, batch_size, progress, overrides):
     """Extract articles from files, folders or JSONL and store them; unchanged ones are skipped.
 
     Prints "N articles: A added, U updated, S unchanged, F failed; R raw events -> M events";
@@ -138,7 +145,7 @@ def ingest(paths, db_url, published, batch_size, progress):
     """
     from communique.read import iter_documents
 
-    store = _open(db_url)
+    store = _open(db_url, overrides)
     try:
         total = _count_inputs(paths) if progress and sys.stderr.isatty() else None
         report = store.ingest(iter_documents(list(paths), published=published), progress=progress,
@@ -152,10 +159,12 @@ def ingest(paths, db_url, published, batch_size, progress):
 @db_option
 @click.option("--all", "all_", is_flag=True, help="Re-extract every article, not only older versions' rows.")
 @click.option("--progress/--no-progress", default=True, show_default=True, help="Progress bar on stderr.")
+@overrides_option
 @_store_errors
-def reprocess(db_url, all_, progress):
-    """Re-extract stored articles extracted by an older communique version (or all with --all)."""
-    store = _open(db_url)
+def reprocess(db_url, all_, progress, overrides):
+    """Re-extract stored articles extracted by an older communique version (or all with --all);
+    with --overrides, also rebuild person identities with the new overrides."""
+    store = _open(db_url, overrides)
     try:
         report = store.reprocess(all=all_, progress=progress, on_error=_print_error)
     finally:

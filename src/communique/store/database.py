@@ -121,16 +121,30 @@ class Store:
     @classmethod
     def open(cls, url_or_path: str | None = None, *, overrides=None) -> "Store":
         """Open (creating and migrating as needed) a SQLite path/URL or a postgresql:// database;
-        a resolution left dirty by a crashed run is rebuilt here."""
+        a resolution left dirty by a crashed run is rebuilt here.
+
+        `overrides`: a path to an identity overrides file (TOML/JSON, see communique.resolve);
+        its text is kept in the database and used by every later rebuild until another is given.
+        """
         engine = make_engine(url_or_path)
-        store = cls(engine, overrides=overrides)
+        store = cls(engine)
         try:
             migrate(engine)
             with engine.connect() as conn:
                 dirty = resolution.state(conn) == "dirty"
+                kept = resolution.stored_overrides(conn)
+            given = resolution.read_overrides_file(overrides) if overrides is not None else None
+            if given is not None and given != kept:
+                with engine.begin() as conn:
+                    resolution.store_overrides(conn, given)
+                dirty = True
+            store.overrides = resolution.parse_stored_overrides(given or kept)
         except sa.exc.DBAPIError as exc:
             engine.dispose()
             raise StoreError(_db_message(engine, exc)) from None
+        except StoreError:
+            engine.dispose()
+            raise
         if dirty:
             store.rebuild()
         return store

@@ -22,6 +22,49 @@ def state(conn) -> str | None:
     return conn.execute(select(schema.meta.c.value).where(schema.meta.c.key == "resolution")).scalar()
 
 
+# ------------------------------------------------------------------ identity overrides
+
+def read_overrides_file(path) -> dict:
+    """{"name", "suffix", "text"} of an overrides file, checked by parsing it; StoreError if bad."""
+    from pathlib import Path
+
+    p = Path(path)
+    try:
+        text = p.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise StoreError(f"{p}: cannot read overrides file: {getattr(exc, 'strerror', None) or exc}") from None
+    kept = {"name": str(p), "suffix": p.suffix.lower(), "text": text}
+    parse_stored_overrides(kept)
+    return kept
+
+
+def parse_stored_overrides(kept: dict | None):
+    """The resolve.Overrides for a kept overrides file (None when there is none)."""
+    if not kept:
+        return None
+    import tomllib
+
+    from communique.resolve import OverridesError, parse_overrides
+
+    try:
+        data = json.loads(kept["text"]) if kept["suffix"] == ".json" else tomllib.loads(kept["text"])
+        return parse_overrides(data, kept["name"])
+    except (ValueError, OverridesError) as exc:  # JSON/TOML decode errors are ValueErrors
+        message = " ".join(str(exc).split())
+        raise StoreError(message if message.startswith(kept["name"]) else f"{kept['name']}: {message}") from None
+
+
+def stored_overrides(conn) -> dict | None:
+    value = conn.execute(select(schema.meta.c.value).where(schema.meta.c.key == "overrides")).scalar()
+    return json.loads(value) if value else None
+
+
+def store_overrides(conn, kept: dict) -> None:
+    conn.execute(delete(schema.meta).where(schema.meta.c.key == "overrides"))
+    conn.execute(schema.meta.insert().values(key="overrides", value=json.dumps(kept, ensure_ascii=False)))
+    set_resolution_state(conn, "dirty")
+
+
 def _attr(obj, name, default=None):
     return obj.get(name, default) if isinstance(obj, dict) else getattr(obj, name, default)
 
