@@ -283,14 +283,21 @@ def draft_engagement(ctx: ArticleContext, sent: SentenceInfo, mode: str, pos: in
     if subj and objs:
         # the subject side may hold several people of one delegation; pair the first with each counterpart
         lead = subj[0]
+        side = [s_ for s_ in subj if not _cross(ctx, lead, s_) or len(subj) <= 3]
         others = [o for o in objs if o not in subj]
         groups = _group_counterparts(ctx, sent, others)
         for group in groups:
-            if not any(_cross(ctx, lead, o) for o in group):
+            if not any(_cross(ctx, s_, o) for s_ in side for o in group):
                 continue
-            actors = [person_actor(ctx, lead, role_a)] + [person_actor(ctx, o, role_b) for o in group]
+            actors = [person_actor(ctx, s_, role_a) for s_ in side] + [person_actor(ctx, o, role_b) for o in group]
             drafts.append(Draft(spec["type"], mode, spec["cameo"], actors, list(evidence), anchor=sent.start + pos,
-                                members=[lead] + group))
+                                members=side + group))
+    elif mode == "dialogue" and not subj and len(objs) >= 2 and re.search(r"\bby\b", sent.text[pos:pos + 40]):
+        # "The dialogue was co-chaired by A and B ... and by C and D"
+        if any(_cross(ctx, objs[0], o) for o in objs[1:]):
+            actors = [person_actor(ctx, o, "co-chair") for o in objs]
+            drafts.append(Draft(spec["type"], mode, spec["cameo"], actors, list(evidence), anchor=sent.start + pos,
+                                members=list(objs)))
     elif len(subj) >= 2 and not objs:
         # "A and B met" / "A and B co-chaired the Dialogue"
         lead = subj[0]

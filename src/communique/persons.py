@@ -51,6 +51,7 @@ class PersonEntry:
     intl: bool = False
     mentions: list[tuple[int, int]] = field(default_factory=list)  # char offsets
     strong: bool = False  # introduced by a title or apposition
+    title_mentions: set = field(default_factory=set)  # mentions that are a title used alone
 
     def vote(self, code: str | None, weight: float):
         if code:
@@ -108,11 +109,38 @@ def is_vocab(tok: Token) -> bool:
     return is_country_word(tok.text)
 
 
+def _caps_surname(tok: Token) -> bool:
+    """"KOBAYASHI Hiroshi": an all-capitals family name next to a capitalised given name."""
+    t = tok.text
+    if not (t.isalpha() and t.isupper() and len(t) >= 4):
+        return False
+    f = fold(t)
+    L = lexicon.titles()
+    if f in L.org_words or f in L.heads or token_country(t.title()):
+        return False
+    doc = tok.doc
+    for n in (tok.i - 1, tok.i + 1):
+        if 0 <= n < len(doc) and doc[n].text[:1].isupper() and doc[n].text[1:].islower() and doc[n].is_alpha:
+            return True
+    return False
+
+
+def _hyphen_in_name(tok: Token) -> bool:
+    """The '-' of 'Tane-Holloway' (no spaces around it, capitalised words on both sides)."""
+    doc = tok.doc
+    return tok.text in ("-", "‐") and tok.i > 0 and tok.i + 1 < len(doc) and not doc[tok.i - 1].whitespace_ \
+        and not tok.whitespace_ and doc[tok.i - 1].text[:1].isupper() and doc[tok.i + 1].text[:1].isupper()
+
+
 def is_name_token(tok: Token) -> bool:
+    if _hyphen_in_name(tok) or _caps_surname(tok):
+        return True
     if not is_cap(tok) or tok.like_num:
         return False
     f = fold(tok.text)
     if not f or f in STOP_NAME_WORDS or f in lexicon.titles().honorifics:
+        return False
+    if tok.is_sent_start and tok.pos_ in ("VERB", "AUX", "ADP", "DET", "PRON", "CCONJ", "SCONJ", "ADV", "ADJ"):
         return False
     if tok.text.isupper() and len(tok.text) > 1 and not (len(tok.text) <= 4 and tok.text.isalpha() and False):
         return False
@@ -149,7 +177,7 @@ def runs(sent: Span) -> list[tuple[int, int]]:
             tok = doc[j]
             if "\n" in tok.text:
                 break
-            if is_cap(tok) or is_honorific(tok) or (is_head(tok) and not tok.is_punct):
+            if is_cap(tok) or is_honorific(tok) or (is_head(tok) and not tok.is_punct) or _hyphen_in_name(tok):
                 j += 1
             elif tok.text == "(" and j + 2 < end and doc[j + 2].text == ")":
                 j += 3
@@ -174,7 +202,9 @@ def _name_suffix(doc: Doc, start: int, end: int) -> int:
     k = end
     while j >= start:
         tok = doc[j]
-        if is_name_token(tok) or (tok.lower_ in NAME_PARTICLES and k < end):
+        if j - 1 >= start and _is_place_pair(doc, j - 1):
+            break  # "Viet Nam", "Ha Noi", "New Zealand" end the name
+        if is_name_token(tok) or (tok.lower_ in NAME_PARTICLES and k < end) or (_hyphen_in_name(tok) and k < end):
             k = j
         elif j == end - 1 and j - 1 >= start and is_cap(tok) and not is_honorific(tok) \
                 and is_name_token(doc[j - 1]) and not tok.text.isupper() and fold(tok.text) not in lexicon.titles().heads:
@@ -187,6 +217,15 @@ def _name_suffix(doc: Doc, start: int, end: int) -> int:
     while k < end and doc[k].text in NAME_PARTICLES:  # lower-case particles do not start a name
         k += 1
     return k
+
+
+def _is_place_pair(doc: Doc, i: int) -> bool:
+    """doc[i:i+2] names a country or a city ("Viet Nam", "Ha Noi")."""
+    if not (is_cap(doc[i]) and is_cap(doc[i + 1])):
+        return False
+    text = doc[i:i + 2].text
+    p = _places()
+    return bool(p.country_code(text) or p.lookup_place(text))
 
 
 def _title_start(doc: Doc, start: int, name_start: int) -> int:
@@ -202,7 +241,8 @@ def _title_start(doc: Doc, start: int, name_start: int) -> int:
             k = j
             j -= 1
         elif is_cap(tok) and j + 1 < name_start and (is_vocab(doc[j + 1]) or doc[j + 1].text in ("-", "–")) \
-                and doc[j + 1].text not in ("and", "&") and j - 1 >= start and is_vocab(doc[j - 1]):
+                and doc[j + 1].text not in ("and", "&") and j - 1 >= start \
+                and (is_vocab(doc[j - 1]) or (is_connector(doc[j - 1]) and j - 2 >= start and is_vocab(doc[j - 2]))):
             k = j  # an unknown capitalised word inside an office name ("Indo-Pacific")
             j -= 1
         else:
@@ -229,7 +269,7 @@ def clean_title(doc: Doc, start: int, end: int) -> str:
         start += 1
     if start >= end:
         return ""
-    text = doc[start:end].text
+    text = doc[start:end].text.replace("’", "'")
     text = re.sub(r"\s*\(\s*[A-Z][A-Za-z.]*\s*\)", "", text)
     return text.strip(" ,")
 
@@ -352,6 +392,39 @@ def appositions(sent: Span) -> list[NameHit]:
     return hits
 
 
+def title_then_name(sent: Span) -> list[NameHit]:
+    """"the President of India, Smt. Droupadi Murmu, hosted": a title, a comma, then the name."""
+    doc = sent.doc
+    hits = []
+    for rs, re_ in runs(sent):
+        if re_ + 1 >= sent.end or doc[re_].text != "," or not _has_head(doc, rs, re_):
+            continue
+        if _name_suffix(doc, rs, re_) < re_ - 1:
+            continue  # the run already ends with a name
+        j = re_ + 1
+        while j < sent.end and is_honorific(doc[j]):
+            j += 1
+        k = j
+        while k < sent.end and (is_name_token(doc[k]) or doc[k].lower_ in NAME_PARTICLES) and k - j < MAX_NAME_TOKENS:
+            k += 1
+        while k < sent.end and fold(doc[k].text) in ("jr", "sr") or (k < sent.end and doc[k].text in ("Jr.", "Sr.")):
+            k += 1
+        if k - j < 1 or (k < sent.end and is_cap(doc[k]) and doc[k].text not in ("Jr.", "Sr.")):
+            continue
+        if k - j == 1 and not _caps_surname(doc[j]) and not (k < sent.end and doc[k].text in (",", ".")):
+            continue
+        ts = _title_start(doc, rs, re_)
+        hit = NameHit(j, k, source="apposition")
+        for a, b in _split_titles(doc, ts, re_):
+            t = clean_title(doc, a, b)
+            if t:
+                hit.titles.append(t)
+                hit.title_spans.append((a, b))
+        if hit.titles:
+            hits.append(hit)
+    return hits
+
+
 def ner_names(sent: Span) -> list[NameHit]:
     """spaCy PERSON entities of two or more name-like words, leading title words stripped."""
     hits = []
@@ -448,7 +521,7 @@ def build_persons(doc: Doc, offset: int, allowed) -> list[PersonEntry]:
     whether a char offset lies in the body and outside furniture."""
     hits: list[NameHit] = []
     for sent in segments(doc):
-        found = title_anchored(sent) + appositions(sent)
+        found = title_anchored(sent) + appositions(sent) + title_then_name(sent)
         covered = {j for h in found for j in range(h.start, h.end)}
         for h in ner_names(sent):
             if not any(j in covered for j in range(h.start, h.end)):
@@ -467,8 +540,10 @@ def build_persons(doc: Doc, offset: int, allowed) -> list[PersonEntry]:
         key = (span.start_char, span.end_char)
         entry = next((e for e in entries if same_name(toks, e.tokens)), None)
         if entry is None:
-            if len(toks) < 2:
+            if len(toks) < 2 and not (h.source == "apposition" and h.titles):
                 continue  # a one-word name is a short mention of someone named in full
+            if _places().lookup_place(span.text) is not None or _places().country_code(span.text):
+                continue  # "Kuala Lumpur" is a place
             entry = PersonEntry(name=span.text, tokens=toks)
             entries.append(entry)
         if key not in seen_spans:
@@ -540,6 +615,39 @@ def resolve_short_mentions(doc: Doc, offset: int, entries: list[PersonEntry], al
         taken.append((a, b))
 
 
+def resolve_title_mentions(text: str, entries: list[PersonEntry], allowed, start: int, end: int) -> None:
+    """"The Foreign Secretary also called on ...": a title used alone stands for the one person of
+    the article who holds it."""
+    owners: dict[str, set[int]] = {}
+    for i, e in enumerate(entries):
+        for t in e.titles:
+            forms = {t}
+            words = t.split()
+            if words and token_country(words[0]):
+                forms.add(" ".join(words[1:]))
+            for f in forms:
+                if f and _has_head_text(f):
+                    owners.setdefault(f.lower(), set()).add(i)
+    taken = [m for e in entries for m in e.mentions]
+    for form, idxs in owners.items():
+        if len(idxs) != 1:
+            continue
+        e = entries[next(iter(idxs))]
+        rx = re.compile(r"\b[Tt]he\s+(" + re.escape(form) + r")\b(?!\s+[A-Z])", re.I)
+        for m in rx.finditer(text, start, end):
+            a, b = m.start(1), m.end(1)
+            if not allowed(a) or any(s <= a < t for s, t in taken):
+                continue
+            e.mentions.append((a, b))
+            e.title_mentions.add((a, b))
+            taken.append((a, b))
+
+
+def _has_head_text(title: str) -> bool:
+    L = lexicon.titles()
+    return any(fold(w) in L.heads for w in title.split())
+
+
 def assign_countries(entries: list[PersonEntry], article_countries: set[str]) -> None:
     """Fill a missing country: from the list of widely reported office holders, then from the
     name's tradition when that country is named in the article."""
@@ -569,7 +677,8 @@ def to_persons(entries: list[PersonEntry], text: str) -> list[Person]:
     for e in entries:
         e.mentions.sort()
         # the fullest name the article uses, as written
-        best = max(e.mentions, key=lambda m: (len(fold(text[m[0]:m[1]]).split()), m[1] - m[0]))
+        names = [m for m in e.mentions if m not in e.title_mentions] or e.mentions
+        best = max(names, key=lambda m: (len(fold(text[m[0]:m[1]]).split()), m[1] - m[0]))
         name = text[best[0]:best[1]]
         out.append(Person(name=name, country=None if e.intl else e.country, titles=e.titles,
                           org=e.org, mentions=sorted(set(e.mentions))))

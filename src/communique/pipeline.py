@@ -70,6 +70,7 @@ def _analyse(doc: Document, body, parsed) -> Article:
 
     entries = persons_mod.build_persons(parsed, offset, allowed)
     persons_mod.resolve_short_mentions(parsed, offset, entries, allowed)
+    persons_mod.resolve_title_mentions(text, entries, allowed, body.start, body.end)
     country_counts = Counter()
     for p in places.find_places(parsed.text):
         if p.country and allowed(p.start + offset):
