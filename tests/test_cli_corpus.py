@@ -104,6 +104,7 @@ def test_stats_and_search(db):
     (["stats", "--pair", "VNM", "ABC"], "Error: unknown ISO3 country code for --pair: 'ABC'"),
     (["person", "Nobody Known"], "Error: no person matching 'Nobody Known'"),
     (["article", "missing-id"], "Error: no article with id 'missing-id'"),
+    (["ingest", "nothing-here", "--published", "2025-13-45"], "Error: malformed date for --published"),
 ])
 def test_user_errors_are_one_line_exit_2(db, args, message):
     result = run(*args, "--db", db)
@@ -121,6 +122,13 @@ def test_unreachable_and_corrupt_databases(tmp_path):
     assert corrupt.exit_code == 2
     assert corrupt.stderr.startswith(f"Error: {bad}: not a SQLite database, or the file is corrupt")
     assert len(corrupt.stderr.strip().splitlines()) == 1
+
+
+def test_query_on_missing_sqlite_file_does_not_create_it(tmp_path):
+    missing = tmp_path / "typo.db"
+    result = run("events", "--db", missing)
+    assert result.exit_code == 2 and "no corpus database at" in result.stderr
+    assert not missing.exists()
 
 
 def test_default_database_comes_from_env(db, monkeypatch):

@@ -40,10 +40,14 @@ def _store_errors(fn):
     return wrapper
 
 
-def _open(db_url, overrides=None):
+def _open(db_url, overrides=None, *, create=False):
+    """Open the store; a query on a SQLite file that does not exist is an error, not a new empty file."""
     from communique.store import Store
 
-    return Store.open(default_db_url(db_url), overrides=overrides)
+    url = default_db_url(db_url)
+    if not create and "://" not in url and url != ":memory:" and not os.path.exists(url):
+        _fail(f"no corpus database at {url}: run `communique ingest` first, or give --db")
+    return Store.open(url, overrides=overrides)
 
 
 def overrides_option(f):
@@ -143,9 +147,16 @@ def ingest(paths, db_url, published, batch_size, progress, overrides):
     Prints "N articles: A added, U updated, S unchanged, F failed; R raw events -> M events";
     each input that fails is reported on stderr as PATH[:LINE]: message (exit status 1).
     """
+    import datetime
+
     from communique.read import iter_documents
 
-    store = _open(db_url, overrides)
+    if published is not None:
+        try:
+            datetime.date.fromisoformat(published)
+        except ValueError:
+            _fail(f"malformed date for --published: {published!r} (use YYYY-MM-DD)")
+    store = _open(db_url, overrides, create=True)
     try:
         total = _count_inputs(paths) if progress and sys.stderr.isatty() else None
         report = store.ingest(iter_documents(list(paths), published=published), progress=progress,
