@@ -375,6 +375,9 @@ def destination(sent: SentenceInfo):
         at = sent.start + m.end()
         for s, e, p in places_:
             if s == at:
+                rest = sent.text[e - sent.start:]
+                if re.match(r"['’]?s?\s+[A-Z]", rest) and not re.match(r"\s+(?:On|In|From|At)\b", rest):
+                    continue  # "visiting U.S. Assistant Secretary": an adjective, not the destination
                 return m.start(), p
     return None, None
 

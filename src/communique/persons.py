@@ -140,7 +140,9 @@ def is_name_token(tok: Token) -> bool:
     f = fold(tok.text)
     if not f or f in STOP_NAME_WORDS or f in lexicon.titles().honorifics:
         return False
-    if tok.is_sent_start and tok.pos_ in ("VERB", "AUX", "ADP", "DET", "PRON", "CCONJ", "SCONJ", "ADV", "ADJ"):
+    line_start = tok.i == 0 or "\n" in tok.doc[tok.i - 1].text
+    if (tok.is_sent_start or line_start) and tok.pos_ in ("VERB", "AUX", "ADP", "DET", "PRON", "CCONJ", "SCONJ",
+                                                          "ADV", "ADJ"):
         return False
     if tok.text.isupper() and len(tok.text) > 1 and not (len(tok.text) <= 4 and tok.text.isalpha() and False):
         return False
@@ -236,6 +238,10 @@ def _title_start(doc: Doc, start: int, name_start: int) -> int:
     k = j + 1
     while j >= start:
         tok = doc[j]
+        if j - 1 >= start and _is_place_pair(doc, j - 1):
+            k = j - 1  # "Ambassador to Viet Nam"
+            j -= 2
+            continue
         if is_vocab(tok) or is_connector(tok) or tok.text.endswith(("'s", "’s")) or tok.text in ("'s", "’s") \
                 or (tok.text == ")" or tok.text == "("):
             k = j
@@ -502,6 +508,29 @@ def same_name(a: list[str], b: list[str]) -> bool:
     return len(small) >= 2 and set(small) <= set(big)
 
 
+def _short_forms(tokens: list[str]) -> set[str]:
+    """The one-word forms a full name is shortened to: first and last words, initials and
+    generational suffixes aside ("Ferdinand R. Marcos Jr." -> "Marcos")."""
+    core = [t for t in tokens if len(t) > 1 and t not in ("jr", "sr", "ii", "iii", "iv")]
+    return {core[0], core[-1]} if core else set()
+
+
+def _lone_name_ok(doc: Doc, i: int) -> bool:
+    """A one-word name that starts a person of its own: a proper noun right after a title head
+    ("President Tuan"), not an adjective or a word of an office's name."""
+    tok = doc[i]
+    if not tok.is_alpha or tok.pos_ != "PROPN" or i == 0 or not is_head(doc[i - 1]):
+        return False
+    nxt = doc[i + 1] if i + 1 < len(doc) else None
+    return nxt is None or not is_cap(nxt)
+
+
+def _title_case_line(span: Span) -> bool:
+    """A headline in Title Case, where capitals say nothing about names."""
+    words = [t for t in span if t.is_alpha and len(t) > 3]
+    return len(words) >= 4 and sum(t.text[0].isupper() for t in words) / len(words) >= 0.7
+
+
 def segments(doc: Doc) -> list[Span]:
     """Lines of the text: names are looked for per line, not per parsed sentence, because the
     parser sometimes ends a sentence inside a name after an initial ("Dr. S. Jaishankar")."""
@@ -522,8 +551,10 @@ def build_persons(doc: Doc, offset: int, allowed) -> list[PersonEntry]:
     hits: list[NameHit] = []
     for sent in segments(doc):
         found = title_anchored(sent) + appositions(sent) + title_then_name(sent)
+        if _title_case_line(sent):
+            found = [h for h in found if h.source in ("title", "apposition") and h.end - h.start >= 2]
         covered = {j for h in found for j in range(h.start, h.end)}
-        for h in ner_names(sent):
+        for h in ([] if _title_case_line(sent) else ner_names(sent)):
             if not any(j in covered for j in range(h.start, h.end)):
                 found.append(h)
         hits.extend(found)
@@ -539,9 +570,15 @@ def build_persons(doc: Doc, offset: int, allowed) -> list[PersonEntry]:
             continue
         key = (span.start_char, span.end_char)
         entry = next((e for e in entries if same_name(toks, e.tokens)), None)
+        if entry is None and len(toks) == 1:
+            # "President Tuan": a short name of someone named in full, else a person known by it
+            cands = [e for e in entries if toks[0] in _short_forms(e.tokens) and len(e.tokens) >= 2]
+            if cands:
+                entry = max(cands, key=lambda e: max([m[0] for m in e.mentions if m[0] < span.start_char + offset],
+                                                     default=-1))
+            elif not (h.titles and _lone_name_ok(doc, h.start)):
+                continue
         if entry is None:
-            if len(toks) < 2 and not (h.source == "apposition" and h.titles):
-                continue  # a one-word name is a short mention of someone named in full
             if _places().lookup_place(span.text) is not None or _places().country_code(span.text):
                 continue  # "Kuala Lumpur" is a place
             entry = PersonEntry(name=span.text, tokens=toks)
@@ -576,9 +613,12 @@ def resolve_short_mentions(doc: Doc, offset: int, entries: list[PersonEntry], al
     for e in entries:
         if len(e.tokens) < 2:
             continue
-        forms = {e.tokens[-1]}
-        if origins.get(e.tokens[0]) in ("CHN", "KOR", "JPN") and origins.get(e.tokens[0]) != "VNM":
-            forms.add(e.tokens[0])
+        core = [t for t in e.tokens if len(t) > 1 and t not in ("jr", "sr", "ii", "iii", "iv")]
+        if not core:
+            continue
+        forms = {core[-1]}
+        if origins.get(core[0]) in ("CHN", "KOR", "JPN"):
+            forms.add(core[0])
         for f in forms:
             if len(f) >= 2:
                 aliases.setdefault(f, []).append(e)
