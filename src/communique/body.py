@@ -196,8 +196,7 @@ def _features(line: _Line) -> None:
     line.words = len(_WORD.findall(t))
     if _SENTENCE_END.search(t):
         f["sentence_end"] = 0.25 if _INITIALISM_END.search(t) else 1.0
-    letters = [c for c in t if c.isalpha()]
-    if len(letters) >= 2 and not any(c.islower() for c in letters):
+    if t.isupper() and sum(c.isalpha() for c in t) >= 2:
         f["all_caps"] = 1.0
 
     norm = _norm(t)

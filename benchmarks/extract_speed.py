@@ -1,0 +1,97 @@
+"""Extraction speed on one core: articles/s, chars/s and peak RSS over a few thousand articles.
+
+The articles are the project's own fixture articles (tests/fixtures/eval/texts), each
+varied by reordering its body paragraphs so no two inputs are identical. BLAS/OpenMP
+pools are held to one thread and torch is not used, so the run uses one core; the
+per-CPU-second rate is the number to compare on a busy machine.
+
+    .venv/bin/python benchmarks/extract_speed.py --n 3000
+"""
+import os
+
+for _var in ("OMP_NUM_THREADS", "MKL_NUM_THREADS", "OPENBLAS_NUM_THREADS", "NUMEXPR_NUM_THREADS"):
+    os.environ[_var] = "1"  # before numpy/spaCy load: one thread everywhere
+
+import argparse  # noqa: E402
+import random  # noqa: E402
+import resource  # noqa: E402
+import sys  # noqa: E402
+import time  # noqa: E402
+from pathlib import Path  # noqa: E402
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURES = ROOT / "tests" / "fixtures" / "eval" / "texts"
+
+
+def base_documents():
+    """The fixture articles as Documents (text, HTML and JSONL alike)."""
+    from communique.read import Document, iter_documents
+
+    docs = [d for d in iter_documents([FIXTURES]) if isinstance(d, Document)]
+    if not docs:
+        sys.exit(f"no fixture articles under {FIXTURES}")
+    return docs
+
+
+def varied(docs, n, seed=7):
+    """n documents: each base article with its paragraphs after the second shuffled."""
+    from communique.read import Document
+
+    rng = random.Random(seed)
+    out = []
+    for i in range(n):
+        base = docs[i % len(docs)]
+        paras = base.text.split("\n\n")
+        head, rest = paras[:2], paras[2:]
+        if i >= len(docs):
+            rng.shuffle(rest)
+        out.append(Document(doc_id=f"{base.doc_id}-{i}", text="\n\n".join(head + rest), published=base.published,
+                            source=base.source, title=base.title, is_html=base.is_html))
+    return out
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--n", type=int, default=2000, help="number of articles (default 2000)")
+    args = parser.parse_args()
+
+    t0 = time.perf_counter()
+    from communique.body import detect_body
+    from communique.nlp import get_nlp
+    from communique.pipeline import extract_documents
+
+    get_nlp()
+    load_s = time.perf_counter() - t0
+
+    docs = varied(base_documents(), args.n)
+    chars = sum(len(d.text) for d in docs)
+
+    t0 = time.perf_counter()
+    for d in docs:
+        detect_body(d.text)
+    body_s = time.perf_counter() - t0
+
+    c0, t0 = time.process_time(), time.perf_counter()
+    ok = failed = events = persons = 0
+    for _, result in extract_documents(docs):
+        if isinstance(result, Exception):
+            failed += 1
+        else:
+            ok += 1
+            events += len(result.events)
+            persons += len(result.persons)
+    run_s, cpu_s = time.perf_counter() - t0, time.process_time() - c0
+    peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # KiB on Linux
+
+    print(f"articles        {args.n} ({ok} ok, {failed} failed), {chars:,} chars, "
+          f"{chars / args.n:,.0f} chars/article")
+    print(f"model load      {load_s:.2f} s")
+    print(f"body detection  {args.n / body_s:,.0f} articles/s  ({chars / body_s:,.0f} chars/s)")
+    print(f"extraction      {args.n / run_s:,.1f} articles/s  ({chars / run_s:,.0f} chars/s) wall, {run_s:.1f} s; "
+          f"{args.n / cpu_s:,.1f} articles/s per CPU second (one thread)")
+    print(f"found           {persons / max(ok, 1):.1f} persons, {events / max(ok, 1):.1f} events per article")
+    print(f"peak RSS        {peak_mb:,.0f} MiB (torch loaded: {'yes' if 'torch' in sys.modules else 'no'})")
+
+
+if __name__ == "__main__":
+    main()
