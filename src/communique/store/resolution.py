@@ -152,7 +152,15 @@ def rebuild(engine, overrides=None) -> tuple[int, int]:
             conn.execute(delete(table))
 
         # persons' level per (article, person index), for the actors of merged events
-        level_at = {(aid, p["idx"]): best_level(p["titles"]) for aid, plist in persons.items() for p in plist}
+        memo = {}  # titles repeat across thousands of articles: classify each distinct list once
+
+        def level_for(titles):
+            key = tuple(titles)
+            if key not in memo:
+                memo[key] = best_level(titles)
+            return memo[key]
+
+        level_at = {(aid, p["idx"]): level_for(p["titles"]) for aid, plist in persons.items() for p in plist}
         by_identity_article = defaultdict(list)
         for key, ident in identity_of.items():
             by_identity_article[(ident, key[0])].append(key)
