@@ -66,6 +66,7 @@ class ArticleContext:
     dateline_place: str | None
     captions: list[tuple[int, int]]
     title_span: tuple[int, int] | None
+    pair: list[str] = field(default_factory=list)  # the article's two most-named states
     drafts: list[Draft] = field(default_factory=list)
 
 
@@ -90,18 +91,18 @@ def detect_modes(text: str) -> list[tuple[str, int]]:
     low = text.lower()
     out = []
     for mode in MODE_ORDER:
-        for pat in _compiled()["modes"][mode]:
-            m = pat.search(low)
-            if m:
-                out.append((mode, m.start()))
-                break
+        starts = [m.start() for pat in _compiled()["modes"][mode] for m in [pat.search(low)] if m]
+        if starts:
+            out.append((mode, min(starts)))  # the earliest trigger: "held talks with A, and met B"
     return out
 
 
-def is_hypothetical(text: str) -> bool:
-    """Future, planned or invited engagements are not events that happened."""
+def is_hypothetical(text: str, pos: int = None) -> bool:
+    """Future, planned or invited engagements are not events that happened: a modal or an
+    invitation in the words just before the trigger at `pos`."""
     low = text.lower()
-    return any(p.search(low) for p in _compiled()["not"])
+    window = low[max(0, pos - 45):pos] if pos is not None else low
+    return any(p.search(window) for p in _compiled()["not"])
 
 
 # ------------------------------------------------------------------ places and countries
@@ -282,8 +283,8 @@ def draft_engagement(ctx: ArticleContext, sent: SentenceInfo, mode: str, pos: in
         if re.search(r"\b(?:receiv|host|welcom)", sent.text.lower()) else ("participant", "participant")
     if subj and objs:
         # the subject side may hold several people of one delegation; pair the first with each counterpart
-        lead = subj[0]
-        side = [s_ for s_ in subj if not _cross(ctx, lead, s_) or len(subj) <= 3]
+        lead = subj[-1]  # the subject nearest the verb
+        side = [s_ for s_ in subj if not _cross(ctx, lead, s_)]
         others = [o for o in objs if o not in subj]
         groups = _group_counterparts(ctx, sent, others)
         for group in groups:
@@ -448,10 +449,32 @@ def draft_signing(ctx: ArticleContext, sent: SentenceInfo, pos: int) -> list[Dra
         c = _places().demonym_code(tok.text)
         if c and c not in countries and tok.text[0].isupper():
             countries.append(c)
+    if len(countries) < 2 and ctx.pair and len(ctx.pair) == 2 and re.search(
+            r"\b(?:two|both) (?:sides|countries|governments|nations|leaders|presidents|ministers|parties)\b",
+            sent.text[:pos].lower()):
+        countries = list(ctx.pair)
     if len(countries) >= 2:
         return [Draft(spec["type"], "signing", spec["cameo"], [country_actor(c, "participant") for c in countries[:4]],
                       ev, anchor=sent.start + pos)]
     return []
+
+
+def draft_joined(ctx: ArticleContext, sent: SentenceInfo, modes, drafts: list[Draft]) -> list[Draft]:
+    """"X joined part of the talks by video link": X with the people of the last engagement."""
+    m = re.search(lexicon.triggers()["joined_talks"], sent.text.lower())
+    if not m:
+        return []
+    before, _ = split_sides(sent, m.start())
+    subj = _dedupe(before)
+    last = next((d for d in reversed(drafts) if d.type == "CONSULT" and d.mode != "visit" and len(d.members) >= 2), None)
+    if not subj or last is None:
+        return []
+    mode = "call" if any(mo == "call" for mo, _ in modes) else last.mode
+    spec = mode_spec(mode)
+    members = subj[:1] + [p for p in last.members if p not in subj]
+    actors = [person_actor(ctx, p, "participant") for p in members]
+    return [Draft(spec["type"], mode, spec["cameo"], actors, [(sent.start, sent.end)], anchor=sent.start + m.start(),
+                  members=members)]
 
 
 def draft_joint(ctx: ArticleContext, sent: SentenceInfo) -> list[Draft]:
@@ -548,25 +571,34 @@ def extract_events(ctx: ArticleContext, sentences: list[SentenceInfo]) -> list[E
         if sign_at is not None:  # "signed a plan of consultations": the document is no dialogue
             modes = [(m, p) for m, p in modes if m in ("signing", "visit") or p < sign_at]
         found: list[Draft] = []
-        hypothetical = is_hypothetical(sent.text)
+        hypothetical = False
         group = None
         if re.match(lexicon.triggers()["coreference"], sent.text.lower()):
             last = next((d for d in reversed(drafts) if d.type == "CONSULT" and len(d.members) >= 2), None)
             group = last.members if last else None
         for mode, pos in modes:
-            if hypothetical and mode != "visit":
+            if is_hypothetical(sent.text, pos):
                 continue
             if mode in ("meeting", "call", "dialogue"):
                 found += draft_engagement(ctx, sent, mode, pos, last_subject, group)
             elif mode == "visit":
-                if not hypothetical:
-                    found += draft_visit(ctx, sent, pos, last_subject)
+                found += draft_visit(ctx, sent, pos, last_subject)
             elif mode == "conference":
                 found += draft_conference(ctx, sent, pos, last_subject)
             elif mode == "signing":
                 found += draft_signing(ctx, sent, pos)
         if not any(d.type == "CONSULT" and d.mode != "visit" for d in found) and not hypothetical:
             found += draft_joint(ctx, sent)
+        if not found:
+            found += draft_joined(ctx, sent, modes, drafts)
+        if not any(d.mode == "visit" for d in found) and re.search(lexicon.triggers()["visit_reference"],
+                                                                    sent.text.lower()):
+            who = _dedupe(sent.mentions)[:1] or ([last_subject] if last_subject is not None else [])
+            if who:
+                d = Draft("CONSULT", "visit", mode_spec("visit")["cameo"], [person_actor(ctx, who[0], "visitor")],
+                          [(sent.start, sent.end)], anchor=sent.start, members=list(who))
+                d.context = "needs-host"
+                found.append(d)
         # keep one engagement mode per actor set within a sentence (call > dialogue > meeting)
         found = _one_mode_per_pair(found)
         if not found and sent.caption:
@@ -587,8 +619,9 @@ def extract_events(ctx: ArticleContext, sentences: list[SentenceInfo]) -> list[E
         if subj_before:
             last_subject = subj_before[0].person
     drafts = merge_drafts(drafts)
-    drafts = [d for d in drafts if len(d.actors) >= 2]
+    drafts = [d for d in drafts if len(d.actors) >= 2 or d.context == "needs-host"]
     settle_context(ctx, drafts, sentences)
+    drafts = [d for d in drafts if len(d.actors) >= 2]
     return [Event(type=d.type, cameo=d.cameo, mode=d.mode, actors=d.actors, date=d.date, location=d.location,
                   evidence=sorted(set(d.evidence)), mechanism=d.mechanism, background=d.background)
             for d in drafts]
@@ -740,3 +773,15 @@ def settle_context(ctx: ArticleContext, drafts: list[Draft], sentences: list[Sen
     for d in drafts:
         if d.mode == "call":
             d.location = None
+    # "During the visit, X ...": X visited the country where the article's events took place
+    for d in [d for d in drafts if d.context == "needs-host"]:
+        visitor = d.actors[0]
+        if any(o.mode == "visit" and o is not d and fold(o.actors[0].name) == fold(visitor.name) for o in drafts):
+            continue  # the trip is already told
+        host = next((o.location.country for o in drafts if o is not d and o.location and o.location.country
+                     and not o.background and o.location.country != visitor.country
+                     and fold(visitor.name) in {fold(a.name) for a in o.actors}), None)
+        if host:
+            d.actors.append(country_actor(host, "host"))
+            d.location = Location(_places().country_name(host), host)
+            d.context = None

@@ -84,7 +84,7 @@ def token_country(text: str) -> str | None:
     bare ISO codes only where news writes them ('US', 'UK'), so 'FM' is not Micronesia."""
     p = _places()
     t = re.sub(r"['’]s$", "", text)
-    if t.isupper() and len(t) <= 4 and t not in NEWS_CODES:
+    if t.isalpha() and t.isupper() and len(t) <= 4 and t not in NEWS_CODES:
         return None
     return p.country_code(t) or p.demonym_code(t)
 
@@ -384,7 +384,7 @@ def appositions(sent: Span) -> list[NameHit]:
                 break
             k += 1
         ns2 = _name_suffix(doc, j, k) if k > j else k
-        if k - ns2 >= 2:
+        if k - ns2 >= 2 or (k < sent.end and is_name_token(doc[k])):
             continue  # "A, Deputy Minister B": the title introduces the next person
         if k > j and _has_head(doc, j, min(k, j + 4)):
             hit = NameHit(ns, re_, source="apposition")
@@ -469,21 +469,20 @@ def _title_country(title: str) -> tuple[str | None, str | None, bool]:
         org = best[1].name
         intl = best[1].country is None
     country = None
-    for w in words:
-        w2 = w.strip(",()")
-        c = token_country(w2)
-        if c:
-            country = c
-            break
-    if country is None:
-        for n in (2, 3):
-            for i in range(len(words) - n + 1):
-                c = _places().country_code(" ".join(words[i:i + n]).strip(",()"))
-                if c:
-                    country = c
-                    break
-            if country:
+    for i in range(len(words)):
+        if i > 0 and words[i - 1].lower() in ("to", "in", "at"):
+            continue  # "Ambassador to Vietnam" serves the sending state, not Vietnam
+        for n in (3, 2, 1):
+            phrase = " ".join(words[i:i + n]).strip(",()")
+            if n > 1 and any(fold(w) in lexicon.titles().heads or fold(w) in lexicon.titles().ranks
+                             or (w.isalpha() and w.isupper() and w not in NEWS_CODES) for w in words[i:i + n]):
+                continue
+            c = token_country(phrase) if n == 1 else _places().country_code(re.sub(r"['’]s$", "", phrase))
+            if c:
+                country = c
                 break
+        if country:
+            break
     if best and best[1].country and country is None:
         country = best[1].country
     if country is None:

@@ -111,10 +111,9 @@ def _analyse(doc: Document, body, parsed) -> Article:
         persons=persons, person_countries=[p.country for p in persons], person_orgs=[p.org for p in persons],
         published=pub_date, year=year,
         dateline_place=(body.dateline or {}).get("place") if body.dateline else None,
-        captions=captions, title_span=title_span)
+        captions=captions, title_span=title_span, pair=[c for c, _ in country_counts.most_common(2)])
     events = events_mod.extract_events(ctx, sentences)
-
-    pair = [c for c, _ in country_counts.most_common(2)]
+    pair = ctx.pair
 
     previous = {}
     last = None
