@@ -57,12 +57,14 @@ def _match(title: str | None) -> TitlePattern | None:
     return None
 
 
+@lru_cache(maxsize=65536)  # titles repeat across a corpus; the rebuild asks for the same ones often
 def level_of(title: str | None) -> str | None:
     """The level of a title ("Deputy Foreign Minister" -> "deputy-minister"), None if unknown."""
     row = _match(title)
     return row.level if row else None
 
 
+@lru_cache(maxsize=65536)
 def canonical_title(title: str | None) -> str | None:
     """A title's canonical office name ("FM" -> "Minister of Foreign Affairs"), else None."""
     row = _match(title)

@@ -526,6 +526,8 @@ def _lone_name_ok(doc: Doc, i: int) -> bool:
 
 def _title_case_line(span: Span) -> bool:
     """A headline in Title Case, where capitals say nothing about names."""
+    if span.text.rstrip().endswith((".", "?", "!", '"', "”")) or len(span) > 30:
+        return False  # a sentence, not a headline
     words = [t for t in span if t.is_alpha and len(t) > 3]
     return len(words) >= 4 and sum(t.text[0].isupper() for t in words) / len(words) >= 0.7
 
@@ -578,7 +580,7 @@ def build_persons(doc: Doc, offset: int, allowed) -> list[PersonEntry]:
             elif not (h.titles and _lone_name_ok(doc, h.start)):
                 continue
         if entry is None:
-            if _places().lookup_place(span.text) is not None or _places().country_code(span.text):
+            if not h.titles and (_places().lookup_place(span.text) is not None or _places().country_code(span.text)):
                 continue  # "Kuala Lumpur" is a place
             entry = PersonEntry(name=span.text, tokens=toks)
             entries.append(entry)
