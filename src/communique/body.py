@@ -360,10 +360,12 @@ def _find_cut(content: list[_Line], first: _Line, lead: _Line) -> int:
     for k, ln in enumerate(after):
         if ln.kind == "article":
             words += ln.words
-        if ln.index <= lead.index or words < CUT_MIN_ARTICLE_WORDS:
+        if ln.index <= lead.index:
             continue
-        if ln.kind == "header":
-            return ln.index
+        if ln.kind == "header" and (words >= CUT_MIN_ARTICLE_WORDS or _norm(ln.text) in signals().end_headers):
+            return ln.index  # a named end block ("Related news") ends even a short article
+        if words < CUT_MIN_ARTICLE_WORDS:
+            continue
         nxt = after[k + 1] if k + 1 < len(after) else None
         if nxt is not None and nxt.text == ln.text and ln.headline_like and "caption" not in ln.features:
             return ln.index  # a teaser headline printed twice: the related list has begun

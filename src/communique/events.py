@@ -399,6 +399,9 @@ def draft_visit(ctx: ArticleContext, sent: SentenceInfo, pos: int, last_subject:
     if not visitors:
         poss = [m_.person for m_ in aft if sent.text[m_.end - sent.start:m_.end - sent.start + 2] in ("'s", "’s")]
         visitors = poss or _dedupe(before)
+    if not visitors and re.match(r"\s*(?:during|on|in the course of) (?:his|her|their|the|a)\b", low):
+        # "During his visit to Brazil, X held ...": the subject comes after the trip
+        visitors = [m_.person for m_ in aft if m_.start >= sent.start + pos][:1]
     if not visitors and last_subject is not None and re.match(r"\s*(?:during|on|in|he|she|at)\b", low):
         visitors = [last_subject]
     visitors = [v for v in visitors if ctx.person_countries[v] != host]

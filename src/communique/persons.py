@@ -474,8 +474,7 @@ def _title_country(title: str) -> tuple[str | None, str | None, bool]:
             continue  # "Ambassador to Vietnam" serves the sending state, not Vietnam
         for n in (3, 2, 1):
             phrase = " ".join(words[i:i + n]).strip(",()")
-            if n > 1 and any(fold(w) in lexicon.titles().heads or fold(w) in lexicon.titles().ranks
-                             or (w.isalpha() and w.isupper() and w not in NEWS_CODES) for w in words[i:i + n]):
+            if n > 1 and any(w.isalpha() and w.isupper() and w not in NEWS_CODES for w in words[i:i + n]):
                 continue
             c = token_country(phrase) if n == 1 else _places().country_code(re.sub(r"['’]s$", "", phrase))
             if c:

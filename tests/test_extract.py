@@ -1,0 +1,139 @@
+"""The extraction stages on short articles written for these tests: what an analyst would
+check in the output (names, titles, countries, who met whom, when and where)."""
+import pytest
+
+from communique import extract
+
+
+def names(article):
+    return {p.name for p in article.persons}
+
+
+def person(article, name):
+    return next(p for p in article.persons if p.name == name)
+
+
+def pairs(article, type_="CONSULT"):
+    return {(e.mode, frozenset(a.name for a in e.actors)) for e in article.events if e.type == type_}
+
+
+def test_name_after_long_title_is_found_with_its_title_and_country():
+    a = extract("Acting Under Secretary of State for Political Affairs Corin Maddox met Chilean Foreign "
+                "Minister Alberto van Klaveren in Santiago on March 4, 2025.")
+    assert {"Corin Maddox", "Alberto van Klaveren"} <= names(a)
+    maddox = person(a, "Corin Maddox")
+    assert maddox.titles == ["Acting Under Secretary of State for Political Affairs"]
+    assert maddox.country == "USA"
+    assert person(a, "Alberto van Klaveren").country == "CHL"
+    [ev] = [e for e in a.events if e.mode == "meeting"]
+    assert ev.date == "2025-03-04"
+    assert ev.location.name == "Santiago" and ev.location.country == "CHL"
+
+
+def test_apposition_possessive_and_short_mentions():
+    text = ("TOKYO, May 7 (Kyodo) - Japan's Minister for Foreign Affairs Iwaya Takeshi held talks on Wednesday "
+            "with Nkosana Dube, Minister of International Relations of South Africa.\n"
+            "Iwaya told Dube that Tokyo would support the G20 presidency. Dube thanked Iwaya.")
+    a = extract(text, published="2025-05-07")
+    iwaya = person(a, "Iwaya Takeshi")
+    dube = person(a, "Nkosana Dube")
+    assert iwaya.country == "JPN" and dube.country == "ZAF"
+    assert "Minister of International Relations of South Africa" in dube.titles
+    assert len(iwaya.mentions) == 3 and len(dube.mentions) == 3
+    for s, e in iwaya.mentions:
+        assert text[s:e] in ("Iwaya Takeshi", "Iwaya")
+    [ev] = [e for e in a.events if e.type == "CONSULT"]
+    assert {x.name for x in ev.actors} == {"Iwaya Takeshi", "Nkosana Dube"}
+    assert ev.date == "2025-05-07"
+
+
+def test_two_people_sharing_a_short_name_keep_their_own_mentions():
+    text = ("Deputy Prime Minister Tran Hong Ha received Thai Ambassador Urawadee Sriphiromya in Hanoi. "
+            "Foreign Minister Nguyen Thi Ha later met the ambassador's delegation.\n"
+            "Foreign Minister Ha said the two ministries would meet again.")
+    a = extract(text)
+    deputy = person(a, "Tran Hong Ha")
+    minister = person(a, "Nguyen Thi Ha")
+    last = text.rindex("Ha said")
+    assert any(s == last for s, _ in minister.mentions)
+    assert not any(s == last for s, _ in deputy.mentions)
+
+
+def test_held_meetings_with_several_counterparts_is_one_meeting_each():
+    a = extract("During his visit to Brazil, Indian External Affairs Minister Rohan Mehta held meetings with "
+                "Brazilian Foreign Minister Clara Azevedo, Finance Minister Paulo Teixeira and Senate President "
+                "Marcos Lima.")
+    meetings = {frozenset(a_.name for a_ in e.actors) for e in a.events if e.mode == "meeting"}
+    assert meetings == {frozenset({"Rohan Mehta", "Clara Azevedo"}), frozenset({"Rohan Mehta", "Paulo Teixeira"}),
+                        frozenset({"Rohan Mehta", "Marcos Lima"})}
+    [visit] = [e for e in a.events if e.mode == "visit"]
+    assert [(x.name, x.role) for x in visit.actors] == [("Rohan Mehta", "visitor"), ("Brazil", "host")]
+
+
+def test_dialogue_with_round_and_co_chairs():
+    a = extract("Canadian Deputy Minister of Foreign Affairs Ellen Marsh and Korean First Vice Foreign Minister "
+                "Park Min-jun co-chaired the 7th Canada-Korea Strategic Dialogue in Ottawa on June 2, 2025.")
+    [ev] = [e for e in a.events if e.mode == "dialogue"]
+    assert {x.role for x in ev.actors} == {"co-chair"}
+    assert ev.mechanism == {"name": "Strategic Dialogue", "round": 7}
+    assert ev.location.name == "Ottawa"
+
+
+def test_phone_call_has_no_location_and_a_relative_date():
+    a = extract("Egyptian Foreign Minister Karim Fawzy held a phone call on Tuesday with Norwegian Foreign "
+                "Minister Ingrid Solberg to discuss humanitarian access.", published="2025-09-12")
+    [ev] = [e for e in a.events if e.type == "CONSULT"]
+    assert ev.mode == "call"
+    assert ev.location is None
+    assert ev.date == "2025-09-09"
+
+
+def test_caption_showing_two_officials_is_a_meeting_and_merges_with_the_body():
+    text = ("Kenyan President Amani Otieno received Italian Prime Minister Lucia Ferri at State House in "
+            "Nairobi on Monday.\n"
+            "| President Amani Otieno (right) and Prime Minister Lucia Ferri in Nairobi. (Photo: PSCU) |\n"
+            "The two leaders discussed trade.")
+    a = extract(text, published="2025-02-11")
+    consult = [e for e in a.events if e.type == "CONSULT" and e.mode == "meeting"]
+    assert len(consult) == 1
+    assert len(consult[0].evidence) == 2
+
+
+def test_signing_between_states_and_a_pledge():
+    text = ("Vietnam and New Zealand signed a memorandum of understanding on education cooperation in "
+            "Wellington on March 3, 2025.\n"
+            "New Zealand Foreign Minister Mere Tane pledged NZ$4 million to support climate adaptation in Vietnam.")
+    a = extract(text)
+    assert ("signing", frozenset({"Vietnam", "New Zealand"})) in pairs(a, "AGREE")
+    [c] = a.commitments
+    assert (c.donor, c.recipient, c.amount, c.currency, c.status) == ("NZL", "VNM", 4_000_000, "NZD", "pledged")
+
+
+def test_planned_visit_is_not_an_event():
+    a = extract("Chinese Foreign Minister Wang Chen will visit Peru next month, the ministry said.")
+    assert not [e for e in a.events if e.mode == "visit"]
+
+
+def test_related_news_after_the_body_yields_nothing():
+    text = ("Envoys meet in Lima\n\n"
+            "Peruvian Foreign Minister Ana Quispe met Chilean Ambassador Tomas Reyes in Lima on 5 May 2025.\n\n"
+            "Related news\n"
+            "President Daniel Ortiz meets Bolivian counterpart Luis Arce Mamani\n"
+            "Prime Minister Erik Lund receives Swedish envoy\n")
+    a = extract(text)
+    assert names(a) == {"Ana Quispe", "Tomas Reyes"}
+    assert all(s < text.index("Related news") for p in a.persons for s, _ in p.mentions)
+
+
+def test_official_of_an_international_body_has_org_and_no_country():
+    a = extract("Indonesian Foreign Minister Sari Wulandari met UN Secretary-General Antonio Guterres in New York.")
+    g = person(a, "Antonio Guterres")
+    assert g.country is None and g.org == "United Nations"
+
+
+@pytest.mark.parametrize("text", ["", "   \n  "])
+def test_empty_text_is_refused_clearly(text):
+    from communique.read import InputError
+
+    with pytest.raises(InputError):
+        extract(text)
