@@ -172,7 +172,11 @@ def main(argv=None):
                   f"p50 {r['p50_ms']:7.1f} ms  p99 {r['p99_ms']:7.1f} ms  errors {r['errors']}")
     finally:
         proc.terminate()
-        proc.wait(timeout=10)
+        try:
+            proc.wait(timeout=10)
+        except subprocess.TimeoutExpired:  # requests still stuck in the database
+            proc.kill()
+            proc.wait()
 
 
 if __name__ == "__main__":

@@ -17,6 +17,11 @@ def _store(request: Request):
     return request.app.state.store
 
 
+def _json(data) -> JSONResponse:
+    """Store results are plain JSON values already: skip FastAPI's (slow) generic encoder."""
+    return JSONResponse(data)
+
+
 def _not_found(what: str, key: str):
     raise HTTPException(status_code=404, detail=f"no {what} {key!r}")
 
@@ -38,7 +43,7 @@ def events(request: Request,
     store = _store(request)
     total = store.count_events(**f.as_kwargs())
     rows = store.events(**f.as_kwargs(), limit=limit, offset=offset)
-    return {"total": total, "limit": limit, "offset": offset, "filters": f.as_query(), "events": rows}
+    return _json({"total": total, "limit": limit, "offset": offset, "filters": f.as_query(), "events": rows})
 
 
 @router.get("/events/{event_id}", summary="One merged event with its sources and evidence")
@@ -46,7 +51,7 @@ def event(request: Request, event_id: str):
     found = _store(request).event(event_id)
     if found is None:
         _not_found("event", event_id)
-    return found
+    return _json(found)
 
 
 @router.get("/persons", summary="Resolved persons, by country or name")
@@ -57,7 +62,7 @@ def persons(request: Request, country: str | None = Query(None, description="ISO
     q = params.text(q, "q")
     limit, offset = params.paging(limit, offset, default=100)
     rows = _store(request).persons(country=code, name=q)
-    return {"total": len(rows), "limit": limit, "offset": offset, "persons": rows[offset:offset + limit]}
+    return _json({"total": len(rows), "limit": limit, "offset": offset, "persons": rows[offset:offset + limit]})
 
 
 @router.get("/persons/{id_or_name}", summary="One person: role history, events, counterparts")
@@ -65,14 +70,14 @@ def person(request: Request, id_or_name: str):
     found = _store(request).person(id_or_name)
     if found is None:
         _not_found("person", id_or_name)
-    return found
+    return _json(found)
 
 
 @router.get("/articles", summary="Stored articles, newest first")
 def articles(request: Request, limit: int = Query(50), offset: int = Query(0)):
     limit, offset = params.paging(limit, offset)
     rows = _store(request).articles(limit=limit, offset=offset)
-    return {"limit": limit, "offset": offset, "articles": rows}
+    return _json({"limit": limit, "offset": offset, "articles": rows})
 
 
 @router.get("/articles/{doc_id}", summary="One article: text and extraction")
@@ -80,7 +85,7 @@ def article(request: Request, doc_id: str):
     found = _store(request).article(doc_id)
     if found is None:
         _not_found("article", doc_id)
-    return found
+    return _json(found)
 
 
 @router.get("/search", summary="Full-text search over the articles")
@@ -89,21 +94,21 @@ def search(request: Request, q: str = Query(..., description="words to look for"
     if not q:
         raise params.BadParameter("q", "empty query")
     limit, _ = params.paging(limit, 0, default=20)
-    return {"query": q, "results": _store(request).search(q, limit=limit)}
+    return _json({"query": q, "results": _store(request).search(q, limit=limit)})
 
 
 @router.get("/stats", summary="A country's (or a pair's) engagements per month, by mode and by level")
 def stats(request: Request, a: str = Query(..., description="ISO3, e.g. VNM"),
           b: str | None = Query(None, description="ISO3 of the other side, e.g. USA")):
     code_a, code_b = params.country(a, "a"), params.country(b, "b")
-    return _store(request).stats(code_a, code_b)
+    return _json(_store(request).stats(code_a, code_b))
 
 
 @router.get("/network", summary="Actors as nodes, engagements as edges")
 def network(request: Request, country: str | None = Query(None), since: str | None = Query(None),
             until: str | None = Query(None)):
-    return _store(request).network(country=params.country(country), since=params.date(since, "since"),
-                                   until=params.date(until, "until"))
+    return _json(_store(request).network(country=params.country(country), since=params.date(since, "since"),
+                                         until=params.date(until, "until")))
 
 
 def require_token(request: Request, given: str | None = None):
