@@ -133,8 +133,19 @@ def preferred_place(text: str, base: int, after: int | None = None):
         before = text[max(0, c[0] - base - 4):c[0] - base].lower()
         return before.endswith(("in ", "at ")) or before.endswith(("in the ", "at the "))
 
-    ranked = sorted(cands, key=lambda c: (not prep(c), c[2].kind != "city", c[0]))
-    return ranked[0][2]
+    # a place only counts where the sentence says something happened there ("in Hanoi", "at
+    # Hyderabad House in New Delhi"); "the Republic of X" or "a Hanoi official" say nothing of it
+    ranked = sorted([c for c in cands if prep(c)], key=lambda c: (c[2].kind != "city", c[0]))
+    if ranked:
+        return ranked[0][2]
+
+    def bare_city(c):
+        before = text[max(0, c[0] - base - 12):c[0] - base].lower()
+        after = text[c[1] - base:c[1] - base + 3]
+        return c[2].kind == "city" and not re.search(r"\b(?:of|the|of the)\s*$", before) \
+            and not re.match(r"\s?[A-Z]|['’]s", after)
+    bare = [c for c in cands if bare_city(c)]
+    return bare[0][2] if bare else None
 
 
 def to_location(p) -> Location | None:
@@ -266,6 +277,20 @@ def draft_engagement(ctx: ArticleContext, sent: SentenceInfo, mode: str, pos: in
     before, after = split_sides(sent, pos)
     subj = _dedupe(before)
     objs = _dedupe(after)
+    rel = re.search(r",?\s*who\s+(?:also\s+|had\s+|have\s+)?$", sent.text[:pos])
+    if rel:
+        # "their ministers, A and B, who met in X": the people named just before 'who'
+        head = sent.text[:rel.start()]
+        cut = max(head.rfind(w) for w in (" said", " welcomed", " thanked", " praised", " noted", ":", ";", " of "))
+        subj = _dedupe([m for m in before if m.start - sent.start > cut])
+        if len(subj) >= 2 and not objs:
+            lead = subj[0]
+            rest = [o for o in subj[1:] if _cross(ctx, lead, o)]
+            if rest:
+                actors = [person_actor(ctx, p, "participant") for p in [lead] + rest]
+                return [Draft(spec["type"], mode, spec["cameo"], actors, [(sent.start, sent.end)],
+                              anchor=sent.start + pos, members=[lead] + rest)]
+            return []
     if group and not subj:
         others = [o for o in objs if o not in group]
         if not others:

@@ -271,12 +271,19 @@ def clean_title(doc: Doc, start: int, end: int) -> str:
             end = k
             continue
         end -= 1
-    while start < end and doc[start].lower_ in ("the", "and", "of", "a", "an"):
+    closes = [i for i in range(start, end) if doc[i].text == ")"]
+    if closes and not any(doc[i].text == "(" for i in range(start, closes[-1])):
+        start = closes[-1] + 1  # "(VNA) – Deputy Prime Minister": the dateline's tail is no title
+    while start < end and (doc[start].lower_ in ("the", "and", "of", "a", "an", "&") or doc[start].is_punct):
         start += 1
     if start >= end:
         return ""
     text = doc[start:end].text.replace("’", "'")
     text = re.sub(r"\s*\(\s*[A-Z][A-Za-z.]*\s*\)", "", text)
+    text = re.sub(r"^[^(]*\)", "", text)  # the tail of a parenthesis opened before the title
+    prev = None
+    while prev != text:
+        prev, text = text, re.sub(r"^[\s,;:()\-–—]+|^(?:and|the|of)\s+", "", text)
     return text.strip(" ,")
 
 
@@ -373,7 +380,7 @@ def appositions(sent: Span) -> list[NameHit]:
         j = re_ + 1
         while j < sent.end and doc[j].lower_ in ("who", "is", "was", "also", "the", "a", "an", "currently", "now"):
             j += 1
-        if j >= sent.end:
+        if j >= sent.end or not (is_cap(doc[j]) or is_head(doc[j]) or doc[j].text.endswith(("'s", "’s"))):
             continue
         k = j
         while k < sent.end and (is_cap(doc[k]) or is_head(doc[k]) or is_vocab(doc[k]) or is_connector(doc[k])
@@ -386,6 +393,9 @@ def appositions(sent: Span) -> list[NameHit]:
         ns2 = _name_suffix(doc, j, k) if k > j else k
         if k - ns2 >= 2 or (k < sent.end and is_name_token(doc[k])):
             continue  # "A, Deputy Minister B": the title introduces the next person
+        if k + 1 < sent.end and doc[k].text == "," and is_name_token(doc[k + 1]) and \
+                (k + 2 >= sent.end or is_name_token(doc[k + 2])):
+            continue  # "A, and the Minister of X, B": the title belongs to B
         if k > j and _has_head(doc, j, min(k, j + 4)):
             hit = NameHit(ns, re_, source="apposition")
             for a, b in _split_titles(doc, j, k):
@@ -506,11 +516,20 @@ def same_name(a: list[str], b: list[str]) -> bool:
     return len(small) >= 2 and set(small) <= set(big)
 
 
-def _short_forms(tokens: list[str]) -> set[str]:
+FAMILY_FIRST = {"VNM", "CHN", "KOR", "PRK", "JPN", "KHM", "LAO", "THA", "MMR", "TWN", "HKG", "MNG"}
+
+
+def _short_forms(tokens: list[str], country: str | None = None) -> set[str]:
     """The one-word forms a full name is shortened to: first and last words, initials and
-    generational suffixes aside ("Ferdinand R. Marcos Jr." -> "Marcos")."""
+    generational suffixes aside ("Ferdinand R. Marcos Jr." -> "Marcos"); with three or more
+    words outside East Asian naming, the second-to-last too ("Claudia Sheinbaum Pardo")."""
     core = [t for t in tokens if len(t) > 1 and t not in ("jr", "sr", "ii", "iii", "iv")]
-    return {core[0], core[-1]} if core else set()
+    if not core:
+        return set()
+    forms = {core[0], core[-1]}
+    if len(core) >= 3 and country not in FAMILY_FIRST and lexicon.name_origins().get(core[0]) not in FAMILY_FIRST:
+        forms.add(core[-2])
+    return forms
 
 
 def _lone_name_ok(doc: Doc, i: int) -> bool:
@@ -572,7 +591,7 @@ def build_persons(doc: Doc, offset: int, allowed) -> list[PersonEntry]:
         entry = next((e for e in entries if same_name(toks, e.tokens)), None)
         if entry is None and len(toks) == 1:
             # "President Tuan": a short name of someone named in full, else a person known by it
-            cands = [e for e in entries if toks[0] in _short_forms(e.tokens) and len(e.tokens) >= 2]
+            cands = [e for e in entries if toks[0] in _short_forms(e.tokens, e.country) and len(e.tokens) >= 2]
             if cands:
                 entry = max(cands, key=lambda e: max([m[0] for m in e.mentions if m[0] < span.start_char + offset],
                                                      default=-1))
@@ -619,6 +638,8 @@ def resolve_short_mentions(doc: Doc, offset: int, entries: list[PersonEntry], al
         forms = {core[-1]}
         if origins.get(core[0]) in ("CHN", "KOR", "JPN"):
             forms.add(core[0])
+        if len(core) >= 3 and e.country not in FAMILY_FIRST and origins.get(core[0]) not in FAMILY_FIRST:
+            forms.add(core[-2])
         for f in forms:
             if len(f) >= 2:
                 aliases.setdefault(f, []).append(e)

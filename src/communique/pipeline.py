@@ -81,9 +81,8 @@ def _analyse(doc: Document, body, parsed) -> Article:
             country_counts[c] += 1
     persons_mod.assign_countries(entries, set(country_counts))
     persons = persons_mod.to_persons(entries, text)
-    # keep only persons a reader would call actors: titled, or named in full at least once
-    keep = [i for i, (e, p) in enumerate(zip(entries, persons)) if e.strong or len(p.mentions) >= 2]
-    persons = [persons[i] for i in keep]
+    # persons a reader would call actors: titled, named twice, or (below) taking part in an event
+    weak = {i for i, (e, p) in enumerate(zip(entries, persons)) if not e.strong and len(p.mentions) < 2}
     for p in persons:
         if p.country:
             country_counts[p.country] += 2
@@ -114,6 +113,8 @@ def _analyse(doc: Document, body, parsed) -> Article:
         captions=captions, title_span=title_span, pair=[c for c, _ in country_counts.most_common(2)])
     events = events_mod.extract_events(ctx, sentences)
     pair = ctx.pair
+    actors = {fold(a.name) for e in events for a in e.actors if a.kind == "person"}
+    persons = [p for i, p in enumerate(persons) if i not in weak or fold(p.name) in actors]
 
     previous = {}
     last = None

@@ -36,7 +36,7 @@ def serve(db_url, host, port, token):
     try:
         app = create_app(url, token=token)
     except StoreError as exc:
-        click.echo(f"Error: {url}: {exc}", err=True)
+        click.echo(f"Error: {exc}", err=True)
         raise SystemExit(1)
     click.echo(f"communique: serving {url} at http://{host}:{port}/ "
                f"({'writes need the token' if token else 'read-only'})", err=True)
