@@ -8,9 +8,9 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-MODE_ORDER = ["meeting", "visit", "dialogue", "call", "conference", "signing", "other"]
+MODE_ORDER = ["meeting", "visit", "dialogue", "call", "conference", "signing", "unknown"]
 LEVEL_ORDER_FALLBACK = ["head-of-state", "head-of-government", "minister", "deputy-minister",
-                        "senior-official", "official", "legislator", "other"]
+                        "senior-official", "official", "legislator", "unknown"]
 
 
 def _months(first: str, last: str) -> list[str]:
@@ -29,7 +29,7 @@ def stacked_bars(rows: list[dict], key: str, order: list[str], width: int = 720,
     for r in rows:
         month = str(r.get("month") or "")[:7]
         if len(month) == 7 and month[:4].isdigit():
-            counts[month][r.get(key) or "other"] += int(r.get("count") or 0)
+            counts[month][r.get(key) or "unknown"] += int(r.get("count") or 0)
     if not counts:
         return {"bars": [], "series": [], "width": width, "height": height, "max": 0, "ticks": []}
     months = _months(min(counts), max(counts))

@@ -116,7 +116,10 @@ class EventFilters:
     @classmethod
     def check(cls, actor=None, country_=None, with_=None, type_=None, mode_=None, since=None, until=None,
               min_level_=None) -> "EventFilters":
-        f = cls(actor=text(actor, "actor"), country=country(country_), with_=country(with_, "with"),
+        actor = text(actor, "actor")
+        if actor and not re.search(r"\w", actor):
+            raise BadParameter("actor", f"{actor!r} has no letters to match a name")
+        f = cls(actor=actor, country=country(country_), with_=country(with_, "with"),
                 type=event_type(type_), mode=mode(mode_), since=date(since, "since"), until=date(until, "until"),
                 min_level=min_level(min_level_))
         if f.since and f.until and f.since > f.until:
