@@ -115,6 +115,7 @@ def _analyse(doc: Document, body, parsed) -> Article:
     pair = ctx.pair
     actors = {fold(a.name) for e in events for a in e.actors if a.kind == "person"}
     persons = [p for i, p in enumerate(persons) if i not in weak or fold(p.name) in actors]
+    _settle_person_countries(persons, events, pair, _home_country(body, doc))
 
     previous = {}
     last = None
@@ -140,6 +141,56 @@ def _analyse(doc: Document, body, parsed) -> Article:
                    source=doc.source or body.source, url=doc.url, body=(body.start, body.end),
                    persons=persons, events=events, commitments=commitments,
                    extractor=f"communique {__version__}")
+
+
+def _home_country(body, doc: Document) -> str | None:
+    """The state an outlet reports from: its dateline's place, else a country its name names."""
+    from communique import places
+
+    place = (body.dateline or {}).get("place") if body.dateline else None
+    if place:
+        p = places.lookup_place(place.title() if place.isupper() else place)
+        if p is not None and p.country:
+            return p.country
+    for name in (doc.source, body.source):
+        for word in re.findall(r"[A-Z][\w'’.-]+(?: [A-Z][\w'’.-]+)?", name or ""):
+            code = places.country_code(word) or places.demonym_code(word)
+            if code:
+                return code
+            p = places.lookup_place(word)
+            if p is not None and p.kind == "city" and p.country:
+                return p.country
+    return None
+
+
+def _settle_person_countries(persons, events, pair, home) -> None:
+    """Countries the text leaves open: the other side of an engagement with one known side, then
+    the outlet's home state for officials with a bare title ("Prime Minister X" in a Suva paper).
+    Two people of unknown state met in one event keep None, so neither side is guessed wrong."""
+    by_name = {fold(p.name): p for p in persons}
+    for e in events:
+        people = [by_name.get(fold(a.name)) for a in e.actors if a.kind == "person"]
+        people = [p for p in people if p is not None]
+        known = {p.country for p in people if p.country}
+        unknown = [p for p in people if p.country is None and p.org is None]
+        if len(known) == 1 and unknown and len(pair) == 2 and next(iter(known)) in pair:
+            other = next(c for c in pair if c not in known)
+            for p in unknown:
+                p.country = other
+    paired_unknown = set()
+    for e in events:
+        unknown = [fold(a.name) for a in e.actors if a.kind == "person" and by_name.get(fold(a.name))
+                   and by_name[fold(a.name)].country is None]
+        if len(unknown) >= 2:
+            paired_unknown.update(unknown)
+    if home:
+        for p in persons:
+            if p.country is None and p.org is None and p.titles and fold(p.name) not in paired_unknown:
+                p.country = home
+    for e in events:
+        for a in e.actors:
+            if a.kind == "person" and a.country is None and fold(a.name) in by_name:
+                a.country = by_name[fold(a.name)].country
 
 
 def extract_document(doc: Document) -> Article:
