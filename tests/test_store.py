@@ -26,10 +26,32 @@ def test_open_records_migrations_once(db_url):
     with Store.open(db_url) as s:
         with s.engine.connect() as conn:
             versions = conn.execute(sa.text("SELECT version FROM schema_migrations")).scalars().all()
-    assert versions == [1]
+    from communique.store.migrations import MIGRATIONS
+
+    assert sorted(versions) == [v for v, _, _ in MIGRATIONS]
     with Store.open(db_url) as s:  # opening again applies nothing new
         with s.engine.connect() as conn:
-            assert conn.execute(sa.text("SELECT count(*) FROM schema_migrations")).scalar_one() == 1
+            assert conn.execute(sa.text("SELECT count(*) FROM schema_migrations")).scalar_one() == len(MIGRATIONS)
+
+
+def test_a_version_1_database_is_brought_up_to_date(sqlite_url, articles):
+    """A corpus made before the (country, event) index gets it on open, its rows untouched."""
+    from communique.store import migrations
+
+    with Store.open(sqlite_url) as s:
+        s.ingest(articles, progress=False)
+        before = _table_counts(s)
+        with s.engine.begin() as conn:  # put the database back as version 1 left it
+            conn.exec_driver_sql("DROP INDEX ix_merged_event_actors_country_event")
+            conn.exec_driver_sql("CREATE INDEX ix_merged_event_actors_country ON merged_event_actors (country)")
+            conn.exec_driver_sql("DELETE FROM schema_migrations WHERE version > 1")
+    with Store.open(sqlite_url) as s:
+        with s.engine.connect() as conn:
+            names = set(conn.exec_driver_sql("SELECT name FROM sqlite_master WHERE type='index'").scalars())
+            assert migrations.current_version(conn) == migrations.MIGRATIONS[-1][0]
+        assert "ix_merged_event_actors_country_event" in names
+        assert "ix_merged_event_actors_country" not in names
+        assert _table_counts(s) == before
 
 
 def test_ingest_reports_and_is_idempotent(db_url, articles):

@@ -17,9 +17,18 @@ def _v1_initial(conn) -> None:
     fts.create(conn)
 
 
+def _v2_country_event_index(conn) -> None:
+    """Replace the country-only actor index by (country, event): pair filters were scanning
+    every actor row of a country for each event (minutes at 10,000 articles)."""
+    conn.exec_driver_sql("DROP INDEX IF EXISTS ix_merged_event_actors_country")
+    conn.exec_driver_sql("CREATE INDEX IF NOT EXISTS ix_merged_event_actors_country_event "
+                         "ON merged_event_actors (country, merged_event_id)")
+
+
 # (version, name, function) in order; never edit an applied one, append a new one instead.
 MIGRATIONS = [
     (1, "initial schema", _v1_initial),
+    (2, "actor index on (country, event)", _v2_country_event_index),
 ]
 
 

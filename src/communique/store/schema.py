@@ -175,7 +175,8 @@ merged_event_actors = Table(
     Column("person_id", String(200)),
     Column("level", String(40)),
 )
-Index("ix_merged_event_actors_country", merged_event_actors.c.country)
+# (country, event) so "events of country A with country B" is answered from the index alone
+Index("ix_merged_event_actors_country_event", merged_event_actors.c.country, merged_event_actors.c.merged_event_id)
 Index("ix_merged_event_actors_person", merged_event_actors.c.person_id)
 
 RAW_TABLES = (articles, persons, events, event_actors, commitments)
