@@ -1,6 +1,7 @@
 """The web API and pages over a real store built from tests/fixtures/web with the real pipeline:
 every endpoint, bad parameters (422), missing records (404), the token rules and the size limit."""
 import asyncio
+import concurrent.futures
 import json
 import re
 
@@ -307,7 +308,10 @@ def test_concurrent_posts_go_through_one_writer(tmp_path):
             texts = [ARTICLE.replace("Monday", day) for day in ("Monday", "Tuesday", "Wednesday", "Thursday")]
             return await asyncio.gather(*(c.post("/api/articles", content=t, params={"id": f"par-{i}"},
                                                  headers=auth()) for i, t in enumerate(texts)))
-    results = asyncio.run(post_all())
+    # run the client loop on its own thread: the browser tests' Playwright session may already
+    # own an event loop on this one when the whole suite runs in one process
+    with concurrent.futures.ThreadPoolExecutor(1) as pool:
+        results = pool.submit(asyncio.run, post_all()).result()
     assert [r.status_code for r in results] == [201] * 4
     assert {a["doc_id"] for a in store.articles(limit=100)} >= {f"par-{i}" for i in range(4)}
     app.state.writer.close()
