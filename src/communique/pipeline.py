@@ -18,6 +18,7 @@ from communique.nlp import get_nlp
 from communique.read import Document, document_from_text
 
 BATCH_SIZE = 16
+VENUE_WEIGHT = 0.3  # a country named as where things happened, against 1 for any other naming
 
 
 def _mask(text: str, body) -> str:
@@ -74,7 +75,9 @@ def _analyse(doc: Document, body, parsed) -> Article:
     country_counts = Counter()
     for p in places.find_places(parsed.text):
         if p.country and allowed(p.start + offset):
-            country_counts[p.country] += 1
+            # a venue ("in Honiara, Solomon Islands") says less about whose relations these are
+            venue = re.search(r"\b(?:in|at)\s+(?:the\s+)?(?:[A-Z][\w.-]*,?\s+)?$", parsed.text[max(0, p.start - 40):p.start])
+            country_counts[p.country] += VENUE_WEIGHT if venue else 1
     for tok in parsed:
         c = places.demonym_code(tok.text) if tok.text[:1].isupper() else None
         if c:
