@@ -144,8 +144,10 @@ def is_name_token(tok: Token) -> bool:
     if (tok.is_sent_start or line_start) and tok.pos_ in ("VERB", "AUX", "ADP", "DET", "PRON", "CCONJ", "SCONJ",
                                                           "ADV", "ADJ"):
         return False
-    if tok.text.isupper() and len(tok.text) > 1 and not (len(tok.text) <= 4 and tok.text.isalpha() and False):
-        return False
+    if re.fullmatch(r"[A-Z]\.", tok.text):
+        return True  # an initial: "S. Jaishankar", "Ferdinand R. Marcos"
+    if tok.text.isupper() and len(tok.text) > 1:
+        return False  # an acronym
     return not is_vocab(tok) and any(c.isalpha() for c in tok.text)
 
 
@@ -393,8 +395,11 @@ def appositions(sent: Span) -> list[NameHit]:
         ns2 = _name_suffix(doc, j, k) if k > j else k
         if k - ns2 >= 2 or (k < sent.end and is_name_token(doc[k])):
             continue  # "A, Deputy Minister B": the title introduces the next person
-        if k + 1 < sent.end and doc[k].text == "," and is_name_token(doc[k + 1]) and \
-                (k + 2 >= sent.end or is_name_token(doc[k + 2])):
+        n = k + 1
+        while n < sent.end and (is_honorific(doc[n]) or (doc[n].text == "." and is_honorific(doc[n - 1]))):
+            n += 1
+        if k < sent.end and doc[k].text == "," and n < sent.end and is_name_token(doc[n]) and \
+                (n + 1 >= sent.end or is_name_token(doc[n + 1])):
             continue  # "A, and the Minister of X, B": the title belongs to B
         if k > j and _has_head(doc, j, min(k, j + 4)):
             hit = NameHit(ns, re_, source="apposition")
@@ -418,7 +423,7 @@ def title_then_name(sent: Span) -> list[NameHit]:
         if _name_suffix(doc, rs, re_) < re_ - 1:
             continue  # the run already ends with a name
         j = re_ + 1
-        while j < sent.end and is_honorific(doc[j]):
+        while j < sent.end and (is_honorific(doc[j]) or (doc[j].text == "." and is_honorific(doc[j - 1]))):
             j += 1
         k = j
         while k < sent.end and (is_name_token(doc[k]) or doc[k].lower_ in NAME_PARTICLES) and k - j < MAX_NAME_TOKENS:

@@ -117,7 +117,7 @@ def _analyse(doc: Document, body, parsed) -> Article:
     events = events_mod.extract_events(ctx, sentences)
     pair = ctx.pair
     actors = {fold(a.name) for e in events for a in e.actors if a.kind == "person"}
-    persons = [p for i, p in enumerate(persons) if i not in weak or fold(p.name) in actors]
+    persons = [p for i, p in enumerate(persons) if (i not in weak and not _only_speaks(p)) or fold(p.name) in actors]
     _settle_person_countries(persons, events, pair, _home_country(body, doc))
 
     previous = {}
@@ -144,6 +144,12 @@ def _analyse(doc: Document, body, parsed) -> Article:
                    source=doc.source or body.source, url=doc.url, body=(body.start, body.end),
                    persons=persons, events=events, commitments=commitments,
                    extractor=f"communique {__version__}")
+
+
+def _only_speaks(person) -> bool:
+    """A spokesperson quoted for the ministry is a byline, not an actor, unless an event names them."""
+    return bool(person.titles) and all(
+        re.search(r"\b(?:spokes(?:person|man|woman)|press secretary|press officer)\b", t, re.I) for t in person.titles)
 
 
 def _home_country(body, doc: Document) -> str | None:
