@@ -117,6 +117,7 @@ def _analyse(doc: Document, body, parsed) -> Article:
     events = events_mod.extract_events(ctx, sentences)
     pair = ctx.pair
     actors = {fold(a.name) for e in events for a in e.actors if a.kind == "person"}
+    candidates = persons  # sentence mentions index this list
     persons = [p for i, p in enumerate(persons) if (i not in weak and not _only_speaks(p)) or fold(p.name) in actors]
     _settle_person_countries(persons, events, pair, _home_country(body, doc))
 
@@ -129,10 +130,10 @@ def _analyse(doc: Document, body, parsed) -> Article:
 
     def speaker_country(sent):
         if sent.mentions:
-            return persons[sent.mentions[0].person].country
+            return candidates[sent.mentions[0].person].country
         if re.match(r"\s*(?:he|she|the minister|the secretary|the president)\b", sent.text.lower()) \
                 and previous.get(id(sent)) is not None:
-            return persons[previous[id(sent)]].country
+            return candidates[previous[id(sent)]].country
         for p in places.find_places(sent.text[:60]):
             if p.kind == "country":
                 return p.country
