@@ -301,6 +301,15 @@ def _split_titles(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
     return [(a, b) for a, b in parts if b > a]
 
 
+def _add_titles(hit: NameHit, doc: Doc, start: int, end: int) -> None:
+    """Give a name the titles written in doc[start:end] ("Secretary of X and Chairman of Y")."""
+    for a, b in _split_titles(doc, start, end):
+        t = clean_title(doc, a, b)
+        if t:
+            hit.titles.append(t)
+            hit.title_spans.append((a, b))
+
+
 def _has_head(doc: Doc, start: int, end: int) -> bool:
     return any(is_head(doc[j]) for j in range(start, end))
 
@@ -324,11 +333,7 @@ def title_anchored(sent: Span) -> list[NameHit]:
             ts = _title_start(doc, rs, ns)
             hit = NameHit(ns, end)
             if ts < ns and _has_head(doc, ts, ns):
-                for a, b in _split_titles(doc, ts, ns):
-                    t = clean_title(doc, a, b)
-                    if t:
-                        hit.titles.append(t)
-                        hit.title_spans.append((a, b))
+                _add_titles(hit, doc, ts, ns)
                 end = ts
             else:
                 hit.source = "coordination"  # "A and B" coordinated under a plural title
@@ -403,11 +408,7 @@ def appositions(sent: Span) -> list[NameHit]:
             continue  # "A, and the Minister of X, B": the title belongs to B
         if k > j and _has_head(doc, j, min(k, j + 4)):
             hit = NameHit(ns, re_, source="apposition")
-            for a, b in _split_titles(doc, j, k):
-                t = clean_title(doc, a, b)
-                if t:
-                    hit.titles.append(t)
-                    hit.title_spans.append((a, b))
+            _add_titles(hit, doc, j, k)
             if hit.titles:
                 hits.append(hit)
     return hits
@@ -436,11 +437,7 @@ def title_then_name(sent: Span) -> list[NameHit]:
             continue
         ts = _title_start(doc, rs, re_)
         hit = NameHit(j, k, source="apposition")
-        for a, b in _split_titles(doc, ts, re_):
-            t = clean_title(doc, a, b)
-            if t:
-                hit.titles.append(t)
-                hit.title_spans.append((a, b))
+        _add_titles(hit, doc, ts, re_)
         if hit.titles:
             hits.append(hit)
     return hits
