@@ -301,6 +301,13 @@ def _split_titles(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
     return [(a, b) for a, b in parts if b > a]
 
 
+def _skip_honorifics(doc: Doc, i: int, end: int) -> int:
+    """The first index at or after i that is not an honorific ("Smt.", "H.E. Mr.") or its full stop."""
+    while i < end and (is_honorific(doc[i]) or (doc[i].text == "." and is_honorific(doc[i - 1]))):
+        i += 1
+    return i
+
+
 def _add_titles(hit: NameHit, doc: Doc, start: int, end: int) -> None:
     """Give a name the titles written in doc[start:end] ("Secretary of X and Chairman of Y")."""
     for a, b in _split_titles(doc, start, end):
@@ -400,9 +407,7 @@ def appositions(sent: Span) -> list[NameHit]:
         ns2 = _name_suffix(doc, j, k) if k > j else k
         if k - ns2 >= 2 or (k < sent.end and is_name_token(doc[k])):
             continue  # "A, Deputy Minister B": the title introduces the next person
-        n = k + 1
-        while n < sent.end and (is_honorific(doc[n]) or (doc[n].text == "." and is_honorific(doc[n - 1]))):
-            n += 1
+        n = _skip_honorifics(doc, k + 1, sent.end)
         if k < sent.end and doc[k].text == "," and n < sent.end and is_name_token(doc[n]) and \
                 (n + 1 >= sent.end or is_name_token(doc[n + 1])):
             continue  # "A, and the Minister of X, B": the title belongs to B
@@ -423,9 +428,7 @@ def title_then_name(sent: Span) -> list[NameHit]:
             continue
         if _name_suffix(doc, rs, re_) < re_ - 1:
             continue  # the run already ends with a name
-        j = re_ + 1
-        while j < sent.end and (is_honorific(doc[j]) or (doc[j].text == "." and is_honorific(doc[j - 1]))):
-            j += 1
+        j = _skip_honorifics(doc, re_ + 1, sent.end)
         k = j
         while k < sent.end and (is_name_token(doc[k]) or doc[k].lower_ in NAME_PARTICLES) and k - j < MAX_NAME_TOKENS:
             k += 1
