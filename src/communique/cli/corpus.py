@@ -10,7 +10,7 @@ import sys
 
 import click
 
-from communique.cli.options import db_option, default_db_url, format_option, output_option
+from communique.cli.options import db_option, default_db_url, event_filter_options, format_option, output_option
 
 TABLE_WIDTH = 60  # widest a table cell gets before it is cut with "…"
 
@@ -192,16 +192,8 @@ def _level_choices():
 
 
 @click.command()
-@click.option("--actor", default=None, help="A person's name, alias or id, or an organisation or country name.")
-@click.option("--country", default=None, help="Only events with an actor of this country (ISO3, e.g. VNM).")
-@click.option("--with", "with_", default=None, help="... and an actor of this country (ISO3).")
-@click.option("--type", "type_", default=None, help="PLOVER event type (CONSULT, AGREE, ...).")
-@click.option("--mode", default=None, help="meeting, visit, dialogue, call, conference or signing.")
-@click.option("--since", default=None, help="On or after this date (YYYY, YYYY-MM or YYYY-MM-DD).")
-@click.option("--until", default=None, help="On or before this date (YYYY, YYYY-MM or YYYY-MM-DD).")
-@click.option("--min-level", default=None,
-              help="Only events with an actor of at least this rank: head-of-state, head-of-government, "
-                   "party-leader, minister, deputy-minister, senior-official, ambassador, legislator, official.")
+@event_filter_options("Only events with an actor of at least this rank: head-of-state, head-of-government, "
+                      "party-leader, minister, deputy-minister, senior-official, ambassador, legislator, official.")
 @click.option("--limit", default=50, show_default=True, type=click.IntRange(0), help="At most this many events.")
 @format_option(["table", "csv", "json"], "table")
 @output_option

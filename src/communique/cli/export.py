@@ -5,7 +5,7 @@ import sys
 
 import click
 
-from communique.cli.options import db_option, default_db_url, format_option, output_option
+from communique.cli.options import db_option, default_db_url, event_filter_options, format_option, output_option
 from communique.export import FORMATS, ExportError, export as run_export
 from communique.levels import LEVELS
 
@@ -19,15 +19,7 @@ def register(group):
 
 @click.command()
 @format_option(list(FORMATS), "jsonl")
-@click.option("--actor", default=None, help="A person's name, alias or id, or an organisation or country name.")
-@click.option("--country", default=None, help="Only events with an actor of this country (ISO3, e.g. VNM).")
-@click.option("--with", "with_", default=None, help="... and an actor of this country (ISO3).")
-@click.option("--type", "type_", default=None, help="PLOVER event type (CONSULT, AGREE, ...).")
-@click.option("--mode", default=None, help="meeting, visit, dialogue, call, conference or signing.")
-@click.option("--since", default=None, help="On or after this date (YYYY, YYYY-MM or YYYY-MM-DD).")
-@click.option("--until", default=None, help="On or before this date (YYYY, YYYY-MM or YYYY-MM-DD).")
-@click.option("--min-level", type=click.Choice(LEVELS), default=None,
-              help="Only events with an actor of at least this rank.")
+@event_filter_options("Only events with an actor of at least this rank.", click.Choice(LEVELS))
 @click.option("--limit", default=None, type=click.IntRange(0), help="At most this many events (default: all).")
 @output_option
 @db_option

@@ -22,3 +22,25 @@ def output_option(f):
 def default_db_url(db_url: str | None) -> str:
     """The database to use: the option, $COMMUNIQUE_DB, or ./communique.db."""
     return db_url or os.environ.get("COMMUNIQUE_DB") or "communique.db"
+
+
+def event_filter_options(min_level_help: str, min_level_type=None):
+    """The event filters shared by `events` and `export` (actor, countries, type, mode, dates, level)."""
+    options = [
+        click.option("--actor", default=None,
+                     help="A person's name, alias or id, or an organisation or country name."),
+        click.option("--country", default=None, help="Only events with an actor of this country (ISO3, e.g. VNM)."),
+        click.option("--with", "with_", default=None, help="... and an actor of this country (ISO3)."),
+        click.option("--type", "type_", default=None, help="PLOVER event type (CONSULT, AGREE, ...)."),
+        click.option("--mode", default=None, help="meeting, visit, dialogue, call, conference or signing."),
+        click.option("--since", default=None, help="On or after this date (YYYY, YYYY-MM or YYYY-MM-DD)."),
+        click.option("--until", default=None, help="On or before this date (YYYY, YYYY-MM or YYYY-MM-DD)."),
+        click.option("--min-level", type=min_level_type, default=None, help=min_level_help),
+    ]
+
+    def decorate(f):
+        for option in reversed(options):
+            f = option(f)
+        return f
+
+    return decorate
