@@ -12,8 +12,8 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span
 
-from communique import lexicon
-from communique.lexicon import fold
+from communique import lexicon, when
+from communique.text import name_key
 from communique.model import Actor, Event, Location
 
 MODE_ORDER = ("signing", "call", "dialogue", "conference", "visit", "meeting")
@@ -198,8 +198,8 @@ def org_counterparts(sent: SentenceInfo, trigger_pos: int) -> list[tuple[str, st
             if _inside_longer_name(text, m.start(), m.end()):
                 continue
             # an org inside a person's title ("Administrator of USAID Samantha Power") is not a counterpart
-            if any(fold(org.name) in fold(t) or any(fold(a) in fold(t).split() for a in org.aliases if len(a) <= 5)
-                   or any(fold(a) in fold(t) for a in org.aliases if len(a) > 5)
+            if any(name_key(org.name) in name_key(t) or any(name_key(a) in name_key(t).split() for a in org.aliases if len(a) <= 5)
+                   or any(name_key(a) in name_key(t) for a in org.aliases if len(a) > 5)
                    for mm in sent.mentions for t in ctx_titles(mm)):
                 continue
             absolute = sent.start + m.start()
@@ -210,7 +210,7 @@ def org_counterparts(sent: SentenceInfo, trigger_pos: int) -> list[tuple[str, st
             out.append((m.start(), m.end(), org.name))
         if len(out) > 6:
             break
-    return [(name, index[fold(name)].country if fold(name) in index else None, s) for s, e, name in sorted(out)]
+    return [(name, index[name_key(name)].country if name_key(name) in index else None, s) for s, e, name in sorted(out)]
 
 
 def _inside_longer_name(text: str, start: int, end: int) -> bool:
@@ -561,30 +561,6 @@ def pick_date(sent: SentenceInfo, ctx: ArticleContext, anchor: int) -> str | Non
     return min(found, key=lambda d: abs(d[0] - anchor))[1].value
 
 
-def _date_start(value: str | None) -> str | None:
-    if not value:
-        return None
-    return value.split("/")[0]
-
-
-def is_before(a: str | None, b: str | None, days: int) -> bool:
-    """Date a lies more than `days` before date b (both known years)."""
-    import datetime as dt
-
-    def parse(v):
-        v = _date_start(v)
-        if not v or v.startswith("XXXX"):
-            return None
-        parts = v.split("-")
-        try:
-            return dt.date(int(parts[0]), int(parts[1]) if len(parts) > 1 else 1, int(parts[2]) if len(parts) > 2 else 1)
-        except ValueError:
-            return None
-
-    da, db = parse(a), parse(b)
-    return bool(da and db and (db - da).days > days)
-
-
 # ------------------------------------------------------------------ the article
 
 def extract_events(ctx: ArticleContext, sentences: list[SentenceInfo]) -> list[Event]:
@@ -666,7 +642,7 @@ def _one_mode_per_pair(found: list[Draft]) -> list[Draft]:
 
 
 def _actor_key(d: Draft) -> frozenset:
-    return frozenset(fold(a.name) for a in d.actors)
+    return frozenset(name_key(a.name) for a in d.actors)
 
 
 def merge_drafts(drafts: list[Draft]) -> list[Draft]:
@@ -680,12 +656,12 @@ def merge_drafts(drafts: list[Draft]) -> list[Draft]:
                 continue
             same_actors = _actor_key(o) == _actor_key(d)
             if d.mode == "dialogue" and o.mode == "dialogue" and d.mechanism and o.mechanism \
-                    and fold(d.mechanism["name"]) == fold(o.mechanism["name"]):
+                    and name_key(d.mechanism["name"]) == name_key(o.mechanism["name"]):
                 target = o
                 break
             if same_actors and (o.mode == d.mode or d.from_caption or o.from_caption
                                 or {o.mode, d.mode} <= {"meeting", "dialogue", "call"}):
-                if d.date and o.date and d.date != o.date and not _compatible(d.date, o.date):
+                if d.date and o.date and d.date != o.date and not when.overlaps(d.date, o.date):
                     continue
                 target = o
                 break
@@ -706,11 +682,11 @@ def merge_drafts(drafts: list[Draft]) -> list[Draft]:
             target.mode, target.cameo, target.from_caption = d.mode, d.cameo, False
         elif target.mode == "meeting" and d.mode in ("dialogue", "call") and not d.from_caption:
             target.mode, target.cameo = d.mode, d.cameo
-        names = {fold(a.name) for a in target.actors}
+        names = {name_key(a.name) for a in target.actors}
         for a in d.actors:
-            if fold(a.name) not in names:
+            if name_key(a.name) not in names:
                 target.actors.append(a)
-                names.add(fold(a.name))
+                names.add(name_key(a.name))
         target.evidence += [e for e in d.evidence if e not in target.evidence]
         target.date = target.date or d.date
         target.location = _better_location(target.location, d.location)
@@ -718,13 +694,6 @@ def merge_drafts(drafts: list[Draft]) -> list[Draft]:
         if target.mechanism and d.mechanism and target.mechanism.get("round") is None:
             target.mechanism["round"] = d.mechanism.get("round")
     return out
-
-
-def _compatible(a: str, b: str) -> bool:
-    sa, sb = a.split("/"), b.split("/")
-    lo_a, hi_a = sa[0], sa[-1]
-    lo_b, hi_b = sb[0], sb[-1]
-    return lo_a[:len(hi_b)] <= hi_b and lo_b[:len(hi_a)] <= hi_a
 
 
 def _better_location(a: Location | None, b: Location | None) -> Location | None:
@@ -759,7 +728,7 @@ def settle_context(ctx: ArticleContext, drafts: list[Draft], sentences: list[Sen
     visits = [d for d in drafts if d.mode == "visit" and not d.background]
     if main_date:
         for d in drafts:
-            if d.date and is_before(d.date, main_date, BACKGROUND_DAYS):
+            if d.date and when.before(d.date, main_date, BACKGROUND_DAYS):
                 d.background = True
     trip = next((v for v in visits if not v.background), None)
     for d in drafts:
@@ -769,8 +738,8 @@ def settle_context(ctx: ArticleContext, drafts: list[Draft], sentences: list[Sen
             d.date = main_date
         if d.location is None:
             if trip is not None and d is not trip and trip.location is not None:
-                visitor = {fold(a.name) for a in trip.actors if a.kind == "person"}
-                if visitor & {fold(a.name) for a in d.actors}:
+                visitor = {name_key(a.name) for a in trip.actors if a.kind == "person"}
+                if visitor & {name_key(a.name) for a in d.actors}:
                     d.location = Location(trip.location.name, trip.location.country) \
                         if trip.location.name else Location(None, trip.location.country)
             elif trip is None and ctx.dateline_place and d.mode in ("meeting", "dialogue", "signing"):
@@ -778,15 +747,15 @@ def settle_context(ctx: ArticleContext, drafts: list[Draft], sentences: list[Sen
                 d.location = to_location(p)
     if trip is not None and trip.location is not None and trip.location.name in (None, _places().country_name(trip.location.country)):
         # a trip known only by its country: a city where the visitor's other events took place names it
-        visitor = {fold(a.name) for a in trip.actors if a.kind == "person"}
+        visitor = {name_key(a.name) for a in trip.actors if a.kind == "person"}
         cities = [d.location for d in drafts if d is not trip and d.location is not None and not d.background
                   and d.location.country == trip.location.country
                   and d.location.name not in (None, _places().country_name(d.location.country))
-                  and visitor & {fold(a.name) for a in d.actors}]
+                  and visitor & {name_key(a.name) for a in d.actors}]
         if cities:
             city = cities[0]
             for d in drafts:
-                if d.background or not (visitor & {fold(a.name) for a in d.actors}):
+                if d.background or not (visitor & {name_key(a.name) for a in d.actors}):
                     continue
                 if d.location is None or (d.location.country == city.country and
                                           d.location.name in (None, _places().country_name(city.country))):
@@ -795,8 +764,8 @@ def settle_context(ctx: ArticleContext, drafts: list[Draft], sentences: list[Sen
         # a trip's country is where its other events happened, at least
         for d in drafts:
             if d.location is None and not d.background and d.mode != "call":
-                visitor = {fold(a.name) for a in trip.actors if a.kind == "person"}
-                if visitor & {fold(a.name) for a in d.actors}:
+                visitor = {name_key(a.name) for a in trip.actors if a.kind == "person"}
+                if visitor & {name_key(a.name) for a in d.actors}:
                     d.location = Location(None, trip.location.country)
     for d in drafts:
         if d.mode == "call":
@@ -804,11 +773,11 @@ def settle_context(ctx: ArticleContext, drafts: list[Draft], sentences: list[Sen
     # "During the visit, X ...": X visited the country where the article's events took place
     for d in [d for d in drafts if d.context == "needs-host"]:
         visitor = d.actors[0]
-        if any(o.mode == "visit" and o is not d and fold(o.actors[0].name) == fold(visitor.name) for o in drafts):
+        if any(o.mode == "visit" and o is not d and name_key(o.actors[0].name) == name_key(visitor.name) for o in drafts):
             continue  # the trip is already told
         host = next((o.location.country for o in drafts if o is not d and o.location and o.location.country
                      and not o.background and o.location.country != visitor.country
-                     and fold(visitor.name) in {fold(a.name) for a in o.actors}), None)
+                     and name_key(visitor.name) in {name_key(a.name) for a in o.actors}), None)
         if host:
             d.actors.append(country_actor(host, "host"))
             d.location = Location(_places().country_name(host), host)

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span, Token
 
 from communique import lexicon
-from communique.lexicon import fold
+from communique.text import name_key
 from communique.model import Person
 
 NAME_PARTICLES = {"van", "von", "de", "da", "dos", "das", "del", "der", "bin", "binti", "al", "el", "la", "le", "di", "ibn", "abu"}
@@ -97,7 +97,7 @@ def is_cap(tok: Token) -> bool:
 def is_vocab(tok: Token) -> bool:
     """Part of a title or an office's name rather than of a person's name."""
     L = lexicon.titles()
-    f = fold(tok.text)
+    f = name_key(tok.text)
     if not f:
         return tok.text in {"-", "–", "&", "(", ")"}
     if f in L.heads or f in L.ranks or f in L.org_words or f in L.honorifics:
@@ -114,7 +114,7 @@ def _caps_surname(tok: Token) -> bool:
     t = tok.text
     if not (t.isalpha() and t.isupper() and len(t) >= 4):
         return False
-    f = fold(t)
+    f = name_key(t)
     L = lexicon.titles()
     if f in L.org_words or f in L.heads or token_country(t.title()):
         return False
@@ -137,7 +137,7 @@ def is_name_token(tok: Token) -> bool:
         return True
     if not is_cap(tok) or tok.like_num:
         return False
-    f = fold(tok.text)
+    f = name_key(tok.text)
     if not f or f in STOP_NAME_WORDS or f in lexicon.titles().honorifics:
         return False
     line_start = tok.i == 0 or "\n" in tok.doc[tok.i - 1].text
@@ -157,11 +157,11 @@ def is_connector(tok: Token) -> bool:
 
 
 def is_honorific(tok: Token) -> bool:
-    return fold(tok.text) in lexicon.titles().honorifics
+    return name_key(tok.text) in lexicon.titles().honorifics
 
 
 def is_head(tok: Token) -> bool:
-    f = fold(tok.text)
+    f = name_key(tok.text)
     L = lexicon.titles()
     return f in L.heads or any(p in L.heads for p in f.split() if "-" in tok.text)
 
@@ -211,7 +211,7 @@ def _name_suffix(doc: Doc, start: int, end: int) -> int:
         if is_name_token(tok) or (tok.lower_ in NAME_PARTICLES and k < end) or (_hyphen_in_name(tok) and k < end):
             k = j
         elif j == end - 1 and j - 1 >= start and is_cap(tok) and not is_honorific(tok) \
-                and is_name_token(doc[j - 1]) and not tok.text.isupper() and fold(tok.text) not in lexicon.titles().heads:
+                and is_name_token(doc[j - 1]) and not tok.text.isupper() and name_key(tok.text) not in lexicon.titles().heads:
             k = j  # a surname that is also an office word: "Samantha Power"
         else:
             break
@@ -294,7 +294,7 @@ def _split_titles(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
     L = lexicon.titles()
     parts, s = [], start
     for j in range(start, end):
-        if doc[j].lower_ == "and" and j + 1 < end and (fold(doc[j + 1].text) in L.heads or fold(doc[j + 1].text) in L.ranks):
+        if doc[j].lower_ == "and" and j + 1 < end and (name_key(doc[j + 1].text) in L.heads or name_key(doc[j + 1].text) in L.ranks):
             parts.append((s, j))
             s = j + 1
     parts.append((s, end))
@@ -355,8 +355,8 @@ def title_anchored(sent: Span) -> list[NameHit]:
         for h in pending:
             if h.titles:
                 hits.append(h)
-        plural = any(fold(doc[j].text) in lexicon.titles().plural_heads or doc[j].text.endswith("s")
-                     and fold(doc[j].text)[:-1] in lexicon.titles().heads
+        plural = any(name_key(doc[j].text) in lexicon.titles().plural_heads or doc[j].text.endswith("s")
+                     and name_key(doc[j].text)[:-1] in lexicon.titles().heads
                      for h in titled for a, b in h.title_spans for j in range(a, b))
         for h in pending:
             if not h.titles and (h.end - h.start) >= 2:
@@ -373,7 +373,7 @@ def singular_title(title: str) -> str:
     words = title.split()
     L = lexicon.titles()
     for i, w in enumerate(words):
-        f = fold(w)
+        f = name_key(w)
         if f.endswith("s") and (f[:-1] in L.heads or f[:-1].replace("-", " ") in L.heads or f in L.plural_heads):
             words[i] = w[:-1]
             break
@@ -432,7 +432,7 @@ def title_then_name(sent: Span) -> list[NameHit]:
         k = j
         while k < sent.end and (is_name_token(doc[k]) or doc[k].lower_ in NAME_PARTICLES) and k - j < MAX_NAME_TOKENS:
             k += 1
-        while k < sent.end and fold(doc[k].text) in ("jr", "sr") or (k < sent.end and doc[k].text in ("Jr.", "Sr.")):
+        while k < sent.end and name_key(doc[k].text) in ("jr", "sr") or (k < sent.end and doc[k].text in ("Jr.", "Sr.")):
             k += 1
         if k - j < 1 or (k < sent.end and is_cap(doc[k]) and doc[k].text not in ("Jr.", "Sr.")):
             continue
@@ -506,7 +506,7 @@ def _title_country(title: str) -> tuple[str | None, str | None, bool]:
 
 def title_default_country(title: str) -> str | None:
     """Titles that belong to one state unless another is named ("Secretary of State" -> USA)."""
-    f = fold(title)
+    f = name_key(title)
     for pattern, code in lexicon.triggers().get("title_countries", {}).items():
         if re.search(pattern, f):
             return code
@@ -589,7 +589,7 @@ def build_persons(doc: Doc, offset: int, allowed) -> list[PersonEntry]:
     seen_spans = set()
     for h in hits:
         span = doc[h.start:h.end]
-        toks = fold(span.text).split()
+        toks = name_key(span.text).split()
         if not toks:
             continue
         key = (span.start_char, span.end_char)
@@ -656,7 +656,7 @@ def resolve_short_mentions(doc: Doc, offset: int, entries: list[PersonEntry], al
     for tok in doc:
         if not is_cap(tok) or tok.is_punct:
             continue
-        f = fold(tok.text)
+        f = name_key(tok.text)
         f = re.sub(r"'s$", "", f)
         cands = aliases.get(f)
         if not cands:
@@ -668,7 +668,7 @@ def resolve_short_mentions(doc: Doc, offset: int, entries: list[PersonEntry], al
             continue
         # skip when the word is part of a longer capitalised name ("Son Tay")
         nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
-        if nxt is not None and is_name_token(nxt) and fold(nxt.text) not in aliases and nxt.idx == tok.idx + len(tok.text) + 1:
+        if nxt is not None and is_name_token(nxt) and name_key(nxt.text) not in aliases and nxt.idx == tok.idx + len(tok.text) + 1:
             continue
         if len(cands) == 1:
             person = cands[0]
@@ -711,7 +711,7 @@ def resolve_title_mentions(text: str, entries: list[PersonEntry], allowed, start
 
 def _has_head_text(title: str) -> bool:
     L = lexicon.titles()
-    return any(fold(w) in L.heads for w in title.split())
+    return any(name_key(w) in L.heads for w in title.split())
 
 
 def assign_countries(entries: list[PersonEntry], article_countries: set[str]) -> None:
@@ -744,7 +744,7 @@ def to_persons(entries: list[PersonEntry], text: str) -> list[Person]:
         e.mentions.sort()
         # the fullest name the article uses, as written
         names = [m for m in e.mentions if m not in e.title_mentions] or e.mentions
-        best = max(names, key=lambda m: (len(fold(text[m[0]:m[1]]).split()), m[1] - m[0]))
+        best = max(names, key=lambda m: (len(name_key(text[m[0]:m[1]]).split()), m[1] - m[0]))
         name = text[best[0]:best[1]]
         out.append(Person(name=name, country=None if e.intl else e.country, titles=e.titles,
                           org=e.org, mentions=sorted(set(e.mentions))))

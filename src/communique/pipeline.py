@@ -12,7 +12,7 @@ from typing import Iterable, Iterator
 
 from communique import __version__, body as body_mod, events as events_mod, persons as persons_mod
 from communique.commitments import extract_commitments
-from communique.lexicon import fold
+from communique.text import name_key
 from communique.model import Article
 from communique.nlp import get_nlp
 from communique.read import Document, document_from_text
@@ -116,9 +116,9 @@ def _analyse(doc: Document, body, parsed) -> Article:
         captions=captions, title_span=title_span, pair=[c for c, _ in country_counts.most_common(2)])
     events = events_mod.extract_events(ctx, sentences)
     pair = ctx.pair
-    actors = {fold(a.name) for e in events for a in e.actors if a.kind == "person"}
+    actors = {name_key(a.name) for e in events for a in e.actors if a.kind == "person"}
     candidates = persons  # sentence mentions index this list
-    persons = [p for i, p in enumerate(persons) if (i not in weak and not _only_speaks(p)) or fold(p.name) in actors]
+    persons = [p for i, p in enumerate(persons) if (i not in weak and not _only_speaks(p)) or name_key(p.name) in actors]
     _settle_person_countries(persons, events, pair, _home_country(body, doc))
 
     previous = {}
@@ -177,9 +177,9 @@ def _settle_person_countries(persons, events, pair, home) -> None:
     """Countries the text leaves open: the other side of an engagement with one known side, then
     the outlet's home state for officials with a bare title ("Prime Minister X" in a Suva paper).
     Two people of unknown state met in one event keep None, so neither side is guessed wrong."""
-    by_name = {fold(p.name): p for p in persons}
+    by_name = {name_key(p.name): p for p in persons}
     for e in events:
-        people = [by_name.get(fold(a.name)) for a in e.actors if a.kind == "person"]
+        people = [by_name.get(name_key(a.name)) for a in e.actors if a.kind == "person"]
         people = [p for p in people if p is not None]
         known = {p.country for p in people if p.country}
         unknown = [p for p in people if p.country is None and p.org is None]
@@ -189,18 +189,18 @@ def _settle_person_countries(persons, events, pair, home) -> None:
                 p.country = other
     paired_unknown = set()
     for e in events:
-        unknown = [fold(a.name) for a in e.actors if a.kind == "person" and by_name.get(fold(a.name))
-                   and by_name[fold(a.name)].country is None]
+        unknown = [name_key(a.name) for a in e.actors if a.kind == "person" and by_name.get(name_key(a.name))
+                   and by_name[name_key(a.name)].country is None]
         if len(unknown) >= 2:
             paired_unknown.update(unknown)
     if home:
         for p in persons:
-            if p.country is None and p.org is None and p.titles and fold(p.name) not in paired_unknown:
+            if p.country is None and p.org is None and p.titles and name_key(p.name) not in paired_unknown:
                 p.country = home
     for e in events:
         for a in e.actors:
-            if a.kind == "person" and a.country is None and fold(a.name) in by_name:
-                a.country = by_name[fold(a.name)].country
+            if a.kind == "person" and a.country is None and name_key(a.name) in by_name:
+                a.country = by_name[name_key(a.name)].country
 
 
 def extract_document(doc: Document) -> Article:
