@@ -14,46 +14,12 @@ from spacy.tokens import Doc, Span
 
 from communique import lexicon, when
 from communique.text import name_key
+from communique.analysis import Draft, Mention, Sentence
 from communique.model import Actor, Event, Location
 
 MODE_ORDER = ("signing", "call", "dialogue", "conference", "visit", "meeting")
 MAIN_DATE_SENTENCES = 6  # the main event's date is looked for in the article's first sentences
 BACKGROUND_DAYS = 45  # an event dated this long before the main event is background
-
-
-@dataclass
-class Mention:
-    person: int  # index into the article's persons
-    start: int
-    end: int
-
-
-@dataclass
-class SentenceInfo:
-    span: Span
-    start: int  # absolute char offsets
-    end: int
-    text: str
-    mentions: list[Mention]
-    caption: bool
-    title: bool
-
-
-@dataclass
-class Draft:
-    type: str
-    mode: str | None
-    cameo: str
-    actors: list[Actor]
-    evidence: list[tuple[int, int]]
-    date: str | None = None
-    location: Location | None = None
-    mechanism: dict | None = None
-    background: bool = False
-    from_caption: bool = False
-    anchor: int = 0  # char offset of the trigger, for date picking
-    context: str | None = None  # "visit" when it happened during a trip
-    members: list[int] = field(default_factory=list)  # person indices taking part
 
 
 @dataclass
@@ -162,7 +128,7 @@ def country_actor(code: str, role: str | None = None) -> Actor:
 
 # ------------------------------------------------------------------ sides of an engagement
 
-def split_sides(sent: SentenceInfo, trigger_pos: int) -> tuple[list[Mention], list[Mention]]:
+def split_sides(sent: Sentence, trigger_pos: int) -> tuple[list[Mention], list[Mention]]:
     """Persons before the trigger (the subject side) and after it (the counterparts)."""
     absolute = sent.start + trigger_pos
     before = [m for m in sent.mentions if m.end <= absolute]
@@ -178,7 +144,7 @@ def _dedupe(ms: list[Mention]) -> list[int]:
     return out
 
 
-def org_counterparts(sent: SentenceInfo, trigger_pos: int) -> list[tuple[str, str | None, int]]:
+def org_counterparts(sent: Sentence, trigger_pos: int) -> list[tuple[str, str | None, int]]:
     """Organisations met after the trigger: "members of the Congress", "the President of the NDI"."""
     text = sent.text
     out = []
@@ -232,7 +198,7 @@ def ctx_titles(m: "Mention") -> list[str]:
     return _TITLES_OF.get(m.person, [])
 
 
-def _inside_title(text: str, pos: int, sent: SentenceInfo) -> bool:
+def _inside_title(text: str, pos: int, sent: Sentence) -> bool:
     """True when the org at `pos` is followed by a person's name before any comma."""
     absolute = sent.start + pos
     nxt = [m for m in sent.mentions if m.start > absolute]
@@ -269,7 +235,7 @@ def _cross(ctx: ArticleContext, a: int, b: int) -> bool:
     return ca != cb
 
 
-def draft_engagement(ctx: ArticleContext, sent: SentenceInfo, mode: str, pos: int,
+def draft_engagement(ctx: ArticleContext, sent: Sentence, mode: str, pos: int,
                      last_subject: int | None, group: list[int] | None = None) -> list[Draft]:
     """Meetings, calls and dialogues: one event per counterpart of the subject; `group` is who
     "the two ministers" at the start of the sentence refers to."""
@@ -354,7 +320,7 @@ def draft_engagement(ctx: ArticleContext, sent: SentenceInfo, mode: str, pos: in
     return drafts
 
 
-def _group_counterparts(ctx: ArticleContext, sent: SentenceInfo, objs: list[int]) -> list[list[int]]:
+def _group_counterparts(ctx: ArticleContext, sent: Sentence, objs: list[int]) -> list[list[int]]:
     """Counterparts joined by 'and' under one plural title stay one group; others one each."""
     groups: list[list[int]] = []
     for o in objs:
@@ -394,7 +360,7 @@ DEST_RX = re.compile(r"\b(?:[Vv]isit(?:ed|ing|s)?|trip|tour|journey|arriv(?:ed|e
                      r"\s+(?:(?:to|in|of|at)\s+)?(?:the\s+)?(?=[A-Z])")
 
 
-def destination(sent: SentenceInfo):
+def destination(sent: Sentence):
     """The place a trip went to: the place right after "visit to", "visited", "arrived in"..."""
     places_ = place_mentions(sent.text, sent.start)
     for m in DEST_RX.finditer(sent.text):
@@ -408,7 +374,7 @@ def destination(sent: SentenceInfo):
     return None, None
 
 
-def draft_visit(ctx: ArticleContext, sent: SentenceInfo, pos: int, last_subject: int | None) -> list[Draft]:
+def draft_visit(ctx: ArticleContext, sent: Sentence, pos: int, last_subject: int | None) -> list[Draft]:
     """A trip abroad: the visitor(s) and the host country."""
     low = sent.text.lower()
     tpos, dest = destination(sent)
@@ -439,7 +405,7 @@ def draft_visit(ctx: ArticleContext, sent: SentenceInfo, pos: int, last_subject:
     return [d]
 
 
-def draft_conference(ctx: ArticleContext, sent: SentenceInfo, pos: int, last_subject: int | None) -> list[Draft]:
+def draft_conference(ctx: ArticleContext, sent: Sentence, pos: int, last_subject: int | None) -> list[Draft]:
     """Attending a multilateral gathering: the attendee and the convening organisation."""
     gathering = lexicon.find_gathering(sent.text[pos:pos + 200])
     before, _ = split_sides(sent, pos)
@@ -458,7 +424,7 @@ def draft_conference(ctx: ArticleContext, sent: SentenceInfo, pos: int, last_sub
                   location=loc, anchor=sent.start + pos)]
 
 
-def draft_signing(ctx: ArticleContext, sent: SentenceInfo, pos: int) -> list[Draft]:
+def draft_signing(ctx: ArticleContext, sent: Sentence, pos: int) -> list[Draft]:
     """A signed document: the signatories, or the states when no person signs."""
     before, _ = split_sides(sent, pos)
     subj = _dedupe(before)
@@ -487,7 +453,7 @@ def draft_signing(ctx: ArticleContext, sent: SentenceInfo, pos: int) -> list[Dra
     return []
 
 
-def draft_joined(ctx: ArticleContext, sent: SentenceInfo, modes, drafts: list[Draft]) -> list[Draft]:
+def draft_joined(ctx: ArticleContext, sent: Sentence, modes, drafts: list[Draft]) -> list[Draft]:
     """"X joined part of the talks by video link": X with the people of the last engagement."""
     m = re.search(lexicon.triggers()["joined_talks"], sent.text.lower())
     if not m:
@@ -505,7 +471,7 @@ def draft_joined(ctx: ArticleContext, sent: SentenceInfo, modes, drafts: list[Dr
                   members=members)]
 
 
-def draft_joint(ctx: ArticleContext, sent: SentenceInfo) -> list[Draft]:
+def draft_joint(ctx: ArticleContext, sent: Sentence) -> list[Draft]:
     """"A and B agreed on Tuesday ...": two officials of different states acting together met."""
     m = re.search(lexicon.triggers()["joint"]["patterns"][0], sent.text.lower())
     if not m:
@@ -525,7 +491,7 @@ def draft_joint(ctx: ArticleContext, sent: SentenceInfo) -> list[Draft]:
 
 # ------------------------------------------------------------------ caption meetings
 
-def draft_caption(ctx: ArticleContext, sent: SentenceInfo) -> list[Draft]:
+def draft_caption(ctx: ArticleContext, sent: Sentence) -> list[Draft]:
     """A photo caption that shows officials of different sides together states that they met."""
     people = _dedupe(sent.mentions)
     if len(people) < 2:
@@ -545,14 +511,14 @@ def draft_caption(ctx: ArticleContext, sent: SentenceInfo) -> list[Draft]:
 
 # ------------------------------------------------------------------ dates and places
 
-def sentence_dates(sent: SentenceInfo, ctx: ArticleContext):
+def sentence_dates(sent: Sentence, ctx: ArticleContext):
     from communique import dates
 
     return [(m.start + sent.start, m) for m in dates.find_dates(sent.text, published=ctx.published, year=ctx.year)
             if m.kind != "year" or True]
 
 
-def pick_date(sent: SentenceInfo, ctx: ArticleContext, anchor: int) -> str | None:
+def pick_date(sent: Sentence, ctx: ArticleContext, anchor: int) -> str | None:
     found = [d for d in sentence_dates(sent, ctx) if d[1].kind != "year"]
     if not found:
         found = sentence_dates(sent, ctx)
@@ -563,12 +529,12 @@ def pick_date(sent: SentenceInfo, ctx: ArticleContext, anchor: int) -> str | Non
 
 # ------------------------------------------------------------------ the article
 
-def extract_events(ctx: ArticleContext, sentences: list[SentenceInfo]) -> list[Event]:
+def extract_events(ctx: ArticleContext, sentences: list[Sentence]) -> list[Event]:
     _TITLES_OF.clear()
     _TITLES_OF.update({i: p.titles for i, p in enumerate(ctx.persons)})
     drafts: list[Draft] = []
     last_subject = None
-    sent_of_draft: dict[int, SentenceInfo] = {}
+    sent_of_draft: dict[int, Sentence] = {}
     for sent in sentences:
         modes = detect_modes(sent.text)
         sign_at = next((p for m, p in modes if m == "signing"), None)
@@ -706,7 +672,7 @@ def _better_location(a: Location | None, b: Location | None) -> Location | None:
     return a
 
 
-def settle_context(ctx: ArticleContext, drafts: list[Draft], sentences: list[SentenceInfo]) -> None:
+def settle_context(ctx: ArticleContext, drafts: list[Draft], sentences: list[Sentence]) -> None:
     """Dates and places that the event's own sentence does not give: an event during a trip
     takes the trip's dates and country; others take the article's main date; events dated
     well before the main event are background."""

@@ -16,6 +16,7 @@ from spacy.tokens import Doc, Span, Token
 
 from communique import lexicon
 from communique.text import name_key
+from communique.analysis import PersonDraft
 from communique.model import Person
 
 NAME_PARTICLES = {"van", "von", "de", "da", "dos", "das", "del", "der", "bin", "binti", "al", "el", "la", "le", "di", "ibn", "abu"}
@@ -39,29 +40,6 @@ class NameHit:
     titles: list[str] = field(default_factory=list)
     title_spans: list[tuple[int, int]] = field(default_factory=list)  # token spans of the titles
     source: str = "title"  # title | apposition | ner | coordination
-
-
-@dataclass
-class PersonEntry:
-    name: str
-    tokens: list[str]
-    titles: list[str] = field(default_factory=list)
-    country_votes: dict[str, float] = field(default_factory=dict)
-    org: str | None = None
-    intl: bool = False
-    mentions: list[tuple[int, int]] = field(default_factory=list)  # char offsets
-    strong: bool = False  # introduced by a title or apposition
-    title_mentions: set = field(default_factory=set)  # mentions that are a title used alone
-
-    def vote(self, code: str | None, weight: float):
-        if code:
-            self.country_votes[code] = self.country_votes.get(code, 0.0) + weight
-
-    @property
-    def country(self) -> str | None:
-        if not self.country_votes:
-            return None
-        return max(self.country_votes.items(), key=lambda kv: kv[1])[0]
 
 
 # ---------------------------------------------------------------- token classes
@@ -569,7 +547,7 @@ def segments(doc: Doc) -> list[Span]:
     return out
 
 
-def build_persons(doc: Doc, offset: int, allowed) -> list[PersonEntry]:
+def build_persons(doc: Doc, offset: int, allowed) -> list[PersonDraft]:
     """Persons of a parsed body; `offset` maps doc chars to input chars; `allowed(start)` says
     whether a char offset lies in the body and outside furniture."""
     hits: list[NameHit] = []
@@ -584,7 +562,7 @@ def build_persons(doc: Doc, offset: int, allowed) -> list[PersonEntry]:
         hits.extend(found)
     hits = [h for h in hits if allowed(doc[h.start].idx + offset)]
     # merge names: longest first
-    entries: list[PersonEntry] = []
+    entries: list[PersonDraft] = []
     hits.sort(key=lambda h: -(h.end - h.start))
     seen_spans = set()
     for h in hits:
@@ -605,7 +583,7 @@ def build_persons(doc: Doc, offset: int, allowed) -> list[PersonEntry]:
         if entry is None:
             if not h.titles and (_places().lookup_place(span.text) is not None or _places().country_code(span.text)):
                 continue  # "Kuala Lumpur" is a place
-            entry = PersonEntry(name=span.text, tokens=toks)
+            entry = PersonDraft(name=span.text, tokens=toks)
             entries.append(entry)
         if key not in seen_spans:
             entry.mentions.append((span.start_char + offset, span.end_char + offset))
@@ -629,10 +607,10 @@ def build_persons(doc: Doc, offset: int, allowed) -> list[PersonEntry]:
     return entries
 
 
-def resolve_short_mentions(doc: Doc, offset: int, entries: list[PersonEntry], allowed) -> None:
+def resolve_short_mentions(doc: Doc, offset: int, entries: list[PersonDraft], allowed) -> None:
     """Attach one-word mentions ("Son", "Blinken", "Giang") to the person they stand for;
     an ambiguous short name goes to the person mentioned most recently before it."""
-    aliases: dict[str, list[PersonEntry]] = {}
+    aliases: dict[str, list[PersonDraft]] = {}
     origins = lexicon.name_origins()
     for e in entries:
         if len(e.tokens) < 2:
@@ -681,7 +659,7 @@ def resolve_short_mentions(doc: Doc, offset: int, entries: list[PersonEntry], al
         taken.append((a, b))
 
 
-def resolve_title_mentions(text: str, entries: list[PersonEntry], allowed, start: int, end: int) -> None:
+def resolve_title_mentions(text: str, entries: list[PersonDraft], allowed, start: int, end: int) -> None:
     """"The Foreign Secretary also called on ...": a title used alone stands for the one person of
     the article who holds it."""
     owners: dict[str, set[int]] = {}
@@ -714,7 +692,7 @@ def _has_head_text(title: str) -> bool:
     return any(name_key(w) in L.heads for w in title.split())
 
 
-def assign_countries(entries: list[PersonEntry], article_countries: set[str]) -> None:
+def assign_countries(entries: list[PersonDraft], article_countries: set[str]) -> None:
     """Fill a missing country: from the list of widely reported office holders, then from the
     name's tradition when that country is named in the article."""
     origins = lexicon.name_origins()
@@ -738,7 +716,7 @@ def assign_countries(entries: list[PersonEntry], article_countries: set[str]) ->
             e.vote(guess, 0.5)
 
 
-def to_persons(entries: list[PersonEntry], text: str) -> list[Person]:
+def to_persons(entries: list[PersonDraft], text: str) -> list[Person]:
     out = []
     for e in entries:
         e.mentions.sort()
