@@ -14,26 +14,12 @@ from spacy.tokens import Doc, Span
 
 from communique import lexicon, when
 from communique.text import name_key
-from communique.analysis import Draft, Mention, Sentence
-from communique.model import Actor, Event, Location
+from communique.analysis import ActorDraft, Analysis, Draft, Mention, PersonDraft, Sentence
+from communique.model import Location
 
 MODE_ORDER = ("signing", "call", "dialogue", "conference", "visit", "meeting")
 MAIN_DATE_SENTENCES = 6  # the main event's date is looked for in the article's first sentences
 BACKGROUND_DAYS = 45  # an event dated this long before the main event is background
-
-
-@dataclass
-class ArticleContext:
-    persons: list  # communique.model.Person
-    person_countries: list[str | None]
-    person_orgs: list[str | None]
-    published: object  # datetime.date | None
-    year: int | None
-    dateline_place: str | None
-    captions: list[tuple[int, int]]
-    title_span: tuple[int, int] | None
-    pair: list[str] = field(default_factory=list)  # the article's two most-named states
-    drafts: list[Draft] = field(default_factory=list)
 
 
 def _compiled():
@@ -122,8 +108,8 @@ def to_location(p) -> Location | None:
     return Location(name=p.name, country=p.country)
 
 
-def country_actor(code: str, role: str | None = None) -> Actor:
-    return Actor(name=_places().country_name(code) or code, kind="country", country=code, role=role)
+def country_actor(code: str, role: str | None = None) -> ActorDraft:
+    return ActorDraft(_places().country_name(code) or code, "country", code, role)
 
 
 # ------------------------------------------------------------------ sides of an engagement
@@ -136,7 +122,7 @@ def split_sides(sent: Sentence, trigger_pos: int) -> tuple[list[Mention], list[M
     return before, after
 
 
-def _dedupe(ms: list[Mention]) -> list[int]:
+def _dedupe(ms: list[Mention]) -> list[PersonDraft]:
     out = []
     for m in ms:
         if m.person not in out:
@@ -166,7 +152,7 @@ def org_counterparts(sent: Sentence, trigger_pos: int) -> list[tuple[str, str | 
             # an org inside a person's title ("Administrator of USAID Samantha Power") is not a counterpart
             if any(name_key(org.name) in name_key(t) or any(name_key(a) in name_key(t).split() for a in org.aliases if len(a) <= 5)
                    or any(name_key(a) in name_key(t) for a in org.aliases if len(a) > 5)
-                   for mm in sent.mentions for t in ctx_titles(mm)):
+                   for mm in sent.mentions for t in mm.person.titles):
                 continue
             absolute = sent.start + m.start()
             if any(mm.start - 120 <= absolute <= mm.start for mm in sent.mentions) and \
@@ -189,13 +175,6 @@ def _inside_longer_name(text: str, start: int, end: int) -> bool:
     if after and after.group(1) not in ("In", "On", "At"):
         return True
     return False
-
-
-_TITLES_OF: dict = {}
-
-
-def ctx_titles(m: "Mention") -> list[str]:
-    return _TITLES_OF.get(m.person, [])
 
 
 def _inside_title(text: str, pos: int, sent: Sentence) -> bool:
@@ -221,22 +200,21 @@ def _org_regex(org) -> re.Pattern:
 
 # ------------------------------------------------------------------ per-sentence drafting
 
-def person_actor(ctx: ArticleContext, idx: int, role: str | None) -> Actor:
-    p = ctx.persons[idx]
-    return Actor(name=p.name, kind="person", country=p.country, role=role)
+def person_actor(ctx: Analysis, p: PersonDraft, role: str | None) -> ActorDraft:
+    return ActorDraft(None, "person", role=role, person=p)
 
 
-def _cross(ctx: ArticleContext, a: int, b: int) -> bool:
-    ca, cb = ctx.person_countries[a], ctx.person_countries[b]
-    if a == b:
+def _cross(ctx: Analysis, a: PersonDraft, b: PersonDraft) -> bool:
+    ca, cb = a.country, b.country
+    if a is b:
         return False
     if ca is None and cb is None:
-        return (ctx.person_orgs[a] or "?a") != (ctx.person_orgs[b] or "?b")
+        return (a.org or "?a") != (b.org or "?b")
     return ca != cb
 
 
-def draft_engagement(ctx: ArticleContext, sent: Sentence, mode: str, pos: int,
-                     last_subject: int | None, group: list[int] | None = None) -> list[Draft]:
+def draft_engagement(ctx: Analysis, sent: Sentence, mode: str, pos: int,
+                     last_subject: PersonDraft | None, group: list[PersonDraft] | None = None) -> list[Draft]:
     """Meetings, calls and dialogues: one event per counterpart of the subject; `group` is who
     "the two ministers" at the start of the sentence refers to."""
     spec = mode_spec(mode)
@@ -303,11 +281,11 @@ def draft_engagement(ctx: ArticleContext, sent: Sentence, mode: str, pos: int,
                                                             sent.text.lower()):
         for name, country, _ in org_counterparts(sent, pos):
             lead = subj[0]
-            if country is not None and country == ctx.person_countries[lead]:
+            if country is not None and country == lead.country:
                 continue
-            if ctx.person_orgs[lead] == name:
+            if lead.org == name:
                 continue
-            actors = [person_actor(ctx, lead, role_a), Actor(name=name, kind="org", country=country, role=role_b)]
+            actors = [person_actor(ctx, lead, role_a), ActorDraft(name, "org", country, role_b)]
             drafts.append(Draft(spec["type"], mode, spec["cameo"], actors, list(evidence), anchor=sent.start + pos))
     if mode == "dialogue":
         mech = mechanism_of(sent.text)
@@ -320,13 +298,13 @@ def draft_engagement(ctx: ArticleContext, sent: Sentence, mode: str, pos: int,
     return drafts
 
 
-def _group_counterparts(ctx: ArticleContext, sent: Sentence, objs: list[int]) -> list[list[int]]:
+def _group_counterparts(ctx: Analysis, sent: Sentence, objs: list[PersonDraft]) -> list[list[PersonDraft]]:
     """Counterparts joined by 'and' under one plural title stay one group; others one each."""
-    groups: list[list[int]] = []
+    groups: list[list[PersonDraft]] = []
     for o in objs:
-        p = ctx.persons[o]
+        p = o
         if groups:
-            prev = ctx.persons[groups[-1][-1]]
+            prev = groups[-1][-1]
             if p.titles and prev.titles and p.titles[0] == prev.titles[0] and p.country == prev.country:
                 groups[-1].append(o)
                 continue
@@ -374,7 +352,7 @@ def destination(sent: Sentence):
     return None, None
 
 
-def draft_visit(ctx: ArticleContext, sent: Sentence, pos: int, last_subject: int | None) -> list[Draft]:
+def draft_visit(ctx: Analysis, sent: Sentence, pos: int, last_subject: PersonDraft | None) -> list[Draft]:
     """A trip abroad: the visitor(s) and the host country."""
     low = sent.text.lower()
     tpos, dest = destination(sent)
@@ -395,7 +373,7 @@ def draft_visit(ctx: ArticleContext, sent: Sentence, pos: int, last_subject: int
         visitors = [m_.person for m_ in aft if m_.start >= sent.start + pos][:1]
     if not visitors and last_subject is not None and re.match(r"\s*(?:during|on|in|he|she|at)\b", low):
         visitors = [last_subject]
-    visitors = [v for v in visitors if ctx.person_countries[v] != host]
+    visitors = [v for v in visitors if v.country != host]
     if not visitors:
         return []
     actors = [person_actor(ctx, v, "visitor") for v in visitors[:1]] + [country_actor(host, "host")]
@@ -405,7 +383,7 @@ def draft_visit(ctx: ArticleContext, sent: Sentence, pos: int, last_subject: int
     return [d]
 
 
-def draft_conference(ctx: ArticleContext, sent: Sentence, pos: int, last_subject: int | None) -> list[Draft]:
+def draft_conference(ctx: Analysis, sent: Sentence, pos: int, last_subject: PersonDraft | None) -> list[Draft]:
     """Attending a multilateral gathering: the attendee and the convening organisation."""
     gathering = lexicon.find_gathering(sent.text[pos:pos + 200])
     before, _ = split_sides(sent, pos)
@@ -416,7 +394,7 @@ def draft_conference(ctx: ArticleContext, sent: Sentence, pos: int, last_subject
         return []
     org = next((o for o in lexicon.orgs() if o.name == gathering.org), None)
     actors = [person_actor(ctx, subj[0], "participant"),
-              Actor(name=gathering.org, kind="org", country=org.country if org else None, role="participant")]
+              ActorDraft(gathering.org, "org", org.country if org else None, "participant")]
     loc = None
     if gathering.city:
         loc = Location(name=gathering.city, country=gathering.country)
@@ -424,7 +402,7 @@ def draft_conference(ctx: ArticleContext, sent: Sentence, pos: int, last_subject
                   location=loc, anchor=sent.start + pos)]
 
 
-def draft_signing(ctx: ArticleContext, sent: Sentence, pos: int) -> list[Draft]:
+def draft_signing(ctx: Analysis, sent: Sentence, pos: int) -> list[Draft]:
     """A signed document: the signatories, or the states when no person signs."""
     before, _ = split_sides(sent, pos)
     subj = _dedupe(before)
@@ -453,7 +431,7 @@ def draft_signing(ctx: ArticleContext, sent: Sentence, pos: int) -> list[Draft]:
     return []
 
 
-def draft_joined(ctx: ArticleContext, sent: Sentence, modes, drafts: list[Draft]) -> list[Draft]:
+def draft_joined(ctx: Analysis, sent: Sentence, modes, drafts: list[Draft]) -> list[Draft]:
     """"X joined part of the talks by video link": X with the people of the last engagement."""
     m = re.search(lexicon.triggers()["joined_talks"], sent.text.lower())
     if not m:
@@ -471,7 +449,7 @@ def draft_joined(ctx: ArticleContext, sent: Sentence, modes, drafts: list[Draft]
                   members=members)]
 
 
-def draft_joint(ctx: ArticleContext, sent: Sentence) -> list[Draft]:
+def draft_joint(ctx: Analysis, sent: Sentence) -> list[Draft]:
     """"A and B agreed on Tuesday ...": two officials of different states acting together met."""
     m = re.search(lexicon.triggers()["joint"]["patterns"][0], sent.text.lower())
     if not m:
@@ -491,7 +469,7 @@ def draft_joint(ctx: ArticleContext, sent: Sentence) -> list[Draft]:
 
 # ------------------------------------------------------------------ caption meetings
 
-def draft_caption(ctx: ArticleContext, sent: Sentence) -> list[Draft]:
+def draft_caption(ctx: Analysis, sent: Sentence) -> list[Draft]:
     """A photo caption that shows officials of different sides together states that they met."""
     people = _dedupe(sent.mentions)
     if len(people) < 2:
@@ -511,14 +489,14 @@ def draft_caption(ctx: ArticleContext, sent: Sentence) -> list[Draft]:
 
 # ------------------------------------------------------------------ dates and places
 
-def sentence_dates(sent: Sentence, ctx: ArticleContext):
+def sentence_dates(sent: Sentence, ctx: Analysis):
     from communique import dates
 
-    return [(m.start + sent.start, m) for m in dates.find_dates(sent.text, published=ctx.published, year=ctx.year)
+    return [(m.start + sent.start, m) for m in dates.find_dates(sent.text, published=ctx.pub_date, year=ctx.year)
             if m.kind != "year" or True]
 
 
-def pick_date(sent: Sentence, ctx: ArticleContext, anchor: int) -> str | None:
+def pick_date(sent: Sentence, ctx: Analysis, anchor: int) -> str | None:
     found = [d for d in sentence_dates(sent, ctx) if d[1].kind != "year"]
     if not found:
         found = sentence_dates(sent, ctx)
@@ -529,9 +507,9 @@ def pick_date(sent: Sentence, ctx: ArticleContext, anchor: int) -> str | None:
 
 # ------------------------------------------------------------------ the article
 
-def extract_events(ctx: ArticleContext, sentences: list[Sentence]) -> list[Event]:
-    _TITLES_OF.clear()
-    _TITLES_OF.update({i: p.titles for i, p in enumerate(ctx.persons)})
+def extract_events(ctx: Analysis) -> None:
+    """The article's events, merged and settled, into `ctx.drafts`."""
+    sentences = ctx.sentences
     drafts: list[Draft] = []
     last_subject = None
     sent_of_draft: dict[int, Sentence] = {}
@@ -591,10 +569,7 @@ def extract_events(ctx: ArticleContext, sentences: list[Sentence]) -> list[Event
     drafts = merge_drafts(drafts)
     drafts = [d for d in drafts if len(d.actors) >= 2 or d.context == "needs-host"]
     settle_context(ctx, drafts, sentences)
-    drafts = [d for d in drafts if len(d.actors) >= 2]
-    return [Event(type=d.type, cameo=d.cameo, mode=d.mode, actors=d.actors, date=d.date, location=d.location,
-                  evidence=sorted(set(d.evidence)), mechanism=d.mechanism, background=d.background)
-            for d in drafts]
+    ctx.drafts = [d for d in drafts if len(d.actors) >= 2]
 
 
 def _one_mode_per_pair(found: list[Draft]) -> list[Draft]:
@@ -672,7 +647,7 @@ def _better_location(a: Location | None, b: Location | None) -> Location | None:
     return a
 
 
-def settle_context(ctx: ArticleContext, drafts: list[Draft], sentences: list[Sentence]) -> None:
+def settle_context(ctx: Analysis, drafts: list[Draft], sentences: list[Sentence]) -> None:
     """Dates and places that the event's own sentence does not give: an event during a trip
     takes the trip's dates and country; others take the article's main date; events dated
     well before the main event are background."""

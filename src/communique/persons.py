@@ -17,7 +17,6 @@ from spacy.tokens import Doc, Span, Token
 from communique import lexicon
 from communique.text import name_key
 from communique.analysis import PersonDraft
-from communique.model import Person
 
 NAME_PARTICLES = {"van", "von", "de", "da", "dos", "das", "del", "der", "bin", "binti", "al", "el", "la", "le", "di", "ibn", "abu"}
 MAX_NAME_TOKENS = 5
@@ -574,7 +573,7 @@ def build_persons(doc: Doc, offset: int, allowed) -> list[PersonDraft]:
         entry = next((e for e in entries if same_name(toks, e.tokens)), None)
         if entry is None and len(toks) == 1:
             # "President Tuan": a short name of someone named in full, else a person known by it
-            cands = [e for e in entries if toks[0] in _short_forms(e.tokens, e.country) and len(e.tokens) >= 2]
+            cands = [e for e in entries if toks[0] in _short_forms(e.tokens, e.voted_country) and len(e.tokens) >= 2]
             if cands:
                 entry = max(cands, key=lambda e: max([m[0] for m in e.mentions if m[0] < span.start_char + offset],
                                                      default=-1))
@@ -621,7 +620,7 @@ def resolve_short_mentions(doc: Doc, offset: int, entries: list[PersonDraft], al
         forms = {core[-1]}
         if origins.get(core[0]) in ("CHN", "KOR", "JPN"):
             forms.add(core[0])
-        if len(core) >= 3 and e.country not in FAMILY_FIRST and origins.get(core[0]) not in FAMILY_FIRST:
+        if len(core) >= 3 and e.voted_country not in FAMILY_FIRST and origins.get(core[0]) not in FAMILY_FIRST:
             forms.add(core[-2])
         for f in forms:
             if len(f) >= 2:
@@ -698,7 +697,7 @@ def assign_countries(entries: list[PersonDraft], article_countries: set[str]) ->
     origins = lexicon.name_origins()
     known = lexicon.known_officials()
     for e in entries:
-        if e.country or e.intl or not e.tokens:
+        if e.voted_country or e.intl or not e.tokens:
             continue
         hit = known.get(" ".join(e.tokens))
         if hit is None:
@@ -716,14 +715,62 @@ def assign_countries(entries: list[PersonDraft], article_countries: set[str]) ->
             e.vote(guess, 0.5)
 
 
-def to_persons(entries: list[PersonDraft], text: str) -> list[Person]:
-    out = []
+def settle_names(entries: list[PersonDraft], text: str) -> None:
+    """Each person under the fullest name the article uses, as written, with its country
+    (none for an official of an international body) and its mentions in order."""
     for e in entries:
         e.mentions.sort()
-        # the fullest name the article uses, as written
         names = [m for m in e.mentions if m not in e.title_mentions] or e.mentions
         best = max(names, key=lambda m: (len(name_key(text[m[0]:m[1]]).split()), m[1] - m[0]))
-        name = text[best[0]:best[1]]
-        out.append(Person(name=name, country=None if e.intl else e.country, titles=e.titles,
-                          org=e.org, mentions=sorted(set(e.mentions))))
-    return out
+        e.name = text[best[0]:best[1]]
+        e.country = None if e.intl else e.voted_country
+        e.mentions = sorted(set(e.mentions))
+
+
+def only_speaks(person) -> bool:
+    """A spokesperson quoted for the ministry is a byline, not an actor, unless an event names them."""
+    return bool(person.titles) and all(
+        re.search(r"\b(?:spokes(?:person|man|woman)|press secretary|press officer)\b", t, re.I) for t in person.titles)
+
+
+def home_country(body, doc: Document) -> str | None:
+    """The state an outlet reports from: its dateline's place, else a country its name names."""
+    from communique import places
+
+    place = (body.dateline or {}).get("place") if body.dateline else None
+    if place:
+        p = places.lookup_place(place.title() if place.isupper() else place)
+        if p is not None and p.country:
+            return p.country
+    for name in (doc.source, body.source):
+        for word in re.findall(r"[A-Z][\w'’.-]+(?: [A-Z][\w'’.-]+)?", name or ""):
+            code = places.country_code(word) or places.demonym_code(word)
+            if code:
+                return code
+            p = places.lookup_place(word)
+            if p is not None and p.kind == "city" and p.country:
+                return p.country
+    return None
+
+
+def settle_countries(persons, drafts, pair, home) -> None:
+    """Countries the text leaves open: the other side of an engagement with one known side, then
+    the outlet's home state for officials with a bare title ("Prime Minister X" in a Suva paper).
+    Two people of unknown state met in one event keep None, so neither side is guessed wrong."""
+    for e in drafts:
+        people = [a.person for a in e.actors if a.person is not None]
+        known = {p.country for p in people if p.country}
+        unknown = [p for p in people if p.country is None and p.org is None]
+        if len(known) == 1 and unknown and len(pair) == 2 and next(iter(known)) in pair:
+            other = next(c for c in pair if c not in known)
+            for p in unknown:
+                p.country = other
+    paired_unknown = set()
+    for e in drafts:
+        unknown = [a.person for a in e.actors if a.person is not None and a.person.country is None]
+        if len(unknown) >= 2:
+            paired_unknown.update(unknown)
+    if home:
+        for p in persons:
+            if p.country is None and p.org is None and p.titles and p not in paired_unknown:
+                p.country = home

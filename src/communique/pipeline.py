@@ -10,7 +10,6 @@ from typing import Iterable, Iterator
 
 from communique import __version__, body as body_mod, stages
 from communique.analysis import Analysis
-from communique.text import name_key
 from communique.model import Article
 from communique.nlp import get_nlp
 from communique.read import Document, document_from_text
@@ -42,62 +41,6 @@ def _analyse(doc: Document, body, parsed) -> Article:
     """Run the stages of `communique.stages` over one parsed document."""
     analysis = stages.run(Analysis(doc=doc, body=body, parsed=parsed))
     return analysis.to_article(f"communique {__version__}")
-
-
-def _only_speaks(person) -> bool:
-    """A spokesperson quoted for the ministry is a byline, not an actor, unless an event names them."""
-    return bool(person.titles) and all(
-        re.search(r"\b(?:spokes(?:person|man|woman)|press secretary|press officer)\b", t, re.I) for t in person.titles)
-
-
-def _home_country(body, doc: Document) -> str | None:
-    """The state an outlet reports from: its dateline's place, else a country its name names."""
-    from communique import places
-
-    place = (body.dateline or {}).get("place") if body.dateline else None
-    if place:
-        p = places.lookup_place(place.title() if place.isupper() else place)
-        if p is not None and p.country:
-            return p.country
-    for name in (doc.source, body.source):
-        for word in re.findall(r"[A-Z][\w'’.-]+(?: [A-Z][\w'’.-]+)?", name or ""):
-            code = places.country_code(word) or places.demonym_code(word)
-            if code:
-                return code
-            p = places.lookup_place(word)
-            if p is not None and p.kind == "city" and p.country:
-                return p.country
-    return None
-
-
-def _settle_person_countries(persons, events, pair, home) -> None:
-    """Countries the text leaves open: the other side of an engagement with one known side, then
-    the outlet's home state for officials with a bare title ("Prime Minister X" in a Suva paper).
-    Two people of unknown state met in one event keep None, so neither side is guessed wrong."""
-    by_name = {name_key(p.name): p for p in persons}
-    for e in events:
-        people = [by_name.get(name_key(a.name)) for a in e.actors if a.kind == "person"]
-        people = [p for p in people if p is not None]
-        known = {p.country for p in people if p.country}
-        unknown = [p for p in people if p.country is None and p.org is None]
-        if len(known) == 1 and unknown and len(pair) == 2 and next(iter(known)) in pair:
-            other = next(c for c in pair if c not in known)
-            for p in unknown:
-                p.country = other
-    paired_unknown = set()
-    for e in events:
-        unknown = [name_key(a.name) for a in e.actors if a.kind == "person" and by_name.get(name_key(a.name))
-                   and by_name[name_key(a.name)].country is None]
-        if len(unknown) >= 2:
-            paired_unknown.update(unknown)
-    if home:
-        for p in persons:
-            if p.country is None and p.org is None and p.titles and name_key(p.name) not in paired_unknown:
-                p.country = home
-    for e in events:
-        for a in e.actors:
-            if a.kind == "person" and a.country is None and name_key(a.name) in by_name:
-                a.country = by_name[name_key(a.name)].country
 
 
 def extract_document(doc: Document) -> Article:

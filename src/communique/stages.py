@@ -13,7 +13,6 @@ from typing import Callable
 from communique import dates, events as events_mod, persons as persons_mod, places
 from communique.analysis import Analysis, Mention, Sentence
 from communique.commitments import extract_commitments
-from communique.text import name_key
 
 VENUE_WEIGHT = 0.3  # a country named as where things happened, against 1 for any other naming
 INPUTS = ("doc", "body", "parsed")  # what an Analysis starts with
@@ -54,7 +53,7 @@ def find_persons(a: Analysis) -> None:
     entries = persons_mod.build_persons(a.parsed, a.offset, a.allowed)
     persons_mod.resolve_short_mentions(a.parsed, a.offset, entries, a.allowed)
     persons_mod.resolve_title_mentions(a.doc.text, entries, a.allowed, a.body.start, a.body.end)
-    a.people = entries
+    a.persons = entries
 
 
 def weigh_countries(a: Analysis) -> None:
@@ -73,26 +72,22 @@ def weigh_countries(a: Analysis) -> None:
 
 
 def person_countries(a: Analysis) -> None:
-    """Countries the text does not tie to a person, from known officials and name origins."""
-    entries = a.people
-    persons_mod.assign_countries(entries, set(a.country_weights))
-    persons = persons_mod.to_persons(entries, a.doc.text)
-    # persons a reader would call actors: titled, named twice, or (below) taking part in an event
-    a.weak = {i for i, (e, p) in enumerate(zip(entries, persons)) if not e.strong and len(p.mentions) < 2}
-    for p in persons:
+    """Countries the text does not tie to a person (known officials, name origins), each
+    person's fullest name, and the states the article's persons add to its weights."""
+    persons_mod.assign_countries(a.persons, set(a.country_weights))
+    persons_mod.settle_names(a.persons, a.doc.text)
+    for p in a.persons:
         if p.country:
             a.country_weights[p.country] += 2
-    a.persons = persons
 
 
 def build_sentences(a: Analysis) -> None:
-    """The body's sentences with the person mentions inside each."""
+    """The body's sentences with the person mentions inside each, and the article's two states."""
     text, parsed, offset, body = a.doc.text, a.parsed, a.offset, a.body
-    persons = a.persons
     captions = sorted(body.captions)
     title_span = body.title_span
     sentences = []
-    mention_index = [(s, e, i) for i, p in enumerate(persons) for s, e in p.mentions]
+    mention_index = [(s, e, p) for p in a.persons for s, e in p.mentions]
     for sent in parsed.sents:
         s, e = sent.start_char + offset, sent.end_char + offset
         while e > s and text[e - 1].isspace():
@@ -103,7 +98,7 @@ def build_sentences(a: Analysis) -> None:
         lead = len(stext) - len(stext.lstrip())
         s += lead
         stext = stext.lstrip()
-        ms = sorted((Mention(i, a_, b) for a_, b, i in mention_index if s <= a_ < e), key=lambda m: m.start)
+        ms = sorted((Mention(p, a_, b) for a_, b, p in mention_index if s <= a_ < e), key=lambda m: m.start)
         is_caption = any(cs <= s < ce or s <= cs < e for cs, ce in captions)
         is_title = bool(title_span and title_span[0] <= s < title_span[1])
         sentences.append(Sentence(sent, s, e, stext, ms, is_caption, is_title))
@@ -112,29 +107,24 @@ def build_sentences(a: Analysis) -> None:
 
 
 def find_events(a: Analysis) -> None:
-    """Engagements and signings, merged and dated."""
-    persons, body = a.persons, a.body
-    ctx = events_mod.ArticleContext(
-        persons=persons, person_countries=[p.country for p in persons], person_orgs=[p.org for p in persons],
-        published=a.pub_date, year=a.year,
-        dateline_place=(body.dateline or {}).get("place") if body.dateline else None,
-        captions=sorted(body.captions), title_span=body.title_span, pair=a.pair)
-    a.events = events_mod.extract_events(ctx, a.sentences)
+    """Engagements and signings, merged and dated, as drafts whose actors point at persons."""
+    events_mod.extract_events(a)
 
 
 def settle_countries(a: Analysis) -> None:
-    """The persons shown (actors, titled or named twice), and the countries events settle."""
-    from communique.pipeline import _home_country, _only_speaks, _settle_person_countries
-
-    events, persons, weak = a.events, a.persons, a.weak
-    actors = {name_key(x.name) for e in events for x in e.actors if x.kind == "person"}
-    a.shown = [p for i, p in enumerate(persons) if (i not in weak and not _only_speaks(p)) or name_key(p.name) in actors]
-    _settle_person_countries(a.shown, events, a.pair, _home_country(a.body, a.doc))
+    """Who is shown (titled, named twice, or an actor; a spokesperson only as an actor), and the
+    countries the events settle for the shown persons."""
+    actors = {id(x.person) for d in a.drafts for x in d.actors if x.person is not None}
+    for p in a.persons:
+        weak = not p.strong and len(p.mentions) < 2
+        p.shown = (not weak and not persons_mod.only_speaks(p)) or id(p) in actors
+    shown = [p for p in a.persons if p.shown]
+    persons_mod.settle_countries(shown, a.drafts, a.pair, persons_mod.home_country(a.body, a.doc))
 
 
 def find_commitments(a: Analysis) -> None:
     """Money pledged, delivered or requested, donor and recipient from the speaker's side."""
-    sentences, candidates = a.sentences, a.persons
+    sentences = a.sentences
     previous = {}
     last = None
     for sent in sentences:
@@ -144,10 +134,10 @@ def find_commitments(a: Analysis) -> None:
 
     def speaker_country(sent):
         if sent.mentions:
-            return candidates[sent.mentions[0].person].country
+            return sent.mentions[0].person.country
         if re.match(r"\s*(?:he|she|the minister|the secretary|the president)\b", sent.text.lower()) \
                 and previous.get(id(sent)) is not None:
-            return candidates[previous[id(sent)]].country
+            return previous[id(sent)].country
         for p in places.find_places(sent.text[:60]):
             if p.kind == "country":
                 return p.country
@@ -158,16 +148,16 @@ def find_commitments(a: Analysis) -> None:
 
 STAGES: tuple[Stage, ...] = (
     Stage("year", settle_year, reads=("doc", "body"), writes=("published", "pub_date", "year")),
-    Stage("persons", find_persons, reads=("doc", "body", "parsed"), writes=("people",)),
+    Stage("persons", find_persons, reads=("doc", "body", "parsed"), writes=("persons",)),
     Stage("country_weights", weigh_countries, reads=("parsed", "body"), writes=("country_weights",)),
-    Stage("person_countries", person_countries, reads=("people", "country_weights"),
-          writes=("persons", "weak", "country_weights")),
+    Stage("person_countries", person_countries, reads=("persons", "country_weights"),
+          writes=("persons", "country_weights")),
     Stage("sentences", build_sentences, reads=("parsed", "body", "persons", "country_weights"),
           writes=("sentences", "pair")),
-    Stage("events", find_events, reads=("persons", "sentences", "pair", "pub_date", "year", "body"), writes=("events",)),
-    Stage("settle_countries", settle_countries, reads=("events", "persons", "weak", "pair", "body", "doc"),
-          writes=("shown", "persons")),
-    Stage("commitments", find_commitments, reads=("sentences", "persons", "pair"), writes=("commitments",)),
+    Stage("events", find_events, reads=("sentences", "pair", "pub_date", "year", "body"), writes=("drafts",)),
+    Stage("settle_countries", settle_countries, reads=("drafts", "persons", "pair", "body", "doc"),
+          writes=("persons",)),
+    Stage("commitments", find_commitments, reads=("sentences", "pair"), writes=("commitments",)),
 )
 
 
