@@ -89,7 +89,8 @@ class ActorDraft:
 
     def to_actor(self, index: dict) -> Actor:
         """The contract's Actor; `index` maps shown PersonDrafts to their place in Article.persons."""
-        return Actor(name=self.name, kind=self.kind, country=self.country, role=self.role)
+        return Actor(name=self.name, kind=self.kind, country=self.country, role=self.role,
+                     person=index.get(id(self.person)) if self.person is not None else None)
 
 
 @dataclass
