@@ -25,7 +25,7 @@ def newline_sentences(doc):
 @functools.lru_cache(maxsize=1)
 def get_nlp() -> Language:
     """The English pipeline with communique's components, loaded once."""
-    nlp = spacy.load(MODEL, exclude=["lemmatizer"])
+    nlp = spacy.load(MODEL)  # lemmas feed the event coder (communique.coding)
     nlp.add_pipe("newline_sentences", before="parser")
     nlp.max_length = 2_000_000
     return nlp

@@ -411,3 +411,13 @@ def lookup_place(name: str) -> PlaceMention | None:
         return PlaceMention(0, len(name), name, r["name"], r["country"], r["kind"])
     e = entries[0]
     return PlaceMention(0, len(name), name, e.name, e.country, e.kind)
+
+
+def capital_of(name: str) -> str | None:
+    """The ISO3 code of the state whose capital `name` is ("Moscow" -> RUS), else None: news
+    writes capitals for governments ("Moscow condemned ..."), never small towns."""
+    gz = _gazetteer()
+    for entry in gz.index.get(_key(_POSSESSIVE.sub("", name.strip())), ()):
+        if entry.kind == "city" and entry.capital:
+            return entry.country
+    return None

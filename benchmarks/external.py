@@ -1,0 +1,221 @@
+"""Score communique's event coder on the public gold sets in ../shared/benchmarks (evaluation only:
+nothing of them is shipped or copied into the repository) and print one table, side by side with
+PETRARCH2's outputs where ../shared/benchmarks/petrarch2_baseline has them.
+
+    python benchmarks/external.py [--benchmarks PATH] [--only up,plover,cameo,re3d] [--errors N]
+
+Metrics:
+  UniversalPetrarch GSR: CAMEO root recall over gold triples, precision over coded events,
+      country pairs right over gold triples with two state codes.
+  PLOVER GSR: PLOVER type accuracy of the sentence's main event over all records (0.5b1 names
+      mapped to PLOVER 0.8), actor ISO3 accuracy over gold actors with a state code.
+  CAMEO codebook: root and exact code accuracy of the main event over all example sentences.
+  re3d: CommWith relations (met / spoke / communicated) against coded dyads, by character overlap.
+"""
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import re
+import sys
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO / "src"))
+
+from communique.coding import code_doc  # noqa: E402
+from communique.nlp import get_nlp  # noqa: E402
+
+PLOVER_05_TO_08 = {"DEMAND": "REQUEST", "DISAPPROVE": "ACCUSE", "INVESTIGATE": "ACCUSE", "FIGHT": "ASSAULT"}
+ISO_SLIPS = {"JAP": "JPN"}  # codes in the PLOVER GSR that are not ISO 3166 alpha-3
+
+
+def main_event(events, include_statements=False):
+    """The event a one-sentence benchmark is about: the shallowest one that is not the reporting
+    verb ("X said ..."); public statements (01) only where asked for."""
+    pool = [e for e in events if e.plover or include_statements]
+    told = [e for e in pool if e.code != "010"]
+    return (told or pool or [None])[0]
+
+
+def parse(texts):
+    return list(get_nlp().pipe(texts, batch_size=32))
+
+
+# ------------------------------------------------------------------ UniversalPetrarch GSR
+
+def load_up(root: Path):
+    raw = (root / "universalpetrarch" / "PETR2_GSR_validation.xml").read_text(encoding="utf-8")
+    records = []
+    for block in re.split(r"<Sentence\s", raw)[1:]:
+        rid = re.search(r'\bid="([^"]+)"', block).group(1)
+        gold = [(m.group(2), m.group(3), m.group(1)) for m in
+                re.finditer(r'<EventCoding eventcode="(\d+)" sourcecode="([^"]*)" targetcode="([^"]*)"', block)]
+        text = re.search(r"<Text>(.*?)</Text>", block, re.S)
+        if text:
+            records.append((rid, " ".join(text.group(1).split()), gold))
+    return records
+
+
+def _state(code: str) -> str | None:
+    c = (code or "")[:3]
+    return c if re.fullmatch(r"[A-Z]{3}", c) and c not in ("IGO", "---") else None
+
+
+def score_up(root: Path, errors: int):
+    records = load_up(root)
+    docs = parse([t for _, t, _ in records])
+    ours = {rid: [(e.code, [a.country for a in e.source], [a.country for a in e.target])
+                  for e in code_doc(doc) if e.plover and (e.source or e.target)]
+            for (rid, _, _), doc in zip(records, docs)}
+    base = _baseline(root, "petrarch2_on_GSR_corenlp_trees.json")
+    rows = {}
+    for name, pred in (("communique", ours), ("PETRARCH2", base)):
+        if pred is None:
+            continue
+        gold_n = hit = pred_n = pred_ok = pairs_n = pairs_ok = 0
+        shown = 0
+        for rid, text, gold in records:
+            if rid not in pred:
+                continue
+            p = pred[rid]
+            roots = {g[2][:2] for g in gold}
+            pred_n += len(p)
+            pred_ok += sum(1 for code, _, _ in p if code[:2] in roots)
+            for src, tgt, code in gold:
+                gold_n += 1
+                ok = any(c[:2] == code[:2] for c, _, _ in p)
+                hit += ok
+                if _state(src) and _state(tgt):
+                    pairs_n += 1
+                    pairs_ok += any(_state(src) in s and _state(tgt) in t for _, s, t in p)
+                if not ok and name == "communique" and shown < errors:
+                    shown += 1
+                    print(f"  up miss {code} {src}->{tgt}: {text[:150]}  | ours {p}", file=sys.stderr)
+        rows[name] = {"records": len(pred), "root_recall": hit / max(gold_n, 1), "root_precision": pred_ok / max(pred_n, 1),
+                      "pairs": f"{pairs_ok}/{pairs_n}", "pair_acc": pairs_ok / max(pairs_n, 1)}
+    return rows
+
+
+def _baseline(root: Path, name: str):
+    path = root / "petrarch2_baseline" / name
+    if not path.exists():
+        return None
+    data = json.loads(path.read_text(encoding="utf-8"))
+    return {rid: [(c, [_state(s) or s], [_state(t) or t]) for s, t, c in rec.get("pred", [])] for rid, rec in data.items()}
+
+
+# ------------------------------------------------------------------ PLOVER GSR
+
+def score_plover(root: Path, errors: int):
+    data = json.loads((root / "plover_gsr" / "PLOVER_GSR_CAMEO.json").read_text(encoding="utf-8"))
+    records = [r for r in data if r.get("event") and r.get("event") != "DOCUMENT"]
+    docs = parse([r["text"] for r in records])
+    right = actors_n = actors_ok = coded = 0
+    shown = 0
+    for rec, doc in zip(records, docs):
+        gold = PLOVER_05_TO_08.get(rec["event"], rec["event"])
+        ev = main_event(code_doc(doc))
+        coded += ev is not None
+        ok = ev is not None and ev.plover == gold
+        right += ok
+        if not ok and shown < errors:
+            shown += 1
+            print(f"  plover miss {gold}: {rec['text'][:140]} | ours {ev.code + ' ' + ev.plover if ev else None}", file=sys.stderr)
+        for side in ("source", "target"):
+            for actor in rec.get(side) or []:
+                if not isinstance(actor, dict):
+                    continue
+                code = ISO_SLIPS.get(actor.get("code", ""), actor.get("code", ""))
+                if not re.fullmatch(r"[A-Z]{3}", code or "") or code == "IGO":
+                    continue
+                actors_n += 1
+                if ev is not None:
+                    actors_ok += code in {a.country for a in getattr(ev, side)}
+    return {"communique": {"records": len(records), "coded": coded / len(records), "type_acc": right / len(records),
+                           "actor_iso3_acc": actors_ok / max(actors_n, 1)}}
+
+
+# ------------------------------------------------------------------ CAMEO codebook examples
+
+def score_cameo(root: Path, errors: int):
+    rows = list(csv.DictReader((root / "cameo_codebook_examples" / "cameo-codes.csv").open(encoding="utf-8")))
+    rows = [r for r in rows if (r.get("example") or "").strip() and r["example"].strip() != "NA"]
+    docs = parse([r["example"] for r in rows])
+    root_ok = exact = 0
+    shown = 0
+    for row, doc in zip(rows, docs):
+        gold = row["code"].strip()
+        ev = main_event(code_doc(doc), include_statements=True)
+        ok = ev is not None and ev.code[:2] == gold[:2]
+        root_ok += ok
+        exact += ev is not None and ev.code == gold
+        if not ok and shown < errors:
+            shown += 1
+            print(f"  cameo miss {gold}: {row['example'][:140]} | ours {ev.code if ev else None}", file=sys.stderr)
+    return {"communique": {"records": len(rows), "root_acc": root_ok / len(rows), "code_acc": exact / len(rows)}}
+
+
+# ------------------------------------------------------------------ re3d CommWith
+
+def _overlaps(a, b) -> bool:
+    return a[0] < b[1] and b[0] < a[1]
+
+
+def score_re3d(root: Path, errors: int):
+    gold_n = gold_hit = pred_n = pred_hit = 0
+    for folder in sorted((root / "re3d").iterdir()):
+        if not (folder / "documents.json").exists():
+            continue
+        docs = [json.loads(l) for l in (folder / "documents.json").read_text(encoding="utf-8-sig").splitlines() if l.strip()]
+        rels = [json.loads(l) for l in (folder / "relations.json").read_text(encoding="utf-8-sig").splitlines() if l.strip()]
+        comm = {}
+        for r in rels:
+            if r["type"] == "CommWith":
+                comm.setdefault(r["documentId"], []).append(((r["sourceBegin"], r["sourceEnd"]), (r["targetBegin"], r["targetEnd"])))
+        parsed = parse([d["text"] for d in docs])
+        for d, doc in zip(docs, parsed):
+            gold = comm.get(d["_id"], [])
+            dyads = []
+            for e in code_doc(doc):
+                if e.plover is None:
+                    continue
+                for s in e.source:
+                    for t in e.target:
+                        dyads.append(((s.start, s.end), (t.start, t.end)))
+            pred_n += len(dyads)
+            pred_hit += sum(1 for p in dyads if any(_pair_match(p, g) for g in gold))
+            gold_n += len(gold)
+            gold_hit += sum(1 for g in gold if any(_pair_match(p, g) for p in dyads))
+    return {"communique": {"relations": gold_n, "recall": gold_hit / max(gold_n, 1), "precision": pred_hit / max(pred_n, 1),
+                           "dyads": pred_n}}
+
+
+def _pair_match(p, g) -> bool:
+    return (_overlaps(p[0], g[0]) and _overlaps(p[1], g[1])) or (_overlaps(p[0], g[1]) and _overlaps(p[1], g[0]))
+
+
+def main(argv=None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--benchmarks", default=str(REPO.parent / "shared" / "benchmarks"))
+    ap.add_argument("--only", default="up,plover,cameo,re3d")
+    ap.add_argument("--errors", type=int, default=0, help="print up to N misses per benchmark to stderr")
+    args = ap.parse_args(argv)
+    root = Path(args.benchmarks)
+    if not root.exists():
+        print(f"external.py: no benchmarks at {root}", file=sys.stderr)
+        return 2
+    runs = {"up": ("UniversalPetrarch GSR", score_up), "plover": ("PLOVER GSR", score_plover),
+            "cameo": ("CAMEO codebook examples", score_cameo), "re3d": ("re3d CommWith", score_re3d)}
+    print(f"{'benchmark':<26} {'coder':<11} figures")
+    for key in args.only.split(","):
+        title, fn = runs[key]
+        for coder, figures in fn(root, args.errors).items():
+            text = "  ".join(f"{k}={v:.3f}" if isinstance(v, float) else f"{k}={v}" for k, v in figures.items())
+            print(f"{title:<26} {coder:<11} {text}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

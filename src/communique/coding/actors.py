@@ -1,0 +1,173 @@
+"""Actors inside a phrase of the parse: states (names, demonyms, capitals, seats of government),
+organisations, kinds of actor (troops, rebels, lawmakers) and the article's persons, each with
+its ISO3 country and CAMEO sector."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Token
+
+from communique import places
+from communique.coding.vocabulary import institutions, sector_words
+from communique.lexicon import fold, org_index
+
+MAX_NGRAM = 5
+ORG_SECTORS = {"government": "GOV", "legislature": "LEG", "ngo": "NGO", "party": "PTY"}  # orgs.tsv kinds
+# clauses inside a phrase say something else: "the minister, who visited Paris" is not Paris
+SKIP_DEPS = frozenset({"relcl", "acl", "advcl", "ccomp", "xcomp", "parataxis", "punct"})
+
+
+@dataclass
+class ActorRef:
+    """One actor of a coded event: the words, ISO3 country (None: unknown), CAMEO sector, org, person."""
+
+    text: str
+    start: int
+    end: int
+    country: str | None = None
+    sector: str | None = None
+    org: str | None = None
+    person: object | None = None  # the article's person, when the actor is one
+
+    @property
+    def code(self) -> str:
+        """The CAMEO actor code: country then sector ("RUSMIL"), "IGO..." for organisations."""
+        if self.org and not self.country:
+            return "IGO"
+        return (self.country or "---") + (self.sector or "")
+
+
+def phrase_tokens(head: Token) -> list[Token]:
+    """The tokens of the phrase `head` heads, without the clauses attached to it, in order."""
+    out, stack = [], [head]
+    while stack:
+        tok = stack.pop()
+        out.append(tok)
+        stack.extend(c for c in tok.children if c.dep_ not in SKIP_DEPS or c.i < head.i and c.dep_ == "punct")
+    return sorted(out, key=lambda t: t.i)
+
+
+def _lemma(tok: Token) -> str:
+    return (tok.lemma_ or tok.text).lower()
+
+
+def find_actors(tokens: list[Token], persons=None) -> list[ActorRef]:
+    """Actors named among `tokens` (one phrase), left to right. A sector word applies to the
+    countries of its phrase that precede it ("Hungarian and Romanian officials": two GOV actors)."""
+    if not tokens:
+        return []
+    persons = persons or []
+    found: list[ActorRef] = []
+    sectors: list[tuple[int, str]] = []
+    taken: set[int] = set()
+    doc = tokens[0].doc
+    n = len(tokens)
+    for k in range(n):
+        tok = tokens[k]
+        if tok.i in taken:
+            continue
+        person = next((p for p in persons if p[0] <= tok.idx < p[1]), None)
+        if person is not None:
+            span_toks = [t for t in tokens[k:] if t.idx < person[1]]
+            taken.update(t.i for t in span_toks)
+            obj = person[2]
+            found.append(ActorRef(text=doc.text[person[0]:person[1]], start=person[0], end=person[1],
+                                  country=getattr(obj, "country", None), sector="GOV",
+                                  org=getattr(obj, "org", None), person=obj))
+            continue
+        matched = _match_ngram(tokens, k, taken)
+        if matched is not None:
+            found.append(matched[0])
+            taken.update(t.i for t in tokens[k:k + matched[1]])
+            continue
+        if tok.text[:1].isupper():
+            code = places.demonym_code(tok.text)
+            if code:
+                found.append(ActorRef(tok.text, tok.idx, tok.idx + len(tok.text), country=code))
+                taken.add(tok.i)
+                continue
+        for size in (3, 2, 1):
+            words = tuple(_lemma(t) for t in tokens[k:k + size])
+            if len(words) == size and words in sector_words():
+                sectors.append((k + size - 1, sector_words()[words]))
+                taken.update(t.i for t in tokens[k:k + size])
+                break
+    return _apply_sectors(found, sectors, tokens)
+
+
+def _match_ngram(tokens: list[Token], k: int, taken: set[int]):
+    """The longest place, organisation or seat of government starting at tokens[k]."""
+    for size in range(min(MAX_NGRAM, len(tokens) - k), 0, -1):
+        window = tokens[k:k + size]
+        if any(t.i in taken for t in window) or window[-1].i - window[0].i != size - 1:
+            continue
+        if not (window[0].text[:1].isupper() or window[0].lower_ == "the"):
+            continue
+        text = window[0].doc.text[window[0].idx:window[-1].idx + len(window[-1].text)]
+        start, end = window[0].idx, window[-1].idx + len(window[-1].text)
+        key = tuple(fold(t.text) for t in window if t.lower_ != "the")
+        if not key:
+            continue
+        if key in institutions():
+            country, sector = institutions()[key]
+            return ActorRef(text, start, end, country=country, sector=sector), size
+        org = org_index().get(" ".join(key))
+        if org is not None and (len(key) > 1 or window[-1].text.isupper() or len(window[-1].text) > 3):
+            return ActorRef(text, start, end, country=org.country, org=org.name,
+                            sector=ORG_SECTORS.get(org.kind)), size
+        if window[0].lower_ == "the":
+            continue
+        code = places.country_code(text)
+        if code:
+            return ActorRef(text, start, end, country=code), size
+        if size <= 3 and window[0].ent_type_ != "PERSON":
+            capital = places.capital_of(text)
+            if capital:
+                return ActorRef(text, start, end, country=capital, sector="GOV"), size
+    return None
+
+
+def persons_in(doc_or_span) -> list[tuple[int, int, object]]:
+    """Persons spaCy finds in a text with no article around it, their states from the known
+    office holders table: (start, end, person) spans for find_actors."""
+    from types import SimpleNamespace
+
+    from communique.lexicon import known_officials
+
+    known = known_officials()
+    out = []
+    for ent in doc_or_span.ents:
+        if ent.label_ != "PERSON":
+            continue
+        country = None
+        for name, (c, _org) in known.items():
+            if fold(ent.text) == fold(name) or fold(name).endswith(" " + fold(ent.text)):
+                country = c
+                break
+        out.append((ent.start_char, ent.end_char, SimpleNamespace(name=ent.text, country=country, org=None)))
+    return out
+
+
+def _apply_sectors(found: list[ActorRef], sectors: list[tuple[int, str]], tokens: list[Token]) -> list[ActorRef]:
+    if not sectors:
+        return found
+    first = tokens[0].i
+    out = list(found)
+    for pos, sector in sectors:
+        before = [a for a in found if a.person is None and a.org is None and a.sector is None
+                  and _index_of(tokens, a.start) is not None and _index_of(tokens, a.start) < pos]
+        if before:
+            for a in before:
+                a.sector = sector
+        elif not any(a.start >= tokens[pos].idx for a in found if a.person is None):
+            tok = tokens[pos]
+            out.append(ActorRef(tok.text, tok.idx, tok.idx + len(tok.text), sector=sector))
+        _ = first
+    return sorted(out, key=lambda a: a.start)
+
+
+def _index_of(tokens: list[Token], char: int) -> int | None:
+    for k, t in enumerate(tokens):
+        if t.idx <= char < t.idx + len(t.text) + 1:
+            return k
+    return None

@@ -1,0 +1,362 @@
+"""Code the events of a sentence: trigger patterns matched on lemmas, source and target from the
+dependency parse, negation and intent from the trigger's own dependents.
+
+Written here: the maintained event coders (PETRARCH2, UniversalPetrarch) need constituency trees
+or their own dictionaries and code states only; communique keeps persons as actors and its
+lexicon as data.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span, Token
+
+from communique.coding.actors import ActorRef, find_actors, persons_in, phrase_tokens
+from communique.coding.vocabulary import GAP, MAX_GAP, Pattern, patterns_by_trigger, plover_of
+
+SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
+OBJECT_DEPS = frozenset({"dobj", "dative", "iobj", "attr", "oprd"})
+TARGET_PREPS = frozenset({"with", "to", "against", "on", "for", "from", "of", "at", "toward", "towards", "into"})
+NEGATIONS = frozenset({"not", "never", "n't", "no"})
+# a verb governing the trigger that makes it an intention, not a deed: "plans to visit"
+INTENT_HEADS = frozenset({"plan", "intend", "hope", "expect", "want", "aim", "seek", "prepare", "agree",
+                          "offer", "promise", "pledge", "vow", "wish", "propose", "invite", "try",
+                          "willing", "ready", "prepared", "committed", "determined", "eager"})
+INTENT_AUX = frozenset({"will", "would", "shall", "'ll"})
+# heads that deny or refuse what they govern: "refused to meet", "denied attacking"
+DENIAL_HEADS = frozenset({"refuse", "decline", "deny", "reject", "fail"})
+# what an intended deed is coded as: the finest intent code CAMEO has for it
+INTENT_OF = {"04": "036", "05": "032", "06": "031", "061": "0311", "062": "0312", "063": "0313", "064": "0314",
+             "07": "033", "071": "0331", "072": "0332", "073": "0333", "074": "0334", "08": "035",
+             "081": "0351", "082": "0352", "084": "0353", "085": "0354", "086": "0355", "087": "0356",
+             "045": "039", "046": "036"}
+# entity types whose words are names, not triggers ("Asia-Pacific Economic Cooperation")
+NAME_ENTITIES = frozenset({"ORG", "GPE", "PERSON", "NORP", "FAC", "LOC", "WORK_OF_ART", "LAW", "EVENT", "PRODUCT"})
+
+
+# what an act announced for the future is coded as when it hurts the target: a threat
+THREAT_OF = {"14": "133", "16": "131", "162": "1311", "163": "1312", "161": "1313", "164": "134", "165": "135",
+             "166": "136", "17": "137", "172": "132", "1721": "1321", "1722": "1322", "1723": "1323",
+             "1724": "1324", "18": "1383", "19": "1384", "191": "1381", "192": "1382", "20": "138",
+             "204": "1385", "0874": "136", "12": "131"}
+# what an act another party "must" do is coded as: a demand
+DEMAND_OF = {"06": "101", "061": "1011", "062": "1012", "063": "1013", "064": "1014", "07": "103",
+             "071": "1031", "072": "1032", "073": "1033", "074": "1034", "08": "105", "081": "1051",
+             "082": "1052", "084": "1053", "085": "1054", "086": "1055", "087": "1056", "04": "106",
+             "046": "106", "037": "107", "045": "108", "03": "100", "05": "102"}
+# what an appeal for a deed is coded as: "urged Iran to release", "called on X to negotiate"
+APPEAL_OF = {"06": "021", "061": "0211", "062": "0212", "063": "0213", "064": "0214", "05": "022", "07": "023",
+             "071": "0231", "072": "0232", "073": "0233", "074": "0234", "08": "025", "081": "0251",
+             "082": "0252", "084": "0253", "085": "0254", "086": "0255", "087": "0256", "04": "026",
+             "046": "026", "037": "027", "045": "028", "0831": "0241", "0832": "0242", "0833": "0243"}
+MUST = frozenset({"must"})
+REPORTING = frozenset({"say", "declare", "state", "insist", "reiterate", "tell", "announce", "warn", "stress",
+                       "conclude", "add", "demand", "argue"})
+
+
+def _finest(table: dict[str, str], code: str, default: str | None = None) -> str | None:
+    for n in (4, 3, 2):
+        if code[:n] in table:
+            return table[code[:n]]
+    return default
+
+
+def threat_code(code: str) -> str | None:
+    """The CAMEO threat code (13x) for a harmful act announced for the future, or None."""
+    return _finest(THREAT_OF, code)
+
+
+def demand_code(code: str) -> str:
+    """The CAMEO demand code (10x) for an act that someone says another party must do."""
+    return _finest(DEMAND_OF, code, "100")
+
+
+def intent_code(code: str) -> str:
+    """The CAMEO intent code (03x) for an engagement or deed that is only intended."""
+    for n in (3, 2):
+        if code[:n] in INTENT_OF:
+            return INTENT_OF[code[:n]]
+    return code
+
+
+@dataclass
+class CodedEvent:
+    """One coded event of a sentence."""
+
+    code: str              # CAMEO, 3-4 digits
+    plover: str | None     # PLOVER type; None for public statements (root 01)
+    mode: str | None
+    status: str            # "happened" | "planned"
+    source: list[ActorRef]
+    target: list[ActorRef]
+    trigger: tuple[int, int]           # character offsets of the trigger word
+    sentence: tuple[int, int]
+    negated: bool = False
+    pattern_line: int = 0
+    words: list[int] = field(default_factory=list)  # token indices the pattern matched
+    generic: bool = False  # a one-word pattern ("agree", "urge"): gives way to what it governs
+
+    @property
+    def root(self) -> str:
+        return self.code[:2]
+
+
+def _lemma(tok: Token) -> str:
+    return (tok.lemma_ or tok.text).lower()
+
+
+def _match(tokens: list[Token], k: int, elements) -> list[int] | None:
+    """Token positions matched by `elements` from tokens[k], or None (gaps are lazy, bounded)."""
+    out = [k]
+    pos = k + 1
+    i = 1
+    while i < len(elements):
+        el = elements[i]
+        if el is GAP:
+            nxt = elements[i + 1]
+            for j in range(pos, min(pos + MAX_GAP + 1, len(tokens))):
+                if _word_in(tokens[j], nxt):
+                    out.append(j)
+                    pos = j + 1
+                    break
+            else:
+                return None
+            i += 2
+            continue
+        if pos < len(tokens) and _word_in(tokens[pos], el):
+            out.append(pos)
+            pos += 1
+            i += 1
+            continue
+        return None
+    return out
+
+
+def _word_in(tok: Token, words: frozenset[str]) -> bool:
+    return _lemma(tok) in words or tok.lower_ in words
+
+
+def _matches(tokens: list[Token]) -> list[tuple[Pattern, list[int]]]:
+    index = patterns_by_trigger()
+    found = []
+    for k, tok in enumerate(tokens):
+        if tok.ent_type_ in NAME_ENTITIES and tok.ent_iob_ != "":
+            continue
+        cands = index.get(_lemma(tok), ()) or index.get(tok.lower_, ())
+        for pattern in cands:
+            hit = _match(tokens, k, pattern.elements)
+            if hit is not None:
+                found.append((pattern, hit))
+                break  # candidates are sorted most specific first
+    # a match inside a more specific one is part of it ("held talks" is not also "talks")
+    found.sort(key=lambda m: (m[0].weight, -m[1][0]), reverse=True)
+    kept: list[tuple[Pattern, list[int]]] = []
+    for pattern, hit in found:
+        if any(set(hit) <= set(h) for _, h in kept):
+            continue
+        kept.append((pattern, hit))
+    return kept
+
+
+def _predicate(tok: Token) -> Token:
+    """The verb whose subject is the trigger's source: the trigger itself, or the verb a trigger
+    noun is the object of ("imposed sanctions", "held talks", "expressed concern")."""
+    cur = tok
+    for _ in range(3):
+        if cur.pos_ in ("VERB", "AUX") or cur.dep_ in ("ROOT",):
+            return cur
+        if cur.dep_ in ("dobj", "attr", "pobj", "prep", "compound", "amod", "nsubjpass", "conj", "appos"):
+            cur = cur.head
+        else:
+            break
+    return cur if cur.pos_ in ("VERB", "AUX") else tok
+
+
+def _subject_heads(verb: Token) -> tuple[list[Token], bool]:
+    """Subject phrase heads of a verb (following conjoined and controlled verbs up), and whether
+    the verb is passive."""
+    cur = verb
+    for _ in range(4):
+        subj = [c for c in cur.children if c.dep_ in SUBJECT_DEPS]
+        if subj:
+            passive = any(c.dep_ == "nsubjpass" for c in subj)
+            return _with_conjuncts(subj), passive
+        if cur.dep_ in ("conj", "xcomp", "advcl", "relcl", "acl") and cur.head is not cur:
+            if cur.dep_ in ("relcl", "acl"):
+                return [cur.head], False
+            cur = cur.head
+            continue
+        break
+    return [], False
+
+
+def _with_conjuncts(heads: list[Token]) -> list[Token]:
+    out = []
+    for h in heads:
+        out.append(h)
+        out.extend(t for t in h.conjuncts if t.i > h.i)
+    return out
+
+
+def _agent_heads(verb: Token) -> list[Token]:
+    return [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+
+
+def _object_heads(owners: list[Token], skip: set[int]) -> list[Token]:
+    """Target phrase heads: direct objects, then prepositional objects, of the verb and of the
+    pattern's words ("imposed sanctions on X": X hangs from "sanctions")."""
+    heads = []
+    trigger = owners[1] if len(owners) > 1 else owners[0]
+    verb = owners[0]
+    for owner in dict.fromkeys(owners):
+        for c in owner.children:
+            if c.i in skip:
+                continue
+            if c.dep_ in OBJECT_DEPS:
+                heads.append(c)
+            elif c.dep_ == "prep" and c.lower_ in TARGET_PREPS:
+                heads.extend(g for g in c.children if g.dep_ == "pobj")
+            elif c.dep_ == "poss" and owner is trigger and owner is not verb:
+                pass
+            elif c.dep_ == "xcomp":  # "urged Iran to stop": Iran is the object of urge already
+                heads.extend(g for g in c.children if g.dep_ == "dobj")
+    return _with_conjuncts(heads)
+
+
+def _negated(verb: Token, trigger: Token) -> bool:
+    if any(c.dep_ == "neg" or c.lower_ in NEGATIONS for t in (verb, trigger) for c in t.children):
+        return True
+    head = verb.head
+    return verb.dep_ in ("xcomp", "ccomp", "pcomp") and _lemma(head) in DENIAL_HEADS
+
+
+def _demanded(verb: Token) -> bool:
+    """A deed someone says another party must do: "Russia said Sudan must return the helicopter"."""
+    return any(c.dep_ == "aux" and c.lower_ in MUST for c in verb.children) \
+        and verb.dep_ == "ccomp" and _lemma(verb.head) in REPORTING
+
+
+def _intended(verb: Token) -> bool:
+    if any(c.dep_ == "aux" and c.lower_ in INTENT_AUX for c in verb.children):
+        return True
+    return verb.dep_ in ("xcomp", "pcomp", "ccomp") and _lemma(verb.head) in INTENT_HEADS
+
+
+def code_sentence(sent: Span, persons=None) -> list[CodedEvent]:
+    """The events a sentence codes, most salient first (its main clause's before subordinate ones).
+    `persons`: (start, end, person) character spans of the article's persons in the sentence."""
+    tokens = list(sent)
+    out = []
+    for pattern, hit in _matches(tokens):
+        trigger = tokens[hit[0]]
+        words = {tokens[i].i for i in hit}
+        verb = _predicate(trigger)
+        negated = _negated(verb, trigger)
+        if negated and not pattern.code.startswith("12"):
+            continue
+        code = pattern.code
+        status = "planned" if code.startswith("03") else "happened"
+        demanded = _demanded(verb)
+        if demanded and not code.startswith(("01", "02", "10", "13")):
+            code = demand_code(code)
+            status = "happened"
+        elif _intended(verb) and not code.startswith(("03", "13", "01", "02", "10")):
+            threat = threat_code(code)
+            code, status = (threat, "happened") if threat else (intent_code(code), "planned")
+        subj, passive = _subject_heads(verb)
+        agents = _agent_heads(verb)
+        if passive:
+            source_heads, extra_targets = agents, subj
+        else:
+            source_heads, extra_targets = subj, []
+        poss = [c for c in trigger.children if c.dep_ == "poss"] if trigger is not verb else []
+        if not source_heads and poss:
+            source_heads = poss
+        skip = {t.i for t in source_heads} | words
+        owners = [verb, trigger] + [tokens[i] for i in hit[1:]]
+        target_heads = extra_targets + _object_heads(owners, skip)
+        if source_heads and all(h.pos_ == "PRON" for h in source_heads) and verb.dep_ == "ccomp":
+            source_heads = _subject_heads(verb.head)[0] or source_heads  # "X said they would ...": X
+        if demanded:  # "X said Y must ...": X demands of Y
+            target_heads, source_heads = source_heads, _subject_heads(verb.head)[0]
+        source = _actors(source_heads, persons)
+        if not source and verb.dep_ in ("xcomp", "ccomp") and _lemma(verb.head) in INTENT_HEADS | DENIAL_HEADS:
+            source = _actors(_subject_heads(verb.head)[0], persons)  # "X agreed that their countries should ..."
+        target = [a for a in _actors(target_heads, persons) if not _same(a, source)]
+        plover, mode = plover_of(code)
+        out.append(CodedEvent(code=code, plover=plover, mode=mode, status=status, source=source, target=target,
+                              trigger=(trigger.idx, trigger.idx + len(trigger.text)),
+                              sentence=(sent.start_char, sent.end_char), negated=negated,
+                              pattern_line=pattern.line, words=sorted(words),
+                              generic=pattern.weight[0] == 1))
+    out = _settle_governed(out, sent.doc)
+    covered = {w for e in out for w in e.words}
+    for tok in tokens:
+        if tok.pos_ == "VERB" and tok.i not in covered and _demanded(tok):
+            source = _actors(_subject_heads(tok.head)[0], persons)
+            target = _actors(_subject_heads(tok)[0], persons)
+            out.append(CodedEvent(code="100", plover="REQUEST", mode=None, status="happened", source=source,
+                                  target=target, trigger=(tok.idx, tok.idx + len(tok.text)),
+                                  sentence=(sent.start_char, sent.end_char), words=[tok.i]))
+    out.sort(key=lambda e: (_depth(sent.doc, e.words[0]), e.words[0]))
+    return out
+
+
+def _settle_governed(events: list[CodedEvent], doc: Doc) -> list[CodedEvent]:
+    """An event whose verb another coded verb governs ("urged Iran to release", "agreed to hold
+    exercises") is one event: an appeal takes the deed into its code and the deed goes; a bare
+    "agree"/"promise" gives way to the deed, already coded as an intent."""
+    by_word = {w: e for e in events for w in e.words}
+    drop = set()
+    for e in events:
+        verb = doc[e.words[0]]
+        verb = verb if verb.pos_ in ("VERB", "AUX") else _predicate(verb)
+        if verb.dep_ not in ("xcomp", "ccomp") or verb.head.i not in by_word:
+            continue
+        gov = by_word[verb.head.i]
+        if gov is e:
+            continue
+        if gov.root == "02":
+            if gov.generic or gov.code in ("020", "022"):
+                gov.code = _finest(APPEAL_OF, e.code, gov.code)
+            drop.add(id(e))
+        elif gov.generic and _lemma(verb.head) in INTENT_HEADS:
+            if not e.source:
+                e.source = gov.source
+            drop.add(id(gov))
+    return [e for e in events if id(e) not in drop]
+
+
+def _depth(doc: Doc, i: int) -> int:
+    tok, d = doc[i], 0
+    while tok.head is not tok and d < 50:
+        tok, d = tok.head, d + 1
+    return d
+
+
+def _same(actor: ActorRef, others: list[ActorRef]) -> bool:
+    return any(o.start == actor.start and o.end == actor.end for o in others)
+
+
+def _actors(heads: list[Token], persons) -> list[ActorRef]:
+    out: list[ActorRef] = []
+    for h in heads:
+        for a in find_actors(phrase_tokens(h), persons):
+            if not _same(a, out):
+                out.append(a)
+    return out
+
+
+def code_doc(doc: Doc, persons=None) -> list[CodedEvent]:
+    """Every sentence of a parsed document, coded. Without the article's persons, the persons
+    spaCy names are actors, with their states where they are known office holders."""
+    if persons is None:
+        persons = persons_in(doc)
+    return [e for sent in doc.sents for e in code_sentence(sent, persons)]
+
+
+def code_text(text: str) -> list[CodedEvent]:
+    """Parse and code a text with communique's pipeline (for benchmarks and quick use)."""
+    from communique.nlp import get_nlp
+
+    return code_doc(get_nlp()(text))

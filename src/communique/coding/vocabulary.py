@@ -1,0 +1,79 @@
+"""The coding tables, loaded once: trigger patterns by CAMEO code, CAMEO -> PLOVER, actor words."""
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+
+from communique.lexicon import read_tsv
+
+GAP = None  # a pattern element that skips up to MAX_GAP words
+MAX_GAP = 6
+
+
+@dataclass(frozen=True)
+class Pattern:
+    """One trigger pattern: a CAMEO code and its elements (sets of lemmas, or GAP)."""
+
+    code: str
+    elements: tuple[frozenset[str] | None, ...]
+    line: int
+
+    @property
+    def weight(self) -> tuple[int, int]:
+        """Specificity: more words first, then the finer (longer) code."""
+        return (sum(1 for e in self.elements if e is not GAP), len(self.code))
+
+
+def _parse(code: str, text: str, line: int) -> Pattern:
+    elements = []
+    for word in text.split():
+        elements.append(GAP if word == "..." else frozenset(w for w in word.lower().split("|") if w))
+    if not elements or elements[0] is GAP or elements[-1] is GAP:
+        raise ValueError(f"event_lexicon.tsv:{line}: a pattern starts and ends with a word: {text!r}")
+    return Pattern(code, tuple(elements), line)
+
+
+@functools.lru_cache(maxsize=1)
+def patterns_by_trigger() -> dict[str, tuple[Pattern, ...]]:
+    """First lemma -> the patterns it can start, most specific first."""
+    index: dict[str, list[Pattern]] = {}
+    for n, row in enumerate(read_tsv("event_lexicon.tsv"), 1):
+        if len(row) != 2:
+            raise ValueError(f"event_lexicon.tsv: row {n}: expected code<TAB>pattern, got {row!r}")
+        pattern = _parse(row[0].strip(), row[1].strip(), n)
+        for lemma in pattern.elements[0]:
+            index.setdefault(lemma, []).append(pattern)
+    return {k: tuple(sorted(v, key=lambda p: p.weight, reverse=True)) for k, v in index.items()}
+
+
+@functools.lru_cache(maxsize=1)
+def _plover_prefixes() -> dict[str, tuple[str, str | None]]:
+    out = {}
+    for row in read_tsv("cameo_plover.tsv"):
+        row += [""] * (3 - len(row))
+        out[row[0].strip()] = (row[1].strip(), row[2].strip() or None)
+    return out
+
+
+def plover_of(code: str) -> tuple[str | None, str | None]:
+    """The PLOVER type and mode of a CAMEO code (longest listed prefix), or (None, None) for 01."""
+    table = _plover_prefixes()
+    for n in range(len(code), 1, -1):
+        if code[:n] in table:
+            return table[code[:n]]
+    return None, None
+
+
+@functools.lru_cache(maxsize=1)
+def sector_words() -> dict[tuple[str, ...], str]:
+    """Lemma sequence -> CAMEO sector code ("foreign minister" -> GOV, "troop" -> MIL)."""
+    return {tuple(row[0].lower().split()): row[1].strip() for row in read_tsv("actor_sectors.tsv") if len(row) >= 2}
+
+
+@functools.lru_cache(maxsize=1)
+def institutions() -> dict[tuple[str, ...], tuple[str, str]]:
+    """Folded word sequence -> (ISO3, sector): "the Kremlin" stands for Russia's government."""
+    from communique.lexicon import fold
+
+    return {tuple(fold(row[0]).split()): (row[1].strip(), row[2].strip())
+            for row in read_tsv("actor_institutions.tsv") if len(row) >= 3}
