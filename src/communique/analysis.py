@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span
 
 from communique.body import Body
+from communique.cameo import cameo_code
 from communique.model import Actor, Article, Commitment, Event, Location, Person
 from communique.read import Document
 
@@ -78,6 +79,8 @@ class ActorDraft:
     code: str | None = None
     role: str | None = None
     person: PersonDraft | None = None
+    actor_code: str | None = None  # CAMEO actor code ("RUSMIL") where the coder found one
+    sector: str | None = None
 
     @property
     def name(self) -> str:
@@ -90,7 +93,8 @@ class ActorDraft:
     def to_actor(self, index: dict) -> Actor:
         """The contract's Actor; `index` maps shown PersonDrafts to their place in Article.persons."""
         return Actor(name=self.name, kind=self.kind, country=self.country, role=self.role,
-                     person=index.get(id(self.person)) if self.person is not None else None)
+                     person=index.get(id(self.person)) if self.person is not None else None,
+                     code=self.actor_code, sector=self.sector)
 
 
 @dataclass
@@ -108,6 +112,7 @@ class Draft:
     anchor: int = 0  # char offset of the trigger, for date picking
     context: str | None = None  # "visit" when it happened during a trip
     members: list[PersonDraft] = field(default_factory=list)  # persons taking part
+    status: str = "happened"  # "planned" for intents and announced engagements
 
 
 @dataclass(eq=False)
@@ -151,10 +156,14 @@ class Analysis:
         doc, body = self.doc, self.body
         shown = [p for p in self.persons if p.shown]
         index = {id(p): i for i, p in enumerate(shown)}
-        events = [Event(type=d.type, cameo=d.cameo, mode=d.mode, actors=[a.to_actor(index) for a in d.actors],
-                        date=d.date, location=d.location, evidence=sorted(set(d.evidence)), mechanism=d.mechanism,
-                        background=d.background)
-                  for d in self.drafts]
+        events = []
+        for d in self.drafts:
+            entry = cameo_code(d.cameo, d.type, d.mode)
+            events.append(Event(type=d.type, cameo=d.cameo, mode=d.mode, actors=[a.to_actor(index) for a in d.actors],
+                                date=d.date, location=d.location, evidence=sorted(set(d.evidence)),
+                                mechanism=d.mechanism, background=d.background, status=d.status,
+                                goldstein=entry.goldstein if entry else None,
+                                quad_class=entry.quad_class if entry else None))
         return Article(doc_id=doc.doc_id, text=doc.text, title=doc.title or body.title, published=self.published,
                        source=doc.source or body.source, url=doc.url, body=(body.start, body.end),
                        persons=[p.to_person() for p in shown], events=events, commitments=self.commitments,

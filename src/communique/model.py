@@ -51,16 +51,24 @@ class Actor:
     country: str | None = None
     role: str | None = None  # host/guest, visitor/host, co-chair, participant, source/target
     person: int | None = None  # a person actor's index in Article.persons; None when not known
+    code: str | None = None  # CAMEO actor code ("USAGOV", "RUSMIL", "IGO") when known
+    sector: str | None = None  # CAMEO sector (GOV, MIL, BUS, LEG, IGO, ...) when known
 
     def to_dict(self) -> dict[str, Any]:
-        return {"name": self.name, "kind": self.kind, "country": self.country, "role": self.role,
-                "person": self.person}
+        d = {"name": self.name, "kind": self.kind, "country": self.country, "role": self.role,
+             "person": self.person}
+        if self.code:
+            d["code"] = self.code
+        if self.sector:
+            d["sector"] = self.sector
+        return d
 
     @classmethod
     def from_dict(cls, d: dict) -> "Actor":
         person = d.get("person")
         return cls(name=d["name"], kind=d.get("kind", "person"), country=d.get("country"), role=d.get("role"),
-                   person=int(person) if isinstance(person, int) and not isinstance(person, bool) else None)
+                   person=int(person) if isinstance(person, int) and not isinstance(person, bool) else None,
+                   code=d.get("code"), sector=d.get("sector"))
 
 
 @dataclass
@@ -90,12 +98,16 @@ class Event:
     evidence: list[Span] = field(default_factory=list)
     mechanism: dict | None = None  # {"name": ..., "round": int | None}
     background: bool = False  # recalled in passing, not the article's news
+    status: str = "happened"  # or "planned": intents and announced engagements (CAMEO 03x)
+    goldstein: float | None = None  # the CAMEO code's Goldstein score, -10 .. +10
+    quad_class: int | None = None  # 1 verbal / 2 material cooperation, 3 verbal / 4 material conflict
 
     def to_dict(self) -> dict[str, Any]:
         d = {"type": self.type, "mode": self.mode, "cameo": self.cameo,
              "actors": [a.to_dict() for a in self.actors], "date": self.date,
              "location": self.location.to_dict() if self.location else None,
-             "topics": list(self.topics), "evidence": [list(e) for e in self.evidence]}
+             "topics": list(self.topics), "evidence": [list(e) for e in self.evidence],
+             "status": self.status, "goldstein": self.goldstein, "quad_class": self.quad_class}
         if self.mechanism is not None:
             d["mechanism"] = dict(self.mechanism)
         if self.background:
@@ -108,7 +120,8 @@ class Event:
                    actors=[Actor.from_dict(a) for a in d.get("actors") or []], date=d.get("date"),
                    location=Location.from_dict(d.get("location")), topics=list(d.get("topics") or []),
                    evidence=_spans(d.get("evidence")), mechanism=d.get("mechanism"),
-                   background=bool(d.get("background", False)))
+                   background=bool(d.get("background", False)), status=d.get("status") or "happened",
+                   goldstein=_number(d.get("goldstein")), quad_class=_int(d.get("quad_class")))
 
 
 @dataclass
@@ -176,3 +189,11 @@ class Article:
                    events=[Event.from_dict(e) for e in d.get("events") or []],
                    commitments=[Commitment.from_dict(c) for c in d.get("commitments") or []],
                    extractor=d.get("extractor"))
+
+
+def _number(value) -> float | None:
+    return float(value) if isinstance(value, (int, float)) and not isinstance(value, bool) else None
+
+
+def _int(value) -> int | None:
+    return int(value) if isinstance(value, int) and not isinstance(value, bool) else None

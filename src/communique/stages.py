@@ -122,6 +122,14 @@ def settle_countries(a: Analysis) -> None:
     persons_mod.settle_countries(shown, a.drafts, a.pair, persons_mod.home_country(a.body, a.doc))
 
 
+def code_events(a: Analysis) -> None:
+    """The other PLOVER types (support, requests, accusations, threats, force, intents) from the
+    sentence coder, after the persons' countries are settled so actor codes carry them."""
+    from communique.events.coded import draft_coded
+
+    draft_coded(a)
+
+
 def find_commitments(a: Analysis) -> None:
     """Money pledged, delivered or requested, donor and recipient from the speaker's side."""
     sentences = a.sentences
@@ -157,6 +165,7 @@ STAGES: tuple[Stage, ...] = (
     Stage("events", find_events, reads=("sentences", "pair", "pub_date", "year", "body"), writes=("drafts",)),
     Stage("settle_countries", settle_countries, reads=("drafts", "persons", "pair", "body", "doc"),
           writes=("persons",)),
+    Stage("coded_events", code_events, reads=("sentences", "persons"), writes=("drafts",)),
     Stage("commitments", find_commitments, reads=("sentences", "pair"), writes=("commitments",)),
 )
 

@@ -8,7 +8,7 @@ from communique.analysis import Analysis
 def test_the_stage_list():
     assert [s.name for s in stages.STAGES] == [
         "year", "persons", "country_weights", "person_countries", "sentences", "events",
-        "settle_countries", "commitments"]
+        "settle_countries", "coded_events", "commitments"]
 
 
 def test_each_stage_reads_only_what_an_earlier_stage_wrote():

@@ -11,7 +11,9 @@ def test_two_officials_of_different_states_agreeing_met():
 def test_one_official_agreeing_alone_is_no_meeting():
     a = extract("Ghanaian Foreign Minister Kwame Asante agreed on Tuesday to expand cooperation in education.",
                 published="2025-03-05")
-    assert a.events == []
+    # an intent to cooperate is coded (AGREE 03x, planned), but nobody met anybody
+    assert [e for e in a.events if e.type == "CONSULT"] == []
+    assert all(e.status == "planned" for e in a.events)
 
 
 def test_joining_talks_already_told():

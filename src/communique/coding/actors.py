@@ -9,12 +9,16 @@ from spacy.tokens import Token
 
 from communique import places
 from communique.coding.vocabulary import institutions, sector_words
-from communique.lexicon import fold, org_index
+from communique.lexicon import org_index
+from communique.text import fold
 
 MAX_NGRAM = 5
 ORG_SECTORS = {"government": "GOV", "legislature": "LEG", "ngo": "NGO", "party": "PTY"}  # orgs.tsv kinds
 # clauses inside a phrase say something else: "the minister, who visited Paris" is not Paris
 SKIP_DEPS = frozenset({"relcl", "acl", "advcl", "ccomp", "xcomp", "parataxis", "punct"})
+# the head's own conjuncts are phrases of their own (the coder takes them one by one); conjoined
+# modifiers stay ("Hungarian and Romanian officials")
+HEAD_SKIP_DEPS = SKIP_DEPS | {"conj", "cc"}
 
 
 @dataclass
@@ -43,7 +47,8 @@ def phrase_tokens(head: Token) -> list[Token]:
     while stack:
         tok = stack.pop()
         out.append(tok)
-        stack.extend(c for c in tok.children if c.dep_ not in SKIP_DEPS or c.i < head.i and c.dep_ == "punct")
+        skip = HEAD_SKIP_DEPS if tok is head else SKIP_DEPS
+        stack.extend(c for c in tok.children if c.dep_ not in skip or c.i < head.i and c.dep_ == "punct")
     return sorted(out, key=lambda t: t.i)
 
 
@@ -92,6 +97,12 @@ def find_actors(tokens: list[Token], persons=None) -> list[ActorRef]:
                 sectors.append((k + size - 1, sector_words()[words]))
                 taken.update(t.i for t in tokens[k:k + size])
                 break
+    people = [a for a in found if a.person is not None]
+    if people:  # "Norwegian Foreign Minister X", "X of Norway": the words describe the person
+        described = next((a.country for a in found if a.person is None and a.country), None)
+        for a in people:
+            a.country = a.country or described
+        return people
     return _apply_sectors(found, sectors, tokens)
 
 
@@ -117,7 +128,7 @@ def _match_ngram(tokens: list[Token], k: int, taken: set[int]):
                             sector=ORG_SECTORS.get(org.kind)), size
         if window[0].lower_ == "the":
             continue
-        code = places.country_code(text)
+        code = places.country_code(text) if _may_name_country(text) else None
         if code:
             return ActorRef(text, start, end, country=code), size
         if size <= 3 and window[0].ent_type_ != "PERSON":
@@ -125,6 +136,16 @@ def _match_ngram(tokens: list[Token], k: int, taken: set[int]):
             if capital:
                 return ActorRef(text, start, end, country=capital, sector="GOV"), size
     return None
+
+
+# short capitals that do name states in news; any other two- or three-letter word is an
+# abbreviation ("PM", "FM", "DPM"), never an ISO code standing for a country
+SHORT_STATE_NAMES = frozenset({"US", "UK", "USA", "UAE", "PRC", "ROK", "RoK", "DPRK", "DRC", "KSA"})
+
+
+def _may_name_country(text: str) -> bool:
+    bare = text.replace(".", "")
+    return len(bare) > 3 or bare in SHORT_STATE_NAMES
 
 
 def persons_in(doc_or_span) -> list[tuple[int, int, object]]:
@@ -159,7 +180,8 @@ def _apply_sectors(found: list[ActorRef], sectors: list[tuple[int, str]], tokens
         if before:
             for a in before:
                 a.sector = sector
-        elif not any(a.start >= tokens[pos].idx for a in found if a.person is None):
+        elif not any(a.person is not None for a in found) \
+                and not any(a.start >= tokens[pos].idx for a in found if a.person is None):
             tok = tokens[pos]
             out.append(ActorRef(tok.text, tok.idx, tok.idx + len(tok.text), sector=sector))
         _ = first

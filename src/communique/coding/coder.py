@@ -31,7 +31,8 @@ INTENT_OF = {"04": "036", "05": "032", "06": "031", "061": "0311", "062": "0312"
              "081": "0351", "082": "0352", "084": "0353", "085": "0354", "086": "0355", "087": "0356",
              "045": "039", "046": "036"}
 # entity types whose words are names, not triggers ("Asia-Pacific Economic Cooperation")
-NAME_ENTITIES = frozenset({"ORG", "GPE", "PERSON", "NORP", "FAC", "LOC", "WORK_OF_ART", "LAW", "EVENT", "PRODUCT"})
+NAME_ENTITIES = frozenset({"ORG", "GPE", "PERSON", "NORP", "FAC", "LOC", "WORK_OF_ART", "LAW", "EVENT", "PRODUCT",
+                           "DATE", "TIME"})
 
 
 # what an act announced for the future is coded as when it hurts the target: a threat
@@ -158,6 +159,29 @@ def _matches(tokens: list[Token]) -> list[tuple[Pattern, list[int]]]:
     return kept
 
 
+# verbs that carry a nominal event: "held talks", "imposed sanctions", "launched an offensive"
+SUPPORT_VERBS = frozenset({"hold", "conduct", "launch", "carry", "stage", "impose", "provide", "make", "issue",
+                           "give", "take", "begin", "start", "continue", "resume", "announce", "order", "mount",
+                           "file", "lodge", "extend", "offer", "deliver", "send", "grant", "declare", "reach",
+                           "sign", "have", "be"})
+
+
+TOPIC_ROOTS = frozenset({"04", "05", "06", "07"})
+
+
+def _nominal_without_support(tok: Token, pattern: Pattern) -> bool:
+    """A one-word noun of cooperation that no verb carries ("hope for enhanced cooperation",
+    "investment in India") names a topic, not an event; nouns of force ("an air strike") stay."""
+    if pattern.weight[0] > 1 or tok.pos_ not in ("NOUN", "PROPN") or pattern.code[:2] not in TOPIC_ROOTS:
+        return False
+    if tok.dep_ == "ROOT":
+        return False
+    head = tok.head
+    while head.dep_ in ("prep", "conj", "compound", "amod") and head.head is not head:
+        head = head.head
+    return not (head.pos_ in ("VERB", "AUX") and _lemma(head) in SUPPORT_VERBS and tok.dep_ in ("dobj", "nsubjpass", "attr", "nsubj"))
+
+
 def _predicate(tok: Token) -> Token:
     """The verb whose subject is the trigger's source: the trigger itself, or the verb a trigger
     noun is the object of ("imposed sanctions", "held talks", "expressed concern")."""
@@ -249,6 +273,8 @@ def code_sentence(sent: Span, persons=None) -> list[CodedEvent]:
     out = []
     for pattern, hit in _matches(tokens):
         trigger = tokens[hit[0]]
+        if _nominal_without_support(trigger, pattern):
+            continue
         words = {tokens[i].i for i in hit}
         verb = _predicate(trigger)
         negated = _negated(verb, trigger)

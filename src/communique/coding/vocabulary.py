@@ -73,7 +73,7 @@ def sector_words() -> dict[tuple[str, ...], str]:
 @functools.lru_cache(maxsize=1)
 def institutions() -> dict[tuple[str, ...], tuple[str, str]]:
     """Folded word sequence -> (ISO3, sector): "the Kremlin" stands for Russia's government."""
-    from communique.lexicon import fold
+    from communique.text import fold
 
     return {tuple(fold(row[0]).split()): (row[1].strip(), row[2].strip())
             for row in read_tsv("actor_institutions.tsv") if len(row) >= 3}
