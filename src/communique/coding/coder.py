@@ -228,23 +228,18 @@ def _agent_heads(verb: Token) -> list[Token]:
 
 def _object_heads(owners: list[Token], skip: set[int]) -> list[Token]:
     """Target phrase heads: direct objects, then prepositional objects, of the verb and of the
-    pattern's words ("imposed sanctions on X": X hangs from "sanctions")."""
-    heads = []
-    trigger = owners[1] if len(owners) > 1 else owners[0]
-    verb = owners[0]
+    pattern's words ("imposed sanctions on X": X hangs from "sanctions"); the object of a
+    controlled verb only when there is no other ("urged Iran to stop": Iran, not what it stops)."""
+    heads, controlled = [], []
     for owner in dict.fromkeys(owners):
         for c in owner.children:
-            if c.i in skip:
-                continue
-            if c.dep_ in OBJECT_DEPS:
+            if c.dep_ in OBJECT_DEPS and c.i not in skip:
                 heads.append(c)
             elif c.dep_ == "prep" and c.lower_ in TARGET_PREPS:
-                heads.extend(g for g in c.children if g.dep_ == "pobj")
-            elif c.dep_ == "poss" and owner is trigger and owner is not verb:
-                pass
-            elif c.dep_ == "xcomp":  # "urged Iran to stop": Iran is the object of urge already
-                heads.extend(g for g in c.children if g.dep_ == "dobj")
-    return _with_conjuncts(heads)
+                heads.extend(g for g in c.children if g.dep_ == "pobj" and g.i not in skip)
+            elif c.dep_ == "xcomp":
+                controlled.extend(g for g in c.children if g.dep_ == "dobj" and g.i not in skip)
+    return _with_conjuncts(heads or controlled)
 
 
 def _negated(verb: Token, trigger: Token) -> bool:
