@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import re
 
-from communique import lexicon
 from communique.analysis import Analysis, Draft
 from communique.events.conference import draft_conference
 from communique.events.engagement import draft_engagement
@@ -19,7 +18,7 @@ from communique.events.merge import _one_mode_per_pair, merge_drafts
 from communique.events.settle import pick_date, settle_context
 from communique.events.signing import draft_signing
 from communique.events.together import draft_caption, draft_joined, draft_joint
-from communique.events.triggers import Cue, detect_modes, is_hypothetical
+from communique.events.triggers import Cue, detect_modes, is_hypothetical, pattern
 from communique.events.visit import draft_visit, draft_visit_reference
 from communique.events.where import preferred_place, to_location
 
@@ -41,7 +40,7 @@ def extract_events(ctx: Analysis) -> None:
         found: list[Draft] = []
         hypothetical = False
         group = None
-        if re.match(lexicon.triggers()["coreference"], sent.text.lower()):
+        if pattern("coreference").match(sent.text.lower()):
             last = next((d for d in reversed(drafts) if d.type == "CONSULT" and len(d.members) >= 2), None)
             group = last.members if last else None
         for mode, pos in modes:

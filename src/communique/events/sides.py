@@ -66,7 +66,7 @@ def org_counterparts(sent: Sentence, trigger_pos: int) -> list[tuple[str, str | 
     low = text
     seen = set()
     # longest aliases first so "International Republican Institute" beats "Institute"
-    for alias in sorted(index, key=len, reverse=True):
+    for alias in lexicon.org_aliases_longest_first():
         org = index[alias]
         pat = _org_regex(org)
         for m in pat.finditer(low):

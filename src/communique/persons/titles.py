@@ -3,6 +3,7 @@ organisation a title names ("U.S. Secretary of State" -> USA)."""
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from spacy.tokens import Doc
 
@@ -143,8 +144,10 @@ def singular_title(title: str) -> str:
     return " ".join(words)
 
 
+@lru_cache(maxsize=16384)
 def _title_country(title: str) -> tuple[str | None, str | None, bool]:
-    """(country, org name, international) a title names: "U.S. Secretary of State" -> USA."""
+    """(country, org name, international) a title names: "U.S. Secretary of State" -> USA.
+    Cached: the same titles recur across articles and each costs dozens of phrase lookups."""
     org = None
     intl = False
     # organisations named inside the title, longest first
