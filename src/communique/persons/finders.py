@@ -9,7 +9,7 @@ from spacy.tokens import Doc, Span
 from communique import lexicon
 from communique.text import name_key
 from communique.persons.titles import _has_head, _name_suffix, _skip_honorifics, _split_titles, _title_start, clean_title, singular_title
-from communique.persons.tokens import MAX_NAME_TOKENS, NAME_PARTICLES, _caps_surname, is_cap, is_connector, is_head, is_name_token, is_vocab, runs
+from communique.persons.tokens import MAX_NAME_TOKENS, NAME_PARTICLES, _caps_surname, is_cap, is_connector, is_head, is_name_token, is_vocab, runs, span_ents
 
 
 @dataclass
@@ -145,7 +145,7 @@ def title_then_name(sent: Span) -> list[NameHit]:
 def ner_names(sent: Span) -> list[NameHit]:
     """spaCy PERSON entities of two or more name-like words, leading title words stripped."""
     hits = []
-    for ent in sent.ents:
+    for ent in span_ents(sent):
         if ent.label_ != "PERSON":
             continue
         s, e = ent.start, ent.end

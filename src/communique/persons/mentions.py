@@ -79,6 +79,11 @@ def resolve_short_mentions(doc: Doc, offset: int, entries: list[PersonDraft], al
         person.mentions.append((a, b))
 
 
+@lru_cache(maxsize=4096)
+def _title_rx(form: str) -> re.Pattern:
+    return re.compile(r"\b[Tt]he\s+(" + re.escape(form) + r")\b(?!\s+[A-Z])", re.I)
+
+
 def resolve_title_mentions(text: str, entries: list[PersonDraft], allowed, start: int, end: int) -> None:
     """"The Foreign Secretary also called on ...": a title used alone stands for the one person of
     the article who holds it."""
@@ -97,7 +102,7 @@ def resolve_title_mentions(text: str, entries: list[PersonDraft], allowed, start
         if len(idxs) != 1:
             continue
         e = entries[next(iter(idxs))]
-        rx = re.compile(r"\b[Tt]he\s+(" + re.escape(form) + r")\b(?!\s+[A-Z])", re.I)
+        rx = _title_rx(form)
         for m in rx.finditer(text, start, end):
             a, b = m.start(1), m.end(1)
             if not allowed(a) or any(s <= a < t for s, t in taken):

@@ -9,7 +9,7 @@ from spacy.tokens import Doc
 
 from communique import lexicon
 from communique.text import name_key
-from communique.persons.tokens import MAX_NAME_TOKENS, NAME_PARTICLES, NEWS_CODES, _hyphen_in_name, _places, is_cap, is_connector, is_head, is_honorific, is_name_token, is_vocab, token_country
+from communique.persons.tokens import MAX_NAME_TOKENS, NAME_PARTICLES, NEWS_CODES, _hyphen_in_name, _places, is_cap, is_connector, is_head, is_honorific, is_name_token, is_vocab, table, token_country
 
 
 def _name_suffix(doc: Doc, start: int, end: int) -> int:
@@ -37,9 +37,14 @@ def _name_suffix(doc: Doc, start: int, end: int) -> int:
 
 def _is_place_pair(doc: Doc, i: int) -> bool:
     """doc[i:i+2] names a country or a city ("Viet Nam", "Ha Noi")."""
-    if not (is_cap(doc[i]) and is_cap(doc[i + 1])):
+    tt = table(doc)
+    if not (tt.cap[i] and tt.cap[i + 1]):
         return False
-    text = doc[i:i + 2].text
+    return _names_place(doc[i:i + 2].text)
+
+
+@lru_cache(maxsize=65536)
+def _names_place(text: str) -> bool:
     p = _places()
     return bool(p.country_code(text) or p.lookup_place(text))
 
