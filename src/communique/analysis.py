@@ -66,6 +66,7 @@ class Sentence:
     mentions: list[Mention]
     caption: bool
     title: bool
+    dates: list | None = field(default=None, repr=False)  # (offset, DateMatch), read once when asked
 
 
 @dataclass(eq=False)

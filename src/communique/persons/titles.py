@@ -9,7 +9,7 @@ from spacy.tokens import Doc
 
 from communique import lexicon
 from communique.text import name_key
-from communique.persons.tokens import MAX_NAME_TOKENS, NAME_PARTICLES, NEWS_CODES, _hyphen_in_name, _places, is_cap, is_connector, is_head, is_honorific, is_name_token, is_vocab, table, token_country
+from communique.persons.tokens import MAX_NAME_TOKENS, NAME_PARTICLES, NEWS_CODES, _hyphen_in_name, _places, is_cap, is_connector, is_head, is_honorific, is_name_token, is_vocab, name_at, table, token_country
 
 
 def _name_suffix(doc: Doc, start: int, end: int) -> int:
@@ -23,7 +23,7 @@ def _name_suffix(doc: Doc, start: int, end: int) -> int:
         if is_name_token(tok) or (tok.lower_ in NAME_PARTICLES and k < end) or (_hyphen_in_name(tok) and k < end):
             k = j
         elif j == end - 1 and j - 1 >= start and is_cap(tok) and not is_honorific(tok) \
-                and is_name_token(doc[j - 1]) and not tok.text.isupper() and name_key(tok.text) not in lexicon.titles().heads:
+                and name_at(doc, j - 1) and not tok.text.isupper() and name_key(tok.text) not in lexicon.titles().heads:
             k = j  # a surname that is also an office word: "Samantha Power"
         else:
             break

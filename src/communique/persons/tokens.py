@@ -109,6 +109,12 @@ def is_name_token(tok: Token) -> bool:
     return got
 
 
+def name_at(doc: Doc, i: int) -> bool:
+    """is_name_token(doc[i]) without building the Token when the answer is known."""
+    got = table(doc).name.get(i)
+    return is_name_token(doc[i]) if got is None else got
+
+
 def _is_name_token(tok: Token) -> bool:
     if _hyphen_in_name(tok) or _caps_surname(tok):
         return True
