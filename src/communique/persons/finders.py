@@ -8,8 +8,11 @@ from spacy.tokens import Doc, Span
 
 from communique import lexicon
 from communique.text import name_key
-from communique.persons.titles import _has_head, _name_suffix, _skip_honorifics, _split_titles, _title_start, clean_title, singular_title
-from communique.persons.tokens import MAX_NAME_TOKENS, NAME_PARTICLES, _caps_surname, is_cap, is_connector, is_head, is_name_token, is_vocab, name_at, runs, span_ents
+from communique.persons.titles import (
+    _has_head, _name_suffix, _skip_honorifics, _split_titles, _title_start, clean_title, singular_title)
+from communique.persons.tokens import (
+    MAX_NAME_TOKENS, NAME_PARTICLES, _caps_surname, is_cap, is_connector, is_head, is_name_token, is_vocab,
+    name_at, runs, span_ents)
 
 
 @dataclass

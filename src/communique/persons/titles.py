@@ -9,7 +9,9 @@ from spacy.tokens import Doc
 
 from communique import lexicon
 from communique.text import name_key
-from communique.persons.tokens import MAX_NAME_TOKENS, NAME_PARTICLES, NEWS_CODES, _hyphen_in_name, _places, is_cap, is_connector, is_head, is_honorific, is_name_token, is_vocab, name_at, table, token_country
+from communique.persons.tokens import (
+    MAX_NAME_TOKENS, NAME_PARTICLES, NEWS_CODES, _hyphen_in_name, _places, is_cap, is_connector, is_head,
+    is_honorific, is_name_token, is_vocab, name_at, table, token_country)
 
 
 def _name_suffix(doc: Doc, start: int, end: int) -> int:
