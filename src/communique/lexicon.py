@@ -89,6 +89,13 @@ def org_index() -> dict[str, Org]:
     return index
 
 
+@functools.lru_cache(maxsize=1)
+def org_aliases_longest_first() -> tuple[str, ...]:
+    """The folded names and aliases of org_index(), longest first ("International Republican
+    Institute" is tried before "Institute")."""
+    return tuple(sorted(org_index(), key=len, reverse=True))
+
+
 def find_org(text: str) -> Org | None:
     """The organisation a phrase names, exactly (after folding), or None."""
     return org_index().get(name_key(re.sub(r"^the\s+", "", text.strip(), flags=re.I)))

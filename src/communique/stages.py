@@ -7,15 +7,17 @@ its components. `run()` applies them in order.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 from typing import Callable
 
 from communique import dates, events as events_mod, persons as persons_mod, places
 from communique.analysis import Analysis, Mention, Sentence
 from communique.commitments import extract_commitments
+from communique.persons.tokens import table
 
 VENUE_WEIGHT = 0.3  # a country named as where things happened, against 1 for any other naming
-INPUTS = ("doc", "body", "parsed")  # what an Analysis starts with
+INPUTS = ("doc", "body", "parsed", "parsed_text")  # what an Analysis starts with
 
 
 @dataclass(frozen=True)
@@ -59,14 +61,15 @@ def find_persons(a: Analysis) -> None:
 def weigh_countries(a: Analysis) -> None:
     """How often the article names each state (a venue counts less)."""
     parsed, offset = a.parsed, a.offset
+    ptext = a.parsed_text
     country_counts = a.country_weights
-    for p in places.find_places(parsed.text):
+    for p in places.find_places(ptext):
         if p.country and a.allowed(p.start + offset):
             # a venue ("in Honiara, Solomon Islands") says less about whose relations these are
-            venue = re.search(r"\b(?:in|at)\s+(?:the\s+)?(?:[A-Z][\w.-]*,?\s+)?$", parsed.text[max(0, p.start - 40):p.start])
+            venue = re.search(r"\b(?:in|at)\s+(?:the\s+)?(?:[A-Z][\w.-]*,?\s+)?$", ptext[max(0, p.start - 40):p.start])
             country_counts[p.country] += VENUE_WEIGHT if venue else 1
-    for tok in parsed:
-        c = places.demonym_code(tok.text) if tok.text[:1].isupper() else None
+    for text in table(parsed).text:
+        c = places.demonym_code(text) if text[:1].isupper() else None
         if c:
             country_counts[c] += 1
 
@@ -84,21 +87,26 @@ def person_countries(a: Analysis) -> None:
 def build_sentences(a: Analysis) -> None:
     """The body's sentences with the person mentions inside each, and the article's two states."""
     text, parsed, offset, body = a.doc.text, a.parsed, a.offset, a.body
+    ptext = a.parsed_text
     captions = sorted(body.captions)
     title_span = body.title_span
     sentences = []
-    mention_index = [(s, e, p) for p in a.persons for s, e in p.mentions]
+    # every mention once, ordered by start (stable: person order among equals), found per
+    # sentence by bisection instead of a scan of all mentions for each sentence
+    mention_index = sorted(((s, e, p) for p in a.persons for s, e in p.mentions), key=lambda m: m[0])
+    mention_starts = [m[0] for m in mention_index]
     for sent in parsed.sents:
         s, e = sent.start_char + offset, sent.end_char + offset
         while e > s and text[e - 1].isspace():
             e -= 1
-        stext = parsed.text[sent.start_char:sent.start_char + (e - s)]
+        stext = ptext[sent.start_char:sent.start_char + (e - s)]
         if not stext.strip() or not a.allowed(s + (len(stext) - len(stext.lstrip()))):
             continue
         lead = len(stext) - len(stext.lstrip())
         s += lead
         stext = stext.lstrip()
-        ms = sorted((Mention(p, a_, b) for a_, b, p in mention_index if s <= a_ < e), key=lambda m: m.start)
+        ms = [Mention(p, a_, b) for a_, b, p in
+              mention_index[bisect_left(mention_starts, s):bisect_left(mention_starts, e)]]
         is_caption = any(cs <= s < ce or s <= cs < e for cs, ce in captions)
         is_title = bool(title_span and title_span[0] <= s < title_span[1])
         sentences.append(Sentence(sent, s, e, stext, ms, is_caption, is_title))
@@ -157,10 +165,10 @@ def find_commitments(a: Analysis) -> None:
 STAGES: tuple[Stage, ...] = (
     Stage("year", settle_year, reads=("doc", "body"), writes=("published", "pub_date", "year")),
     Stage("persons", find_persons, reads=("doc", "body", "parsed"), writes=("persons",)),
-    Stage("country_weights", weigh_countries, reads=("parsed", "body"), writes=("country_weights",)),
+    Stage("country_weights", weigh_countries, reads=("parsed", "parsed_text", "body"), writes=("country_weights",)),
     Stage("person_countries", person_countries, reads=("persons", "country_weights"),
           writes=("persons", "country_weights")),
-    Stage("sentences", build_sentences, reads=("parsed", "body", "persons", "country_weights"),
+    Stage("sentences", build_sentences, reads=("parsed", "parsed_text", "body", "persons", "country_weights"),
           writes=("sentences", "pair")),
     Stage("events", find_events, reads=("sentences", "pair", "pub_date", "year", "body"), writes=("drafts",)),
     Stage("settle_countries", settle_countries, reads=("drafts", "persons", "pair", "body", "doc"),

@@ -7,12 +7,12 @@ import re
 from communique import lexicon
 from communique.analysis import Analysis, Draft, Sentence
 from communique.events.sides import _cross, _dedupe, _group_counterparts, person_actor, split_sides
-from communique.events.triggers import mode_spec
+from communique.events.triggers import mode_spec, pattern
 
 
 def draft_joint(ctx: Analysis, sent: Sentence) -> list[Draft]:
     """"A and B agreed on Tuesday ...": two officials of different states acting together met."""
-    m = re.search(lexicon.triggers()["joint"]["patterns"][0], sent.text.lower())
+    m = pattern("joint").search(sent.text.lower())
     if not m:
         return []
     before, _ = split_sides(sent, m.start())
@@ -30,7 +30,7 @@ def draft_joint(ctx: Analysis, sent: Sentence) -> list[Draft]:
 
 def draft_joined(ctx: Analysis, sent: Sentence, modes, drafts: list[Draft]) -> list[Draft]:
     """"X joined part of the talks by video link": X with the people of the last engagement."""
-    m = re.search(lexicon.triggers()["joined_talks"], sent.text.lower())
+    m = pattern("joined_talks").search(sent.text.lower())
     if not m:
         return []
     before, _ = split_sides(sent, m.start())

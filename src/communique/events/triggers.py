@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from communique import lexicon
 from communique.analysis import PersonDraft
@@ -22,16 +23,25 @@ class Cue:
     group: list[PersonDraft] | None = None  # who "the two ministers" refers to
 
 
+@lru_cache(maxsize=1)
 def _compiled():
     data = lexicon.triggers()
-    if not hasattr(_compiled, "cache"):
-        modes = {m: [re.compile(p) for p in spec["patterns"]] for m, spec in data["modes"].items()}
-        _compiled.cache = {
-            "modes": modes,
-            "not": [re.compile(p) for p in data["not_events"]],
-            "generic": re.compile(data["generic_counterparts"]),
-        }
-    return _compiled.cache
+    return {
+        # one alternation per mode: its leftmost match is the earliest of the patterns' matches
+        "modes": {m: re.compile("|".join(f"(?:{p})" for p in spec["patterns"])) for m, spec in data["modes"].items()},
+        "not": [re.compile(p) for p in data["not_events"]],
+        "generic": re.compile(data["generic_counterparts"]),
+        "coreference": re.compile(data["coreference"]),
+        "visit_reference": re.compile(data["visit_reference"]),
+        "joint": re.compile(data["joint"]["patterns"][0]),
+        "joined_talks": re.compile(data["joined_talks"]),
+    }
+
+
+def pattern(name: str) -> re.Pattern:
+    """A compiled sentence pattern of data/event_triggers.json: coreference, visit_reference,
+    joint, joined_talks."""
+    return _compiled()[name]
 
 
 def mode_spec(mode: str) -> dict:
@@ -42,10 +52,11 @@ def detect_modes(text: str) -> list[tuple[str, int]]:
     """Modes whose triggers occur in a sentence, with the trigger's position, in MODE_ORDER."""
     low = text.lower()
     out = []
+    modes = _compiled()["modes"]
     for mode in MODE_ORDER:
-        starts = [m.start() for pat in _compiled()["modes"][mode] for m in [pat.search(low)] if m]
-        if starts:
-            out.append((mode, min(starts)))  # the earliest trigger: "held talks with A, and met B"
+        m = modes[mode].search(low)
+        if m:
+            out.append((mode, m.start()))  # the earliest trigger: "held talks with A, and met B"
     return out
 
 

@@ -3,10 +3,9 @@ from __future__ import annotations
 
 import re
 
-from communique import lexicon
 from communique.analysis import Analysis, Draft, PersonDraft, Sentence
 from communique.events.sides import _dedupe, country_actor, person_actor, split_sides
-from communique.events.triggers import Cue, mode_spec
+from communique.events.triggers import Cue, mode_spec, pattern
 from communique.events.where import destination, to_location
 
 
@@ -45,7 +44,7 @@ def draft_visit(ctx: Analysis, sent: Sentence, cue: Cue) -> list[Draft]:
 def draft_visit_reference(ctx: Analysis, sent: Sentence, last_subject: PersonDraft | None) -> list[Draft]:
     """"During the visit, X ...": X was on a trip whose host the article's other events give
     (settled in `settle_context`)."""
-    if not re.search(lexicon.triggers()["visit_reference"], sent.text.lower()):
+    if not pattern("visit_reference").search(sent.text.lower()):
         return []
     who = _dedupe(sent.mentions)[:1] or ([last_subject] if last_subject is not None else [])
     if not who:

@@ -3,6 +3,7 @@ in, and a trip's destination."""
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from communique.analysis import Sentence
 from communique.model import Location
@@ -14,11 +15,15 @@ def _places():
     return places
 
 
+@lru_cache(maxsize=4096)
+def places_in(text: str) -> tuple:
+    """The places a sentence names (cached: the drafters and the date and place steps each ask
+    for the same sentence)."""
+    return tuple(_places().find_places(text))
+
+
 def place_mentions(text: str, base: int):
-    out = []
-    for p in _places().find_places(text):
-        out.append((p.start + base, p.end + base, p))
-    return out
+    return [(p.start + base, p.end + base, p) for p in places_in(text)]
 
 
 def preferred_place(text: str, base: int, after: int | None = None):

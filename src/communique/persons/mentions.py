@@ -3,6 +3,9 @@ the fullest name the article uses."""
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
+from functools import lru_cache
+from itertools import accumulate
 
 from spacy.tokens import Doc
 
@@ -11,7 +14,12 @@ from communique.analysis import PersonDraft
 from communique.text import name_key
 from communique.persons.merge import FAMILY_FIRST
 from communique.persons.titles import _has_head_text
-from communique.persons.tokens import is_cap, is_name_token, token_country
+from communique.persons.tokens import is_name_token, table, token_country
+
+
+@lru_cache(maxsize=65536)
+def _short_key(text: str) -> str:
+    return re.sub(r"'s$", "", name_key(text))
 
 
 def resolve_short_mentions(doc: Doc, offset: int, entries: list[PersonDraft], allowed) -> None:
@@ -33,19 +41,25 @@ def resolve_short_mentions(doc: Doc, offset: int, entries: list[PersonDraft], al
         for f in forms:
             if len(f) >= 2:
                 aliases.setdefault(f, []).append(e)
-    taken = [m for e in entries for m in e.mentions]
+    # Mentions found here are single tokens met in text order, so none can hold a later token:
+    # only the mentions known before the loop can, looked up by offset (bisect), not scanned.
+    spans = sorted(m for e in entries for m in e.mentions)
+    starts = [s for s, _ in spans]
+    reach = list(accumulate((t for _, t in spans), max))
 
     def inside(a, b):
-        return any(s <= a and b <= t for s, t in taken)
+        k = bisect_right(starts, a)
+        return k > 0 and reach[k - 1] >= b
 
-    for tok in doc:
-        if not is_cap(tok) or tok.is_punct:
+    tt = table(doc)
+    for i, text in enumerate(tt.text):
+        if not tt.cap[i]:
             continue
-        f = name_key(tok.text)
-        f = re.sub(r"'s$", "", f)
+        f = _short_key(text)
         cands = aliases.get(f)
         if not cands:
             continue
+        tok = doc[i]
         a, b = tok.idx + offset, tok.idx + len(tok.text) + offset
         if tok.text.endswith(("'s", "’s")):
             b -= 2
@@ -63,7 +77,28 @@ def resolve_short_mentions(doc: Doc, offset: int, entries: list[PersonDraft], al
                 return max(prior) if prior else -1
             person = max(cands, key=last_before)
         person.mentions.append((a, b))
-        taken.append((a, b))
+
+
+@lru_cache(maxsize=4096)
+def _title_rx(form: str) -> re.Pattern:
+    return re.compile(r"\b[Tt]he\s+(" + re.escape(form) + r")\b(?!\s+[A-Z])", re.I)
+
+
+_THE = re.compile(r"\bthe\s+", re.I)  # how each _title_rx begins
+
+
+def _may_follow_the(text: str, after_the: list[int], form: str, end: int) -> bool:
+    """Whether `form` can start right after one of the "the " found: a check that spares
+    compiling a case-insensitive pattern per title (milliseconds each) where it cannot match.
+    Only ASCII is compared; anything else is left to the pattern."""
+    if not form.isascii():
+        return True
+    n = len(form)
+    for p in after_the:
+        here = text[p:min(p + n, end)]
+        if not here.isascii() or here.lower() == form:
+            return True
+    return False
 
 
 def resolve_title_mentions(text: str, entries: list[PersonDraft], allowed, start: int, end: int) -> None:
@@ -80,11 +115,12 @@ def resolve_title_mentions(text: str, entries: list[PersonDraft], allowed, start
                 if f and _has_head_text(f):
                     owners.setdefault(f.lower(), set()).add(i)
     taken = [m for e in entries for m in e.mentions]
+    after_the = [m.end() for m in _THE.finditer(text, start, end)]
     for form, idxs in owners.items():
-        if len(idxs) != 1:
+        if len(idxs) != 1 or not _may_follow_the(text, after_the, form, end):
             continue
         e = entries[next(iter(idxs))]
-        rx = re.compile(r"\b[Tt]he\s+(" + re.escape(form) + r")\b(?!\s+[A-Z])", re.I)
+        rx = _title_rx(form)
         for m in rx.finditer(text, start, end):
             a, b = m.start(1), m.end(1)
             if not allowed(a) or any(s <= a < t for s, t in taken):

@@ -51,10 +51,11 @@ def build_persons(doc: Doc, offset: int, allowed) -> list[PersonDraft]:
     hits: list[NameHit] = []
     for sent in segments(doc):
         found = title_anchored(sent) + appositions(sent) + title_then_name(sent)
-        if _title_case_line(sent):
+        headline = _title_case_line(sent)
+        if headline:
             found = [h for h in found if h.source in ("title", "apposition") and h.end - h.start >= 2]
         covered = {j for h in found for j in range(h.start, h.end)}
-        for h in ([] if _title_case_line(sent) else ner_names(sent)):
+        for h in ([] if headline else ner_names(sent)):
             if not any(j in covered for j in range(h.start, h.end)):
                 found.append(h)
         hits.extend(found)

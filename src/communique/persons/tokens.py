@@ -3,6 +3,7 @@ capitalised runs and lines names are looked for in."""
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
 
@@ -39,9 +40,11 @@ def is_country_word(text: str) -> bool:
 NEWS_CODES = {"US", "UK", "USA", "UAE", "PRC", "ROK", "DPRK", "EU"}
 
 
+@lru_cache(maxsize=65536)
 def token_country(text: str) -> str | None:
     """ISO3 for a country name, demonym or possessive token ('U.S.', 'Vietnamese', 'Japan's');
-    bare ISO codes only where news writes them ('US', 'UK'), so 'FM' is not Micronesia."""
+    bare ISO codes only where news writes them ('US', 'UK'), so 'FM' is not Micronesia.
+    Cached: every capitalised token of every article asks."""
     p = _places()
     t = re.sub(r"['’]s$", "", text)
     if t.isalpha() and t.isupper() and len(t) <= 4 and t not in NEWS_CODES:
@@ -56,17 +59,22 @@ def is_cap(tok: Token) -> bool:
 
 def is_vocab(tok: Token) -> bool:
     """Part of a title or an office's name rather than of a person's name."""
+    return _vocab_text(tok.text)
+
+
+@lru_cache(maxsize=65536)
+def _vocab_text(text: str) -> bool:
     L = lexicon.titles()
-    f = name_key(tok.text)
+    f = name_key(text)
     if not f:
-        return tok.text in {"-", "–", "&", "(", ")"}
+        return text in {"-", "–", "&", "(", ")"}
     if f in L.heads or f in L.ranks or f in L.org_words or f in L.honorifics:
         return True
-    if tok.text.isupper() and len(tok.text) >= 2 and not tok.text.endswith("."):
+    if text.isupper() and len(text) >= 2 and not text.endswith("."):
         return True  # acronyms: USAID, NDI, UN
-    if "-" in tok.text and any(p in L.heads or p in L.ranks or p in L.org_words for p in f.split()):
+    if "-" in text and any(p in L.heads or p in L.ranks or p in L.org_words for p in f.split()):
         return True
-    return is_country_word(tok.text)
+    return is_country_word(text)
 
 
 def _caps_surname(tok: Token) -> bool:
@@ -93,6 +101,21 @@ def _hyphen_in_name(tok: Token) -> bool:
 
 
 def is_name_token(tok: Token) -> bool:
+    """A word that can be part of a person's name (remembered per token of the doc)."""
+    memo = table(tok.doc).name
+    got = memo.get(tok.i)
+    if got is None:
+        got = memo[tok.i] = _is_name_token(tok)
+    return got
+
+
+def name_at(doc: Doc, i: int) -> bool:
+    """is_name_token(doc[i]) without building the Token when the answer is known."""
+    got = table(doc).name.get(i)
+    return is_name_token(doc[i]) if got is None else got
+
+
+def _is_name_token(tok: Token) -> bool:
     if _hyphen_in_name(tok) or _caps_surname(tok):
         return True
     if not is_cap(tok) or tok.like_num:
@@ -117,44 +140,109 @@ def is_connector(tok: Token) -> bool:
 
 
 def is_honorific(tok: Token) -> bool:
-    return name_key(tok.text) in lexicon.titles().honorifics
+    return _honorific_text(tok.text)
+
+
+@lru_cache(maxsize=65536)
+def _honorific_text(text: str) -> bool:
+    return name_key(text) in lexicon.titles().honorifics
 
 
 def is_head(tok: Token) -> bool:
-    f = name_key(tok.text)
+    return _head_text(tok.text)
+
+
+@lru_cache(maxsize=65536)
+def _head_text(text: str) -> bool:
+    f = name_key(text)
     L = lexicon.titles()
-    return f in L.heads or any(p in L.heads for p in f.split() if "-" in tok.text)
+    return f in L.heads or any(p in L.heads for p in f.split() if "-" in text)
+
+
+class TokenTable:
+    """What the name rules ask of every token, read once per parsed doc: spaCy builds a new
+    Token object at each `doc[i]`, and the runs below ask each token several times."""
+
+    __slots__ = ("text", "lower", "punct", "cap", "hon", "head", "conn", "hyph", "runs", "ents", "name")
+
+    def __init__(self, doc: Doc):
+        toks = list(doc)
+        n = len(toks)
+        self.text = [t.text for t in toks]
+        self.lower = [t.lower_ for t in toks]
+        self.punct = [t.is_punct for t in toks]
+        ws = [bool(t.whitespace_) for t in toks]
+        connectors = lexicon.titles().connectors
+        self.cap = [bool(x) and x[0].isupper() and not pu for x, pu in zip(self.text, self.punct)]
+        self.hon = [_honorific_text(x) for x in self.text]
+        self.head = [_head_text(x) for x in self.text]
+        self.conn = [x in connectors or x in ("(", ")") for x in self.text]
+        self.hyph = [x in ("-", "‐") and 0 < i < n - 1 and not ws[i - 1] and not ws[i]
+                     and self.text[i - 1][:1].isupper() and self.text[i + 1][:1].isupper()
+                     for i, x in enumerate(self.text)]
+        self.runs: dict[tuple[int, int], list[tuple[int, int]]] = {}
+        self.ents = tuple(doc.ents)  # Doc.ents builds new Spans at each call
+        self.name: dict[int, bool] = {}  # is_name_token by token index, filled as asked
+
+
+def span_ents(span: Span) -> list[Span]:
+    """`span.ents` (the entities wholly inside it, as spaCy's Span.ents gives them) from the
+    doc's entities read once."""
+    out = []
+    for ent in table(span.doc).ents:
+        if ent.start >= span.start:
+            if ent.end <= span.end:
+                out.append(ent)
+            else:
+                break
+    return out
+
+
+_TABLE = "communique.tokens"
+
+
+def table(doc: Doc) -> TokenTable:
+    """The doc's TokenTable, built at first use and kept with the doc."""
+    t = doc.user_data.get(_TABLE)
+    if t is None:
+        t = doc.user_data[_TABLE] = TokenTable(doc)
+    return t
 
 
 def runs(sent: Span) -> list[tuple[int, int]]:
-    """Maximal stretches of capitalised words with the connectors allowed inside titles."""
+    """Maximal stretches of capitalised words with the connectors allowed inside titles
+    (computed once per span: three finders ask for them)."""
+    tt = table(sent.doc)
+    key = (sent.start, sent.end)
+    if key in tt.runs:
+        return tt.runs[key]
+    text, lower, cap, hon, head, conn, hyph, punct = tt.text, tt.lower, tt.cap, tt.hon, tt.head, tt.conn, tt.hyph, tt.punct
     out, i, end = [], sent.start, sent.end
-    doc = sent.doc
     while i < end:
-        if not (is_cap(doc[i]) or is_honorific(doc[i]) or is_head(doc[i])):
+        if not (cap[i] or hon[i] or head[i]):
             i += 1
             continue
         j = i
         while j < end:
-            tok = doc[j]
-            if "\n" in tok.text:
+            if "\n" in text[j]:
                 break
-            if is_cap(tok) or is_honorific(tok) or (is_head(tok) and not tok.is_punct) or _hyphen_in_name(tok):
+            if cap[j] or hon[j] or (head[j] and not punct[j]) or hyph[j]:
                 j += 1
-            elif tok.text == "(" and j + 2 < end and doc[j + 2].text == ")":
+            elif text[j] == "(" and j + 2 < end and text[j + 2] == ")":
                 j += 3
-            elif is_connector(tok) and j + 1 < end and (is_cap(doc[j + 1]) or is_head(doc[j + 1]) or doc[j + 1].text == "("
-                                                         or doc[j + 1].lower_ in ("the", "its")):
+            elif conn[j] and j + 1 < end and (cap[j + 1] or head[j + 1] or text[j + 1] == "("
+                                              or lower[j + 1] in ("the", "its")):
                 j += 1
-            elif tok.lower_ in NAME_PARTICLES and j + 1 < end and is_cap(doc[j + 1]):
+            elif lower[j] in NAME_PARTICLES and j + 1 < end and cap[j + 1]:
                 j += 1
             else:
                 break
-        while j > i and is_connector(doc[j - 1]) and doc[j - 1].text != ")":
+        while j > i and conn[j - 1] and text[j - 1] != ")":
             j -= 1
         if j > i:
             out.append((i, j))
         i = max(j, i + 1)
+    tt.runs[key] = out
     return out
 
 
@@ -170,12 +258,11 @@ def segments(doc: Doc) -> list[Span]:
     """Lines of the text: names are looked for per line, not per parsed sentence, because the
     parser sometimes ends a sentence inside a name after an initial ("Dr. S. Jaishankar")."""
     out, start = [], 0
-    for tok in doc:
-        if "\n" in tok.text:
-            if tok.i > start:
-                out.append(doc[start:tok.i])
-            start = tok.i + 1
+    for i, text in enumerate(table(doc).text):
+        if "\n" in text:
+            if i > start:
+                out.append(doc[start:i])
+            start = i + 1
     if start < len(doc):
         out.append(doc[start:len(doc)])
     return out
-
