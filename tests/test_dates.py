@@ -186,3 +186,28 @@ def test_future_sentences_keep_coming_dates_in_the_publication_year():
 ])
 def test_parse_date_lines(s, iso):
     assert parse_date(s) == iso
+
+
+# ---------------------------------------------------------------- the page's own date
+
+from communique.body import detect_body  # noqa: E402
+
+
+@pytest.mark.parametrize("page, iso, lead", [
+    (" date 2025-03-14 ROME — The Italian foreign minister received his Chilean counterpart on Friday "
+     "at the Farnesina, where the two discussed trade.\n", "2025-03-14", "ROME"),
+    ("date 2019-06-02\n\nThe two presidents spoke by telephone on Sunday about the border crossings "
+     "that reopened last month.\n", "2019-06-02", "The two"),
+    (" date 2022-10 In a call on Tuesday, the chancellor asked the prime minister to keep the grain "
+     "corridor open for the whole winter.\n", "2022-10", "In a call"),
+])
+def test_a_leading_date_stamp_is_the_publication_date_and_no_text(page, iso, lead):
+    b = detect_body(page)
+    assert b.published == iso
+    assert page[b.start:].startswith(lead)  # the stamp is not part of the article
+
+
+def test_a_date_word_inside_the_text_is_no_stamp():
+    page = ("The date 2025-03-14 was set for the vote, the speaker said after meeting party leaders "
+            "in the capital on Monday.\n")
+    assert detect_body(page).published is None

@@ -9,6 +9,7 @@ first real paragraph.
 """
 from __future__ import annotations
 
+import datetime as _dt
 import json
 import re
 from dataclasses import dataclass, field
@@ -125,6 +126,9 @@ def detect_body(text: str) -> Body:
     Furniture inside the body goes to `excluded`; photo captions go to `captions` (they
     are evidence and stay inside the body).
     """
+    stamp = _page_stamp(text)
+    if stamp:  # the stamp is no text of the page: lines are read as if it were blank
+        text = " " * stamp[1] + text[stamp[1]:]
     lines = _split_lines(text)
     for line in lines:
         _features(line)
@@ -156,7 +160,7 @@ def detect_body(text: str) -> Body:
 
     before_cut = [ln for ln in content if ln.index < cut]
     body.dateline = _dateline(content, lead)
-    body.published = _published(before_cut, body.dateline)
+    body.published = stamp[0] if stamp else _published(before_cut, body.dateline)
     body.source = _source(body.dateline, before_cut, last)
     return body
 
@@ -409,6 +413,21 @@ def _parse_date(value: str) -> str | None:
     parsed = dateparser.parse(value, languages=["en"],
                               settings={"REQUIRE_PARTS": ["day", "month", "year"], "PREFER_DATES_FROM": "past"})
     return parsed.date().isoformat() if parsed else None
+
+
+def _page_stamp(text: str) -> tuple[str, int] | None:
+    """A leading `date YYYY-MM-DD` (or `YYYY-MM`) stamp that archived pages carry before their
+    text, often on the lead's own line: (its ISO value, where it ends), else None."""
+    m = signals().patterns["page_stamp"].match(text)
+    if not m:
+        return None
+    value = m.group("date")
+    try:
+        y, mo, *d = (int(x) for x in value.split("-"))
+        _dt.date(y, mo, d[0] if d else 1)
+    except ValueError:
+        return None
+    return value, m.end()
 
 
 def _date_line(line: _Line) -> bool:
