@@ -167,3 +167,22 @@ def test_names_after_abbreviated_titles_and_semicolons():
     assert places("Sen. Marco Rubio of Florida criticized the deal.") == [("Florida", "Florida", "USA", "region")]
     assert places("The ministers met in Tokyo; Marco Rubio attended.") == [("Tokyo", "Tokyo", "JPN", "city")]
     assert places("The Hanoi People's Committee hosted the event.") == [("Hanoi", "Hanoi", "VNM", "city")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Kerrigan and Austin met the mayor in Lima.", [("Lima", "PER", "city")]),
+    ("Austin told reporters the drills would go on.", []),
+    ("The ministers flew to Austin for the energy forum.", [("Austin", "USA", "city")]),
+    ("Defence chiefs Ortega and Austin spoke on Tuesday.", []),
+])
+def test_a_surname_is_not_a_city(text, expected):
+    assert [p[1:] for p in places(text)] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The envoy toured the Temple of Dawn in Bangkok.", [("Bangkok", "THA", "city")]),
+    ("He landed in the Republic of Ghana on Monday.", [("Ghana", "GHA", "country")]),
+    ("The lunar Mission was discussed in Delhi.", [("New Delhi", "IND", "city")]),
+])
+def test_common_words_and_longer_names_are_no_towns(text, expected):
+    assert [p[1:] for p in places(text)] == expected

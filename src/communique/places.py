@@ -190,6 +190,8 @@ class _Gazetteer:
         self.titles = set(rules["titles"])
         self.after_ok = set(rules["after_ok"])
         self.speech = set(rules["speech_verbs"])
+        self.person_cues = re.compile(
+            r"(?<![A-Za-z])(?:%s)\s+(?:the\s+)?$" % "|".join(map(re.escape, rules["person_place_cues"])), re.I)
         self.hint_share = float(rules["hint_share"])
         self.ambiguous = {_key(k): v for k, v in rules["ambiguous"].items()}
         self.stop = {_key(name): mode for name, mode, *_ in _read_tsv("places_stoplist.tsv")}
@@ -334,6 +336,8 @@ def _accept(text, toks, a, b, key, entries, words) -> bool:
     initial = _sentence_initial(text, start)
     if mode == "initial" and initial:
         return False
+    if mode == "person" and best.kind == "city" and not gz.person_cues.search(text[max(0, start - 16):start]):
+        return False  # a surname is not a city: "Austin said", "Blinken and Austin met"
     all_caps = all(w.isupper() for w in words if w != ",")
     prev = toks[a - 1] if a > 0 else None
     nxt = toks[b] if b < len(toks) else None
@@ -356,7 +360,12 @@ def _accept(text, toks, a, b, key, entries, words) -> bool:
                 return False
             if nxt[2] in gz.speech and best.kind == "city":
                 return False
+    if best.kind == "city" and _OF_NAME.match(text, toks[b - 1][1]):
+        return False  # "the Temple of Heaven", "the Palace of Westminster": part of a longer name
     return True
+
+
+_OF_NAME = re.compile(r"\s+of\s+(?:the\s+)?[A-Z]")
 
 
 _SMALL_TOWN = 100_000  # below this a geonames town after an unknown capitalised word is not trusted
