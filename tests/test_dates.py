@@ -211,3 +211,25 @@ def test_a_date_word_inside_the_text_is_no_stamp():
     page = ("The date 2025-03-14 was set for the vote, the speaker said after meeting party leaders "
             "in the capital on Monday.\n")
     assert detect_body(page).published is None
+
+
+@pytest.mark.parametrize("text, year", [
+    # a recalled, dated past sets the article after it: the year-less date falls before its month
+    ("The prime ministers met in Ottawa on April 2. They recalled their first talks in Lima in September 2022.", 2023),
+    ("On April 2 the ministers spoke again, after their meeting of 14 October 2022 in Accra.", 2023),
+    # ... or after it, in the same year
+    ("Leaders met on November 20, having upgraded ties in March 2021.", 2021),
+    ("Trade between January and August 2019 rose by a tenth; the ministers met on 12 October.", 2019),
+    # the 16th session follows the 15th of that month a year before
+    ("The 16th session opened on December 9, a year after the 15th session held in December 2022.", 2023),
+])
+def test_infer_year_from_a_recalled_dated_past(text, year):
+    assert infer_year(text) == year
+
+
+@pytest.mark.parametrize("text", [
+    "The ministers met on March 7 and 8. The mechanism's session on March 7-8, 2024 ended with a statement.",
+    "Talks on 7 March were the first of two days (7-8 March 2024) of the strategic dialogue.",
+])
+def test_a_year_less_date_in_a_month_written_with_its_year_takes_it(text):
+    assert infer_year(text) == 2024

@@ -518,6 +518,8 @@ def infer_year(text: str, published=None) -> int | None:
     mentions = find_dates(text)
     late = [int(m.value[5:7]) for m in mentions
             if m.value.startswith("XXXX") and m.kind in ("day", "range", "month")]
+    late_months = late
+    floor_month = None  # the month of the floor, when the floor is a month or a day
     dates_late = not late or max(late) >= sig["late_month"]
 
     pos = 0
@@ -531,8 +533,14 @@ def infer_year(text: str, published=None) -> int | None:
         for m in in_sent:
             if m.value[:4].isdigit() and m.kind in ("day", "range", "month"):
                 y = int(m.value[:4])
-                if not future:
-                    floor = max(floor or y, y)
+                if not future and (floor is None or y >= floor):
+                    end = m.value.split("/")[-1]
+                    month = int(end[5:7]) if len(end) >= 7 and end[:4] == str(y) else None
+                    if floor is None or y > floor:
+                        floor_month = month
+                    elif month is not None:
+                        floor_month = max(floor_month or 0, month)
+                    floor = y
                 if m.kind == "day":
                     votes[y] += w["explicit_full_date"]
         # "next month" / "last month" / "this month" beside a month with its year
@@ -583,10 +591,23 @@ def infer_year(text: str, published=None) -> int | None:
                     y = _series_year(spec, int(m.group("n")))
                     if y:
                         votes[y] += spec["weight"]
+    # a year-less date in a month the article writes with its year: "on March 7" beside "March 7-8, 2024"
+    dated_months = defaultdict(set)
+    for m in mentions:
+        if m.value[:4].isdigit() and len(m.value) >= 10 and m.kind in ("day", "range"):
+            for part in m.value.split("/"):
+                if len(part) >= 10:
+                    dated_months[int(part[5:7])].add(int(part[:4]))
+    for mo in set(late_months):
+        if len(dated_months.get(mo, ())) == 1:
+            votes[next(iter(dated_months[mo]))] += w["same_month_dated"]
     candidates = {y: v for y, v in votes.items() if floor is None or y >= floor}
-    if not candidates:
-        return None
-    best = max(candidates.values())
-    if best < 2:
-        return None  # one weak hint (a single full date) does not settle it
-    return max(y for y, v in candidates.items() if v == best)
+    best = max(candidates.values()) if candidates else 0
+    if best >= 2:
+        return max(y for y, v in candidates.items() if v == best)
+    if floor is not None and late_months:
+        # nothing votes, but the article recalls a dated past ("the talks in June 2023"): it is
+        # set after it, so its year-less dates lie in the floor's year or, when they fall in
+        # or before the floor's month, in the next one
+        return floor + 1 if floor_month and max(late_months) <= floor_month else floor
+    return None  # one weak hint (a single full date) does not settle it
