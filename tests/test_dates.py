@@ -233,3 +233,47 @@ def test_infer_year_from_a_recalled_dated_past(text, year):
 ])
 def test_a_year_less_date_in_a_month_written_with_its_year_takes_it(text):
     assert infer_year(text) == 2024
+
+
+ARTICLE = ("The foreign ministers of Chile and Norway met in Santiago to discuss salmon farming, "
+           "copper exports and a new research programme for the Antarctic.\n")
+
+
+@pytest.mark.parametrize("top, iso", [
+    ("By Maria Chen | Published: March 3, 2025 9:40 am | 5 min read", "2025-03-03"),
+    ("Published 14 May 2024, 10:02 GMT · By Tom Reed and Ana Silva · 3 min read", "2024-05-14"),
+    ("Date: 2024.03.15", "2024-03-15"),
+    ("Posted on 03/25/2024 at 11:20", "2024-03-25"),  # a day over 12: month first
+    ("Updated 16/04/22 | 08:10 am", "2022-04-16"),
+])
+def test_bylines_labels_and_numeric_forms_give_the_page_date(top, iso):
+    assert detect_body(top + "\n\n" + ARTICLE).published == iso
+
+
+def test_the_date_line_beside_the_headline_beats_the_sites_today():
+    page = ("Subscribe | Tuesday, July 9, 2024\n\nNorway and Chile agree on Antarctic research\n\n"
+            "02/03/24 | 4:15 pm\n\n" + ARTICLE)
+    assert detect_body(page).published == "2024-03-02"
+
+
+@pytest.mark.parametrize("lead, iso", [
+    ("SANTIAGO, Feb 4, 2025, Prensa. The foreign ministers of Chile and Norway met to discuss salmon "
+     "farming and copper exports.", "2025-02-04"),
+    ("OSLO, March 12, 2024 /Newswire/ — The foreign ministers of Chile and Norway met to discuss salmon "
+     "farming and copper exports.", "2024-03-12"),
+])
+def test_datelines_with_a_year_give_the_page_date(lead, iso):
+    b = detect_body(lead + "\n")
+    assert b.published == iso
+    assert b.dateline["year"] == int(iso[:4])
+
+
+@pytest.mark.parametrize("footer", [
+    "This article was originally published on 2 June 2023.",
+    "The story first appeared on June 2, 2023 on the ministry's website.",
+])
+def test_a_repost_footer_dates_the_original_post(footer):
+    page = ARTICLE + "\n" + ARTICLE.replace("Santiago", "Valparaiso") + "\n" + footer + "\n"
+    b = detect_body(page)
+    assert b.published == "2023-06-02"
+    assert page.index(footer) >= b.end or any(s <= page.index(footer) < e for s, e in b.excluded)
