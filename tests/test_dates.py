@@ -277,3 +277,39 @@ def test_a_repost_footer_dates_the_original_post(footer):
     b = detect_body(page)
     assert b.published == "2023-06-02"
     assert page.index(footer) >= b.end or any(s <= page.index(footer) < e for s, e in b.excluded)
+
+
+# ---------------------------------------------------------------- dates a later sentence gives an event
+
+from communique.follow_ups import follow_up_date, lead_date  # noqa: E402
+
+MON = dt.date(2025, 3, 10)  # a Monday
+
+
+@pytest.mark.parametrize("texts, expected", [
+    (["The Estonian premier met the Irish taoiseach in Dublin.",
+      "In remarks at the meeting on Monday evening, both praised the energy link."], "2025-03-10"),
+    (["The Estonian premier met the Irish taoiseach in Dublin.",
+      "They met at the government buildings on Friday, 7 March, the ministry said."], "2025-03-07"),
+    (["The Estonian premier held talks with the Irish taoiseach.",
+      "The talks, held on 6 March, covered energy."], "2025-03-06"),
+])
+def test_a_follow_up_sentence_dates_the_event(texts, expected):
+    assert follow_up_date(texts, 0, "meeting", published=MON) == expected
+
+
+@pytest.mark.parametrize("texts", [
+    ["The Estonian premier met the Irish taoiseach in Dublin.",
+     "The two leaders agreed to meet again on 20 September in Tallinn."],
+    ["The Estonian premier met the Irish taoiseach in Dublin.",
+     "It was their first encounter since the previous meeting on 2 February 2024."],
+    ["The Estonian premier met the Irish taoiseach in Dublin.", "Energy prices rose on Friday."],
+])
+def test_planned_follow_ups_and_other_occasions_give_no_date(texts):
+    assert follow_up_date(texts, 0, "meeting", published=MON) is None
+
+
+def test_the_lead_date_resolves_weekdays_and_skips_the_future():
+    assert lead_date(["The premier will travel to Riga on Thursday.", "She met the envoy on Friday."],
+                     published=MON) == "2025-03-07"
+    assert lead_date(["The premier met the envoy."], published=MON) is None

@@ -186,3 +186,54 @@ def test_a_surname_is_not_a_city(text, expected):
 ])
 def test_common_words_and_longer_names_are_no_towns(text, expected):
     assert [p[1:] for p in places(text)] == expected
+
+
+# ---------------------------------------------------------------- places a later sentence gives an event
+
+from communique.follow_ups import city_in, follow_up_place  # noqa: E402
+from communique.places import venue_text  # noqa: E402
+
+
+@pytest.mark.parametrize("texts, expected", [
+    (["The Chilean president received the Uruguayan foreign minister.",
+      "The meeting was held at the presidential palace in Santiago."], "Santiago"),
+    (["The Chilean president received the Uruguayan foreign minister.",
+      "During the talks in Valparaiso, both sides praised the new port."], "Valparaíso"),
+    (["The two leaders spoke to reporters at the port in Valparaiso.",
+      "It was co-chaired by the Chilean president and the Uruguayan foreign minister."], "Valparaíso"),
+])
+def test_a_follow_up_sentence_places_the_event(texts, expected):
+    index = 1 if texts[1].startswith("It was") else 0
+    p = follow_up_place(texts, index, "meeting")
+    assert p is not None and p.name == expected
+
+
+@pytest.mark.parametrize("texts", [
+    ["The Chilean president received the Uruguayan foreign minister.",
+     "They discussed the crisis in Haiti and agreed to meet again in Montevideo in the autumn."],
+    ["The Chilean president received the Uruguayan foreign minister.",
+     "It was the first visit since the previous meeting held in Montevideo."],
+    ["The Chilean president spoke by phone with the Uruguayan foreign minister.",
+     "The call was made from Santiago."],
+])
+def test_topics_plans_other_occasions_and_calls_give_no_place(texts):
+    mode = "call" if "phone" in texts[0] else "meeting"
+    assert follow_up_place(texts, 0, mode) is None
+
+
+def test_a_country_only_place_becomes_the_city_where_things_happened():
+    texts = ["The envoys met to discuss fisheries.", "Earlier, they laid a wreath at a memorial in Lima."]
+    assert city_in(texts, "PER").name == "Lima"
+    assert city_in(["The envoys met to discuss fisheries."], "PER", "LIMA").name == "Lima"  # the dateline's city
+    assert city_in(["The consul in Cusco will host a dinner."], "PER") is None  # future
+
+
+@pytest.mark.parametrize("text, kept, blanked", [
+    ("JAKARTA – The president met his Chinese counterpart in Beijing.", "Beijing", "JAKARTA"),
+    ("Putrajaya: The two premiers held talks.", "talks", "Putrajaya"),
+    ("The ministers, meeting in Ankara, discussed the war in Ukraine.", "Ankara", "Ukraine"),
+    ("They talked about the crisis in Gaza at the talks in Washington.", "Washington", "Gaza"),
+])
+def test_venue_text_blanks_datelines_and_topics(text, kept, blanked):
+    v = venue_text(text)
+    assert len(v) == len(text) and kept in v and blanked not in v

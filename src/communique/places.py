@@ -432,3 +432,43 @@ def lookup_place(name: str) -> PlaceMention | None:
         return PlaceMention(0, len(name), name, r["name"], r["country"], r["kind"])
     e = entries[0]
     return PlaceMention(0, len(name), name, e.name, e.country, e.kind)
+
+
+# a leading "CITY –", "CITY:", "CITY, Country —", "CITY (Agency) -" before the lead's first word
+_DATELINE = re.compile(r"^\s*(?P<place>[A-Z][\w.'’\- ]{1,40}?)(?:,\s*[A-Z][\w.'’\- ]{1,30}?)?\s*"
+                       r"(?:\([^()\n]{2,40}\)\s*)?(?:[-–—:]|\.\s*/)\s")
+
+
+def dateline_span(text: str) -> tuple[int, int] | None:
+    """The span of a dateline that opens `text` ("JAKARTA –", "Putrajaya:", "MANILA, Philippines —"),
+    when its first words are a known place; else None. The outlet's dateline city says where it
+    reports from, not where the event happened."""
+    m = _DATELINE.match(text)
+    if not m:
+        return None
+    name = m.group("place").strip()
+    p = lookup_place(name.title() if name.isupper() else name)
+    return (0, m.end()) if p is not None and p.country else None
+
+
+@lru_cache(maxsize=1)
+def _topic_rx():
+    rules = _read_json("places_rules.json")
+    words = "|".join(re.escape(w) for w in sorted(rules["topic_nouns"], key=len, reverse=True))
+    return re.compile(rf"(?<![A-Za-z])(?:{words})\s+(?:in|on|over|of|with|across)\s+(?:the\s+)?$", re.I)
+
+
+def venue_text(text: str) -> str:
+    """`text` with the places that say nothing of where it happened blanked out (same length,
+    offsets unchanged): an opening dateline ("JAKARTA –": where the outlet reports from) and
+    topics ("discussed the crisis in Gaza", "the war in Ukraine")."""
+    chars = list(text)
+    span = dateline_span(text)
+    if span is not None:
+        chars[span[0]:span[1]] = " " * (span[1] - span[0])
+    rx = _topic_rx()
+    for p in find_places(text):
+        if rx.search(text[max(0, p.start - 40):p.start]):
+            chars[p.start:p.end] = " " * (p.end - p.start)
+    return "".join(chars)
+
