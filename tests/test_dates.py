@@ -313,3 +313,50 @@ def test_the_lead_date_resolves_weekdays_and_skips_the_future():
     assert lead_date(["The premier will travel to Riga on Thursday.", "She met the envoy on Friday."],
                      published=MON) == "2025-03-07"
     assert lead_date(["The premier met the envoy."], published=MON) is None
+
+
+FRI = dt.date(2024, 11, 15)  # a Friday
+
+
+@pytest.mark.parametrize("text, value", [
+    ("On the eve, the two ministers spoke by phone.", "2024-11-14"),
+    ("The premiers met over the weekend in Bergen.", "2024-11-09/2024-11-10"),
+    ("The envoys met last weekend in Bergen.", "2024-11-09/2024-11-10"),
+    ("Earlier this month the envoys met in Bergen.", "2024-11"),
+])
+def test_relative_expressions_count_from_the_publication_date(text, value):
+    assert [m.value for m in find_dates(text, published=FRI)] == [value]
+
+
+def test_last_weekend_on_a_weekend_page_is_the_one_before():
+    assert [m.value for m in find_dates("They met last weekend.", published=dt.date(2024, 11, 16))] == [
+        "2024-11-09/2024-11-10"]
+
+
+@pytest.mark.parametrize("text", [
+    "They spoke on the eve of the summit.",
+    "The ministers met the day before the vote.",
+])
+def test_the_eve_of_an_event_is_not_counted_from_the_page(text):
+    assert find_dates(text, published=FRI) == []
+
+
+from communique.dates import anaphoric_date  # noqa: E402
+
+
+@pytest.mark.parametrize("text, value", [
+    ("On the same day, the minister met the Dutch envoy.", "2025-05-20"),
+    ("The next day the two delegations toured the port.", "2025-05-21"),
+    ("The previous day, the minister had met the Dutch envoy.", "2025-05-19"),
+    ("A day later, talks resumed in The Hague.", "2025-05-21"),
+])
+def test_anaphoric_days_count_from_the_event_told_before(text, value):
+    assert anaphoric_date(text, "2025-05-20") == value
+    # never from the publication date: find_dates leaves them alone
+    assert [m for m in find_dates(text, published=dt.date(2025, 5, 22)) if m.kind == "relative"] == []
+
+
+def test_anaphoric_days_need_a_known_day():
+    assert anaphoric_date("The next day they met.", None) is None
+    assert anaphoric_date("The next day they met.", "XXXX-05-20") is None
+    assert anaphoric_date("They met the day before yesterday.", "2025-05-20") is None

@@ -237,3 +237,12 @@ def test_a_country_only_place_becomes_the_city_where_things_happened():
 def test_venue_text_blanks_datelines_and_topics(text, kept, blanked):
     v = venue_text(text)
     assert len(v) == len(text) and kept in v and blanked not in v
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Envoys held talks in Geneva March 3-4 on the truce.", "Geneva"),
+    ("The ministers meet in Doha Tuesday, officials said.", "Doha"),
+    ("Negotiators gathered in Oslo on 12 June.", "Oslo"),
+])
+def test_a_city_followed_by_a_date_is_a_place(text, name):
+    assert [p[1] for p in places(text)] == [name]

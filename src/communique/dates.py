@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
-__all__ = ["DateMention", "find_dates", "infer_year", "parse_date"]
+__all__ = ["DateMention", "find_dates", "infer_year", "parse_date", "anaphoric_date"]
 
 
 @dataclass(frozen=True)
@@ -322,12 +322,20 @@ def _relative_value(unit: str, offset: int, published: _dt.date) -> str:
     if unit == "month":
         y, mo = _add_months(published, offset)
         return _fmt_month(y, mo)
+    if unit == "weekend":  # the Saturday-Sunday on or before publication; "last weekend" on a weekend: the one before
+        saturday = published - _dt.timedelta(days=(published.weekday() - 5) % 7)
+        if offset < 0 and published.weekday() >= 5:
+            saturday -= _dt.timedelta(weeks=1)
+        return f"{saturday.isoformat()}/{(saturday + _dt.timedelta(days=1)).isoformat()}"
     return f"{published.year + offset:04d}"
 
 
 def _read_relative(m: re.Match, year, published, future=False):
     if published is None:
         return None  # nothing to count from: a relative date without an anchor says nothing
+    if re.match(r"\s+(?:of|the)\b", m.string[m.end():m.end() + 5]) and m.group("rel").lower() in (
+            "on the eve", "the day before", "a day earlier", "the same day"):
+        return None  # "on the eve of the summit", "the day before the vote": counted from that, not the page
     spec = _lexicon().relative[m.group("rel").lower()]
     return m.start(), m.end(), _relative_value(spec["unit"], int(spec["offset"]), published), "relative"
 
@@ -438,6 +446,29 @@ def find_dates(text: str, *, published=None, year: int | None = None) -> list[Da
         out.append(DateMention(start, end, text[start:end], value, kind))
         last_end = end
     return out
+
+
+@lru_cache(maxsize=1)
+def _anaphoric():
+    spec = _load_json("dates_lexicon.json")["anaphoric"]
+    # "the day before yesterday" counts from the page; "the day before the vote" from the vote
+    rx = re.compile(rf"(?<![A-Za-z])(?P<a>{_alt(spec)})(?![A-Za-z])(?!\s+(?:yesterday|of)\b)"
+                    rf"(?<!before(?=\s+the\b))", re.I)
+    return rx, {k.lower(): int(v) for k, v in spec.items()}
+
+
+def anaphoric_date(text: str, anchor) -> str | None:
+    """A day counted from the event told just before ("The next day, the ministers ...", "On the
+    same day, X met Y"): `anchor` (that event's day, ISO or date) plus the phrase's offset, or
+    None. These phrases are never counted from the publication date: they point back in the text."""
+    anchor = _as_date(anchor) if anchor and len(str(anchor)) >= 10 and str(anchor)[:4].isdigit() else None
+    if anchor is None or not text:
+        return None
+    rx, offsets = _anaphoric()
+    m = rx.search(text)
+    if not m:
+        return None
+    return (anchor + _dt.timedelta(days=offsets[m.group("a").lower()])).isoformat()
 
 
 def parse_date(text: str) -> str | None:

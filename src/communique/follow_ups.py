@@ -72,10 +72,12 @@ def follow_up_date(texts: list[str], index: int, mode: str, *, published=None, y
         refs = references(text, mode)
         if not refs:
             continue
-        found = dates.find_dates(text, published=published, year=year)
+        # a day or a stated range of days; "over the weekend", "last week" say less than the lead's day
+        found = [m for m in dates.find_dates(text, published=published, year=year)
+                 if len(m.value) == 10 or m.kind == "range"]
         for r in refs:
             for m in found:
-                if r - reach <= m.start <= r + reach and m.kind != "year" and len(m.value) >= 10 \
+                if r - reach <= m.start <= r + reach and len(m.value) >= 10 \
                         and not _future_between(text, min(r, m.start), max(r, m.start)):
                     return m.value
     return None
@@ -103,16 +105,15 @@ def follow_up_place(texts: list[str], index: int, mode: str):
 
 
 def lead_date(texts: list[str], *, published=None, year=None) -> str | None:
-    """The first day-precise date of the lead sentences, weekdays resolved against the page date
-    ("met on Thursday"), none in a sentence about the future."""
+    """The first day of the lead sentences (else their first span of days), weekdays resolved
+    against the page date ("met on Thursday"), none in a sentence about the future."""
     lex = dates._lexicon()
-    for text in texts:
-        if lex.future.search(text):
-            continue
-        for m in dates.find_dates(text, published=published, year=year):
-            if m.kind in ("day", "range", "relative") and len(m.value) >= 10:
-                return m.value
-    return None
+    found = [m for text in texts if not lex.future.search(text)
+             for m in dates.find_dates(text, published=published, year=year)
+             if m.kind in ("day", "range", "relative") and len(m.value) >= 10]
+    # a day first: "over the weekend ... on Saturday evening" is Saturday
+    best = next((m for m in found if len(m.value) == 10), found[0] if found else None)
+    return best.value if best else None
 
 
 def city_in(texts: list[str], country: str, dateline_place: str | None = None):
