@@ -360,3 +360,22 @@ def test_anaphoric_days_need_a_known_day():
     assert anaphoric_date("The next day they met.", None) is None
     assert anaphoric_date("The next day they met.", "XXXX-05-20") is None
     assert anaphoric_date("They met the day before yesterday.", "2025-05-20") is None
+
+
+from communique.dates import pick_event_date  # noqa: E402
+
+
+@pytest.mark.parametrize("text, trigger, value", [
+    ("The ministers met in Lisbon on 4 March, agreeing to meet again on 12 October.", "met", "2025-03-04"),
+    ("The ministers met in Lisbon on 4 March and will meet again in the autumn on 2 October.", "met",
+     "2025-03-04"),
+    ("Talks held on 4 March reviewed the accord, which was signed on 3 May 2019.", "Talks", "2025-03-04"),
+    ("Since 3 February the envoys have met twice; on 4 March they met in Lisbon.", "they met", "2025-03-04"),
+])
+def test_a_planned_follow_up_or_another_occasion_never_dates_the_event(text, trigger, value):
+    assert pick_event_date(text, text.index(trigger), published=dt.date(2025, 3, 6)) == value
+
+
+def test_no_date_when_only_the_follow_up_is_dated():
+    text = "The ministers met in Lisbon, agreeing to meet again on 12 October."
+    assert pick_event_date(text, text.index("met"), published=dt.date(2025, 3, 6)) is None

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
-__all__ = ["DateMention", "find_dates", "infer_year", "parse_date", "anaphoric_date"]
+__all__ = ["DateMention", "find_dates", "infer_year", "parse_date", "anaphoric_date", "pick_event_date"]
 
 
 @dataclass(frozen=True)
@@ -469,6 +469,34 @@ def anaphoric_date(text: str, anchor) -> str | None:
     if not m:
         return None
     return (anchor + _dt.timedelta(days=offsets[m.group("a").lower()])).isoformat()
+
+
+# between an event's trigger and a later date: a planned follow-up ("agreeing to meet again in
+# the autumn") or a clause about another occasion ("..., which was signed on 3 May 2019")
+_OTHER_CLAUSE = re.compile(r",\s*(?:which|who|when|that)\b|\b(?:since|after|following|before|until|ahead of)\s+(?:the\s+)?$"
+                           r"|\bagree(?:d|ing)?\s+to\b|\bto\s+meet\s+again\b|\bagain\b", re.I)
+
+
+def pick_event_date(text: str, anchor: int, *, published=None, year=None) -> str | None:
+    """The date of the event whose trigger sits at `anchor` in `text`: the nearest date, days and
+    months before bare years, but never one after a future cue or inside a clause about another
+    occasion that opens between the trigger and the date."""
+    found = find_dates(text, published=published, year=year)
+    lex = _lexicon()
+    ok = []
+    for m in found:
+        if m.start > anchor:
+            between = text[anchor:m.start]
+            if lex.future.search(between) or _OTHER_CLAUSE.search(between):
+                continue
+        elif _OTHER_CLAUSE.search(text[max(0, m.start - 25):m.start]):
+            continue  # "since 3 May ... they met": the date of the earlier occasion
+        ok.append(m)
+    days = [m for m in ok if m.kind != "year"]
+    pool = days or ok
+    if not pool:
+        return None
+    return min(pool, key=lambda m: abs(m.start - anchor)).value
 
 
 def parse_date(text: str) -> str | None:
