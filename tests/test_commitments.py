@@ -75,3 +75,28 @@ def test_a_request_makes_the_asker_the_recipient():
             "9 May 2025. She asked Japan for 2 billion yen for irrigation.")
     [c] = extract(text).commitments
     assert (c.donor, c.recipient, c.amount, c.currency, c.status) == ("JPN", "MWI", 2e9, "JPY", "requested")
+
+
+def test_two_packages_of_one_donor_stay_two_and_parts_fold():
+    text = ("Danish Foreign Minister Lars Holm met Ghanaian Foreign Minister Ama Owusu in Accra on 3 March 2025. "
+            "Denmark pledged DKK 400 million in grant aid to Ghana for water supply. "
+            "In addition, the Government of Denmark handed over equipment worth DKK 15 million to Ghana's "
+            "health ministry under an earlier grant. The package includes DKK 100 million in loans.")
+    assert pledges(extract(text)) == {("DNK", "GHA", 400e6, "DKK"), ("DNK", "GHA", 15e6, "DKK")}
+
+
+@pytest.mark.parametrize("sentence", [
+    "During the visit, the minister announced £40 million of new UK funding for schools in northern Kenya.",
+    "During the visit, the minister announced £40 million in British aid for schools in rural Kenya.",
+])
+def test_a_state_named_before_its_funding_gives_it(sentence):
+    text = ("British Foreign Secretary Helen Ward met Kenyan President Daniel Mwangi in Nairobi on 2 May 2025. "
+            + sentence)
+    assert pledges(extract(text)) == {("GBR", "KEN", 40e6, "GBP")}
+
+
+def test_a_requested_loan_to_cover_costs_is_a_request():
+    text = ("Vietnamese Deputy Prime Minister Tran Van Ha met Russian Energy Minister Igor Sorokin in Moscow on "
+            "2 May 2025. Ha asked Russia to consider a state loan of $6 billion to cover part of the cost of the plant.")
+    [c] = extract(text).commitments
+    assert (c.donor, c.recipient, c.amount, c.status) == ("RUS", "VNM", 6e9, "requested")

@@ -41,11 +41,13 @@ def _data():
     return {
         "symbols": raw["symbols"], "words": {k.lower(): v for k, v in raw["words"].items()}, "scales": scales,
         "money": money, "not_pledge": cue(raw["not_pledge"]), "pledge_nouns": cue(raw["pledge_nouns"]),
+        "part_of": cue(raw["part_of"]),
+        "aid_after": re.compile(rf"\s+(?:{_alt(raw['aid_nouns'])})(?![A-Za-z])", re.I),
         "request_nouns": re.compile(rf"(?:{_alt(raw['request_nouns'])})\b", re.I),
         "orgs": re.compile(rf"(?<![\w.])(?P<org>{_alt(raw['donor_orgs'])})(?![\w])"),
         "org_code": raw["donor_orgs"], "home": raw["home"],
         "not_subject": re.compile(rf"(?<![A-Za-z])(?:{_alt(raw['not_subject'])})\s+(?:the\s+)?$", re.I),
-        "to": re.compile(rf"(?<![A-Za-z])(?:{_alt(raw['to'])})\s+(?:the\s+)?$", re.I),
+        "to": re.compile(rf"(?<![A-Za-z])(?:{_alt(raw['to'])})\s+(?:the\s+)?(?:[a-z][a-z-]+\s+)?$", re.I),
         "from": re.compile(rf"(?<![A-Za-z])(?:{_alt(raw['from'])})\s+(?:the\s+)?(?:[A-Z][\w-]*\s+){{0,3}}$", re.I),
     }
 
@@ -118,6 +120,8 @@ def find_parties(text: str) -> list[Party]:
         tail = text[p.end:p.end + 6]
         if p.kind == "country":
             how = "possessive" if re.match(r"['’]s\b", tail) else "name"
+            if how == "name" and _data()["aid_after"].match(text, p.end):
+                how = "adjective"  # "new UK funding", "US aid"
         elif p.kind == "city":
             how = "adjective" if tail.startswith("-based") else "city"
         else:
@@ -178,9 +182,10 @@ def _donor(text: str, parties: list[Party], s: int, e: int, recipient: str | Non
 
 
 def read_pledges(text: str):
-    """(start, end, amount, currency, donor, recipient, choices) for the pledges of one
-    sentence, as far as the sentence itself says: donor or recipient may be None, and
-    `choices` holds the states of a subject such as "Japan and the Philippines" that may give."""
+    """(start, end, amount, currency, donor, recipient, choices, part) for the pledges of one
+    sentence, as far as the sentence itself says: donor or recipient may be None, `choices`
+    holds the states of a subject such as "Japan and the Philippines" that may give, and `part`
+    says the sum is a part of a package ("the funding includes EUR 5 bn in loans")."""
     d = _data()
     amounts = find_amounts(text)
     if not amounts:
@@ -189,13 +194,14 @@ def read_pledges(text: str):
     parties = find_parties(text)
     out = []
     for s, e, value, cur in amounts:
+        part = _near(text, s, e, d["part_of"], 40, 25)
         if _near(text, s, e, d["not_pledge"], 40, 40):
             continue  # "US$15 billion in annual bilateral trade"
         if verb is None and not _near(text, s, e, d["pledge_nouns"], 60, 60):
             continue
         rec = _recipient(text, parties, s, e)
         donor, choices = _donor(text, parties, s, e, rec.code if rec else None)
-        out.append((s, e, value, cur, donor, rec.code if rec else None, choices))
+        out.append((s, e, value, cur, donor, rec.code if rec else None, choices, part))
     return out
 
 
@@ -217,14 +223,14 @@ def extract_commitments(sentences, speaker_country, pair) -> list[Commitment]:
     """Commitments in the article's sentences. `speaker_country(sent)` gives the ISO3 of the
     sentence's subject (or None); `pair` is the article's two main states."""
     ranking = None
-    found: dict[tuple, Commitment] = {}
+    found: list[Commitment] = []
     for sent in sentences:
         pledges = read_pledges(sent.text)
         if not pledges:
             continue
         verb = status_of(sent.text)
         status = verb or "pledged"
-        for s, e, value, cur, donor, recipient, choices in pledges:
+        for s, e, value, cur, donor, recipient, choices, part in pledges:
             if choices:  # "Japan and the Philippines ... a 600 million yen grant": the yen's state gives
                 home = _of_currency(choices, cur)
                 if len(home) != 1:
@@ -251,16 +257,18 @@ def extract_commitments(sentences, speaker_country, pair) -> list[Commitment]:
                     recipient = next((c for c in ranking if c != donor), None)
             if donor is None or recipient is None or donor == recipient:
                 continue
-            key = (donor, recipient, cur)
-            c = found.get(key)
+            same = [c for c in found if (c.donor, c.recipient, c.currency) == (donor, recipient, cur)]
+            # one package: the same sum told again, or its parts and tranches, fold into the headline sum
+            c = next((c for c in same if abs(c.amount - value) <= 0.01 * max(c.amount, value)), None)
+            if c is None and part and same:
+                c = max(same, key=lambda c: c.amount)
             if c is None:
-                found[key] = Commitment(donor=donor, recipient=recipient, amount=value, currency=cur,
+                found.append(Commitment(donor=donor, recipient=recipient, amount=value, currency=cur,
                                         purpose=purpose_of(sent.text, e), status=status,
-                                        evidence=[(sent.start, sent.end)])
+                                        evidence=[(sent.start, sent.end)]))
                 continue
-            # one package: its parts and tranches fold into the headline sum
             if value > c.amount:
                 c.amount, c.purpose, c.status = value, purpose_of(sent.text, e) or c.purpose, status
             if (sent.start, sent.end) not in c.evidence:
                 c.evidence.append((sent.start, sent.end))
-    return list(found.values())
+    return found
