@@ -39,6 +39,16 @@ def _data():
             "reach": int(raw["reach"])}
 
 
+@lru_cache(maxsize=2048)  # an event's neighbours are read for each of its drafts: parse each sentence once
+def _places_in(text: str) -> tuple:
+    return tuple(places.find_places(text))
+
+
+@lru_cache(maxsize=2048)
+def _dates_in(text: str, published, year) -> tuple:
+    return tuple(dates.find_dates(text, published=published, year=year))
+
+
 def references(text: str, mode: str) -> list[int]:
     """Where `text` refers back to an event of `mode`: the end offsets of its references."""
     d = _data()
@@ -73,8 +83,7 @@ def follow_up_date(texts: list[str], index: int, mode: str, *, published=None, y
         if not refs:
             continue
         # a day or a stated range of days; "over the weekend", "last week" say less than the lead's day
-        found = [m for m in dates.find_dates(text, published=published, year=year)
-                 if len(m.value) == 10 or m.kind == "range"]
+        found = [m for m in _dates_in(text, published, year) if len(m.value) == 10 or m.kind == "range"]
         for r in refs:
             for m in found:
                 if r - reach <= m.start <= r + reach and len(m.value) >= 10 \
@@ -95,7 +104,7 @@ def follow_up_place(texts: list[str], index: int, mode: str):
         refs = references(text, mode)
         if not refs:
             continue
-        found = [p for p in places.find_places(text) if p.country
+        found = [p for p in _places_in(text) if p.country
                  and re.search(r"\b(?:in|at)\s+(?:the\s+)?$", text[max(0, p.start - 8):p.start], re.I)]
         for r in refs:
             near = [p for p in found if r <= p.start <= r + reach and not _future_between(text, r, p.start)]
@@ -109,7 +118,7 @@ def lead_date(texts: list[str], *, published=None, year=None) -> str | None:
     against the page date ("met on Thursday"), none in a sentence about the future."""
     lex = dates._lexicon()
     found = [m for text in texts if not lex.future.search(text)
-             for m in dates.find_dates(text, published=published, year=year)
+             for m in _dates_in(text, published, year)
              if m.kind in ("day", "range", "relative") and len(m.value) >= 10]
     # a day first: "over the weekend ... on Saturday evening" is Saturday
     best = next((m for m in found if len(m.value) == 10), found[0] if found else None)
@@ -123,7 +132,7 @@ def city_in(texts: list[str], country: str, dateline_place: str | None = None):
     one still names the right country."""
     lex = dates._lexicon()
     for text in texts:
-        for p in places.find_places(text):
+        for p in _places_in(text):
             if p.kind != "city" or p.country != country:
                 continue
             before = text[max(0, p.start - 12):p.start]

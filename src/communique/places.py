@@ -455,7 +455,8 @@ def dateline_span(text: str) -> tuple[int, int] | None:
 def _topic_rx():
     rules = _read_json("places_rules.json")
     words = "|".join(re.escape(w) for w in sorted(rules["topic_nouns"], key=len, reverse=True))
-    return re.compile(rf"(?<![A-Za-z])(?:{words})\s+(?:in|on|over|of|with|across)\s+(?:the\s+)?$", re.I)
+    return (re.compile(rf"(?<![A-Za-z])(?:{words})\s+(?:in|on|over|of|with|across)\s+(?:the\s+)?$", re.I),
+            re.compile(rf"(?<![A-Za-z])(?:{words})\s+(?:in|on|over|of|with|across)\s", re.I))
 
 
 def venue_text(text: str) -> str:
@@ -466,9 +467,10 @@ def venue_text(text: str) -> str:
     span = dateline_span(text)
     if span is not None:
         chars[span[0]:span[1]] = " " * (span[1] - span[0])
-    rx = _topic_rx()
-    for p in find_places(text):
-        if rx.search(text[max(0, p.start - 40):p.start]):
-            chars[p.start:p.end] = " " * (p.end - p.start)
+    rx, gate = _topic_rx()
+    if gate.search(text):  # most sentences name no topic: skip the gazetteer walk
+        for p in find_places(text):
+            if rx.search(text[max(0, p.start - 40):p.start]):
+                chars[p.start:p.end] = " " * (p.end - p.start)
     return "".join(chars)
 
