@@ -379,3 +379,18 @@ def test_a_planned_follow_up_or_another_occasion_never_dates_the_event(text, tri
 def test_no_date_when_only_the_follow_up_is_dated():
     text = "The ministers met in Lisbon, agreeing to meet again on 12 October."
     assert pick_event_date(text, text.index("met"), published=dt.date(2025, 3, 6)) is None
+
+
+from communique.dates import compatible  # noqa: E402
+
+
+@pytest.mark.parametrize("a, b, same", [
+    ("XXXX-03-07", "2024-03-07", True),  # a headline without its year and the body's date
+    ("XXXX-03-07", "2024-03-08", False),
+    ("2024-03-07", "2024-03-07/2024-03-08", True),
+    ("2023-03-07", "2024-03-07", False),
+    ("XXXX-03-01/XXXX-03-03", "2024-03-02", True),
+    (None, "2024-03-02", True),
+])
+def test_dates_that_can_name_the_same_time(a, b, same):
+    assert compatible(a, b) is same

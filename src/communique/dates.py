@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
-__all__ = ["DateMention", "find_dates", "infer_year", "parse_date", "anaphoric_date", "pick_event_date"]
+__all__ = ["DateMention", "find_dates", "infer_year", "parse_date", "anaphoric_date", "pick_event_date", "compatible"]
 
 
 @dataclass(frozen=True)
@@ -497,6 +497,27 @@ def pick_event_date(text: str, anchor: int, *, published=None, year=None) -> str
     if not pool:
         return None
     return min(pool, key=lambda m: abs(m.start - anchor)).value
+
+
+def compatible(a: str | None, b: str | None) -> bool:
+    """Whether two ISO values (days, months, ranges, "XXXX-03-07") can name the same time: their
+    spans overlap, an unknown year matching any ("March 7" in a headline is the body's
+    "7 March 2024"). None is compatible with anything."""
+    if not a or not b:
+        return True
+
+    def span(v):
+        parts = v.split("/")
+        lo, hi = parts[0], parts[-1]
+        return lo, hi
+
+    (lo_a, hi_a), (lo_b, hi_b) = span(a), span(b)
+    if "XXXX" in (lo_a[:4], hi_a[:4], lo_b[:4], hi_b[:4]):
+        # compare month-day only: an unknown year fits any year
+        lo_a, hi_a, lo_b, hi_b = (x[5:] if len(x) > 4 else "" for x in (lo_a, hi_a, lo_b, hi_b))
+        if not (lo_a and lo_b):
+            return True
+    return lo_a[:len(hi_b)] <= hi_b and lo_b[:len(hi_a)] <= hi_a
 
 
 def parse_date(text: str) -> str | None:
