@@ -246,3 +246,12 @@ def test_venue_text_blanks_datelines_and_topics(text, kept, blanked):
 ])
 def test_a_city_followed_by_a_date_is_a_place(text, name):
     assert [p[1] for p in places(text)] == [name]
+
+
+def test_city_index_gives_each_country_its_city_in_one_pass():
+    from communique.follow_ups import city_index
+
+    texts = ["The envoys met to discuss fisheries.", "Earlier, they laid a wreath at a memorial in Lima.",
+             "Later they flew on to talks in Quito.", "The ministers will meet in Cusco next year."]
+    got = city_index(texts, "BOGOTA")
+    assert {c: p.name for c, p in got.items()} == {"PER": "Lima", "ECU": "Quito", "COL": "Bogotá"}

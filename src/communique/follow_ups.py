@@ -17,7 +17,7 @@ from importlib import resources
 
 from communique import dates, places
 
-__all__ = ["references", "follow_up_date", "follow_up_place", "lead_date", "city_in"]
+__all__ = ["references", "follow_up_date", "follow_up_place", "lead_date", "city_in", "city_index"]
 
 
 def _alt(words) -> str:
@@ -143,4 +143,23 @@ def city_in(texts: list[str], country: str, dateline_place: str | None = None):
         if p is not None and p.kind == "city" and p.country == country:
             return p
     return None
+
+
+def city_index(texts: list[str], dateline_place: str | None = None) -> dict[str, "places.PlaceMention"]:
+    """`city_in` for every country at once, in one pass over the article: {ISO3: city}. Events
+    known only by their country look their city up here, so the work stays linear in the text."""
+    lex = dates._lexicon()
+    out: dict = {}
+    for text in texts:
+        if lex.future.search(text):
+            continue
+        for p in _places_in(text):
+            if p.kind == "city" and p.country and p.country not in out and re.search(
+                    r"\b(?:in|at|city of)\s+(?:the\s+)?$", text[max(0, p.start - 12):p.start], re.I):
+                out[p.country] = p
+    if dateline_place:
+        p = places.lookup_place(dateline_place.title() if dateline_place.isupper() else dateline_place)
+        if p is not None and p.kind == "city" and p.country and p.country not in out:
+            out[p.country] = p
+    return out
 
