@@ -186,3 +186,211 @@ def test_future_sentences_keep_coming_dates_in_the_publication_year():
 ])
 def test_parse_date_lines(s, iso):
     assert parse_date(s) == iso
+
+
+# ---------------------------------------------------------------- the page's own date
+
+from communique.body import detect_body  # noqa: E402
+
+
+@pytest.mark.parametrize("page, iso, lead", [
+    (" date 2025-03-14 ROME — The Italian foreign minister received his Chilean counterpart on Friday "
+     "at the Farnesina, where the two discussed trade.\n", "2025-03-14", "ROME"),
+    ("date 2019-06-02\n\nThe two presidents spoke by telephone on Sunday about the border crossings "
+     "that reopened last month.\n", "2019-06-02", "The two"),
+    (" date 2022-10 In a call on Tuesday, the chancellor asked the prime minister to keep the grain "
+     "corridor open for the whole winter.\n", "2022-10", "In a call"),
+])
+def test_a_leading_date_stamp_is_the_publication_date_and_no_text(page, iso, lead):
+    b = detect_body(page)
+    assert b.published == iso
+    assert page[b.start:].startswith(lead)  # the stamp is not part of the article
+
+
+def test_a_date_word_inside_the_text_is_no_stamp():
+    page = ("The date 2025-03-14 was set for the vote, the speaker said after meeting party leaders "
+            "in the capital on Monday.\n")
+    assert detect_body(page).published is None
+
+
+@pytest.mark.parametrize("text, year", [
+    # a recalled, dated past sets the article after it: the year-less date falls before its month
+    ("The prime ministers met in Ottawa on April 2. They recalled their first talks in Lima in September 2022.", 2023),
+    ("On April 2 the ministers spoke again, after their meeting of 14 October 2022 in Accra.", 2023),
+    # ... or after it, in the same year
+    ("Leaders met on November 20, having upgraded ties in March 2021.", 2021),
+    ("Trade between January and August 2019 rose by a tenth; the ministers met on 12 October.", 2019),
+    # the 16th session follows the 15th of that month a year before
+    ("The 16th session opened on December 9, a year after the 15th session held in December 2022.", 2023),
+])
+def test_infer_year_from_a_recalled_dated_past(text, year):
+    assert infer_year(text) == year
+
+
+@pytest.mark.parametrize("text", [
+    "The ministers met on March 7 and 8. The mechanism's session on March 7-8, 2024 ended with a statement.",
+    "Talks on 7 March were the first of two days (7-8 March 2024) of the strategic dialogue.",
+])
+def test_a_year_less_date_in_a_month_written_with_its_year_takes_it(text):
+    assert infer_year(text) == 2024
+
+
+ARTICLE = ("The foreign ministers of Chile and Norway met in Santiago to discuss salmon farming, "
+           "copper exports and a new research programme for the Antarctic.\n")
+
+
+@pytest.mark.parametrize("top, iso", [
+    ("By Maria Chen | Published: March 3, 2025 9:40 am | 5 min read", "2025-03-03"),
+    ("Published 14 May 2024, 10:02 GMT · By Tom Reed and Ana Silva · 3 min read", "2024-05-14"),
+    ("Date: 2024.03.15", "2024-03-15"),
+    ("Posted on 03/25/2024 at 11:20", "2024-03-25"),  # a day over 12: month first
+    ("Updated 16/04/22 | 08:10 am", "2022-04-16"),
+])
+def test_bylines_labels_and_numeric_forms_give_the_page_date(top, iso):
+    assert detect_body(top + "\n\n" + ARTICLE).published == iso
+
+
+def test_the_date_line_beside_the_headline_beats_the_sites_today():
+    page = ("Subscribe | Tuesday, July 9, 2024\n\nNorway and Chile agree on Antarctic research\n\n"
+            "02/03/24 | 4:15 pm\n\n" + ARTICLE)
+    assert detect_body(page).published == "2024-03-02"
+
+
+@pytest.mark.parametrize("lead, iso", [
+    ("SANTIAGO, Feb 4, 2025, Prensa. The foreign ministers of Chile and Norway met to discuss salmon "
+     "farming and copper exports.", "2025-02-04"),
+    ("OSLO, March 12, 2024 /Newswire/ — The foreign ministers of Chile and Norway met to discuss salmon "
+     "farming and copper exports.", "2024-03-12"),
+])
+def test_datelines_with_a_year_give_the_page_date(lead, iso):
+    b = detect_body(lead + "\n")
+    assert b.published == iso
+    assert b.dateline["year"] == int(iso[:4])
+
+
+@pytest.mark.parametrize("footer", [
+    "This article was originally published on 2 June 2023.",
+    "The story first appeared on June 2, 2023 on the ministry's website.",
+])
+def test_a_repost_footer_dates_the_original_post(footer):
+    page = ARTICLE + "\n" + ARTICLE.replace("Santiago", "Valparaiso") + "\n" + footer + "\n"
+    b = detect_body(page)
+    assert b.published == "2023-06-02"
+    assert page.index(footer) >= b.end or any(s <= page.index(footer) < e for s, e in b.excluded)
+
+
+# ---------------------------------------------------------------- dates a later sentence gives an event
+
+from communique.follow_ups import follow_up_date, lead_date  # noqa: E402
+
+MON = dt.date(2025, 3, 10)  # a Monday
+
+
+@pytest.mark.parametrize("texts, expected", [
+    (["The Estonian premier met the Irish taoiseach in Dublin.",
+      "In remarks at the meeting on Monday evening, both praised the energy link."], "2025-03-10"),
+    (["The Estonian premier met the Irish taoiseach in Dublin.",
+      "They met at the government buildings on Friday, 7 March, the ministry said."], "2025-03-07"),
+    (["The Estonian premier held talks with the Irish taoiseach.",
+      "The talks, held on 6 March, covered energy."], "2025-03-06"),
+])
+def test_a_follow_up_sentence_dates_the_event(texts, expected):
+    assert follow_up_date(texts, 0, "meeting", published=MON) == expected
+
+
+@pytest.mark.parametrize("texts", [
+    ["The Estonian premier met the Irish taoiseach in Dublin.",
+     "The two leaders agreed to meet again on 20 September in Tallinn."],
+    ["The Estonian premier met the Irish taoiseach in Dublin.",
+     "It was their first encounter since the previous meeting on 2 February 2024."],
+    ["The Estonian premier met the Irish taoiseach in Dublin.", "Energy prices rose on Friday."],
+])
+def test_planned_follow_ups_and_other_occasions_give_no_date(texts):
+    assert follow_up_date(texts, 0, "meeting", published=MON) is None
+
+
+def test_the_lead_date_resolves_weekdays_and_skips_the_future():
+    assert lead_date(["The premier will travel to Riga on Thursday.", "She met the envoy on Friday."],
+                     published=MON) == "2025-03-07"
+    assert lead_date(["The premier met the envoy."], published=MON) is None
+
+
+FRI = dt.date(2024, 11, 15)  # a Friday
+
+
+@pytest.mark.parametrize("text, value", [
+    ("On the eve, the two ministers spoke by phone.", "2024-11-14"),
+    ("The premiers met over the weekend in Bergen.", "2024-11-09/2024-11-10"),
+    ("The envoys met last weekend in Bergen.", "2024-11-09/2024-11-10"),
+    ("Earlier this month the envoys met in Bergen.", "2024-11"),
+])
+def test_relative_expressions_count_from_the_publication_date(text, value):
+    assert [m.value for m in find_dates(text, published=FRI)] == [value]
+
+
+def test_last_weekend_on_a_weekend_page_is_the_one_before():
+    assert [m.value for m in find_dates("They met last weekend.", published=dt.date(2024, 11, 16))] == [
+        "2024-11-09/2024-11-10"]
+
+
+@pytest.mark.parametrize("text", [
+    "They spoke on the eve of the summit.",
+    "The ministers met the day before the vote.",
+])
+def test_the_eve_of_an_event_is_not_counted_from_the_page(text):
+    assert find_dates(text, published=FRI) == []
+
+
+from communique.dates import anaphoric_date  # noqa: E402
+
+
+@pytest.mark.parametrize("text, value", [
+    ("On the same day, the minister met the Dutch envoy.", "2025-05-20"),
+    ("The next day the two delegations toured the port.", "2025-05-21"),
+    ("The previous day, the minister had met the Dutch envoy.", "2025-05-19"),
+    ("A day later, talks resumed in The Hague.", "2025-05-21"),
+])
+def test_anaphoric_days_count_from_the_event_told_before(text, value):
+    assert anaphoric_date(text, "2025-05-20") == value
+    # never from the publication date: find_dates leaves them alone
+    assert [m for m in find_dates(text, published=dt.date(2025, 5, 22)) if m.kind == "relative"] == []
+
+
+def test_anaphoric_days_need_a_known_day():
+    assert anaphoric_date("The next day they met.", None) is None
+    assert anaphoric_date("The next day they met.", "XXXX-05-20") is None
+    assert anaphoric_date("They met the day before yesterday.", "2025-05-20") is None
+
+
+from communique.dates import pick_event_date  # noqa: E402
+
+
+@pytest.mark.parametrize("text, trigger, value", [
+    ("The ministers met in Lisbon on 4 March, agreeing to meet again on 12 October.", "met", "2025-03-04"),
+    ("The ministers met in Lisbon on 4 March and will meet again in the autumn on 2 October.", "met",
+     "2025-03-04"),
+    ("Talks held on 4 March reviewed the accord, which was signed on 3 May 2019.", "Talks", "2025-03-04"),
+    ("Since 3 February the envoys have met twice; on 4 March they met in Lisbon.", "they met", "2025-03-04"),
+])
+def test_a_planned_follow_up_or_another_occasion_never_dates_the_event(text, trigger, value):
+    assert pick_event_date(text, text.index(trigger), published=dt.date(2025, 3, 6)) == value
+
+
+def test_no_date_when_only_the_follow_up_is_dated():
+    text = "The ministers met in Lisbon, agreeing to meet again on 12 October."
+    assert pick_event_date(text, text.index("met"), published=dt.date(2025, 3, 6)) is None
+
+
+from communique.dates import compatible  # noqa: E402
+
+
+@pytest.mark.parametrize("a, b, same", [
+    ("XXXX-03-07", "2024-03-07", True),  # a headline without its year and the body's date
+    ("XXXX-03-07", "2024-03-08", False),
+    ("2024-03-07", "2024-03-07/2024-03-08", True),
+    ("2023-03-07", "2024-03-07", False),
+    ("XXXX-03-01/XXXX-03-03", "2024-03-02", True),
+    (None, "2024-03-02", True),
+])
+def test_dates_that_can_name_the_same_time(a, b, same):
+    assert compatible(a, b) is same

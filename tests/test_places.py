@@ -167,3 +167,91 @@ def test_names_after_abbreviated_titles_and_semicolons():
     assert places("Sen. Marco Rubio of Florida criticized the deal.") == [("Florida", "Florida", "USA", "region")]
     assert places("The ministers met in Tokyo; Marco Rubio attended.") == [("Tokyo", "Tokyo", "JPN", "city")]
     assert places("The Hanoi People's Committee hosted the event.") == [("Hanoi", "Hanoi", "VNM", "city")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Kerrigan and Austin met the mayor in Lima.", [("Lima", "PER", "city")]),
+    ("Austin told reporters the drills would go on.", []),
+    ("The ministers flew to Austin for the energy forum.", [("Austin", "USA", "city")]),
+    ("Defence chiefs Ortega and Austin spoke on Tuesday.", []),
+])
+def test_a_surname_is_not_a_city(text, expected):
+    assert [p[1:] for p in places(text)] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The envoy toured the Temple of Dawn in Bangkok.", [("Bangkok", "THA", "city")]),
+    ("He landed in the Republic of Ghana on Monday.", [("Ghana", "GHA", "country")]),
+    ("The lunar Mission was discussed in Delhi.", [("New Delhi", "IND", "city")]),
+])
+def test_common_words_and_longer_names_are_no_towns(text, expected):
+    assert [p[1:] for p in places(text)] == expected
+
+
+# ---------------------------------------------------------------- places a later sentence gives an event
+
+from communique.follow_ups import city_in, follow_up_place  # noqa: E402
+from communique.places import venue_text  # noqa: E402
+
+
+@pytest.mark.parametrize("texts, expected", [
+    (["The Chilean president received the Uruguayan foreign minister.",
+      "The meeting was held at the presidential palace in Santiago."], "Santiago"),
+    (["The Chilean president received the Uruguayan foreign minister.",
+      "During the talks in Valparaiso, both sides praised the new port."], "Valparaíso"),
+    (["The two leaders spoke to reporters at the port in Valparaiso.",
+      "It was co-chaired by the Chilean president and the Uruguayan foreign minister."], "Valparaíso"),
+])
+def test_a_follow_up_sentence_places_the_event(texts, expected):
+    index = 1 if texts[1].startswith("It was") else 0
+    p = follow_up_place(texts, index, "meeting")
+    assert p is not None and p.name == expected
+
+
+@pytest.mark.parametrize("texts", [
+    ["The Chilean president received the Uruguayan foreign minister.",
+     "They discussed the crisis in Haiti and agreed to meet again in Montevideo in the autumn."],
+    ["The Chilean president received the Uruguayan foreign minister.",
+     "It was the first visit since the previous meeting held in Montevideo."],
+    ["The Chilean president spoke by phone with the Uruguayan foreign minister.",
+     "The call was made from Santiago."],
+])
+def test_topics_plans_other_occasions_and_calls_give_no_place(texts):
+    mode = "call" if "phone" in texts[0] else "meeting"
+    assert follow_up_place(texts, 0, mode) is None
+
+
+def test_a_country_only_place_becomes_the_city_where_things_happened():
+    texts = ["The envoys met to discuss fisheries.", "Earlier, they laid a wreath at a memorial in Lima."]
+    assert city_in(texts, "PER").name == "Lima"
+    assert city_in(["The envoys met to discuss fisheries."], "PER", "LIMA").name == "Lima"  # the dateline's city
+    assert city_in(["The consul in Cusco will host a dinner."], "PER") is None  # future
+
+
+@pytest.mark.parametrize("text, kept, blanked", [
+    ("JAKARTA – The president met his Chinese counterpart in Beijing.", "Beijing", "JAKARTA"),
+    ("Putrajaya: The two premiers held talks.", "talks", "Putrajaya"),
+    ("The ministers, meeting in Ankara, discussed the war in Ukraine.", "Ankara", "Ukraine"),
+    ("They talked about the crisis in Gaza at the talks in Washington.", "Washington", "Gaza"),
+])
+def test_venue_text_blanks_datelines_and_topics(text, kept, blanked):
+    v = venue_text(text)
+    assert len(v) == len(text) and kept in v and blanked not in v
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Envoys held talks in Geneva March 3-4 on the truce.", "Geneva"),
+    ("The ministers meet in Doha Tuesday, officials said.", "Doha"),
+    ("Negotiators gathered in Oslo on 12 June.", "Oslo"),
+])
+def test_a_city_followed_by_a_date_is_a_place(text, name):
+    assert [p[1] for p in places(text)] == [name]
+
+
+def test_city_index_gives_each_country_its_city_in_one_pass():
+    from communique.follow_ups import city_index
+
+    texts = ["The envoys met to discuss fisheries.", "Earlier, they laid a wreath at a memorial in Lima.",
+             "Later they flew on to talks in Quito.", "The ministers will meet in Cusco next year."]
+    got = city_index(texts, "BOGOTA")
+    assert {c: p.name for c, p in got.items()} == {"PER": "Lima", "ECU": "Quito", "COL": "Bogotá"}

@@ -9,6 +9,7 @@ first real paragraph.
 """
 from __future__ import annotations
 
+import datetime as _dt
 import json
 import re
 from dataclasses import dataclass, field
@@ -125,6 +126,9 @@ def detect_body(text: str) -> Body:
     Furniture inside the body goes to `excluded`; photo captions go to `captions` (they
     are evidence and stay inside the body).
     """
+    stamp = _page_stamp(text)
+    if stamp:  # the stamp is no text of the page: lines are read as if it were blank
+        text = " " * stamp[1] + text[stamp[1]:]
     lines = _split_lines(text)
     for line in lines:
         _features(line)
@@ -156,7 +160,8 @@ def detect_body(text: str) -> Body:
 
     before_cut = [ln for ln in content if ln.index < cut]
     body.dateline = _dateline(content, lead)
-    body.published = _published(before_cut, body.dateline)
+    body.published = stamp[0] if stamp else _published(
+        before_cut, body.dateline, first, [ln for ln in content if ln.index >= cut])
     body.source = _source(body.dateline, before_cut, last)
     return body
 
@@ -222,6 +227,9 @@ def _features(line: _Line) -> None:
             return
     if _date_line(line):
         f["date_line"] = 1.0
+        return
+    if _repost_date(line):
+        f["repost"] = 1.0
         return
     sm = p["source_line"].match(t)
     if sm and line.words <= 8:
@@ -411,20 +419,44 @@ def _parse_date(value: str) -> str | None:
     return parsed.date().isoformat() if parsed else None
 
 
+def _page_stamp(text: str) -> tuple[str, int] | None:
+    """A leading `date YYYY-MM-DD` (or `YYYY-MM`) stamp that archived pages carry before their
+    text, often on the lead's own line: (its ISO value, where it ends), else None."""
+    m = signals().patterns["page_stamp"].match(text)
+    if not m:
+        return None
+    value = m.group("date")
+    try:
+        y, mo, *d = (int(x) for x in value.split("-"))
+        _dt.date(y, mo, d[0] if d else 1)
+    except ValueError:
+        return None
+    return value, m.end()
+
+
+_SHORT_YEAR = re.compile(r"\b[0-3]?\d/[01]?\d/\d{2}\b(?!/)")
+
+
 def _date_line(line: _Line) -> bool:
-    """A short line that is mostly one complete date ("Published: 13/02/2026", "May 2, 2025 | 09:15 GMT+7")."""
+    """A short line that is mostly one complete date ("Published: 13/02/2026", "May 2, 2025 | 09:15 GMT+7",
+    "By A. Writer | Published March 3, 2025 9:40 am | 5 min read", "13/01/24 | 12:15 pm")."""
     t = line.text
-    if line.words > DATE_LINE_MAX_WORDS or not _DIGIT_YEAR.search(t) or line.features.get("sentence_end") == 1.0 \
-            and not t.endswith(("a.m.", "p.m.")):
+    if line.words > DATE_LINE_MAX_WORDS or not (_DIGIT_YEAR.search(t) or _SHORT_YEAR.search(t)) \
+            or line.features.get("sentence_end") == 1.0 and not t.endswith(("a.m.", "p.m.")):
         return False
     p = signals().patterns
     m = p["date_form"].search(t)
     if not m:
         return False
     label_m = p["date_label"].match(t)
+    label = label_m.group("label").lower() if label_m and label_m.group("label") else None
+    if label is None:  # a label after a byline: "By A. Writer | Published: ..."
+        inner = re.search(r"(?:^|[|·•,–—-])\s*(?P<label>published|posted|updated|last updated)\b", t[:m.start()], re.I)
+        label = inner.group("label").lower() if inner else None
     rest = t[:m.start()] + " " + t[m.end():]
     if label_m:
         rest = rest[label_m.end():] if label_m.end() <= m.start() else rest
+    rest = p["byline_part"].sub(" ", rest)  # authors and reading time stand around page dates
     rest = p["time"].sub(" ", rest)
     if len(_WORD.findall(rest)) > DATE_LINE_MAX_OTHER_WORDS:
         return False
@@ -432,7 +464,20 @@ def _date_line(line: _Line) -> bool:
     if not iso:
         return False
     line.date = iso
-    line.date_label = label_m.group("label").lower() if label_m and label_m.group("label") else None
+    line.date_label = label
+    return True
+
+
+def _repost_date(line: _Line) -> bool:
+    """A footer that dates the original post ("This article was originally published on 2 June 2023.")."""
+    p = signals().patterns
+    if line.words > DATE_LINE_MAX_WORDS * 2 or not p["repost"].match(line.text):
+        return False
+    m = p["date_form"].search(line.text)
+    iso = _parse_date(m.group(0)) if m else None
+    if not iso:
+        return False
+    line.date, line.date_label = iso, "original"
     return True
 
 
@@ -476,14 +521,25 @@ def _month_day_year(value: str):
     return parsed.month, parsed.day, year
 
 
-def _published(lines: list[_Line], dateline: dict | None) -> str | None:
-    """Named fallbacks: a "Published"/plain date line, then a dateline with a year, then "Updated"."""
-    dated = [ln for ln in lines if ln.date]
-    for ln in dated:
-        if not ln.date_label or not ln.date_label.startswith(("updated", "last")):
-            return ln.date
+def _published(lines: list[_Line], dateline: dict | None, first: _Line | None = None,
+               after: list[_Line] = ()) -> str | None:
+    """Named fallbacks: a "Published" date line, then the plain date line nearest the headline
+    (a site's "today" in its header bar sits further up), then a dateline with a year, then a
+    repost footer dating the original post, then "Updated"."""
+    dated = [ln for ln in lines if ln.date and ln.date_label != "original"]
+    labelled = [ln for ln in dated if ln.date_label in ("published", "posted", "date", "release date", "issued")]
+    if labelled:
+        return labelled[0].date
+    plain = [ln for ln in dated if not ln.date_label or not ln.date_label.startswith(("updated", "last"))]
+    if plain:
+        if first is not None:
+            return min(plain, key=lambda ln: (abs(ln.index - first.index), ln.index < first.index)).date
+        return plain[0].date
     if dateline and dateline.get("year") and dateline.get("day"):
         return f"{dateline['year']:04d}-{dateline['month']:02d}-{dateline['day']:02d}"
+    original = [ln for ln in list(lines) + list(after) if ln.date_label == "original"]
+    if original:
+        return original[0].date
     return dated[0].date if dated else None
 
 

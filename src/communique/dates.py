@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
-__all__ = ["DateMention", "find_dates", "infer_year", "parse_date"]
+__all__ = ["DateMention", "find_dates", "infer_year", "parse_date", "anaphoric_date", "pick_event_date", "compatible"]
 
 
 @dataclass(frozen=True)
@@ -322,12 +322,20 @@ def _relative_value(unit: str, offset: int, published: _dt.date) -> str:
     if unit == "month":
         y, mo = _add_months(published, offset)
         return _fmt_month(y, mo)
+    if unit == "weekend":  # the Saturday-Sunday on or before publication; "last weekend" on a weekend: the one before
+        saturday = published - _dt.timedelta(days=(published.weekday() - 5) % 7)
+        if offset < 0 and published.weekday() >= 5:
+            saturday -= _dt.timedelta(weeks=1)
+        return f"{saturday.isoformat()}/{(saturday + _dt.timedelta(days=1)).isoformat()}"
     return f"{published.year + offset:04d}"
 
 
 def _read_relative(m: re.Match, year, published, future=False):
     if published is None:
         return None  # nothing to count from: a relative date without an anchor says nothing
+    if re.match(r"\s+(?:of|the)\b", m.string[m.end():m.end() + 5]) and m.group("rel").lower() in (
+            "on the eve", "the day before", "a day earlier", "the same day"):
+        return None  # "on the eve of the summit", "the day before the vote": counted from that, not the page
     spec = _lexicon().relative[m.group("rel").lower()]
     return m.start(), m.end(), _relative_value(spec["unit"], int(spec["offset"]), published), "relative"
 
@@ -440,6 +448,78 @@ def find_dates(text: str, *, published=None, year: int | None = None) -> list[Da
     return out
 
 
+@lru_cache(maxsize=1)
+def _anaphoric():
+    spec = _load_json("dates_lexicon.json")["anaphoric"]
+    # "the day before yesterday" counts from the page; "the day before the vote" from the vote
+    rx = re.compile(rf"(?<![A-Za-z])(?P<a>{_alt(spec)})(?![A-Za-z])(?!\s+(?:yesterday|of)\b)"
+                    rf"(?<!before(?=\s+the\b))", re.I)
+    return rx, {k.lower(): int(v) for k, v in spec.items()}
+
+
+def anaphoric_date(text: str, anchor) -> str | None:
+    """A day counted from the event told just before ("The next day, the ministers ...", "On the
+    same day, X met Y"): `anchor` (that event's day, ISO or date) plus the phrase's offset, or
+    None. These phrases are never counted from the publication date: they point back in the text."""
+    anchor = _as_date(anchor) if anchor and len(str(anchor)) >= 10 and str(anchor)[:4].isdigit() else None
+    if anchor is None or not text:
+        return None
+    rx, offsets = _anaphoric()
+    m = rx.search(text)
+    if not m:
+        return None
+    return (anchor + _dt.timedelta(days=offsets[m.group("a").lower()])).isoformat()
+
+
+# between an event's trigger and a later date: a planned follow-up ("agreeing to meet again in
+# the autumn") or a clause about another occasion ("..., which was signed on 3 May 2019")
+_OTHER_CLAUSE = re.compile(r",\s*(?:which|who|when|that)\b|\b(?:since|after|following|before|until|ahead of)\s+(?:the\s+)?$"
+                           r"|\bagree(?:d|ing)?\s+to\b|\bto\s+meet\s+again\b|\bagain\b", re.I)
+
+
+def pick_event_date(text: str, anchor: int, *, published=None, year=None) -> str | None:
+    """The date of the event whose trigger sits at `anchor` in `text`: the nearest date, days and
+    months before bare years, but never one after a future cue or inside a clause about another
+    occasion that opens between the trigger and the date."""
+    found = find_dates(text, published=published, year=year)
+    lex = _lexicon()
+    ok = []
+    for m in found:
+        if m.start > anchor:
+            between = text[anchor:m.start]
+            if lex.future.search(between) or _OTHER_CLAUSE.search(between):
+                continue
+        elif _OTHER_CLAUSE.search(text[max(0, m.start - 25):m.start]):
+            continue  # "since 3 May ... they met": the date of the earlier occasion
+        ok.append(m)
+    days = [m for m in ok if m.kind != "year"]
+    pool = days or ok
+    if not pool:
+        return None
+    return min(pool, key=lambda m: abs(m.start - anchor)).value
+
+
+def compatible(a: str | None, b: str | None) -> bool:
+    """Whether two ISO values (days, months, ranges, "XXXX-03-07") can name the same time: their
+    spans overlap, an unknown year matching any ("March 7" in a headline is the body's
+    "7 March 2024"). None is compatible with anything."""
+    if not a or not b:
+        return True
+
+    def span(v):
+        parts = v.split("/")
+        lo, hi = parts[0], parts[-1]
+        return lo, hi
+
+    (lo_a, hi_a), (lo_b, hi_b) = span(a), span(b)
+    if "XXXX" in (lo_a[:4], hi_a[:4], lo_b[:4], hi_b[:4]):
+        # compare month-day only: an unknown year fits any year
+        lo_a, hi_a, lo_b, hi_b = (x[5:] if len(x) > 4 else "" for x in (lo_a, hi_a, lo_b, hi_b))
+        if not (lo_a and lo_b):
+            return True
+    return lo_a[:len(hi_b)] <= hi_b and lo_b[:len(hi_a)] <= hi_a
+
+
 def parse_date(text: str) -> str | None:
     """One standalone date string ("13/02/2026", "Feb. 13, 2026", "2026-02-13T08:00") -> ISO, or None."""
     if not text or not text.strip():
@@ -518,6 +598,8 @@ def infer_year(text: str, published=None) -> int | None:
     mentions = find_dates(text)
     late = [int(m.value[5:7]) for m in mentions
             if m.value.startswith("XXXX") and m.kind in ("day", "range", "month")]
+    late_months = late
+    floor_month = None  # the month of the floor, when the floor is a month or a day
     dates_late = not late or max(late) >= sig["late_month"]
 
     pos = 0
@@ -531,8 +613,14 @@ def infer_year(text: str, published=None) -> int | None:
         for m in in_sent:
             if m.value[:4].isdigit() and m.kind in ("day", "range", "month"):
                 y = int(m.value[:4])
-                if not future:
-                    floor = max(floor or y, y)
+                if not future and (floor is None or y >= floor):
+                    end = m.value.split("/")[-1]
+                    month = int(end[5:7]) if len(end) >= 7 and end[:4] == str(y) else None
+                    if floor is None or y > floor:
+                        floor_month = month
+                    elif month is not None:
+                        floor_month = max(floor_month or 0, month)
+                    floor = y
                 if m.kind == "day":
                     votes[y] += w["explicit_full_date"]
         # "next month" / "last month" / "this month" beside a month with its year
@@ -583,10 +671,23 @@ def infer_year(text: str, published=None) -> int | None:
                     y = _series_year(spec, int(m.group("n")))
                     if y:
                         votes[y] += spec["weight"]
+    # a year-less date in a month the article writes with its year: "on March 7" beside "March 7-8, 2024"
+    dated_months = defaultdict(set)
+    for m in mentions:
+        if m.value[:4].isdigit() and len(m.value) >= 10 and m.kind in ("day", "range"):
+            for part in m.value.split("/"):
+                if len(part) >= 10:
+                    dated_months[int(part[5:7])].add(int(part[:4]))
+    for mo in set(late_months):
+        if len(dated_months.get(mo, ())) == 1:
+            votes[next(iter(dated_months[mo]))] += w["same_month_dated"]
     candidates = {y: v for y, v in votes.items() if floor is None or y >= floor}
-    if not candidates:
-        return None
-    best = max(candidates.values())
-    if best < 2:
-        return None  # one weak hint (a single full date) does not settle it
-    return max(y for y, v in candidates.items() if v == best)
+    best = max(candidates.values()) if candidates else 0
+    if best >= 2:
+        return max(y for y, v in candidates.items() if v == best)
+    if floor is not None and late_months:
+        # nothing votes, but the article recalls a dated past ("the talks in June 2023"): it is
+        # set after it, so its year-less dates lie in the floor's year or, when they fall in
+        # or before the floor's month, in the next one
+        return floor + 1 if floor_month and max(late_months) <= floor_month else floor
+    return None  # one weak hint (a single full date) does not settle it

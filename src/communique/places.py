@@ -178,6 +178,8 @@ class _Gazetteer:
         self.titles = set(rules["titles"])
         self.after_ok = set(rules["after_ok"])
         self.speech = set(rules["speech_verbs"])
+        self.person_cues = re.compile(
+            r"(?<![A-Za-z])(?:%s)\s+(?:the\s+)?$" % "|".join(map(re.escape, rules["person_place_cues"])), re.I)
         self.hint_share = float(rules["hint_share"])
         self.ambiguous = {_key(k): v for k, v in rules["ambiguous"].items()}
         self.stop = {_key(name): mode for name, mode, *_ in _read_tsv("places_stoplist.tsv")}
@@ -322,6 +324,8 @@ def _accept(text, toks, a, b, key, entries, words) -> bool:
     initial = _sentence_initial(text, start)
     if mode == "initial" and initial:
         return False
+    if mode == "person" and best.kind == "city" and not gz.person_cues.search(text[max(0, start - 16):start]):
+        return False  # a surname is not a city: "Austin said", "Blinken and Austin met"
     all_caps = all(w.isupper() for w in words if w != ",")
     prev = toks[a - 1] if a > 0 else None
     nxt = toks[b] if b < len(toks) else None
@@ -344,7 +348,12 @@ def _accept(text, toks, a, b, key, entries, words) -> bool:
                 return False
             if nxt[2] in gz.speech and best.kind == "city":
                 return False
+    if best.kind == "city" and _OF_NAME.match(text, toks[b - 1][1]):
+        return False  # "the Temple of Heaven", "the Palace of Westminster": part of a longer name
     return True
+
+
+_OF_NAME = re.compile(r"\s+of\s+(?:the\s+)?[A-Z]")
 
 
 _SMALL_TOWN = 100_000  # below this a geonames town after an unknown capitalised word is not trusted
@@ -421,3 +430,45 @@ def capital_of(name: str) -> str | None:
         if entry.kind == "city" and entry.capital:
             return entry.country
     return None
+
+
+# a leading "CITY –", "CITY:", "CITY, Country —", "CITY (Agency) -" before the lead's first word
+_DATELINE = re.compile(r"^\s*(?P<place>[A-Z][\w.'’\- ]{1,40}?)(?:,\s*[A-Z][\w.'’\- ]{1,30}?)?\s*"
+                       r"(?:\([^()\n]{2,40}\)\s*)?(?:[-–—:]|\.\s*/)\s")
+
+
+def dateline_span(text: str) -> tuple[int, int] | None:
+    """The span of a dateline that opens `text` ("JAKARTA –", "Putrajaya:", "MANILA, Philippines —"),
+    when its first words are a known place; else None. The outlet's dateline city says where it
+    reports from, not where the event happened."""
+    m = _DATELINE.match(text)
+    if not m:
+        return None
+    name = m.group("place").strip()
+    p = lookup_place(name.title() if name.isupper() else name)
+    return (0, m.end()) if p is not None and p.country else None
+
+
+@lru_cache(maxsize=1)
+def _topic_rx():
+    rules = _read_json("places_rules.json")
+    words = "|".join(re.escape(w) for w in sorted(rules["topic_nouns"], key=len, reverse=True))
+    return (re.compile(rf"(?<![A-Za-z])(?:{words})\s+(?:in|on|over|of|with|across)\s+(?:the\s+)?$", re.I),
+            re.compile(rf"(?<![A-Za-z])(?:{words})\s+(?:in|on|over|of|with|across)\s", re.I))
+
+
+def venue_text(text: str) -> str:
+    """`text` with the places that say nothing of where it happened blanked out (same length,
+    offsets unchanged): an opening dateline ("JAKARTA –": where the outlet reports from) and
+    topics ("discussed the crisis in Gaza", "the war in Ukraine")."""
+    chars = list(text)
+    span = dateline_span(text)
+    if span is not None:
+        chars[span[0]:span[1]] = " " * (span[1] - span[0])
+    rx, gate = _topic_rx()
+    if gate.search(text):  # most sentences name no topic: skip the gazetteer walk
+        for p in find_places(text):
+            if rx.search(text[max(0, p.start - 40):p.start]):
+                chars[p.start:p.end] = " " * (p.end - p.start)
+    return "".join(chars)
+

@@ -1,0 +1,165 @@
+"""Dates and places that sentences after an event give it: "The meeting was held at the Great
+Hall of the People in Beijing", "In opening remarks at the talks on Monday evening", "They met
+at the ministry on Friday, 4 March". Also the date that opens an article's lead.
+
+An event's own sentence often says who met and nothing of when or where; outlets say that in
+the next sentences, referring back by a definite noun of the event ("the meeting", "the
+call") or by its participants together ("the two leaders"). What counts as a reference lives
+in data/follow_ups.json; a date or place after a future cue ("agreed to meet again in Hanoi
+in the autumn") belongs to a planned follow-up, never to the event.
+"""
+from __future__ import annotations
+
+import json
+import re
+from functools import lru_cache
+from importlib import resources
+
+from communique import dates, places
+
+__all__ = ["references", "follow_up_date", "follow_up_place", "lead_date", "city_in", "city_index"]
+
+
+def _alt(words) -> str:
+    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+
+
+@lru_cache(maxsize=1)
+def _data():
+    raw = json.loads(resources.files("communique.data").joinpath("follow_ups.json").read_text("utf-8"))
+    det = _alt(raw["determiners"])
+    by_mode = {}
+    for mode, nouns in raw["nouns"].items():
+        by_mode[mode] = re.compile(
+            rf"(?<![\w'’])(?:{det})\s+(?:[\w'’-]+\s+){{0,4}}?(?:{_alt(nouns)})(?![\w-])", re.I)
+    participants = re.compile(rf"(?<![\w'’])(?:{_alt(raw['participants'])})\s+(?:also\s+|then\s+|later\s+|jointly\s+)?"
+                              rf"(?:{_alt(raw['participant_verbs'])})(?![\w-])", re.I)
+    other = re.compile(rf"(?<![\w'’])(?:{_alt(raw['other_occasion'])})(?![\w'’])", re.I)
+    return {"modes": by_mode, "participants": participants, "other": other, "window": int(raw["window"]),
+            "reach": int(raw["reach"])}
+
+
+@lru_cache(maxsize=2048)  # an event's neighbours are read for each of its drafts: parse each sentence once
+def _places_in(text: str) -> tuple:
+    return tuple(places.find_places(text))
+
+
+@lru_cache(maxsize=2048)
+def _dates_in(text: str, published, year) -> tuple:
+    return tuple(dates.find_dates(text, published=published, year=year))
+
+
+def references(text: str, mode: str) -> list[int]:
+    """Where `text` refers back to an event of `mode`: the end offsets of its references."""
+    d = _data()
+    rx = d["modes"].get(mode)
+    # "since the 15th meeting held in Ha Noi", "the next session": another occasion of its kind
+    out = [m.end() for m in rx.finditer(text) if not d["other"].search(text, max(0, m.start() - 10), m.end())] \
+        if rx else []
+    if mode != "call":  # "the two leaders spoke to media in Wellington" places a meeting, not a call
+        out += [m.end() for m in d["participants"].finditer(text)]
+    return sorted(out)
+
+
+def _future_between(text: str, a: int, b: int) -> bool:
+    return bool(dates._lexicon().future.search(text, a, b))
+
+
+def _candidates(texts: list[str], index: int):
+    """The sentences that may tell more of the event in texts[index], nearest first."""
+    d = _data()
+    later = list(range(index + 1, min(len(texts), index + 1 + d["window"])))
+    before = [index - 1] if index > 0 else []
+    return later[:1] + before + later[1:]  # nearest first: the next sentence, the one before, then on
+
+
+def follow_up_date(texts: list[str], index: int, mode: str, *, published=None, year=None) -> str | None:
+    """The date a sentence near texts[index] gives the event told there, or None: a date within
+    reach after a reference ("at the meeting on Monday evening"), none after a future cue."""
+    reach = _data()["reach"]
+    for k in _candidates(texts, index):
+        text = texts[k]
+        refs = references(text, mode)
+        if not refs:
+            continue
+        # a day or a stated range of days; "over the weekend", "last week" say less than the lead's day
+        found = [m for m in _dates_in(text, published, year) if len(m.value) == 10 or m.kind == "range"]
+        for r in refs:
+            for m in found:
+                if r - reach <= m.start <= r + reach and len(m.value) >= 10 \
+                        and not _future_between(text, min(r, m.start), max(r, m.start)):
+                    return m.value
+    return None
+
+
+def follow_up_place(texts: list[str], index: int, mode: str):
+    """The place (a `places.PlaceMention`) a sentence near texts[index] gives the event told
+    there, or None: a city (else a country) after "in"/"at" within reach after a reference
+    ("the talks in the Philippines", "the meeting was held at ... in Beijing")."""
+    if mode == "call":
+        return None
+    reach = _data()["reach"]
+    for k in _candidates(texts, index):
+        text = texts[k]
+        refs = references(text, mode)
+        if not refs:
+            continue
+        found = [p for p in _places_in(text) if p.country
+                 and re.search(r"\b(?:in|at)\s+(?:the\s+)?$", text[max(0, p.start - 8):p.start], re.I)]
+        for r in refs:
+            near = [p for p in found if r <= p.start <= r + reach and not _future_between(text, r, p.start)]
+            if near:
+                return sorted(near, key=lambda p: (p.kind != "city", p.start))[0]
+    return None
+
+
+def lead_date(texts: list[str], *, published=None, year=None) -> str | None:
+    """The first day of the lead sentences (else their first span of days), weekdays resolved
+    against the page date ("met on Thursday"), none in a sentence about the future."""
+    lex = dates._lexicon()
+    found = [m for text in texts if not lex.future.search(text)
+             for m in _dates_in(text, published, year)
+             if m.kind in ("day", "range", "relative") and len(m.value) >= 10]
+    # a day first: "over the weekend ... on Saturday evening" is Saturday
+    best = next((m for m in found if len(m.value) == 10), found[0] if found else None)
+    return best.value if best else None
+
+
+def city_in(texts: list[str], country: str, dateline_place: str | None = None):
+    """The city of `country` where the article says things happened: the first one after "in",
+    "at" or "city of" (none after a future cue), else the dateline's city when it lies in that
+    country. An event known only by its country is placed there: the right city scores, a wrong
+    one still names the right country."""
+    lex = dates._lexicon()
+    for text in texts:
+        for p in _places_in(text):
+            if p.kind != "city" or p.country != country:
+                continue
+            before = text[max(0, p.start - 12):p.start]
+            if re.search(r"\b(?:in|at|city of)\s+(?:the\s+)?$", before, re.I) and not lex.future.search(text):
+                return p
+    if dateline_place:
+        p = places.lookup_place(dateline_place.title() if dateline_place.isupper() else dateline_place)
+        if p is not None and p.kind == "city" and p.country == country:
+            return p
+    return None
+
+
+def city_index(texts: list[str], dateline_place: str | None = None) -> dict[str, "places.PlaceMention"]:
+    """`city_in` for every country at once, in one pass over the article: {ISO3: city}. Events
+    known only by their country look their city up here, so the work stays linear in the text."""
+    lex = dates._lexicon()
+    out: dict = {}
+    for text in texts:
+        if lex.future.search(text):
+            continue
+        for p in _places_in(text):
+            if p.kind == "city" and p.country and p.country not in out and re.search(
+                    r"\b(?:in|at|city of)\s+(?:the\s+)?$", text[max(0, p.start - 12):p.start], re.I):
+                out[p.country] = p
+    if dateline_place:
+        p = places.lookup_place(dateline_place.title() if dateline_place.isupper() else dateline_place)
+        if p is not None and p.kind == "city" and p.country and p.country not in out:
+            out[p.country] = p
+    return out
+
