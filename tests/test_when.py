@@ -34,3 +34,14 @@ def test_months_and_validity():
     assert when.months(dt.date(2025, 1, 9), dt.date(2025, 12, 1), limit=3) == ["2025-01", "2025-02", "2025-03"]
     assert when.month_day("XXXX-02-29") == (2, 29)
     assert when.is_date("2025-03-04/2025-03-06") and not when.is_date("2025-13")
+
+
+def test_compatible_lets_an_unknown_year_fit_any_year_but_never_another_day():
+    from communique.when import compatible
+
+    assert compatible("XXXX-03-07", "2024-03-07")          # a headline's "March 7", the body's date
+    assert compatible("XXXX-03-07", "2024-03-05/2024-03-09")
+    assert compatible("XXXX-03-07", "2024-03")
+    assert not compatible("XXXX-03-07", "2024-03-08")
+    assert not compatible("2024-03-07", "2023-03-07")      # two known years must agree
+    assert compatible(None, "2024") and compatible("2024", "2024-06-01")

@@ -11,6 +11,8 @@ pieces and datetime checks them, and dateparser is only the fallback of `parse_d
 """
 from __future__ import annotations
 
+from communique import when  # noqa: E402
+
 import calendar
 import datetime as _dt
 import json
@@ -500,24 +502,8 @@ def pick_event_date(text: str, anchor: int, *, published=None, year=None) -> str
 
 
 def compatible(a: str | None, b: str | None) -> bool:
-    """Whether two ISO values (days, months, ranges, "XXXX-03-07") can name the same time: their
-    spans overlap, an unknown year matching any ("March 7" in a headline is the body's
-    "7 March 2024"). None is compatible with anything."""
-    if not a or not b:
-        return True
-
-    def span(v):
-        parts = v.split("/")
-        lo, hi = parts[0], parts[-1]
-        return lo, hi
-
-    (lo_a, hi_a), (lo_b, hi_b) = span(a), span(b)
-    if "XXXX" in (lo_a[:4], hi_a[:4], lo_b[:4], hi_b[:4]):
-        # compare month-day only: an unknown year fits any year
-        lo_a, hi_a, lo_b, hi_b = (x[5:] if len(x) > 4 else "" for x in (lo_a, hi_a, lo_b, hi_b))
-        if not (lo_a and lo_b):
-            return True
-    return lo_a[:len(hi_b)] <= hi_b and lo_b[:len(hi_a)] <= hi_a
+    """Whether two ISO values can name the same time (communique.when.compatible)."""
+    return when.compatible(a, b)
 
 
 def parse_date(text: str) -> str | None:

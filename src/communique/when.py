@@ -117,3 +117,18 @@ def months(first: dt.date | str, last: dt.date | str, limit: int | None = None) 
         out.append(f"{y:04d}-{m:02d}")
         y, m = (y + 1, 1) if m == 12 else (y, m + 1)
     return out
+
+
+def compatible(a: str | None, b: str | None) -> bool:
+    """Two dates an article may give for one event: None fits anything, an unknown year fits any
+    year ("March 7" in a headline, "7 March 2024" in the body), otherwise their spans overlap."""
+    if not a or not b:
+        return True
+    a_bare, b_bare = (start(a) or "").startswith("XXXX"), (start(b) or "").startswith("XXXX")
+    if a_bare != b_bare:
+        known = b if a_bare else a
+        if len(start(known) or "") < 7:
+            return True  # a bare year says nothing of month and day
+        known = "/".join("XXXX" + part[4:] for part in known.split("/"))
+        return overlaps(known, a if a_bare else b)
+    return overlaps(a, b)

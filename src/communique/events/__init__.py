@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from communique import dates
 from communique.analysis import Analysis, Draft
 from communique.events.conference import draft_conference
 from communique.events.engagement import draft_engagement
@@ -21,7 +22,7 @@ from communique.events.signing import draft_signing
 from communique.events.together import draft_caption, draft_joined, draft_joint
 from communique.events.triggers import Cue, detect_modes, is_hypothetical, pattern
 from communique.events.visit import draft_visit, draft_visit_reference
-from communique.events.where import preferred_place, to_location
+from communique.events.where import _places, preferred_place, to_location
 
 
 @lru_cache(maxsize=4096)
@@ -66,10 +67,13 @@ def extract_events(ctx: Analysis) -> None:
             found = draft_caption(ctx, sent)
         if not any(d.type == "CONSULT" for d in found) and sent.caption and not modes:
             found = draft_caption(ctx, sent)
+        told = next((o.date for o in reversed(drafts) if o.date and len(o.date) == 10), None)
         for d in found:
             d.date = pick_date(sent, ctx, d.anchor)
+            if d.date is None:  # "On the same day, X met Y": counted from the event told before
+                d.date = dates.anaphoric_date(sent.text, told)
             if d.location is None:
-                p = preferred_place(sent.text, sent.start, None)
+                p = preferred_place(_places().venue_text(sent.text), sent.start, None)
                 if p is not None and not (d.mode == "visit"):
                     # a country named as an actor's nationality is not where it happened
                     if p.kind == "city" or _venue_rx(p.text).search(sent.text):

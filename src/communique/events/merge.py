@@ -38,7 +38,7 @@ def merge_drafts(drafts: list[Draft]) -> list[Draft]:
                 break
             if same_actors and (o.mode == d.mode or d.from_caption or o.from_caption
                                 or {o.mode, d.mode} <= {"meeting", "dialogue", "call"}):
-                if d.date and o.date and d.date != o.date and not when.overlaps(d.date, o.date):
+                if d.date and o.date and d.date != o.date and not when.compatible(d.date, o.date):
                     continue
                 target = o
                 break

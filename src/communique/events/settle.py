@@ -28,12 +28,11 @@ def sentence_dates(sent: Sentence, ctx: Analysis):
 
 
 def pick_date(sent: Sentence, ctx: Analysis, anchor: int) -> str | None:
-    found = [d for d in sentence_dates(sent, ctx) if d[1].kind != "year"]
-    if not found:
-        found = sentence_dates(sent, ctx)
-    if not found:
-        return None
-    return min(found, key=lambda d: abs(d[0] - anchor))[1].value
+    """The date of the event whose trigger is at `anchor`: never a planned follow-up's
+    ("agreeing to meet again on ...") nor another occasion's (dates.pick_event_date)."""
+    from communique import dates
+
+    return dates.pick_event_date(sent.text, anchor - sent.start, published=ctx.published, year=ctx.year)
 
 
 def settle_context(ctx: Analysis, drafts: list[Draft], sentences: list[Sentence]) -> None:
@@ -42,6 +41,20 @@ def settle_context(ctx: Analysis, drafts: list[Draft], sentences: list[Sentence]
     well before the main event are background."""
     if not drafts:
         return
+    from communique import follow_ups
+
+    texts = [s.text for s in sentences]
+    index = {(s.start, s.end): k for k, s in enumerate(sentences)}
+    for d in drafts:  # "They met at the ministry on Friday": the sentences after the event's own
+        k = min((index[e] for e in d.evidence if e in index), default=None)
+        if k is None:
+            continue
+        if d.date is None:
+            d.date = follow_ups.follow_up_date(texts, k, d.mode, published=ctx.published, year=ctx.year)
+        if d.location is None and d.mode not in ("call", "visit"):
+            p = follow_ups.follow_up_place(texts, k, d.mode)
+            if p is not None:
+                d.location = to_location(p)
     lead_limit = sentences[min(len(sentences) - 1, MAIN_DATE_SENTENCES)].end if sentences else 0
     dated = [d for d in drafts if d.date and not d.date.endswith(("-XX",)) and min(e[0] for e in d.evidence) <= lead_limit]
     main_date = None
@@ -50,11 +63,7 @@ def settle_context(ctx: Analysis, drafts: list[Draft], sentences: list[Sentence]
         dated.sort(key=lambda d: (len(d.date) < 10, min(e[0] for e in d.evidence)))
         main_date = dated[0].date
     else:
-        for s in sentences[:MAIN_DATE_SENTENCES]:
-            ds = [m for _, m in sentence_dates(s, ctx) if m.kind in ("day", "range")]
-            if ds:
-                main_date = ds[0].value
-                break
+        main_date = follow_ups.lead_date(texts[:MAIN_DATE_SENTENCES], published=ctx.published, year=ctx.year)
     visits = [d for d in drafts if d.mode == "visit" and not d.background]
     if main_date:
         for d in drafts:
@@ -97,6 +106,13 @@ def settle_context(ctx: Analysis, drafts: list[Draft], sentences: list[Sentence]
                 visitor = {name_key(a.name) for a in trip.actors if a.kind == "person"}
                 if visitor & {name_key(a.name) for a in d.actors}:
                     d.location = Location(None, trip.location.country)
+    cities = follow_ups.city_index(texts, ctx.dateline_place)
+    for d in drafts:  # an event placed only by its country: the city where things happened there
+        if d.location is not None and d.location.country and not d.background and d.mode != "visit" \
+                and d.location.name in (None, _places().country_name(d.location.country)):
+            city = cities.get(d.location.country)
+            if city is not None:
+                d.location = Location(city.name, city.country)
     for d in drafts:
         if d.mode == "call":
             d.location = None
