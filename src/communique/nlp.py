@@ -29,3 +29,70 @@ def get_nlp() -> Language:
     nlp.add_pipe("newline_sentences", before="parser")
     nlp.max_length = 2_000_000
     return nlp
+
+
+# Longest piece parsed in one go. A news article (a few thousand characters) is parsed whole,
+# exactly as before; a longer text is cut at paragraph (else line, sentence, word) breaks
+# into pieces of at most this size, parsed through nlp.pipe and joined with Doc.from_docs,
+# so memory stays bounded and offsets stay those of the whole text.
+CHUNK_CHARS = 20_000
+# A cut is looked for in the last part of each piece, from this share of CHUNK_CHARS on.
+_CUT_FROM = 0.5
+_BREAKS = ("\n\n", "\n", ". ", " ")
+
+
+def chunk_bounds(text: str, size: int = CHUNK_CHARS) -> list[tuple[int, int]]:
+    """(start, end) pieces covering `text` end to end, each at most `size` characters, cut
+    just after a paragraph break where there is one in the piece's second half, else after a
+    line break, a full stop or a space, else at `size`."""
+    bounds, start, n = [], 0, len(text)
+    while n - start > size:
+        limit, low = start + size, start + int(size * _CUT_FROM)
+        cut = -1
+        for mark in _BREAKS:
+            at = text.rfind(mark, low, limit)
+            if at >= 0:
+                cut = at + len(mark)
+                break
+        if cut <= start:
+            cut = limit
+        bounds.append((start, cut))
+        start = cut
+    bounds.append((start, n))
+    return bounds
+
+
+def parse(text: str):
+    """The parsed Doc of one text: tokenizer-choking runs neutralised (communique.sanitize,
+    same length), long texts parsed in bounded pieces; `doc.text` has the length of `text`."""
+    return next(parse_many([text]))
+
+
+def parse_many(texts, batch_size: int = 16):
+    """Parse texts in order through nlp.pipe (as `parse` does one), streaming: each text's
+    pieces are batched with the others' and joined back into one Doc per text."""
+    from collections import deque
+
+    from spacy.tokens import Doc
+
+    from communique.sanitize import neutralise
+
+    nlp = get_nlp()
+    counts: deque[int] = deque()
+
+    def pieces():
+        for text in texts:
+            clean = neutralise(text)
+            bounds = chunk_bounds(clean)
+            counts.append(len(bounds))
+            for s, e in bounds:
+                yield clean[s:e]
+
+    docs = iter(nlp.pipe(pieces(), batch_size=batch_size))
+    for first in docs:
+        n = counts.popleft()
+        if n == 1:
+            yield first
+            continue
+        parts = [first] + [next(docs) for _ in range(n - 1)]
+        yield Doc.from_docs(parts, ensure_whitespace=False)
