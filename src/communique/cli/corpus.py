@@ -126,9 +126,10 @@ def _report(report) -> None:
 
 
 def _print_error(message: str) -> None:
+    """One bad input as "communique: PATH[:LINE]: message", the same line extract prints."""
     from tqdm import tqdm
 
-    tqdm.write(message, file=sys.stderr)
+    tqdm.write(f"communique: {message}", file=sys.stderr)
 
 
 @click.command()
