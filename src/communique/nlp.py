@@ -22,11 +22,32 @@ def newline_sentences(doc):
     return doc
 
 
+class _NeutralisingTokenizer:
+    """spaCy's tokenizer behind communique.sanitize.neutralise: every text any caller parses
+    (batch, web paste, Python API) has its tokenizer-choking runs cut first, same length."""
+
+    def __init__(self, inner):
+        self.inner = inner
+
+    def __call__(self, text):
+        from communique.sanitize import neutralise
+
+        return self.inner(neutralise(text))
+
+    def pipe(self, texts, batch_size: int = 1000):
+        for text in texts:
+            yield self(text)
+
+    def __getattr__(self, name):  # vocab, rules, serialisation: the wrapped tokenizer's
+        return getattr(self.inner, name)
+
+
 @functools.lru_cache(maxsize=1)
 def get_nlp() -> Language:
     """The English pipeline with communique's components, loaded once."""
     nlp = spacy.load(MODEL, exclude=["lemmatizer"])
     nlp.add_pipe("newline_sentences", before="parser")
+    nlp.tokenizer = _NeutralisingTokenizer(nlp.tokenizer)
     nlp.max_length = 2_000_000
     return nlp
 
@@ -63,8 +84,8 @@ def chunk_bounds(text: str, size: int = CHUNK_CHARS) -> list[tuple[int, int]]:
 
 
 def parse(text: str):
-    """The parsed Doc of one text: tokenizer-choking runs neutralised (communique.sanitize,
-    same length), long texts parsed in bounded pieces; `doc.text` has the length of `text`."""
+    """The parsed Doc of one text, long texts parsed in bounded pieces (tokenizer-choking runs
+    are neutralised by get_nlp's tokenizer, same length); `doc.text` has the length of `text`."""
     return next(parse_many([text]))
 
 
@@ -75,18 +96,15 @@ def parse_many(texts, batch_size: int = 16):
 
     from spacy.tokens import Doc
 
-    from communique.sanitize import neutralise
-
     nlp = get_nlp()
     counts: deque[int] = deque()
 
     def pieces():
         for text in texts:
-            clean = neutralise(text)
-            bounds = chunk_bounds(clean)
+            bounds = chunk_bounds(text)
             counts.append(len(bounds))
             for s, e in bounds:
-                yield clean[s:e]
+                yield text[s:e]
 
     docs = iter(nlp.pipe(pieces(), batch_size=batch_size))
     for first in docs:

@@ -3,10 +3,14 @@
 spaCy splits prefixes and suffixes off a whitespace-free chunk one at a time, rescanning
 the rest each time, so its cost grows with the square of the chunk's length when the chunk
 is made of many small pieces: 8,000 "'s" in a row (16 KB) took 10 CPU-s, 8,000 commas,
-brackets, quotes or emoji as long. Real words, numbers and even long URLs are far shorter
-than MAX_RUN, so a run longer than that is broken by a space every MAX_RUN characters: the
-substitution is one character for one, so the text keeps its length and every offset found
-in it still points into the original.
+brackets, quotes or emoji as long. Two same-length substitutions (one character for one,
+so every offset found in the text still points into the original):
+
+- a unit of up to four characters starting with a symbol, repeated more than MAX_REPEATS
+  times in a row (",,,,", "'s's's", "!!!!", emoji), keeps its first three and the rest
+  become spaces: one token per symbol would otherwise cost the parser as much as a word;
+- a whitespace-free run longer than MAX_RUN is cut by a space every MAX_RUN characters.
+  Real words, numbers and nearly all URLs in news text are far shorter.
 """
 from __future__ import annotations
 
@@ -19,6 +23,17 @@ import re
 MAX_RUN = 100
 
 _LONG_RUN = re.compile(r"(?<!\S)\S{%d,}" % (MAX_RUN + 1))
+# A unit of up to four characters starting with a symbol (not a letter, digit or space):
+# ",", "'s", "'s,(", repeated more than this many times in a row. An ellipsis, "!!!" or a
+# "-----" rule stays under it or loses only spaces' worth of meaning.
+MAX_REPEATS = 8
+KEEP_REPEATS = 3
+_REPEATS = re.compile(r"([^\w\s]\S{0,3}?)\1{%d,}" % MAX_REPEATS)
+
+
+def _blank_repeats(m: re.Match) -> str:
+    run, keep = m.group(), KEEP_REPEATS * len(m.group(1))
+    return run[:keep] + " " * (len(run) - keep)
 
 
 def _break_run(m: re.Match) -> str:
@@ -29,8 +44,10 @@ def _break_run(m: re.Match) -> str:
 
 
 def neutralise(text: str) -> str:
-    """The text with every whitespace-free run over MAX_RUN characters cut by a space every
-    MAX_RUN characters (the character there is replaced, so the length is unchanged)."""
+    """The text with long repeats of one symbol blanked after the first three, and every
+    whitespace-free run over MAX_RUN characters cut by a space every MAX_RUN characters (a
+    character is replaced each time, so the length is unchanged)."""
+    text = _REPEATS.sub(_blank_repeats, text)
     if len(text) <= MAX_RUN:
         return text
     return _LONG_RUN.sub(_break_run, text)

@@ -133,7 +133,9 @@ def _print_error(message: str) -> None:
 
 
 @click.command()
-@click.argument("paths", nargs=-1, required=True, type=click.Path())
+# readable=False: click would refuse the whole command for one unreadable path; the reader
+# reports it as one line and goes on with the rest.
+@click.argument("paths", nargs=-1, required=True, type=click.Path(readable=False))
 @db_option
 @click.option("--published", default=None, help="Publication date (YYYY-MM-DD) for inputs that carry none.")
 @click.option("--batch-size", default=32, show_default=True, type=click.IntRange(1, 10_000),
