@@ -6,6 +6,7 @@ Bad input never stops a batch: `iter_documents` yields an `InputError` naming th
 from __future__ import annotations
 
 import datetime as _dt
+import errno
 import hashlib
 import json
 import os
@@ -42,6 +43,7 @@ _MIN_SNIFF_TAGS = 3
 # A lone UTF-16 surrogate (JSON's "\ud800" escape can make one) is not a character: it
 # cannot be written as UTF-8, so a text or field holding one is refused with a message.
 _SURROGATE = re.compile("[\ud800-\udfff]")
+_CONTROL_CHARS = re.compile("[\x00-\x1f\x7f]")
 
 
 @dataclass
@@ -63,7 +65,8 @@ class InputError(ValueError):
     """An input that cannot be read; `str(e)` is "PATH:LINE: message" (no ":LINE" when None)."""
 
     def __init__(self, path, line: int | None, message: str):
-        self.path = str(path) if path is not None else "<text>"
+        self.path = _printable(os.fsdecode(path) if isinstance(path, bytes) else str(path)) \
+            if path is not None else "<text>"
         self.line = line
         self.message = message
         super().__init__(str(self))
@@ -147,24 +150,27 @@ class _Walk:
 
 
 def _printable(path: str) -> str:
-    """A path or id as valid text: bytes of a name that are not UTF-8 (which Python keeps as
-    surrogates) are shown as \\xNN, any other lone surrogate as \\udNNN."""
+    """A path or id as valid text on one line: bytes of a name that are not UTF-8 (which Python
+    keeps as surrogates) are shown as \\xNN, any other lone surrogate as \\udNNN, and control
+    characters (a newline or an escape code in a file name) as \\n, \\x1b."""
     try:
         path.encode("utf-8")
-        return path
     except UnicodeEncodeError:
-        pass
-    try:
-        return os.fsencode(path).decode("utf-8", "backslashreplace")
-    except UnicodeError:
-        return path.encode("utf-8", "backslashreplace").decode("utf-8")
+        try:
+            path = os.fsencode(path).decode("utf-8", "backslashreplace")
+        except UnicodeError:
+            path = path.encode("utf-8", "backslashreplace").decode("utf-8")
+    if _CONTROL_CHARS.search(path):
+        path = _CONTROL_CHARS.sub(lambda m: repr(m.group())[1:-1], path)
+    return path
 
 
 def _iter_path(path: str, *, max_bytes: int, explicit: bool, walk: _Walk,
                ancestors: frozenset = frozenset()) -> Iterator[Document | InputError]:
-    shown = _printable(path)
-    if shown != path:  # a name in another encoding: the id and the output would not be valid text
-        yield InputError(shown, None, "file name is not valid UTF-8; rename it (e.g. with convmv)")
+    try:
+        path.encode("utf-8")
+    except UnicodeEncodeError:  # a name in another encoding: the id and the output would not be valid text
+        yield InputError(path, None, "file name is not valid UTF-8; rename it (e.g. with convmv)")
         return
     try:
         exists = os.path.lexists(path)
@@ -265,6 +271,8 @@ def _read_file(path: str, st: os.stat_result, max_bytes: int) -> bytes:
 
 
 def _os_message(exc: OSError, path: str) -> str:
+    if exc.errno == errno.ELOOP:
+        return "symbolic link loop (too many levels of symbolic links)"
     if os.path.islink(path) and not os.path.exists(path):
         return "broken symbolic link"
     if isinstance(exc, IsADirectoryError):
