@@ -311,3 +311,17 @@ def test_symlink_loops_end_and_each_file_is_read_once(tmp_path):
     assert sorted(d.doc_id for d in docs) == ["one", "two"]
     assert sorted(os.path.relpath(e.path, tmp_path) for e in errors) == ["a/b/here", "a/b/up"]
     assert all(e.message.startswith("symbolic link loop") for e in errors)
+
+
+def test_folders_nested_too_deep_are_one_error(tmp_path):
+    from communique.read import MAX_FOLDER_DEPTH
+
+    deep = tmp_path
+    for _ in range(MAX_FOLDER_DEPTH + 20):
+        deep = deep / "d"
+    deep.mkdir(parents=True)
+    (deep / "lost.txt").write_text(STORY)
+    (tmp_path / "top.txt").write_text(STORY)
+    docs, errors = docs_and_errors(iter_documents([tmp_path]))
+    assert [d.doc_id for d in docs] == ["top"]
+    assert len(errors) == 1 and "nested more than" in errors[0].message

@@ -31,6 +31,9 @@ KNOWN_EXTENSIONS = TEXT_EXTENSIONS | HTML_EXTENSIONS | JSONL_EXTENSIONS
 # any language has almost none; 10% leaves room for a stray escape code.
 SNIFF_BYTES = 8192
 MAX_CONTROL_SHARE = 0.10
+# Folders deeper than this under a path named on the command line are not walked: reading
+# recurses once per level, and no archive of articles is sorted a hundred folders deep.
+MAX_FOLDER_DEPTH = 100
 
 _CONTROL_BYTES = bytes(b for b in range(32) if b not in (9, 10, 12, 13)) + b"\x7f"
 _HTML_START = re.compile(r"\A\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body)\b",
@@ -236,6 +239,9 @@ def _iter_folder(folder: str, st: os.stat_result, *, max_bytes: int, walk: _Walk
         yield InputError(folder, None, "symbolic link loop (links back to a folder above it); skipped")
         return
     if key in walk.folders:  # reached before through another link: its files are read already
+        return
+    if len(ancestors) >= MAX_FOLDER_DEPTH:
+        yield InputError(folder, None, f"folders nested more than {MAX_FOLDER_DEPTH} deep; skipped")
         return
     walk.folders.add(key)
     ancestors = ancestors | {key}
