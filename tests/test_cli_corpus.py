@@ -46,8 +46,8 @@ def test_ingest_reports_bad_inputs_and_goes_on(tmp_path):
     assert summary.startswith("4 articles: 2 added, 0 updated, 0 unchanged, 2 failed; ")
     errors = result.stderr.strip().splitlines()
     assert len(errors) == 2
-    assert any(line.startswith(f"{folder / 'broken.txt'}: ") for line in errors)
-    assert any(line.startswith(f"{folder / 'feed.jsonl'}:2: ") for line in errors)
+    assert any(line.startswith(f"communique: {folder / 'broken.txt'}: ") for line in errors)
+    assert any(line.startswith(f"communique: {folder / 'feed.jsonl'}:2: ") for line in errors)
     again = run("ingest", folder, "--db", db)
     assert again.stdout.strip().splitlines()[-1].startswith("4 articles: 0 added, 0 updated, 2 unchanged, 2 failed")
     assert json.loads(run("article", "talks", "--db", db, "--format", "json").stdout)["doc_id"] == "talks"

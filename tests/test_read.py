@@ -238,3 +238,90 @@ def test_html_sniffing():
     assert looks_like_html("<div><p>One</p><p>Two</p></div>")
     assert not looks_like_html(STORY)
     assert not looks_like_html("<Reuters> said the ministers met <today>.")
+
+
+# ---------------------------------------------------------------- inputs that must not hurt (issue 8)
+
+def test_deeply_nested_jsonl_line_is_one_error(tmp_path):
+    p = tmp_path / "deep.jsonl"
+    deep = '{"id": "deep", "text": ' + "[" * 100_000 + "]" * 100_000 + "}"
+    p.write_text("\n".join([json.dumps({"id": "a", "text": STORY}), deep, json.dumps({"id": "b", "text": STORY})]) + "\n")
+    docs, errors = docs_and_errors(iter_documents([p]))
+    assert [d.doc_id for d in docs] == ["a", "b"]
+    assert [(e.line, e.message) for e in errors] == [(2, "invalid JSON (nested too deeply)")]
+
+
+def test_lone_surrogates_in_jsonl_are_refused_per_record(tmp_path):
+    p = tmp_path / "s.jsonl"
+    p.write_text("\n".join([
+        json.dumps({"id": "a", "text": STORY}),
+        '{"id": "t", "text": "Minister \\ud800 met"}',
+        '{"id": "\\udc00x", "text": "text"}',
+        '{"id": "u", "text": "ok", "title": "\\udbff"}',
+        json.dumps({"id": "b", "text": STORY}),
+    ]) + "\n")
+    docs, errors = docs_and_errors(iter_documents([p]))
+    assert [d.doc_id for d in docs] == ["a", "b"]
+    assert [e.line for e in errors] == [2, 3, 4]
+    assert errors[0].message == '"text" contains a lone surrogate (\\ud800) at character 9; not valid Unicode'
+    assert errors[1].message.startswith('"id" contains a lone surrogate (\\udc00)')
+    assert errors[2].message.startswith('"title" contains a lone surrogate')
+    for e in errors:
+        str(e).encode("utf-8")  # the message itself is printable
+
+
+def test_nul_anywhere_is_refused_with_its_position(tmp_path):
+    late = tmp_path / "late.txt"
+    late.write_text(STORY + "x" * 9000 + "\x00 rest\n", encoding="utf-8")
+    feed = tmp_path / "feed.jsonl"
+    feed.write_text(json.dumps({"id": "n", "text": STORY + "\u0000"}) + "\n" + json.dumps({"id": "ok", "text": STORY}) + "\n")
+    docs, errors = docs_and_errors(iter_documents([late, feed]))
+    assert [d.doc_id for d in docs] == ["ok"]
+    assert errors[0].message == f"binary data (a NUL byte at byte {len(STORY.encode()) + 9000}), not text"
+    assert errors[1].line == 1 and errors[1].message.startswith('"text" contains a NUL character')
+    with pytest.raises(InputError, match="NUL"):
+        document_from_text(STORY + "\x00")
+
+
+def test_file_name_that_is_not_utf8_is_one_printable_error(tmp_path):
+    (tmp_path / "good.txt").write_text(STORY)
+    bad = os.fsencode(tmp_path) + b"/caf\xe9.txt"
+    with open(bad, "wb") as fh:
+        fh.write(STORY.encode())
+    docs, errors = docs_and_errors(iter_documents([tmp_path]))
+    assert [d.doc_id for d in docs] == ["good"]
+    assert len(errors) == 1 and errors[0].path == f"{tmp_path}/caf\\xe9.txt"
+    assert errors[0].message.startswith("file name is not valid UTF-8")
+    str(errors[0]).encode("utf-8")
+    # named on the command line (bytes or the str Python makes of them): the same
+    docs, errors = docs_and_errors(iter_documents([bad, os.fsdecode(bad)]))
+    assert docs == [] and [e.path for e in errors] == [f"{tmp_path}/caf\\xe9.txt"] * 2
+
+
+def test_symlink_loops_end_and_each_file_is_read_once(tmp_path):
+    inner = tmp_path / "a" / "b"
+    inner.mkdir(parents=True)
+    (inner / "one.txt").write_text(STORY)
+    (tmp_path / "a" / "two.txt").write_text(STORY)
+    os.symlink("..", inner / "up")          # a loop: b/up -> a
+    os.symlink(".", inner / "here")         # a loop: b/here -> b
+    os.symlink("b", tmp_path / "a" / "b2")  # the same folder twice: read once, not an error
+    os.symlink("one.txt", inner / "same.txt")  # the same file twice
+    docs, errors = docs_and_errors(iter_documents([tmp_path, tmp_path / "a" / "two.txt"]))
+    assert sorted(d.doc_id for d in docs) == ["one", "two"]
+    assert sorted(os.path.relpath(e.path, tmp_path) for e in errors) == ["a/b/here", "a/b/up"]
+    assert all(e.message.startswith("symbolic link loop") for e in errors)
+
+
+def test_folders_nested_too_deep_are_one_error(tmp_path):
+    from communique.read import MAX_FOLDER_DEPTH
+
+    deep = tmp_path
+    for _ in range(MAX_FOLDER_DEPTH + 20):
+        deep = deep / "d"
+    deep.mkdir(parents=True)
+    (deep / "lost.txt").write_text(STORY)
+    (tmp_path / "top.txt").write_text(STORY)
+    docs, errors = docs_and_errors(iter_documents([tmp_path]))
+    assert [d.doc_id for d in docs] == ["top"]
+    assert len(errors) == 1 and "nested more than" in errors[0].message

@@ -171,6 +171,11 @@ def detect_body(text: str) -> Body:
 _WORD = re.compile(r"\w+(?:[-'’.]\w+)*")
 _SENTENCE_END = re.compile(r"(?:[.!?…]|\./\.)[\"”’')\]]*$")
 _INITIALISM_END = re.compile(r"(?:\b[A-Z]\.){2,}$")
+# Patterns anchored at the line's end ("(Photo: X)", "Photo: X", "D.C.") are searched in its
+# last TAIL_CHARS characters only: searched from every position of a long line (a run of
+# 40,000 spaces), their leading `\s*` or repeated group rescans the rest of the line each
+# time, which is quadratic (3.6 s for one such line). No credit is that long.
+TAIL_CHARS = 500
 _HEADER_SPLIT = re.compile(r"^(?P<head>[^:|]{2,40}?)\s*:\s*(?P<rest>.*)$")
 _DIGIT_YEAR = re.compile(r"\b(?:1[89]|20)\d{2}\b")
 _SMALL_WORDS = {"of", "the", "and", "for", "in", "on", "at", "to", "a", "an"}
@@ -200,7 +205,7 @@ def _features(line: _Line) -> None:
     f = line.features
     line.words = len(_WORD.findall(t))
     if _SENTENCE_END.search(t):
-        f["sentence_end"] = 0.25 if _INITIALISM_END.search(t) else 1.0
+        f["sentence_end"] = 0.25 if _INITIALISM_END.search(t, _tail(t)) else 1.0
     if t.isupper() and sum(c.isalpha() for c in t) >= 2:
         f["all_caps"] = 1.0
 
@@ -266,7 +271,7 @@ def _features(line: _Line) -> None:
     if p["end_mark"].match(t):
         f["end_mark"] = 1.0
         return
-    if p["photo_credit"].search(t) or p["trailing_credit"].search(t):
+    if p["photo_credit"].search(t, _tail(t)) or p["trailing_credit"].search(t, _tail(t)):
         _split_caption(line, line.start, line.end)
         return
     if norm in sig.nav_words:
@@ -282,13 +287,18 @@ def _split_caption(line: _Line, s: int, e: int) -> None:
     p = signals().patterns
     seg = _text_of(line, s, e)
     for name in ("photo_credit", "trailing_credit"):
-        m = p[name].search(seg)
+        m = p[name].search(seg, _tail(seg))
         if m and m.start() > 0:
             line.credits.append((s + m.start() + (len(m.group(0)) - len(m.group(0).lstrip())), e))
             e = s + len(seg[:m.start()].rstrip())
             break
     line.caption = (s, e) if e > s else None
     line.features["caption"] = 1.0
+
+
+def _tail(text: str) -> int:
+    """Where a search for an end-anchored pattern starts (see TAIL_CHARS)."""
+    return max(0, len(text) - TAIL_CHARS)
 
 
 def _text_of(line: _Line, s: int, e: int) -> str:

@@ -6,6 +6,7 @@ Bad input never stops a batch: `iter_documents` yields an `InputError` naming th
 from __future__ import annotations
 
 import datetime as _dt
+import errno
 import hashlib
 import json
 import os
@@ -30,6 +31,9 @@ KNOWN_EXTENSIONS = TEXT_EXTENSIONS | HTML_EXTENSIONS | JSONL_EXTENSIONS
 # any language has almost none; 10% leaves room for a stray escape code.
 SNIFF_BYTES = 8192
 MAX_CONTROL_SHARE = 0.10
+# Folders deeper than this under a path named on the command line are not walked: reading
+# recurses once per level, and no archive of articles is sorted a hundred folders deep.
+MAX_FOLDER_DEPTH = 100
 
 _CONTROL_BYTES = bytes(b for b in range(32) if b not in (9, 10, 12, 13)) + b"\x7f"
 _HTML_START = re.compile(r"\A\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body)\b",
@@ -39,6 +43,10 @@ _HTML_TAG = re.compile(r"</?(?:p|div|span|a|br|h[1-6]|article|section|li|ul|ol|t
 _HAS_WORD = re.compile(r"[^\W\d_]{2,}")
 # Plain text starting with '<' and carrying this many HTML tags in its first part is a page.
 _MIN_SNIFF_TAGS = 3
+# A lone UTF-16 surrogate (JSON's "\ud800" escape can make one) is not a character: it
+# cannot be written as UTF-8, so a text or field holding one is refused with a message.
+_SURROGATE = re.compile("[\ud800-\udfff]")
+_CONTROL_CHARS = re.compile("[\x00-\x1f\x7f]")
 
 
 @dataclass
@@ -60,7 +68,8 @@ class InputError(ValueError):
     """An input that cannot be read; `str(e)` is "PATH:LINE: message" (no ":LINE" when None)."""
 
     def __init__(self, path, line: int | None, message: str):
-        self.path = str(path) if path is not None else "<text>"
+        self.path = _printable(os.fsdecode(path) if isinstance(path, bytes) else str(path)) \
+            if path is not None else "<text>"
         self.line = line
         self.message = message
         super().__init__(str(self))
@@ -81,9 +90,13 @@ def iter_documents(paths, *, published=None, max_bytes: int = MAX_BYTES) -> Iter
     if isinstance(paths, (str, os.PathLike)):
         paths = [paths]
     fallback = normalize_date(published)
+    walk = _Walk()
     for path in paths:
         path = os.fspath(path)
-        items = _iter_stdin(max_bytes) if path == "-" else _iter_path(path, max_bytes=max_bytes, explicit=True)
+        if isinstance(path, bytes):
+            path = os.fsdecode(path)
+        items = _iter_stdin(max_bytes) if path == "-" else _iter_path(path, max_bytes=max_bytes, explicit=True,
+                                                                      walk=walk)
         for item in items:
             if isinstance(item, Document) and not item.published:
                 item.published = fallback
@@ -99,6 +112,9 @@ def document_from_text(text, *, doc_id=None, published=None, url=None, source=No
         text = _decode(text, doc_id or "<text>", None)
     if text.startswith("\ufeff"):
         text = text[1:]
+    bad = _bad_characters(text)
+    if bad:
+        raise InputError("<text>" if doc_id is None else _printable(str(doc_id)), None, f"text {bad}")
     if doc_id is None:
         doc_id = "doc-" + hashlib.sha1(text.encode("utf-8", "surrogatepass")).hexdigest()[:12]
     if not text.strip():
@@ -120,8 +136,50 @@ def looks_like_html(text: str) -> bool:
 
 # ---------------------------------------------------------------------------- paths
 
-def _iter_path(path: str, *, max_bytes: int, explicit: bool) -> Iterator[Document | InputError]:
-    if not os.path.lexists(path):
+class _Walk:
+    """What one call of `iter_documents` has read: folders (to stop symbolic-link loops) and
+    files (so a file reached twice, through a link or a repeated argument, is read once)."""
+
+    def __init__(self):
+        self.files: set[tuple[int, int]] = set()
+        self.folders: set[tuple[int, int]] = set()
+
+    def first_time(self, st: os.stat_result) -> bool:
+        key = (st.st_dev, st.st_ino)
+        if key in self.files:
+            return False
+        self.files.add(key)
+        return True
+
+
+def _printable(path: str) -> str:
+    """A path or id as valid text on one line: bytes of a name that are not UTF-8 (which Python
+    keeps as surrogates) are shown as \\xNN, any other lone surrogate as \\udNNN, and control
+    characters (a newline or an escape code in a file name) as \\n, \\x1b."""
+    try:
+        path.encode("utf-8")
+    except UnicodeEncodeError:
+        try:
+            path = os.fsencode(path).decode("utf-8", "backslashreplace")
+        except UnicodeError:
+            path = path.encode("utf-8", "backslashreplace").decode("utf-8")
+    if _CONTROL_CHARS.search(path):
+        path = _CONTROL_CHARS.sub(lambda m: repr(m.group())[1:-1], path)
+    return path
+
+
+def _iter_path(path: str, *, max_bytes: int, explicit: bool, walk: _Walk,
+               ancestors: frozenset = frozenset()) -> Iterator[Document | InputError]:
+    try:
+        path.encode("utf-8")
+    except UnicodeEncodeError:  # a name in another encoding: the id and the output would not be valid text
+        yield InputError(path, None, "file name is not valid UTF-8; rename it (e.g. with convmv)")
+        return
+    try:
+        exists = os.path.lexists(path)
+    except ValueError:  # an embedded NUL character
+        exists = False
+    if not exists:
         yield InputError(path, None, "no such file or directory")
         return
     try:
@@ -131,10 +189,12 @@ def _iter_path(path: str, *, max_bytes: int, explicit: bool) -> Iterator[Documen
         return
     if stat.S_ISDIR(st.st_mode):
         if explicit or Path(path).suffix.lower() not in KNOWN_EXTENSIONS:
-            yield from _iter_folder(path, max_bytes=max_bytes)
+            yield from _iter_folder(path, st, max_bytes=max_bytes, walk=walk, ancestors=ancestors)
         else:  # a folder entry named like an input file: say so rather than guess
             yield InputError(path, None, "is a directory, not a file")
         return
+    if stat.S_ISREG(st.st_mode) and not walk.first_time(st):
+        return  # the same file again (a link to it, or named twice): read once
     suffix = Path(path).suffix.lower()
     if suffix in JSONL_EXTENSIONS:
         yield from _iter_jsonl(path, st, max_bytes=max_bytes)
@@ -172,7 +232,19 @@ def _iter_stdin(max_bytes: int) -> Iterator[Document | InputError]:
         yield exc
 
 
-def _iter_folder(folder: str, *, max_bytes: int) -> Iterator[Document | InputError]:
+def _iter_folder(folder: str, st: os.stat_result, *, max_bytes: int, walk: _Walk,
+                 ancestors: frozenset) -> Iterator[Document | InputError]:
+    key = (st.st_dev, st.st_ino)
+    if key in ancestors:  # a link back to a folder being read: following it would never end
+        yield InputError(folder, None, "symbolic link loop (links back to a folder above it); skipped")
+        return
+    if key in walk.folders:  # reached before through another link: its files are read already
+        return
+    if len(ancestors) >= MAX_FOLDER_DEPTH:
+        yield InputError(folder, None, f"folders nested more than {MAX_FOLDER_DEPTH} deep; skipped")
+        return
+    walk.folders.add(key)
+    ancestors = ancestors | {key}
     try:
         names = sorted(os.listdir(folder))
     except OSError as exc:
@@ -182,10 +254,8 @@ def _iter_folder(folder: str, *, max_bytes: int) -> Iterator[Document | InputErr
         child = os.path.join(folder, name)
         suffix = Path(name).suffix.lower()
         is_dir = os.path.isdir(child)
-        if is_dir and suffix not in KNOWN_EXTENSIONS:
-            yield from _iter_folder(child, max_bytes=max_bytes)
-        elif suffix in KNOWN_EXTENSIONS:
-            yield from _iter_path(child, max_bytes=max_bytes, explicit=False)
+        if is_dir and suffix not in KNOWN_EXTENSIONS or suffix in KNOWN_EXTENSIONS:
+            yield from _iter_path(child, max_bytes=max_bytes, explicit=False, walk=walk, ancestors=ancestors)
         # anything else inside a folder (images, .json, notes) is not an input: skipped
 
 
@@ -207,6 +277,8 @@ def _read_file(path: str, st: os.stat_result, max_bytes: int) -> bytes:
 
 
 def _os_message(exc: OSError, path: str) -> str:
+    if exc.errno == errno.ELOOP:
+        return "symbolic link loop (too many levels of symbolic links)"
     if os.path.islink(path) and not os.path.exists(path):
         return "broken symbolic link"
     if isinstance(exc, IsADirectoryError):
@@ -232,7 +304,21 @@ def _decode(raw: bytes, path, line: int | None, *, offset: int = 0) -> str:
                                      f"(0x{raw[exc.start]:02x}); save the file as UTF-8") from None
     if not text.strip():
         raise InputError(path, line, "empty file" if line is None else "empty text")
+    nul = text.find("\x00", len(head))
+    if nul >= 0:  # past the sniffed start: still binary data, and PostgreSQL cannot store it
+        raise InputError(path, line, f"binary data (a NUL byte at byte {offset + len(text[:nul].encode())}), not text")
     return text
+
+
+def _bad_characters(value: str) -> str | None:
+    """Why a decoded string cannot be stored or printed (a NUL or a lone surrogate), or None."""
+    nul = value.find("\x00")
+    if nul >= 0:
+        return f"contains a NUL character (\\u0000) at character {nul}"
+    m = _SURROGATE.search(value)
+    if m:
+        return f"contains a lone surrogate (\\u{ord(m.group()):04x}) at character {m.start()}; not valid Unicode"
+    return None
 
 
 # ---------------------------------------------------------------------------- HTML
@@ -319,8 +405,15 @@ def _record_document(raw: bytes, path: str, lineno: int, stem: str, offset: int)
         rec = json.loads(line_text)
     except json.JSONDecodeError as exc:
         raise InputError(path, lineno, f"invalid JSON ({exc.msg} at column {exc.colno})") from None
+    except RecursionError:  # the C decoder recurses once per level of [ or {
+        raise InputError(path, lineno, "invalid JSON (nested too deeply)") from None
     if not isinstance(rec, dict):
         raise InputError(path, lineno, "record is not a JSON object")
+    for key in ("id", "text", "html", "url", "published", "source", "title"):
+        value = rec.get(key)
+        bad = _bad_characters(value) if isinstance(value, str) else None
+        if bad:
+            raise InputError(path, lineno, f'"{key}" {bad}')
     doc_id = rec.get("id")
     doc_id = f"{stem}-{lineno}" if doc_id in (None, "") else str(doc_id)
     meta = {k: (str(rec[k]).strip() or None) if rec.get(k) not in (None, "") else None

@@ -126,22 +126,27 @@ def _report(report) -> None:
 
 
 def _print_error(message: str) -> None:
+    """One bad input as "communique: PATH[:LINE]: message", the same line extract prints."""
     from tqdm import tqdm
 
-    tqdm.write(message, file=sys.stderr)
+    tqdm.write(f"communique: {message}", file=sys.stderr)
 
 
 @click.command()
-@click.argument("paths", nargs=-1, required=True, type=click.Path())
+# readable=False: click would refuse the whole command for one unreadable path; the reader
+# reports it as one line and goes on with the rest.
+@click.argument("paths", nargs=-1, required=True, type=click.Path(readable=False))
 @db_option
 @click.option("--published", default=None, help="Publication date (YYYY-MM-DD) for inputs that carry none.")
 @click.option("--batch-size", default=32, show_default=True, type=click.IntRange(1, 10_000),
               help="Articles written per transaction.")
+@click.option("--max-bytes", type=click.IntRange(min=1), default=None,
+              help="Refuse any file (or JSONL line) larger than this (default 5,000,000, as extract).")
 @click.option("--progress/--no-progress", default=True, show_default=True,
               help="Progress bar on stderr (only when it is a terminal).")
 @overrides_option
 @_store_errors
-def ingest(paths, db_url, published, batch_size, progress, overrides):
+def ingest(paths, db_url, published, batch_size, progress, overrides, max_bytes):
     """Extract articles from files, folders or JSONL and store them; unchanged ones are skipped.
 
     Prints "N articles: A added, U updated, S unchanged, F failed; R raw events -> M events";
@@ -149,7 +154,7 @@ def ingest(paths, db_url, published, batch_size, progress, overrides):
     """
     import datetime
 
-    from communique.read import iter_documents
+    from communique.read import MAX_BYTES, iter_documents
 
     if published is not None:
         try:
@@ -159,7 +164,8 @@ def ingest(paths, db_url, published, batch_size, progress, overrides):
     store = _open(db_url, overrides, create=True)
     try:
         total = _count_inputs(paths) if progress and sys.stderr.isatty() else None
-        report = store.ingest(iter_documents(list(paths), published=published), progress=progress,
+        report = store.ingest(iter_documents(list(paths), published=published, max_bytes=max_bytes or MAX_BYTES),
+                              progress=progress,
                               batch_size=batch_size, total=total, on_error=_print_error)
     finally:
         store.close()

@@ -17,7 +17,9 @@ def register(group):
 
 
 @click.command()
-@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=str))
+# readable=False: click would refuse the whole command for one unreadable path; the reader
+# reports it as one line and goes on with the rest.
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=str, readable=False))
 @format_option(["jsonl", "json", "table"], "jsonl")
 @click.option("--published", default=None, metavar="DATE",
               help="Publication date for inputs that carry none of their own (e.g. 2026-02-13).")
@@ -105,6 +107,9 @@ class _Sink:
             self.fh = os.fdopen(fd, "w", encoding="utf-8")
         else:
             self.fh = sys.stdout
+            if self.fmt != "table" and (getattr(self.fh, "encoding", None) or "").lower().replace("-", "") != "utf8" \
+                    and hasattr(self.fh, "reconfigure"):
+                self.fh.reconfigure(encoding="utf-8")  # the output contract is UTF-8 whatever the locale
         if self.fmt == "json":
             self.fh.write("[")
         return self

@@ -14,6 +14,7 @@ from sqlalchemy.pool import StaticPool
 from communique.store import ingest as _ingest
 from communique.store import queries, resolution
 from communique.store.errors import StoreError
+from communique.store.lock import writer_lock
 from communique.store.migrations import migrate
 
 DEFAULT_PATH = "communique.db"
@@ -93,9 +94,17 @@ def _db_message(engine, exc: BaseException) -> str:
     if engine.dialect.name == "sqlite" and isinstance(exc, sa.exc.DatabaseError) and (
             "not a database" in detail or "malformed" in detail):
         return f"{where}: not a SQLite database, or the file is corrupt ({detail})"
-    if isinstance(exc, sa.exc.OperationalError) and engine.dialect.name == "postgresql":
+    if isinstance(exc, sa.exc.OperationalError) and engine.dialect.name == "postgresql" and _connection_failed(exc):
         return f"cannot connect to {where}: {detail}"
     return f"{where}: {detail}"
+
+
+def _connection_failed(exc: sa.exc.DBAPIError) -> bool:
+    """True when PostgreSQL was not reached or the connection broke, not when a statement failed:
+    psycopg files statement errors such as "string is too long for tsvector" (SQLSTATE 54000)
+    under OperationalError too, and those are not connection problems."""
+    sqlstate = getattr(getattr(exc, "orig", None), "sqlstate", None)
+    return exc.connection_invalidated or sqlstate is None or sqlstate.startswith(("08", "57P"))
 
 
 def _guard(method):
@@ -145,8 +154,14 @@ class Store:
         except StoreError:
             engine.dispose()
             raise
-        if dirty:
-            store.rebuild()
+        if dirty:  # left dirty by a killed run; if another process is writing now, it rebuilds at its end
+            try:
+                with writer_lock(engine, wait=False) as held:
+                    if held:
+                        resolution.rebuild(engine, store.overrides)
+            except sa.exc.DBAPIError as exc:
+                engine.dispose()
+                raise StoreError(_db_message(engine, exc)) from None
         return store
 
     @property
@@ -166,20 +181,25 @@ class Store:
 
     @_guard
     def ingest(self, documents, progress: bool = True, *, extractor=None, batch_size: int = _ingest.BATCH_SIZE,
-               total: int | None = None, on_error=None) -> _ingest.IngestReport:
+               total: int | None = None, on_error=None, on_wait=None) -> _ingest.IngestReport:
         """Add or update articles (read.Document, read.InputError or model.Article items), then
-        rebuild corpus resolution if anything changed (or a previous run left it dirty)."""
-        report = _ingest.run(self.engine, documents, extractor=extractor, progress=progress,
-                             batch_size=batch_size, total=total, on_error=on_error)
-        return self._finish(report)
+        rebuild corpus resolution if anything changed (or a previous run left it dirty).
+
+        One writer at a time: while another process ingests into the same database this waits,
+        telling `on_wait` (default: a line on stderr) "waiting for another ingest to finish"."""
+        with writer_lock(self.engine, on_wait=on_wait):
+            report = _ingest.run(self.engine, documents, extractor=extractor, progress=progress,
+                                 batch_size=batch_size, total=total, on_error=on_error)
+            return self._finish(report)
 
     @_guard
     def reprocess(self, all: bool = False, progress: bool = True, *, extractor=None,
-                  batch_size: int = _ingest.BATCH_SIZE, on_error=None) -> _ingest.IngestReport:
+                  batch_size: int = _ingest.BATCH_SIZE, on_error=None, on_wait=None) -> _ingest.IngestReport:
         """Re-extract articles stored by an older extractor version (every article with all=True)."""
-        report = _ingest.reprocess(self.engine, all_rows=all, extractor=extractor, progress=progress,
-                                   batch_size=batch_size, on_error=on_error)
-        return self._finish(report)
+        with writer_lock(self.engine, on_wait=on_wait):
+            report = _ingest.reprocess(self.engine, all_rows=all, extractor=extractor, progress=progress,
+                                       batch_size=batch_size, on_error=on_error)
+            return self._finish(report)
 
     def _finish(self, report):
         with self.engine.connect() as conn:
@@ -197,7 +217,8 @@ class Store:
     @_guard
     def rebuild(self) -> tuple[int, int]:
         """Recompute identities and merged events from the raw rows; (raw events, merged events)."""
-        return resolution.rebuild(self.engine, self.overrides)
+        with writer_lock(self.engine):
+            return resolution.rebuild(self.engine, self.overrides)
 
     # ------------------------------------------------------------------ reading
 

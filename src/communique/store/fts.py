@@ -23,10 +23,17 @@ SQLITE_DDL = [
     "INSERT INTO articles_fts(rowid, title, text) VALUES (new.id, new.title, new.text); END",
 ]
 
+# PostgreSQL refuses a tsvector over 1 MB, and with it the whole insert. A tsvector costs at
+# most about 5 bytes per character of text (a distinct two-letter word and its space: lexeme,
+# 4-byte entry, position), so the index reads the first 100,000 characters of the text (some
+# 30 pages; news articles are a few thousand) and 1,000 of the title: at most ~0.5 MB.
+# SQLite's FTS5 has no such limit and indexes everything.
+INDEX_TEXT_CHARS, INDEX_TITLE_CHARS = 100_000, 1_000
+
 POSTGRES_DDL = [
     "ALTER TABLE articles ADD COLUMN IF NOT EXISTS tsv tsvector GENERATED ALWAYS AS ("
-    "setweight(to_tsvector('english', coalesce(title, '')), 'A') || "
-    "setweight(to_tsvector('english', coalesce(text, '')), 'B')) STORED",
+    f"setweight(to_tsvector('english', left(coalesce(title, ''), {INDEX_TITLE_CHARS})), 'A') || "
+    f"setweight(to_tsvector('english', left(coalesce(text, ''), {INDEX_TEXT_CHARS})), 'B')) STORED",
     "CREATE INDEX IF NOT EXISTS ix_articles_tsv ON articles USING GIN (tsv)",
 ]
 
@@ -38,6 +45,16 @@ def create(conn) -> None:
     """Create the dialect's full-text index on `articles` (called by a migration)."""
     ddl = SQLITE_DDL if conn.dialect.name == "sqlite" else POSTGRES_DDL
     for statement in ddl:
+        conn.exec_driver_sql(statement)
+
+
+def cap_postgres_index(conn) -> None:
+    """Rebuild PostgreSQL's tsvector column with the capped text (a migration: databases made
+    before the cap index the whole text, and one long article aborted its ingest batch)."""
+    if conn.dialect.name != "postgresql":
+        return
+    conn.exec_driver_sql("ALTER TABLE articles DROP COLUMN IF EXISTS tsv")  # drops its index too
+    for statement in POSTGRES_DDL:
         conn.exec_driver_sql(statement)
 
 

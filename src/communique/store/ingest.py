@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from typing import Callable, Iterable, Iterator
 
+import sqlalchemy as sa
 from sqlalchemy import delete, select, update
 
 from communique.model import Article
@@ -88,6 +89,43 @@ def _describe_failure(item, exc: BaseException) -> str:
     if not isinstance(exc, ValueError) or not message:  # a bug rather than bad input: name its kind
         message = f"extraction failed ({type(exc).__name__}: {message})" if message else type(exc).__name__
     return f"{where}: {message}"
+
+
+def _rejected_by_database(exc: BaseException) -> bool:
+    """A write that failed because of one article's content (a NUL character PostgreSQL cannot
+    store, a value out of range, a limit such as tsvector's 1 MB), not because the database is
+    unreachable or busy: SQLSTATE classes 22 (data), 23 (constraint) and 54 (program limit)."""
+    if isinstance(exc, (sa.exc.DataError, sa.exc.IntegrityError)):
+        return True
+    sqlstate = getattr(getattr(exc, "orig", None), "sqlstate", None) or ""
+    return isinstance(exc, sa.exc.DBAPIError) and sqlstate[:2] in ("22", "23", "54")
+
+
+def _describe_rejection(meta: dict, exc: BaseException) -> str:
+    where = meta.get("path") or meta.get("doc_id") or "<document>"
+    if meta.get("line") is not None:
+        where = f"{where}:{meta['line']}"
+    detail = " ".join(str(getattr(exc, "orig", None) or exc).split())
+    return f"{where}: not stored: the database refused it ({detail[:300]})"
+
+
+def write_entries(engine, entries: list, fail: Callable[[str], None]) -> list:
+    """Write the batch in one transaction; if the database refuses it for one article's content,
+    write the articles one by one so only the refused ones fail. Returns the entries written."""
+    try:
+        with engine.begin() as conn:
+            write_batch(conn, entries)
+        return entries
+    except sa.exc.DBAPIError as exc:
+        if len(entries) == 1 and _rejected_by_database(exc):
+            fail(_describe_rejection(entries[0][0], exc))
+            return []
+        if not _rejected_by_database(exc):
+            raise
+    written = []
+    for entry in entries:
+        written += write_entries(engine, [entry], fail)
+    return written
 
 
 def default_extractor(docs: list) -> Iterator[tuple[object, Article | BaseException]]:
@@ -255,9 +293,7 @@ def run(engine, items: Iterable, *, extractor: Callable | None = None, progress:
                         prepared.append((meta, result, digest, existing_id))
                     bar.update(1)
             if prepared:
-                with engine.begin() as conn:
-                    write_batch(conn, prepared)
-                for _, _, _, existing_id in prepared:
+                for _, _, _, existing_id in write_entries(engine, prepared, fail):
                     if existing_id is None:
                         report.added += 1
                     else:
@@ -290,6 +326,12 @@ def reprocess(engine, *, all_rows: bool = False, extractor: Callable | None = No
     report = IngestReport()
     extractor = extractor or default_extractor
     a = schema.articles
+
+    def fail(message: str) -> None:
+        report.failed.append(message)
+        if on_error:
+            on_error(message)
+
     with engine.connect() as conn:
         query = select(a.c.id)
         if not all_rows:
@@ -310,16 +352,12 @@ def reprocess(engine, *, all_rows: bool = False, extractor: Callable | None = No
             for doc, result in extractor(docs):
                 meta, digest, article_id = targets[id(doc)]
                 if isinstance(result, BaseException):
-                    report.failed.append(_describe_failure(doc, result))
-                    if on_error:
-                        on_error(report.failed[-1])
+                    fail(_describe_failure(doc, result))
                 else:
                     if not result.text:
                         result.text = doc.text
                     prepared.append((meta, result, digest, article_id))
                 bar.update(1)
             if prepared:
-                with engine.begin() as conn:
-                    write_batch(conn, prepared)
-                report.updated += len(prepared)
+                report.updated += len(write_entries(engine, prepared, fail))
     return report

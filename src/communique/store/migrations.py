@@ -25,10 +25,17 @@ def _v2_country_event_index(conn) -> None:
                          "ON merged_event_actors (country, merged_event_id)")
 
 
+def _v3_capped_search_index(conn) -> None:
+    """PostgreSQL's search index reads a capped prefix of each text (a tsvector over 1 MB made
+    the insert, and its whole batch, fail)."""
+    fts.cap_postgres_index(conn)
+
+
 # (version, name, function) in order; never edit an applied one, append a new one instead.
 MIGRATIONS = [
     (1, "initial schema", _v1_initial),
     (2, "actor index on (country, event)", _v2_country_event_index),
+    (3, "capped PostgreSQL search index", _v3_capped_search_index),
 ]
 
 
