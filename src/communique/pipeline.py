@@ -11,7 +11,7 @@ from typing import Iterable, Iterator
 from communique import __version__, body as body_mod, stages
 from communique.analysis import Analysis
 from communique.model import Article
-from communique.nlp import get_nlp
+from communique.nlp import parse, parse_many
 from communique.read import Document, document_from_text
 
 BATCH_SIZE = 16
@@ -47,14 +47,13 @@ def _analyse(doc: Document, body, parsed, text: str | None = None) -> Article:
 def extract_document(doc: Document) -> Article:
     """Extract one read document."""
     body, analysis = _prepare(doc)
-    parsed = get_nlp()(analysis)
+    parsed = parse(analysis)
     return _analyse(doc, body, parsed, analysis)
 
 
 def extract_documents(docs: Iterable[Document]) -> Iterator[tuple[Document, Article | Exception]]:
     """Stream documents through the parser in batches; a failure is yielded for its document
     and the batch goes on."""
-    nlp = get_nlp()
     batch: list[tuple[Document, object, str]] = []
 
     def flush():
@@ -63,12 +62,12 @@ def extract_documents(docs: Iterable[Document]) -> Iterator[tuple[Document, Arti
             ready.append((d, body, analysis))
         texts = [a for _, _, a in ready]
         try:
-            parsed_all = list(nlp.pipe(texts, batch_size=BATCH_SIZE))
+            parsed_all = list(parse_many(texts, batch_size=BATCH_SIZE))
         except Exception:  # one text broke the batch: parse one by one to isolate it
             parsed_all = []
             for t in texts:
                 try:
-                    parsed_all.append(nlp(t))
+                    parsed_all.append(parse(t))
                 except Exception as exc:  # noqa: BLE001 - reported for that document
                     parsed_all.append(exc)
         for (d, body, text), parsed in zip(ready, parsed_all):
