@@ -65,7 +65,6 @@ def find_actors(tokens: list[Token], persons=None) -> list[ActorRef]:
     found: list[ActorRef] = []
     sectors: list[tuple[int, str]] = []
     taken: set[int] = set()
-    doc = tokens[0].doc
     n = len(tokens)
     for k in range(n):
         tok = tokens[k]
@@ -76,7 +75,7 @@ def find_actors(tokens: list[Token], persons=None) -> list[ActorRef]:
             span_toks = [t for t in tokens[k:] if t.idx < person[1]]
             taken.update(t.i for t in span_toks)
             obj = person[2]
-            found.append(ActorRef(text=doc.text[person[0]:person[1]], start=person[0], end=person[1],
+            found.append(ActorRef(text=_words(span_toks), start=person[0], end=person[1],
                                   country=getattr(obj, "country", None), sector="GOV",
                                   org=getattr(obj, "org", None), person=obj))
             continue
@@ -106,6 +105,11 @@ def find_actors(tokens: list[Token], persons=None) -> list[ActorRef]:
     return _apply_sectors(found, sectors, tokens)
 
 
+def _words(tokens: list[Token]) -> str:
+    """The text of consecutive tokens (spaCy's Doc.text rebuilds the whole document per call)."""
+    return "".join(t.text_with_ws for t in tokens).rstrip()
+
+
 def _match_ngram(tokens: list[Token], k: int, taken: set[int]):
     """The longest place, organisation or seat of government starting at tokens[k]."""
     for size in range(min(MAX_NGRAM, len(tokens) - k), 0, -1):
@@ -114,7 +118,7 @@ def _match_ngram(tokens: list[Token], k: int, taken: set[int]):
             continue
         if not (window[0].text[:1].isupper() or window[0].lower_ == "the"):
             continue
-        text = window[0].doc.text[window[0].idx:window[-1].idx + len(window[-1].text)]
+        text = _words(window)
         start, end = window[0].idx, window[-1].idx + len(window[-1].text)
         key = tuple(fold(t.text) for t in window if t.lower_ != "the")
         if not key:
