@@ -153,3 +153,16 @@ def known_officials() -> dict[str, tuple[str | None, str | None]]:
         row += [""] * (3 - len(row))
         out[fold(row[0])] = (row[1] or None, row[2] or None)
     return out
+
+
+@functools.lru_cache(maxsize=1)
+def person_words() -> dict:
+    """Word lists that tell persons from other capitalised words (data/person_words.json)."""
+    data = read_json("person_words.json")
+    out = {k: v for k, v in data.items() if not k.startswith("_")}
+    for key in ("titles_in_name", "personal_honorifics", "particles", "spouse_words", "credit_words",
+                "historical_cues", "non_person_words", "headline_verbs", "locative_words", "place_nouns"):
+        out[key] = frozenset(fold(w) for w in out[key])
+    out["regnal_numerals"] = frozenset(out["regnal_numerals"])
+    out["title_abbreviations"] = {fold(k): v for k, v in out["title_abbreviations"].items()}
+    return out

@@ -18,7 +18,7 @@ from communique import lexicon
 from communique.lexicon import fold
 from communique.model import Person
 
-NAME_PARTICLES = {"van", "von", "de", "da", "dos", "das", "del", "der", "bin", "binti", "al", "el", "la", "le", "di", "ibn", "abu"}
+NAME_PARTICLES = lexicon.person_words()["particles"]
 MAX_NAME_TOKENS = 5
 STOP_NAME_WORDS = {"the", "a", "an", "this", "that", "these", "those", "he", "she", "they", "it", "we", "i",
                    "both", "during", "after", "before", "at", "in", "on", "with", "and", "but", "meanwhile",
@@ -38,7 +38,9 @@ class NameHit:
     end: int
     titles: list[str] = field(default_factory=list)
     title_spans: list[tuple[int, int]] = field(default_factory=list)  # token spans of the titles
-    source: str = "title"  # title | apposition | ner | coordination
+    source: str = "title"  # title | apposition | ner | coordination | honorific | speaker | surname
+    background: bool = False  # the sentence only recalls this person (a statue, "years ago")
+    linked: bool = True  # joined to the next name of its run by "and" or a comma only
 
 
 @dataclass
@@ -52,6 +54,7 @@ class PersonEntry:
     mentions: list[tuple[int, int]] = field(default_factory=list)  # char offsets
     strong: bool = False  # introduced by a title or apposition
     title_mentions: set = field(default_factory=set)  # mentions that are a title used alone
+    background: bool = False  # every naming recalls a figure of the past: no actor unless an event says so
 
     def vote(self, code: str | None, weight: float):
         if code:
@@ -102,7 +105,7 @@ def is_vocab(tok: Token) -> bool:
         return tok.text in {"-", "–", "&", "(", ")"}
     if f in L.heads or f in L.ranks or f in L.org_words or f in L.honorifics:
         return True
-    if tok.text.isupper() and len(tok.text) >= 2 and not tok.text.endswith("."):
+    if tok.text.isupper() and len(tok.text) >= 2 and not tok.text.endswith(".") and not _regnal_numeral(tok):
         return True  # acronyms: USAID, NDI, UN
     if "-" in tok.text and any(p in L.heads or p in L.ranks or p in L.org_words for p in f.split()):
         return True
@@ -129,23 +132,73 @@ def _hyphen_in_name(tok: Token) -> bool:
     """The '-' of 'Tane-Holloway' (no spaces around it, capitalised words on both sides)."""
     doc = tok.doc
     return tok.text in ("-", "‐") and tok.i > 0 and tok.i + 1 < len(doc) and not doc[tok.i - 1].whitespace_ \
-        and not tok.whitespace_ and doc[tok.i - 1].text[:1].isupper() and doc[tok.i + 1].text[:1].isupper()
+        and not tok.whitespace_ and doc[tok.i - 1].text[:1].isupper() and (
+            doc[tok.i + 1].text[:1].isupper() or _name_syllable(doc[tok.i + 1]))
+
+
+def _after_name_word(tok: Token) -> bool:
+    """The token before tok is a capitalised word that can end a name ("Abdullah" in "Abdullah II")."""
+    if tok.i == 0:
+        return False
+    prev = tok.doc[tok.i - 1]
+    f = fold(prev.text)
+    L = lexicon.titles()
+    return prev.is_alpha and prev.text[:1].isupper() and not prev.text.isupper() and f not in L.heads \
+        and f not in L.ranks and f not in L.org_words and f not in STOP_NAME_WORDS
+
+
+def _regnal_numeral(tok: Token) -> bool:
+    """The ordinal of a monarch or pope: "Abdullah II", "Charles III" (not the acronym it looks like)."""
+    return tok.text in lexicon.person_words()["regnal_numerals"] and _after_name_word(tok)
+
+
+def _generational(tok: Token) -> bool:
+    """"Jr." / "Sr." right after a name: part of the name, not an honorific ("Marcos Jr.")."""
+    return tok.text in ("Jr.", "Jr", "Sr.", "Sr") and tok.i > 0 and (
+        _after_name_word(tok) or tok.doc[tok.i - 1].text in ('"', "”", "'"))
+
+
+def _name_syllable(tok: Token) -> bool:
+    """The lower-case second syllable of a hyphenated given name: "cheol" in "Koo Yun-cheol"."""
+    doc = tok.doc
+    i = tok.i
+    if not (tok.is_alpha and tok.text.islower() and len(tok.text) <= 6 and i >= 3):
+        return False
+    hyph, left, before = doc[i - 1], doc[i - 2], doc[i - 3]
+    if hyph.text not in ("-", "‐") or hyph.whitespace_ or left.whitespace_ or not left.is_alpha:
+        return False
+    if not (left.text[:1].isupper() and not left.text.isupper()) or is_vocab(left):
+        return False
+    f = fold(tok.text)
+    L = lexicon.titles()
+    if f in L.heads or f in L.ranks or f in L.org_words:
+        return False
+    return before.is_alpha and before.text[:1].isupper() and not is_vocab(before)
+
+
+def _not_a_name_word(f: str) -> bool:
+    """Capitalised words that are never part of a person's name: platforms and brands
+    ("WhatsApp"), and the verbs of Title Case headlines ("Biden Addresses Parliament")."""
+    W = lexicon.person_words()
+    return f in W["non_person_words"] or f in W["headline_verbs"]
 
 
 def is_name_token(tok: Token) -> bool:
-    if _hyphen_in_name(tok) or _caps_surname(tok):
+    if _hyphen_in_name(tok) or _caps_surname(tok) or _regnal_numeral(tok) or _generational(tok) \
+            or _name_syllable(tok):
         return True
     if not is_cap(tok) or tok.like_num:
         return False
     f = fold(tok.text)
-    if not f or f in STOP_NAME_WORDS or f in lexicon.titles().honorifics:
+    if not f or f in STOP_NAME_WORDS or f in lexicon.titles().honorifics or _not_a_name_word(f):
         return False
     line_start = tok.i == 0 or "\n" in tok.doc[tok.i - 1].text
     if (tok.is_sent_start or line_start) and tok.pos_ in ("VERB", "AUX", "ADP", "DET", "PRON", "CCONJ", "SCONJ",
                                                           "ADV", "ADJ"):
         return False
-    if re.fullmatch(r"[A-Z]\.", tok.text):
-        return True  # an initial: "S. Jaishankar", "Ferdinand R. Marcos"
+    if re.fullmatch(r"[A-Z]\.", tok.text) or (re.fullmatch(r"[A-Z]\.[A-Z]\.", tok.text)
+                                               and not token_country(tok.text) and not lexicon.find_org(tok.text)):
+        return True  # initials: "S. Jaishankar", "Ferdinand R. Marcos", "Justin P.J. Trudeau"
     if tok.text.isupper() and len(tok.text) > 1:
         return False  # an acronym
     return not is_vocab(tok) and any(c.isalpha() for c in tok.text)
@@ -163,7 +216,23 @@ def is_honorific(tok: Token) -> bool:
 def is_head(tok: Token) -> bool:
     f = fold(tok.text)
     L = lexicon.titles()
+    if _title_abbreviation(tok):
+        return True
     return f in L.heads or any(p in L.heads for p in f.split() if "-" in tok.text)
+
+
+def _title_abbreviation(tok: Token) -> bool:
+    """"PM", "FM", "DPM", "Gov.": a short title written before a name (capitalised as printed)."""
+    return tok.text[:1].isupper() and fold(tok.text) in lexicon.person_words()["title_abbreviations"] \
+        and (tok.text.isupper() or tok.text.endswith("."))
+
+
+def expand_abbreviations(title: str) -> str:
+    """"British PM" -> "British Prime Minister"."""
+    table = lexicon.person_words()["title_abbreviations"]
+    words = title.split()
+    return " ".join(table.get(fold(w), w) if (w.isupper() or w.endswith(".")) and fold(w) in table else w
+                    for w in words)
 
 
 # ---------------------------------------------------------------- runs
@@ -181,15 +250,19 @@ def runs(sent: Span) -> list[tuple[int, int]]:
             tok = doc[j]
             if "\n" in tok.text:
                 break
-            if is_cap(tok) or is_honorific(tok) or (is_head(tok) and not tok.is_punct) or _hyphen_in_name(tok):
+            if is_cap(tok) or is_honorific(tok) or (is_head(tok) and not tok.is_punct) or _hyphen_in_name(tok) \
+                    or _name_syllable(tok):
                 j += 1
             elif tok.text == "(" and j + 2 < end and doc[j + 2].text == ")":
                 j += 3
+            elif j > i and _nickname_end(doc, j, end):
+                j = _nickname_end(doc, j, end)
             elif is_connector(tok) and j + 1 < end and (is_cap(doc[j + 1]) or is_head(doc[j + 1]) or doc[j + 1].text == "("
                                                          or doc[j + 1].lower_ in ("the", "its")):
                 j += 1
-            elif tok.lower_ in NAME_PARTICLES and j + 1 < end and is_cap(doc[j + 1]):
-                j += 1
+            elif tok.lower_ in NAME_PARTICLES and j + 1 < end and (is_cap(doc[j + 1]) or (
+                    doc[j + 1].lower_ in NAME_PARTICLES and j + 2 < end and is_cap(doc[j + 2]))):
+                j += 1  # "de Silva", "von der Leyen"
             else:
                 break
         while j > i and is_connector(doc[j - 1]) and doc[j - 1].text != ")":
@@ -200,6 +273,31 @@ def runs(sent: Span) -> list[tuple[int, int]]:
     return out
 
 
+OPEN_QUOTES = ('"', "“", "'", "‘")
+CLOSE_QUOTES = ('"', "”", "'", "’")
+
+
+def _nickname_end(doc: Doc, i: int, end: int) -> int:
+    """End of a quoted nickname inside a name ('Ferdinand "Bongbong" Marcos'), else 0: an opening
+    quote after a name word, one or two capitalised words, a closing quote, a capitalised word."""
+    if doc[i].text not in OPEN_QUOTES or i == 0 or not is_name_token(doc[i - 1]):
+        return 0
+    for n in (1, 2):
+        c = i + n + 1
+        if c + 1 < end and doc[c].text in CLOSE_QUOTES and all(is_cap(t) and t.is_alpha for t in doc[i + 1:c]) \
+                and is_name_token(doc[c + 1]):
+            return c + 1
+    return 0
+
+
+def _country_given_name(doc: Doc, j: int, start: int, k: int, end: int) -> bool:
+    """A country's name used as a given name right after a title: "Prime Minister Georgia Meloni"."""
+    tok = doc[j]
+    if k >= end or k != j + 1 or not is_name_token(doc[k]) or not token_country(tok.text) or not tok.is_alpha:
+        return False
+    return j - 1 >= start and (is_head(doc[j - 1]) or is_honorific(doc[j - 1]))
+
+
 def _name_suffix(doc: Doc, start: int, end: int) -> int:
     """Index where the person's name begins at the end of doc[start:end] (== end if none)."""
     j = end - 1
@@ -208,7 +306,16 @@ def _name_suffix(doc: Doc, start: int, end: int) -> int:
         tok = doc[j]
         if j - 1 >= start and _is_place_pair(doc, j - 1):
             break  # "Viet Nam", "Ha Noi", "New Zealand" end the name
-        if is_name_token(tok) or (tok.lower_ in NAME_PARTICLES and k < end) or (_hyphen_in_name(tok) and k < end):
+        if tok.text in CLOSE_QUOTES and k < end and j - 1 > start and _nickname_end(doc, j - 2, end) == j + 1:
+            k = j - 2  # 'Ferdinand "Bongbong" Marcos'
+            j -= 3
+            continue
+        if tok.text in CLOSE_QUOTES and k < end and j - 2 > start and _nickname_end(doc, j - 3, end) == j + 1:
+            k = j - 3
+            j -= 4
+            continue
+        if is_name_token(tok) or (tok.lower_ in NAME_PARTICLES and k < end) or (_hyphen_in_name(tok) and k < end) \
+                or _country_given_name(doc, j, start, k, end):
             k = j
         elif j == end - 1 and j - 1 >= start and is_cap(tok) and not is_honorific(tok) \
                 and is_name_token(doc[j - 1]) and not tok.text.isupper() and fold(tok.text) not in lexicon.titles().heads:
@@ -233,7 +340,10 @@ def _is_place_pair(doc: Doc, i: int) -> bool:
 
 
 def _title_start(doc: Doc, start: int, name_start: int) -> int:
-    """Where the title before a name begins: walk back over title words and connectors."""
+    """Where the title before a name begins: walk back over title words and connectors.
+    "the Prime Minister and NAME": a title before 'and' is another person's, not NAME's."""
+    if name_start - 1 >= start and doc[name_start - 1].lower_ in ("and", "&"):
+        return name_start
     j = name_start - 1
     while j >= start and is_honorific(doc[j]):
         j -= 1
@@ -280,7 +390,7 @@ def clean_title(doc: Doc, start: int, end: int) -> str:
         start += 1
     if start >= end:
         return ""
-    text = doc[start:end].text.replace("’", "'")
+    text = expand_abbreviations(doc[start:end].text.replace("’", "'"))
     text = re.sub(r"\s*\(\s*[A-Z][A-Za-z.]*\s*\)", "", text)
     text = re.sub(r"^[^(]*\)", "", text)  # the tail of a parenthesis opened before the title
     prev = None
@@ -328,26 +438,40 @@ def title_anchored(sent: Span) -> list[NameHit]:
     for rs, re_ in runs(sent):
         end = re_
         pending: list[NameHit] = []
+        linked = True  # only "and", "," or "&" lie between this name and the one after it
         while end > rs:
+            gap = end
             while end > rs and not is_name_token(doc[end - 1]):
                 end -= 1
             if end <= rs:
                 break
+            if gap != re_ and any(doc[g].lower_ not in ("and", ",", "&") for g in range(end, gap)):
+                linked = False
             ns = _name_suffix(doc, rs, end)
             if ns >= end:
                 end -= 1
+                continue
+            if _names_an_office(doc, end, re_):
+                end = ns  # "Inter-Governmental Committee": the words before an office's name
                 continue
             ts = _title_start(doc, rs, ns)
             hit = NameHit(ns, end)
             if ts < ns and _has_head(doc, ts, ns):
                 _add_titles(hit, doc, ts, ns)
+                _keep_title_in_name(doc, hit)
                 end = ts
             else:
                 hit.source = "coordination"  # "A and B" coordinated under a plural title
                 end = ns
+            hit.linked = linked
             pending.append(hit)
+            linked = True
             while end > rs and doc[end - 1].lower_ in ("and", ",", "&"):
                 end -= 1
+        for h in pending:
+            if not h.titles and _after_personal_honorific(doc, h.start):
+                h.source = "honorific"  # "Mr Tusk": a person, though no office is named here
+                hits.append(h)
         # keep titled names, and untitled ones coordinated with a titled name of a plural head
         titled = [h for h in pending if h.titles]
         if not titled:
@@ -359,13 +483,36 @@ def title_anchored(sent: Span) -> list[NameHit]:
                      and fold(doc[j].text)[:-1] in lexicon.titles().heads
                      for h in titled for a, b in h.title_spans for j in range(a, b))
         for h in pending:
-            if not h.titles and (h.end - h.start) >= 2:
+            if not h.titles and (h.end - h.start) >= 2 and h.source != "honorific" and h.linked:
                 h.source = "coordination"
                 if plural:
                     h.titles = [singular_title(t) for t in titled[-1].titles]
                     h.title_spans = list(titled[-1].title_spans)
                 hits.append(h)
     return hits
+
+
+def _names_an_office(doc: Doc, end: int, run_end: int) -> bool:
+    """The capitalised words before an office word of the same run name the office, not a person."""
+    if end >= run_end:
+        return False
+    f = re.sub(r"'s$", "", fold(doc[end].text))
+    return f in lexicon.titles().org_words and not token_country(doc[end].text)
+
+
+def _keep_title_in_name(doc: Doc, hit: NameHit) -> None:
+    """"Pope Francis": a one-word name after a title that is part of how the person is known."""
+    if hit.end - hit.start == 1 and hit.start > 0 and \
+            fold(doc[hit.start - 1].text) in lexicon.person_words()["titles_in_name"]:
+        hit.start -= 1
+
+
+def _after_personal_honorific(doc: Doc, i: int) -> bool:
+    """doc[i] follows "Mr", "Mrs.", "Ms", "Madame" (a full stop after the honorific allowed)."""
+    j = i - 1
+    if j >= 0 and doc[j].text == ".":
+        j -= 1
+    return j >= 0 and fold(doc[j].text) in lexicon.person_words()["personal_honorifics"] and doc[i].is_alpha
 
 
 def singular_title(title: str) -> str:
@@ -394,7 +541,8 @@ def appositions(sent: Span) -> list[NameHit]:
         j = re_ + 1
         while j < sent.end and doc[j].lower_ in ("who", "is", "was", "also", "the", "a", "an", "currently", "now"):
             j += 1
-        if j >= sent.end or not (is_cap(doc[j]) or is_head(doc[j]) or doc[j].text.endswith(("'s", "’s"))):
+        if j >= sent.end or not (is_cap(doc[j]) or is_head(doc[j]) or doc[j].text.endswith(("'s", "’s"))
+                                 or _lower_title_word(doc[j])):
             continue
         k = j
         while k < sent.end and (is_cap(doc[k]) or is_head(doc[k]) or is_vocab(doc[k]) or is_connector(doc[k])
@@ -417,6 +565,16 @@ def appositions(sent: Span) -> list[NameHit]:
             if hit.titles:
                 hits.append(hit)
     return hits
+
+
+def _lower_title_word(tok: Token) -> bool:
+    """A lower-case word that opens a wire apposition's title: "NAME, general secretary of ...",
+    "NAME, the new foreign minister of ...", "NAME, the central bank governor"."""
+    if not tok.is_alpha or not tok.text.islower():
+        return False
+    f = fold(tok.text)
+    L = lexicon.titles()
+    return f in L.heads or f in L.ranks or f in L.org_words or f in L.honorifics
 
 
 def title_then_name(sent: Span) -> list[NameHit]:
@@ -462,6 +620,207 @@ def ner_names(sent: Span) -> list[NameHit]:
                 and len(toks) <= MAX_NAME_TOKENS:
             hits.append(NameHit(s, e, source="ner"))
     return hits
+
+
+def speaker_label(sent: Span) -> list[NameHit]:
+    """A transcript's ALL-CAPS speaker label opening a line: "JANE DOE, PRIME MINISTER OF X:",
+    "SECRETARY DOE:", "PRIME MINISTER DOE:". Labels without a name ("THE PRESIDENT:") give none."""
+    doc = sent.doc
+    i = sent.start
+    while i < sent.end and doc[i].is_space:
+        i += 1
+    k = i
+    while k < sent.end and k - i < 14 and (doc[k].text.isupper() or doc[k].text in (",", ".")) \
+            and doc[k].text != ":":
+        k += 1
+    if k >= sent.end or doc[k].text != ":" or k == i:
+        return []
+    words = list(range(i, k))
+    comma = next((j for j in words if doc[j].text == ","), None)
+    L = lexicon.titles()
+
+    def office(j):
+        f = fold(doc[j].text)
+        return f in L.heads or f in L.ranks or f in L.org_words or f in L.honorifics or is_connector(doc[j]) \
+            or token_country(doc[j].text.title()) is not None or f in ("of", "the", "for", "and")
+
+    if comma is not None:
+        name, title = [j for j in words if j < comma], [j for j in words if j > comma]
+    else:
+        n = 0
+        while n < len(words) and office(words[n]):
+            n += 1
+        title, name = words[:n], words[n:]
+    name = [j for j in name if doc[j].text != "."]
+    if not name or len(name) > 4 or any(office(j) or not doc[j].is_alpha for j in name):
+        return []
+    if name != list(range(name[0], name[-1] + 1)):
+        return []
+    has_head = any(fold(doc[j].text) in L.heads for j in title)
+    if not has_head and len(name) < 2:
+        return []  # "MODERATOR:", "QUESTION:"
+    hit = NameHit(name[0], name[-1] + 1, source="speaker")
+    if title:
+        words_t = [doc[j].text.title() if doc[j].text.lower() not in ("of", "the", "for", "and") else doc[j].text.lower()
+                   for j in title if doc[j].text not in (",", ".")]
+        hit.titles.append(" ".join(words_t))
+        hit.title_spans.append((title[0], title[-1] + 1))
+    return [hit]
+
+
+def _is_credit(doc: Doc, h: NameHit) -> bool:
+    """"Photo by NAME", "Online by NAME and NAME": a photo, byline or archive credit."""
+    i, steps = h.start - 1, 0
+    while i >= 0 and steps < 12 and doc[i].lower_ != "by":
+        if doc[i].lower_ in ("and", ",", "&", ".") or is_cap(doc[i]):
+            i -= 1
+            steps += 1
+        else:
+            return False
+    return i >= 1 and doc[i].lower_ == "by" and fold(doc[i - 1].text) in lexicon.person_words()["credit_words"]
+
+
+def _is_spouse(doc: Doc, h: NameHit) -> bool:
+    """"his spouse NAME", "First Lady NAME", "NAME, his wife": an accompanying spouse."""
+    words = lexicon.person_words()["spouse_words"]
+    before = [t for t in doc[max(0, h.start - 4):h.start] if t.text not in (",", "(")]
+    for n in (1, 2):
+        if len(before) >= n and fold(" ".join(t.text for t in before[-n:])) in words:
+            return True
+    after = [t for t in doc[h.end:h.end + 4] if t.text not in (",", "(") and t.lower_ not in ("his", "her", "the")]
+    for n in (1, 2):
+        if len(after) >= n and fold(" ".join(t.text for t in after[:n])) in words:
+            return True
+    return False
+
+
+def _recalls_the_past(doc: Doc, h: NameHit) -> bool:
+    """A cue near the name says it is recalled, not acting: "a statue of", "years ago", "the late"."""
+    sent = doc[h.start].sent
+    a, b = max(sent.start, h.start - 8), min(sent.end, h.end + 8)
+    window = " " + fold(doc[a:b].text) + " "
+    return any(" " + cue + " " in window for cue in lexicon.person_words()["historical_cues"])
+
+
+def _names_a_place(doc: Doc, h: NameHit) -> bool:
+    """"in Addis Abeba", "at Rumah Tangsi", "the Ras El-Hekma region": an untitled name right after
+    a place preposition or right before a word for a kind of place."""
+    W = lexicon.person_words()
+    if h.end < len(doc) and fold(doc[h.end].text) in W["place_nouns"]:
+        return True
+    return h.start > 0 and doc[h.start - 1].lower_ in W["locative_words"] and not (
+        h.end < len(doc) and doc[h.end].text in ("'s", "’s"))
+
+
+def _drop_places_and_relatives(entries: list[PersonEntry], hits_of: dict, doc: Doc, blocked: list) -> list[PersonEntry]:
+    """Untitled names that are places ("in Addis Abeba") or relatives coordinated after the office
+    holder ("the Prime Minister and NAME", sharing the holder's family name) are no persons."""
+    families = {e.tokens[-1] for e in entries if e.titles and len(e.tokens) >= 2}
+    keep = []
+    for e in entries:
+        hits = hits_of.get(id(e), [])
+        drop = False
+        if not e.titles and hits:
+            if any(_names_a_place(doc, h) for h in hits):
+                drop = True
+            elif len(e.tokens) >= 2 and e.tokens[-1] in families and any(
+                    h.start > 1 and doc[h.start - 1].lower_ in ("and", "&") and
+                    (is_head(doc[h.start - 2]) or is_name_token(doc[h.start - 2])) for h in hits):
+                drop = True
+        if drop:
+            blocked.extend(e.mentions)
+        else:
+            keep.append(e)
+    return keep
+
+
+def _near_same(a: list[str], b: list[str]) -> bool:
+    """Names one typing slip apart ("Abiy Ahemd" / "Abiy Ahmed", "Kenyaata" / "Kenyatta"): same
+    length, every word equal but one, that one long and at one edit (a swap counts one)."""
+    if len(a) != len(b):
+        return False
+    diff = [(x, y) for x, y in zip(a, b) if x != y]
+    if len(diff) != 1:
+        return False
+    x, y = diff[0]
+    if min(len(x), len(y)) < 5 or abs(len(x) - len(y)) > 1:
+        return False
+    # a single substitution, insertion/deletion or swap of neighbours; written here, as no
+    # dependency of the project offers a bounded edit distance
+    if len(x) == len(y):
+        d = [i for i in range(len(x)) if x[i] != y[i]]
+        return len(d) == 1 or (len(d) == 2 and d[1] == d[0] + 1 and x[d[0]] == y[d[1]] and x[d[1]] == y[d[0]])
+    short, long_ = sorted((x, y), key=len)
+    return any(long_[:i] + long_[i + 1:] == short for i in range(len(long_)))
+
+
+def _quoted_tokens(doc: Doc) -> set[int]:
+    """Indices of tokens inside quotation marks, in one pass (a line break closes a quote)."""
+    inside, out = False, set()
+    for tok in doc:
+        if "\n" in tok.text:
+            inside = False
+        elif tok.text in ("“", "”"):
+            inside = tok.text == "“"
+        elif tok.text == '"':
+            inside = not inside
+        elif inside:
+            out.add(tok.i)
+    return out
+
+
+def lone_surnames(doc: Doc, offset: int, entries: list[PersonEntry], allowed, blocked: list) -> list[PersonEntry]:
+    """Persons the article names by a family name alone throughout ("Scholz urged Putin ..."):
+    a proper noun the NER calls a person at least once and that recurs, or one that recurs
+    coordinated with such a name ("Scholz and Putin agreed"). One pass over the tokens."""
+    known = set()
+    for e in entries:
+        known.update(_short_forms(e.tokens, e.country))
+        known.update(e.tokens)
+    taken = [m for e in entries for m in e.mentions] + list(blocked)
+    occ: dict[str, list] = {}
+    seeds = set()
+    quoted = _quoted_tokens(doc)
+    for tok in doc:
+        if not (tok.is_alpha and len(tok.text) >= 3 and tok.text[0].isupper() and not tok.text.isupper()
+                and tok.pos_ == "PROPN"):
+            continue
+        f = fold(tok.text)
+        if f in known or f in STOP_NAME_WORDS or _not_a_name_word(f) or is_vocab(tok):
+            continue
+        nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+        prev = doc[tok.i - 1] if tok.i > 0 else None
+        if (nxt is not None and is_cap(nxt) and nxt.is_alpha) or (
+                prev is not None and not tok.is_sent_start and is_cap(prev) and prev.is_alpha
+                and not is_honorific(prev) and not is_head(prev)):
+            continue  # part of a longer name ("Wisma Putra"), or of an office's
+        if tok.i + 1 < len(doc) and doc[tok.i + 1].text in ("-", "‐"):
+            continue
+        a = tok.idx + offset
+        if not allowed(a) or any(s <= a < t for s, t in taken):
+            continue
+        occ.setdefault(f, []).append(tok)
+        if tok.ent_type_ == "PERSON":
+            seeds.add(f)
+    places = _places()
+    # a name that only ever appears inside quotation marks is talked about, not acting
+    ok = {f for f in seeds if len(occ[f]) >= 2 and any(t.i not in quoted for t in occ[f])}
+    for f, toks in occ.items():
+        if f in ok or len(toks) < 2:
+            continue
+        for tok in toks:
+            for j, k in ((tok.i + 2, tok.i + 1), (tok.i - 2, tok.i - 1)):
+                if 0 <= j < len(doc) and doc[k].lower_ == "and" and fold(doc[j].text) in ok:
+                    ok.add(f)
+    out = []
+    for f in sorted(ok, key=lambda w: occ[w][0].i):
+        text = occ[f][0].text
+        if places.lookup_place(text) is not None or places.country_code(text) or lexicon.find_org(text):
+            continue
+        e = PersonEntry(name=text, tokens=[f])
+        e.mentions = [(t.idx + offset, t.idx + len(t.text) + offset) for t in occ[f]]
+        out.append(e)
+    return out
 
 
 # ---------------------------------------------------------------- building persons
@@ -541,7 +900,7 @@ def _lone_name_ok(doc: Doc, i: int) -> bool:
     """A one-word name that starts a person of its own: a proper noun right after a title head
     ("President Tuan"), not an adjective or a word of an office's name."""
     tok = doc[i]
-    if not tok.is_alpha or tok.pos_ != "PROPN" or i == 0 or not is_head(doc[i - 1]):
+    if not tok.is_alpha or len(tok.text) < 2 or tok.pos_ != "PROPN" or i == 0 or not is_head(doc[i - 1]):
         return False
     nxt = doc[i + 1] if i + 1 < len(doc) else None
     return nxt is None or not is_cap(nxt)
@@ -569,48 +928,63 @@ def segments(doc: Doc) -> list[Span]:
     return out
 
 
-def build_persons(doc: Doc, offset: int, allowed) -> list[PersonEntry]:
+def build_persons(doc: Doc, offset: int, allowed, blocked: list | None = None) -> list[PersonEntry]:
     """Persons of a parsed body; `offset` maps doc chars to input chars; `allowed(start)` says
-    whether a char offset lies in the body and outside furniture."""
+    whether a char offset lies in the body and outside furniture. `blocked` receives the spans
+    of names that are no persons here (spouses, credits, places), so that no later step
+    attaches a short mention there."""
+    blocked = [] if blocked is None else blocked
     hits: list[NameHit] = []
     for sent in segments(doc):
-        found = title_anchored(sent) + appositions(sent) + title_then_name(sent)
+        found = speaker_label(sent) + title_anchored(sent) + appositions(sent) + title_then_name(sent)
         if _title_case_line(sent):
             found = [h for h in found if h.source in ("title", "apposition") and h.end - h.start >= 2]
         covered = {j for h in found for j in range(h.start, h.end)}
         for h in ([] if _title_case_line(sent) else ner_names(sent)):
             if not any(j in covered for j in range(h.start, h.end)):
                 found.append(h)
-        hits.extend(found)
-    hits = [h for h in hits if allowed(doc[h.start].idx + offset)]
+        for h in found:
+            if (not h.titles and _is_spouse(doc, h)) or _is_credit(doc, h):
+                blocked.append((doc[h.start].idx + offset, doc[h.end - 1].idx + len(doc[h.end - 1].text) + offset))
+            else:
+                h.background = _recalls_the_past(doc, h)
+                hits.append(h)
+    hits = [h for h in hits if allowed(doc[h.start].idx + offset)
+            and not any(s <= doc[h.start].idx + offset < e for s, e in blocked)]
     # merge names: longest first
     entries: list[PersonEntry] = []
     hits.sort(key=lambda h: -(h.end - h.start))
     seen_spans = set()
+    hits_of: dict[int, list[NameHit]] = {}
     for h in hits:
         span = doc[h.start:h.end]
         toks = fold(span.text).split()
         if not toks:
             continue
         key = (span.start_char, span.end_char)
-        entry = next((e for e in entries if same_name(toks, e.tokens)), None)
+        entry = next((e for e in entries if same_name(toks, e.tokens)), None) \
+            or next((e for e in entries if len(toks) >= 2 and _near_same(toks, e.tokens)), None)
         if entry is None and len(toks) == 1:
             # "President Tuan": a short name of someone named in full, else a person known by it
-            cands = [e for e in entries if toks[0] in _short_forms(e.tokens, e.country) and len(e.tokens) >= 2]
+            cands = [e for e in entries if toks[0] in _short_forms(e.tokens, e.country) and len(e.tokens) >= 2] \
+                or [e for e in entries if len(e.tokens) >= 2
+                    and any(_near_same(toks, [f]) for f in _short_forms(e.tokens, e.country))]
             if cands:
                 entry = max(cands, key=lambda e: max([m[0] for m in e.mentions if m[0] < span.start_char + offset],
                                                      default=-1))
-            elif not (h.titles and _lone_name_ok(doc, h.start)):
+            elif not ((h.titles and _lone_name_ok(doc, h.start)) or h.source in ("honorific", "speaker")):
                 continue
         if entry is None:
             if not h.titles and (_places().lookup_place(span.text) is not None or _places().country_code(span.text)):
                 continue  # "Kuala Lumpur" is a place
-            entry = PersonEntry(name=span.text, tokens=toks)
+            entry = PersonEntry(name=span.text, tokens=toks, background=True)
             entries.append(entry)
+        hits_of.setdefault(id(entry), []).append(h)
+        entry.background = entry.background and h.background
         if key not in seen_spans:
             entry.mentions.append((span.start_char + offset, span.end_char + offset))
             seen_spans.add(key)
-        if h.source in ("title", "apposition", "coordination"):
+        if h.source in ("title", "apposition", "coordination", "speaker"):
             entry.strong = entry.strong or bool(h.titles)
         for t in h.titles:
             if t not in entry.titles:
@@ -626,10 +1000,16 @@ def build_persons(doc: Doc, offset: int, allowed) -> list[PersonEntry]:
             c = token_country(doc[first - 1].text)
             if c:
                 entry.vote(c, 1.5)
+    entries = _drop_places_and_relatives(entries, hits_of, doc, blocked)
+    for e in entries:
+        if e.background:  # a figure of the past, only recalled: no person of this article
+            blocked.extend(e.mentions)
+    entries = [e for e in entries if not e.background]
+    entries.extend(lone_surnames(doc, offset, entries, allowed, blocked))
     return entries
 
 
-def resolve_short_mentions(doc: Doc, offset: int, entries: list[PersonEntry], allowed) -> None:
+def resolve_short_mentions(doc: Doc, offset: int, entries: list[PersonEntry], allowed, blocked=()) -> None:
     """Attach one-word mentions ("Son", "Blinken", "Giang") to the person they stand for;
     an ambiguous short name goes to the person mentioned most recently before it."""
     aliases: dict[str, list[PersonEntry]] = {}
@@ -648,7 +1028,7 @@ def resolve_short_mentions(doc: Doc, offset: int, entries: list[PersonEntry], al
         for f in forms:
             if len(f) >= 2:
                 aliases.setdefault(f, []).append(e)
-    taken = [m for e in entries for m in e.mentions]
+    taken = [m for e in entries for m in e.mentions] + list(blocked)
 
     def inside(a, b):
         return any(s <= a and b <= t for s, t in taken)
@@ -746,6 +1126,8 @@ def to_persons(entries: list[PersonEntry], text: str) -> list[Person]:
         names = [m for m in e.mentions if m not in e.title_mentions] or e.mentions
         best = max(names, key=lambda m: (len(fold(text[m[0]:m[1]]).split()), m[1] - m[0]))
         name = text[best[0]:best[1]]
+        if name.isupper():
+            name = name.title()  # a transcript's speaker label
         out.append(Person(name=name, country=None if e.intl else e.country, titles=e.titles,
                           org=e.org, mentions=sorted(set(e.mentions))))
     return out

@@ -69,8 +69,9 @@ def _analyse(doc: Document, body, parsed) -> Article:
     if year is None and pub_date is not None:
         year = pub_date.year
 
-    entries = persons_mod.build_persons(parsed, offset, allowed)
-    persons_mod.resolve_short_mentions(parsed, offset, entries, allowed)
+    blocked: list[tuple[int, int]] = []  # spouses, credits, places: no short mention goes there
+    entries = persons_mod.build_persons(parsed, offset, allowed, blocked)
+    persons_mod.resolve_short_mentions(parsed, offset, entries, allowed, blocked)
     persons_mod.resolve_title_mentions(text, entries, allowed, body.start, body.end)
     country_counts = Counter()
     for p in places.find_places(parsed.text):
@@ -85,7 +86,8 @@ def _analyse(doc: Document, body, parsed) -> Article:
     persons_mod.assign_countries(entries, set(country_counts))
     persons = persons_mod.to_persons(entries, text)
     # persons a reader would call actors: titled, named twice, or (below) taking part in an event
-    weak = {i for i, (e, p) in enumerate(zip(entries, persons)) if not e.strong and len(p.mentions) < 2}
+    weak = {i for i, (e, p) in enumerate(zip(entries, persons))
+            if e.background or (not e.strong and len(p.mentions) < 2)}
     for p in persons:
         if p.country:
             country_counts[p.country] += 2
