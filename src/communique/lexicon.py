@@ -161,8 +161,9 @@ def person_words() -> dict:
     data = read_json("person_words.json")
     out = {k: v for k, v in data.items() if not k.startswith("_")}
     for key in ("titles_in_name", "personal_honorifics", "particles", "spouse_words", "credit_words",
-                "historical_cues", "non_person_words", "headline_verbs", "locative_words", "place_nouns"):
+                "historical_cues", "non_person_words", "headline_verbs", "locative_words", "place_nouns", "given_name_titles", "source_cues"):
         out[key] = frozenset(fold(w) for w in out[key])
     out["regnal_numerals"] = frozenset(out["regnal_numerals"])
+    out["source_titles"] = tuple(out["source_titles"])
     out["title_abbreviations"] = {fold(k): v for k, v in out["title_abbreviations"].items()}
     return out

@@ -41,6 +41,7 @@ class NameHit:
     source: str = "title"  # title | apposition | ner | coordination | honorific | speaker | surname
     background: bool = False  # the sentence only recalls this person (a statue, "years ago")
     linked: bool = True  # joined to the next name of its run by "and" or a comma only
+    source_cue: bool = False  # right after "a statement by", "according to"
 
 
 @dataclass
@@ -55,6 +56,7 @@ class PersonEntry:
     strong: bool = False  # introduced by a title or apposition
     title_mentions: set = field(default_factory=set)  # mentions that are a title used alone
     background: bool = False  # every naming recalls a figure of the past: no actor unless an event says so
+    quoted_source: bool = False  # only ever named as the source of a statement ("a statement by NAME")
 
     def vote(self, code: str | None, weight: float):
         if code:
@@ -298,6 +300,16 @@ def _country_given_name(doc: Doc, j: int, start: int, k: int, end: int) -> bool:
     return j - 1 >= start and (is_head(doc[j - 1]) or is_honorific(doc[j - 1]))
 
 
+def _title_word_given_name(doc: Doc, j: int, start: int, k: int, end: int) -> bool:
+    """A title word that is also a given name, right after another title: "Foreign Minister Sultan X"."""
+    tok = doc[j]
+    if k >= end or k != j + 1 or not tok.is_alpha or not tok.text.istitle():
+        return False
+    if fold(tok.text) not in lexicon.person_words()["given_name_titles"]:
+        return False
+    return j - 1 >= start and is_head(doc[j - 1]) and not is_head(doc[k])
+
+
 def _name_suffix(doc: Doc, start: int, end: int) -> int:
     """Index where the person's name begins at the end of doc[start:end] (== end if none)."""
     j = end - 1
@@ -315,7 +327,7 @@ def _name_suffix(doc: Doc, start: int, end: int) -> int:
             j -= 4
             continue
         if is_name_token(tok) or (tok.lower_ in NAME_PARTICLES and k < end) or (_hyphen_in_name(tok) and k < end) \
-                or _country_given_name(doc, j, start, k, end):
+                or _country_given_name(doc, j, start, k, end) or _title_word_given_name(doc, j, start, k, end):
             k = j
         elif j == end - 1 and j - 1 >= start and is_cap(tok) and not is_honorific(tok) \
                 and is_name_token(doc[j - 1]) and not tok.text.isupper() and fold(tok.text) not in lexicon.titles().heads:
@@ -350,6 +362,8 @@ def _title_start(doc: Doc, start: int, name_start: int) -> int:
     k = j + 1
     while j >= start:
         tok = doc[j]
+        if _generational(tok) or _regnal_numeral(tok):
+            break  # the end of the name before: "Castillo Jr. and Japanese Prime Minister X"
         if j - 1 >= start and _is_place_pair(doc, j - 1):
             k = j - 1  # "Ambassador to Viet Nam"
             j -= 2
@@ -358,10 +372,12 @@ def _title_start(doc: Doc, start: int, name_start: int) -> int:
                 or (tok.text == ")" or tok.text == "("):
             k = j
             j -= 1
-        elif is_cap(tok) and j + 1 < name_start and (is_vocab(doc[j + 1]) or doc[j + 1].text in ("-", "–")) \
+        elif is_cap(tok) and j + 1 < name_start and (is_vocab(doc[j + 1]) or doc[j + 1].text in ("-", "–")
+                                                     or doc[j + 1].lower_ == "of") \
                 and doc[j + 1].text not in ("and", "&") and j - 1 >= start \
-                and (is_vocab(doc[j - 1]) or (is_connector(doc[j - 1]) and j - 2 >= start and is_vocab(doc[j - 2]))):
-            k = j  # an unknown capitalised word inside an office name ("Indo-Pacific")
+                and (is_vocab(doc[j - 1]) or (is_connector(doc[j - 1]) and j - 2 >= start
+                                              and (is_vocab(doc[j - 2]) or is_connector(doc[j - 2])))):
+            k = j  # an unknown capitalised word inside an office name ("Indo-Pacific", "the Horn of Africa")
             j -= 1
         else:
             break
@@ -577,15 +593,69 @@ def _lower_title_word(tok: Token) -> bool:
     return f in L.heads or f in L.ranks or f in L.org_words or f in L.honorifics
 
 
+def _posting_place_end(doc: Doc, end: int, limit: int) -> int:
+    """"Consul General in Busan, NAME": the place of a posting after the title, up to the comma."""
+    if end < limit and doc[end].lower_ in ("in", "at") and end > 0 and is_head(doc[end - 1]) or (
+            end < limit and doc[end].lower_ in ("in", "at") and end > 0 and is_honorific(doc[end - 1])):
+        m = end + 1
+        while m < limit and is_cap(doc[m]) and m - end <= 3:
+            m += 1
+        if m > end + 1 and m < limit and doc[m].text == ",":
+            return m
+    return end
+
+
+def plural_list(sent: Span, hits: list[NameHit]) -> list[NameHit]:
+    """"Ministers A (Foreign Affairs), B (Interior) and C": the names listed after a plural title,
+    each with the title in the singular; a portfolio in brackets after a name is skipped."""
+    doc = sent.doc
+    L = lexicon.titles()
+    out = []
+    for h in hits:
+        if not h.titles or h.source != "title":
+            continue
+        a, b = h.title_spans[-1]
+        if not any(fold(doc[j].text) in L.plural_heads for j in range(a, b)):
+            continue
+        i = h.end
+        while i < sent.end:
+            if doc[i].text == "(":
+                close = next((c for c in range(i + 1, min(i + 7, sent.end)) if doc[c].text == ")"), None)
+                if close is None:
+                    break
+                i = close + 1
+                continue
+            if doc[i].text == "," or doc[i].lower_ == "and":
+                i += 1
+                continue
+            k = i
+            while k < sent.end and is_name_token(doc[k]) and k - i < MAX_NAME_TOKENS:
+                k += 1
+            if k - i < 2:
+                break
+            m = NameHit(i, k, source="coordination")
+            m.titles = [singular_title(t) for t in h.titles]
+            m.title_spans = list(h.title_spans)
+            out.append(m)
+            i = k
+        if out and out[-1].title_spans == h.title_spans:
+            h.titles = [singular_title(t) for t in h.titles]
+    return out
+
+
 def title_then_name(sent: Span) -> list[NameHit]:
     """"the President of India, Smt. Droupadi Murmu, hosted": a title, a comma, then the name."""
     doc = sent.doc
     hits = []
-    for rs, re_ in runs(sent):
+    for rs, run_end in runs(sent):
+        re_ = _posting_place_end(doc, run_end, sent.end)
         if re_ + 1 >= sent.end or doc[re_].text != "," or not _has_head(doc, rs, re_):
             continue
-        if _name_suffix(doc, rs, re_) < re_ - 1:
-            continue  # the run already ends with a name
+        ns = _name_suffix(doc, rs, re_)
+        posting = re_ != run_end
+        office_name = not posting and ns > rs and (doc[ns - 1].lower_ in ("of", "for") or is_vocab(doc[ns - 1]))
+        if ns < re_ - 1 and not office_name and not posting:
+            continue  # the run already ends with a name (not "Minister of Human Capital")
         j = _skip_honorifics(doc, re_ + 1, sent.end)
         k = j
         while k < sent.end and (is_name_token(doc[k]) or doc[k].lower_ in NAME_PARTICLES) and k - j < MAX_NAME_TOKENS:
@@ -596,7 +666,9 @@ def title_then_name(sent: Span) -> list[NameHit]:
             continue
         if k - j == 1 and not _caps_surname(doc[j]) and not (k < sent.end and doc[k].text in (",", ".")):
             continue
-        ts = _title_start(doc, rs, re_)
+        # the title's start, read back from the last title word: before a posting's place
+        # ("Consul General in Busan") or the capitalised name of a ministry ("of Human Capital")
+        ts = _title_start(doc, rs, ns if office_name else run_end)
         hit = NameHit(j, k, source="apposition")
         _add_titles(hit, doc, ts, re_)
         if hit.titles:
@@ -680,6 +752,17 @@ def _is_credit(doc: Doc, h: NameHit) -> bool:
     return i >= 1 and doc[i].lower_ == "by" and fold(doc[i - 1].text) in lexicon.person_words()["credit_words"]
 
 
+def _after_source_cue(doc: Doc, h: NameHit) -> bool:
+    """"a statement by NAME, the adviser ...", "according to spokesperson NAME": the name is the
+    source of what is reported."""
+    first = min([h.start] + [a for a, _ in h.title_spans])
+    while first > 0 and doc[first - 1].lower_ in ("the", "a", "an") or (first > 0 and doc[first - 1].is_punct
+                                                                          and doc[first - 1].text != ","):
+        first -= 1
+    before = " " + fold(doc[max(0, first - 3):first].text)
+    return any(before.endswith(" " + cue) for cue in lexicon.person_words()["source_cues"])
+
+
 def _is_spouse(doc: Doc, h: NameHit) -> bool:
     """"his spouse NAME", "First Lady NAME", "NAME, his wife": an accompanying spouse."""
     words = lexicon.person_words()["spouse_words"]
@@ -695,10 +778,12 @@ def _is_spouse(doc: Doc, h: NameHit) -> bool:
 
 
 def _recalls_the_past(doc: Doc, h: NameHit) -> bool:
-    """A cue near the name says it is recalled, not acting: "a statue of", "years ago", "the late"."""
+    """A cue right around the name and its title says it is recalled, not acting: "a tribute of
+    NAME", "years ago, Prime Minister NAME", "the NAME mausoleum", "NAME's statue"."""
+    first = min([h.start] + [a for a, _ in h.title_spans])
     sent = doc[h.start].sent
-    a, b = max(sent.start, h.start - 8), min(sent.end, h.end + 8)
-    window = " " + fold(doc[a:b].text) + " "
+    a, b = max(sent.start, first - 4), min(sent.end, h.end + 3)
+    window = " " + fold(doc[a:first].text) + " " + fold(doc[h.end:b].text) + " "
     return any(" " + cue + " " in window for cue in lexicon.person_words()["historical_cues"])
 
 
@@ -716,9 +801,19 @@ def _drop_places_and_relatives(entries: list[PersonEntry], hits_of: dict, doc: D
     """Untitled names that are places ("in Addis Abeba") or relatives coordinated after the office
     holder ("the Prime Minister and NAME", sharing the holder's family name) are no persons."""
     families = {e.tokens[-1] for e in entries if e.titles and len(e.tokens) >= 2}
+    # every place the untitled names occur, the namings no finder reported included; one pass,
+    # a name looked up by its words at each capitalised token
+    untitled = {tuple(e.tokens): [] for e in entries if not e.titles}
+    lengths = {len(k) for k in untitled}
+    for tok in doc:
+        if tok.text[:1].isupper():
+            for n in lengths:
+                words = tuple(fold(doc[tok.i:tok.i + n].text).split())
+                if words in untitled:
+                    untitled[words].append(NameHit(tok.i, tok.i + n))
     keep = []
     for e in entries:
-        hits = hits_of.get(id(e), [])
+        hits = list(hits_of.get(id(e), [])) + untitled.get(tuple(e.tokens), [])
         drop = False
         if not e.titles and hits:
             if any(_names_a_place(doc, h) for h in hits):
@@ -883,11 +978,20 @@ def same_name(a: list[str], b: list[str]) -> bool:
 FAMILY_FIRST = {"VNM", "CHN", "KOR", "PRK", "JPN", "KHM", "LAO", "THA", "MMR", "TWN", "HKG", "MNG"}
 
 
+def name_core(tokens: list[str]) -> list[str]:
+    """The words of a folded name a short form can be: initials, "Jr.", regnal numerals and
+    particles aside ("luiz inacio lula da silva" -> luiz inacio lula silva)."""
+    W = lexicon.person_words()
+    numerals = {n.lower() for n in W["regnal_numerals"]}
+    return [t for i, t in enumerate(tokens) if len(t) > 1 and t not in ("jr", "sr")
+            and not (i > 0 and t in numerals) and t not in NAME_PARTICLES]  # "Xi Jinping" is no numeral
+
+
 def _short_forms(tokens: list[str], country: str | None = None) -> set[str]:
     """The one-word forms a full name is shortened to: first and last words, initials and
     generational suffixes aside ("Ferdinand R. Marcos Jr." -> "Marcos"); with three or more
     words outside East Asian naming, the second-to-last too ("Claudia Sheinbaum Pardo")."""
-    core = [t for t in tokens if len(t) > 1 and t not in ("jr", "sr", "ii", "iii", "iv")]
+    core = name_core(tokens)
     if not core:
         return set()
     forms = {core[0], core[-1]}
@@ -937,6 +1041,7 @@ def build_persons(doc: Doc, offset: int, allowed, blocked: list | None = None) -
     hits: list[NameHit] = []
     for sent in segments(doc):
         found = speaker_label(sent) + title_anchored(sent) + appositions(sent) + title_then_name(sent)
+        found += plural_list(sent, found)
         if _title_case_line(sent):
             found = [h for h in found if h.source in ("title", "apposition") and h.end - h.start >= 2]
         covered = {j for h in found for j in range(h.start, h.end)}
@@ -948,6 +1053,7 @@ def build_persons(doc: Doc, offset: int, allowed, blocked: list | None = None) -
                 blocked.append((doc[h.start].idx + offset, doc[h.end - 1].idx + len(doc[h.end - 1].text) + offset))
             else:
                 h.background = _recalls_the_past(doc, h)
+                h.source_cue = _after_source_cue(doc, h)
                 hits.append(h)
     hits = [h for h in hits if allowed(doc[h.start].idx + offset)
             and not any(s <= doc[h.start].idx + offset < e for s, e in blocked)]
@@ -977,10 +1083,11 @@ def build_persons(doc: Doc, offset: int, allowed, blocked: list | None = None) -
         if entry is None:
             if not h.titles and (_places().lookup_place(span.text) is not None or _places().country_code(span.text)):
                 continue  # "Kuala Lumpur" is a place
-            entry = PersonEntry(name=span.text, tokens=toks, background=True)
+            entry = PersonEntry(name=span.text, tokens=toks, background=True, quoted_source=True)
             entries.append(entry)
         hits_of.setdefault(id(entry), []).append(h)
         entry.background = entry.background and h.background
+        entry.quoted_source = entry.quoted_source and h.source_cue
         if key not in seen_spans:
             entry.mentions.append((span.start_char + offset, span.end_char + offset))
             seen_spans.add(key)
@@ -1017,7 +1124,7 @@ def resolve_short_mentions(doc: Doc, offset: int, entries: list[PersonEntry], al
     for e in entries:
         if len(e.tokens) < 2:
             continue
-        core = [t for t in e.tokens if len(t) > 1 and t not in ("jr", "sr", "ii", "iii", "iv")]
+        core = name_core(e.tokens)
         if not core:
             continue
         forms = {core[-1]}

@@ -10,7 +10,7 @@ import re
 from collections import Counter
 from typing import Iterable, Iterator
 
-from communique import __version__, body as body_mod, events as events_mod, persons as persons_mod
+from communique import __version__, body as body_mod, events as events_mod, lexicon, persons as persons_mod
 from communique.commitments import extract_commitments
 from communique.lexicon import fold
 from communique.model import Article
@@ -120,7 +120,8 @@ def _analyse(doc: Document, body, parsed) -> Article:
     pair = ctx.pair
     actors = {fold(a.name) for e in events for a in e.actors if a.kind == "person"}
     candidates = persons  # sentence mentions index this list
-    persons = [p for i, p in enumerate(persons) if (i not in weak and not _only_speaks(p)) or fold(p.name) in actors]
+    persons = [p for i, p in enumerate(persons)
+               if (i not in weak and not _only_speaks(p) and not entries[i].quoted_source) or fold(p.name) in actors]
     _settle_person_countries(persons, events, pair, _home_country(body, doc))
 
     previous = {}
@@ -151,8 +152,8 @@ def _analyse(doc: Document, body, parsed) -> Article:
 
 def _only_speaks(person) -> bool:
     """A spokesperson quoted for the ministry is a byline, not an actor, unless an event names them."""
-    return bool(person.titles) and all(
-        re.search(r"\b(?:spokes(?:person|man|woman)|press secretary|press officer)\b", t, re.I) for t in person.titles)
+    patterns = lexicon.person_words()["source_titles"]
+    return bool(person.titles) and all(any(re.search(p, t, re.I) for p in patterns) for t in person.titles)
 
 
 def _home_country(body, doc: Document) -> str | None:
