@@ -1,9 +1,13 @@
-"""Extraction speed on one core: articles/s, chars/s and peak RSS over a few thousand articles.
+"""Extraction speed on one core: articles/s, chars/s, peak RSS, and the ratio to bare spaCy.
 
 The articles are the project's own fixture articles (tests/fixtures/eval/texts), each
 varied by reordering its body paragraphs so no two inputs are identical. BLAS/OpenMP
 pools are held to one thread and torch is not used, so the run uses one core; the
 per-CPU-second rate is the number to compare on a busy machine.
+
+The ratio to bare spaCy is CPU time of the whole extraction (body detection, parse, rules)
+over CPU time of `nlp.pipe` alone on the very texts the extraction parses (the article
+bodies), both in this process, interleaved in rounds so that machine load hits both alike.
 
     .venv/bin/python benchmarks/extract_speed.py --n 3000
 """
@@ -53,6 +57,7 @@ def varied(docs, n, seed=7):
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--n", type=int, default=2000, help="number of articles (default 2000)")
+    parser.add_argument("--rounds", type=int, default=8, help="interleaved rounds of bare spaCy and extraction")
     args = parser.parse_args()
 
     t0 = time.perf_counter()
@@ -71,16 +76,40 @@ def main():
         detect_body(d.text)
     body_s = time.perf_counter() - t0
 
-    c0, t0 = time.process_time(), time.perf_counter()
+    from communique.pipeline import BATCH_SIZE, _prepare
+
+    nlp = get_nlp()
+    bodies = [_prepare(d)[1] for d in docs]  # what extract_documents hands to the parser
     ok = failed = events = persons = 0
-    for _, result in extract_documents(docs):
-        if isinstance(result, Exception):
-            failed += 1
+    run_s = cpu_s = bare_cpu_s = 0.0
+    size = -(-len(docs) // args.rounds)
+    for r, lo in enumerate(range(0, len(docs), size)):
+        def bare():
+            c0 = time.process_time()
+            for _ in nlp.pipe(bodies[lo:lo + size], batch_size=BATCH_SIZE):
+                pass
+            return time.process_time() - c0
+
+        def full():
+            nonlocal ok, failed, events, persons
+            c0, t0 = time.process_time(), time.perf_counter()
+            for _, result in extract_documents(docs[lo:lo + size]):
+                if isinstance(result, Exception):
+                    failed += 1
+                else:
+                    ok += 1
+                    events += len(result.events)
+                    persons += len(result.persons)
+            return time.process_time() - c0, time.perf_counter() - t0
+
+        if r % 2:  # alternate which goes first, so neither always runs on a warmer machine
+            bare_cpu_s += bare()
+            c, w = full()
         else:
-            ok += 1
-            events += len(result.events)
-            persons += len(result.persons)
-    run_s, cpu_s = time.perf_counter() - t0, time.process_time() - c0
+            c, w = full()
+            bare_cpu_s += bare()
+        cpu_s += c
+        run_s += w
     peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # KiB on Linux
 
     print(f"articles        {args.n} ({ok} ok, {failed} failed), {chars:,} chars, "
@@ -89,6 +118,8 @@ def main():
     print(f"body detection  {args.n / body_s:,.0f} articles/s  ({chars / body_s:,.0f} chars/s)")
     print(f"extraction      {args.n / run_s:,.1f} articles/s  ({chars / run_s:,.0f} chars/s) wall, {run_s:.1f} s; "
           f"{args.n / cpu_s:,.1f} articles/s per CPU second (one thread)")
+    print(f"bare spaCy      {args.n / bare_cpu_s:,.1f} articles/s per CPU second (nlp.pipe on the same bodies)")
+    print(f"ratio           {cpu_s / bare_cpu_s:.3f}x bare spaCy (CPU time, {args.rounds} interleaved rounds)")
     print(f"found           {persons / max(ok, 1):.1f} persons, {events / max(ok, 1):.1f} events per article")
     print(f"peak RSS        {peak_mb:,.0f} MiB (torch loaded: {'yes' if 'torch' in sys.modules else 'no'})")
 

@@ -50,13 +50,17 @@ class Actor:
     kind: str  # "person" | "org" | "country"
     country: str | None = None
     role: str | None = None  # host/guest, visitor/host, co-chair, participant, source/target
+    person: int | None = None  # a person actor's index in Article.persons; None when not known
 
     def to_dict(self) -> dict[str, Any]:
-        return {"name": self.name, "kind": self.kind, "country": self.country, "role": self.role}
+        return {"name": self.name, "kind": self.kind, "country": self.country, "role": self.role,
+                "person": self.person}
 
     @classmethod
     def from_dict(cls, d: dict) -> "Actor":
-        return cls(name=d["name"], kind=d.get("kind", "person"), country=d.get("country"), role=d.get("role"))
+        person = d.get("person")
+        return cls(name=d["name"], kind=d.get("kind", "person"), country=d.get("country"), role=d.get("role"),
+                   person=int(person) if isinstance(person, int) and not isinstance(person, bool) else None)
 
 
 @dataclass

@@ -1,0 +1,252 @@
+"""Token classes for names and titles (capitalised, name-like, title head, connector) and the
+capitalised runs and lines names are looked for in."""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from spacy.tokens import Doc, Span, Token
+
+from communique import lexicon
+from communique.persons.namewords import (CLOSE_QUOTES, OPEN_QUOTES, _generational, _name_syllable, _nickname_end,
+                                          _not_a_name_word, _regnal_numeral)
+from communique.text import name_key
+
+
+NAME_PARTICLES = lexicon.person_words()["particles"]
+
+
+MAX_NAME_TOKENS = 5
+
+
+STOP_NAME_WORDS = {"the", "a", "an", "this", "that", "these", "those", "he", "she", "they", "it", "we", "i",
+                   "both", "during", "after", "before", "at", "in", "on", "with", "and", "but", "meanwhile",
+                   "additionally", "also", "photo", "source", "file", "video", "read", "see", "more", "latest",
+                   "mr", "mrs", "ms", "dr", "his", "her", "their", "our", "its", "as", "for", "from", "by",
+                   "january", "february", "march", "april", "may", "june", "july", "august", "september",
+                   "october", "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday",
+                   "saturday", "sunday", "today", "yesterday", "tomorrow", "prime", "minister", "deputy", "vice",
+                   "former", "congress", "party", "committee", "state", "states", "united", "national"}
+
+
+def _places():
+    from communique import places
+
+    return places
+
+
+def is_country_word(text: str) -> bool:
+    return token_country(text) is not None
+
+
+NEWS_CODES = {"US", "UK", "USA", "UAE", "PRC", "ROK", "DPRK", "EU"}
+
+
+@lru_cache(maxsize=65536)
+def token_country(text: str) -> str | None:
+    """ISO3 for a country name, demonym or possessive token ('U.S.', 'Vietnamese', 'Japan's');
+    bare ISO codes only where news writes them ('US', 'UK'), so 'FM' is not Micronesia.
+    Cached: every capitalised token of every article asks."""
+    p = _places()
+    t = re.sub(r"['’]s$", "", text)
+    if t.isalpha() and t.isupper() and len(t) <= 4 and t not in NEWS_CODES:
+        return None
+    return p.country_code(t) or p.demonym_code(t)
+
+
+def is_cap(tok: Token) -> bool:
+    t = tok.text
+    return bool(t) and (t[0].isupper() or (t[0].isdigit() and tok.i > 0 and False)) and not tok.is_punct
+
+
+def is_vocab(tok: Token) -> bool:
+    """Part of a title or an office's name rather than of a person's name."""
+    return _vocab_text(tok.text) and not _regnal_numeral(tok)
+
+
+@lru_cache(maxsize=65536)
+def _vocab_text(text: str) -> bool:
+    L = lexicon.titles()
+    f = name_key(text)
+    if not f:
+        return text in {"-", "–", "&", "(", ")"}
+    if f in L.heads or f in L.ranks or f in L.org_words or f in L.honorifics:
+        return True
+    if text.isupper() and len(text) >= 2 and not text.endswith("."):
+        return True  # acronyms: USAID, NDI, UN
+    if "-" in text and any(p in L.heads or p in L.ranks or p in L.org_words for p in f.split()):
+        return True
+    return is_country_word(text)
+
+
+def _caps_surname(tok: Token) -> bool:
+    """"KOBAYASHI Hiroshi": an all-capitals family name next to a capitalised given name."""
+    t = tok.text
+    if not (t.isalpha() and t.isupper() and len(t) >= 4):
+        return False
+    f = name_key(t)
+    L = lexicon.titles()
+    if f in L.org_words or f in L.heads or token_country(t.title()):
+        return False
+    doc = tok.doc
+    for n in (tok.i - 1, tok.i + 1):
+        if 0 <= n < len(doc) and doc[n].text[:1].isupper() and doc[n].text[1:].islower() and doc[n].is_alpha:
+            return True
+    return False
+
+
+def _hyphen_in_name(tok: Token) -> bool:
+    """The '-' of 'Tane-Holloway' or 'Yun-cheol' (no spaces around it, a capitalised word before
+    it, a capitalised word or a given name's lower-case second part after it)."""
+    doc = tok.doc
+    return tok.text in ("-", "‐") and tok.i > 0 and tok.i + 1 < len(doc) and not doc[tok.i - 1].whitespace_ \
+        and not tok.whitespace_ and doc[tok.i - 1].text[:1].isupper() and (
+            doc[tok.i + 1].text[:1].isupper() or _name_syllable(doc[tok.i + 1]))
+
+
+def is_name_token(tok: Token) -> bool:
+    if _hyphen_in_name(tok) or _caps_surname(tok) or _regnal_numeral(tok) or _generational(tok) \
+            or _name_syllable(tok):
+        return True
+    if not is_cap(tok) or tok.like_num:
+        return False
+    f = name_key(tok.text)
+    if not f or f in STOP_NAME_WORDS or f in lexicon.titles().honorifics or _not_a_name_word(f):
+        return False
+    line_start = tok.i == 0 or "\n" in tok.doc[tok.i - 1].text
+    if (tok.is_sent_start or line_start) and tok.pos_ in ("VERB", "AUX", "ADP", "DET", "PRON", "CCONJ", "SCONJ",
+                                                          "ADV", "ADJ"):
+        return False
+    if re.fullmatch(r"[A-Z]\.", tok.text) or (re.fullmatch(r"[A-Z]\.[A-Z]\.", tok.text)
+                                               and not token_country(tok.text) and not lexicon.find_org(tok.text)):
+        return True  # initials: "S. Jaishankar", "Ferdinand R. Marcos", "Justin P.J. Trudeau"
+    if tok.text.isupper() and len(tok.text) > 1:
+        return False  # an acronym
+    return not is_vocab(tok) and any(c.isalpha() for c in tok.text)
+
+
+def is_connector(tok: Token) -> bool:
+    """Lower-case words allowed inside a title ('of', 'for', 'to'); 'To' in a name is not one."""
+    return tok.text in lexicon.titles().connectors or tok.text in {"(", ")"}
+
+
+def is_honorific(tok: Token) -> bool:
+    return _honorific_text(tok.text)
+
+
+@lru_cache(maxsize=65536)
+def _honorific_text(text: str) -> bool:
+    return name_key(text) in lexicon.titles().honorifics
+
+
+def is_head(tok: Token) -> bool:
+    return _head_text(tok.text)
+
+
+@lru_cache(maxsize=65536)
+def _head_text(text: str) -> bool:
+    f = name_key(text)
+    L = lexicon.titles()
+    if text[:1].isupper() and (text.isupper() or text.endswith(".")) and f in lexicon.person_words()["title_abbreviations"]:
+        return True  # "PM", "FM", "DPM", "Gov.": a short title written before a name
+    return f in L.heads or any(p in L.heads for p in f.split() if "-" in text)
+
+
+class TokenTable:
+    """What the name rules ask of every token, read once per parsed doc: spaCy builds a new
+    Token object at each `doc[i]`, and the runs below ask each token several times."""
+
+    __slots__ = ("text", "lower", "punct", "cap", "hon", "head", "conn", "hyph", "syl", "runs")
+
+    def __init__(self, doc: Doc):
+        toks = list(doc)
+        n = len(toks)
+        self.text = [t.text for t in toks]
+        self.lower = [t.lower_ for t in toks]
+        self.punct = [t.is_punct for t in toks]
+        ws = [bool(t.whitespace_) for t in toks]
+        connectors = lexicon.titles().connectors
+        self.cap = [bool(x) and x[0].isupper() and not pu for x, pu in zip(self.text, self.punct)]
+        self.hon = [_honorific_text(x) for x in self.text]
+        self.head = [_head_text(x) for x in self.text]
+        self.conn = [x in connectors or x in ("(", ")") for x in self.text]
+        # the lower-case second part of a hyphenated given name ("Yun-cheol"), asked only after a hyphen
+        self.syl = [i >= 3 and self.text[i - 1] in ("-", "‐") and x.islower() and _name_syllable(toks[i])
+                    for i, x in enumerate(self.text)]
+        self.hyph = [x in ("-", "‐") and 0 < i < n - 1 and not ws[i - 1] and not ws[i]
+                     and self.text[i - 1][:1].isupper() and (self.text[i + 1][:1].isupper() or self.syl[i + 1])
+                     for i, x in enumerate(self.text)]
+        self.runs: dict[tuple[int, int], list[tuple[int, int]]] = {}
+
+
+_TABLE = "communique.tokens"
+
+
+def table(doc: Doc) -> TokenTable:
+    """The doc's TokenTable, built at first use and kept with the doc."""
+    t = doc.user_data.get(_TABLE)
+    if t is None:
+        t = doc.user_data[_TABLE] = TokenTable(doc)
+    return t
+
+
+def runs(sent: Span) -> list[tuple[int, int]]:
+    """Maximal stretches of capitalised words with the connectors allowed inside titles
+    (computed once per span: three finders ask for them)."""
+    tt = table(sent.doc)
+    key = (sent.start, sent.end)
+    if key in tt.runs:
+        return tt.runs[key]
+    text, lower, cap, hon, head, conn, hyph, punct = tt.text, tt.lower, tt.cap, tt.hon, tt.head, tt.conn, tt.hyph, tt.punct
+    out, i, end = [], sent.start, sent.end
+    while i < end:
+        if not (cap[i] or hon[i] or head[i]):
+            i += 1
+            continue
+        j = i
+        while j < end:
+            if "\n" in text[j]:
+                break
+            if cap[j] or hon[j] or (head[j] and not punct[j]) or hyph[j] or tt.syl[j]:
+                j += 1
+            elif text[j] == "(" and j + 2 < end and text[j + 2] == ")":
+                j += 3
+            elif j > i and text[j] in OPEN_QUOTES and _nickname_end(sent.doc, j, end):
+                j = _nickname_end(sent.doc, j, end)
+            elif conn[j] and j + 1 < end and (cap[j + 1] or head[j + 1] or text[j + 1] == "("
+                                              or lower[j + 1] in ("the", "its")):
+                j += 1
+            elif lower[j] in NAME_PARTICLES and j + 1 < end and (cap[j + 1] or (
+                    lower[j + 1] in NAME_PARTICLES and j + 2 < end and cap[j + 2])):
+                j += 1  # "de Silva", "von der Leyen"
+            else:
+                break
+        while j > i and conn[j - 1] and text[j - 1] != ")":
+            j -= 1
+        if j > i:
+            out.append((i, j))
+        i = max(j, i + 1)
+    tt.runs[key] = out
+    return out
+
+
+def _title_case_line(span: Span) -> bool:
+    """A headline in Title Case, where capitals say nothing about names."""
+    if span.text.rstrip().endswith((".", "?", "!", '"', "”")) or len(span) > 30:
+        return False  # a sentence, not a headline
+    words = [t for t in span if t.is_alpha and len(t) > 3]
+    return len(words) >= 4 and sum(t.text[0].isupper() for t in words) / len(words) >= 0.7
+
+
+def segments(doc: Doc) -> list[Span]:
+    """Lines of the text: names are looked for per line, not per parsed sentence, because the
+    parser sometimes ends a sentence inside a name after an initial ("Dr. S. Jaishankar")."""
+    out, start = [], 0
+    for i, text in enumerate(table(doc).text):
+        if "\n" in text:
+            if i > start:
+                out.append(doc[start:i])
+            start = i + 1
+    if start < len(doc):
+        out.append(doc[start:len(doc)])
+    return out
