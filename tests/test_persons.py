@@ -3,7 +3,7 @@ tests (each phenomenon in more than one wording): what an analyst checks in the 
 import pytest
 
 from communique import extract
-from communique.lexicon import fold
+from communique.text import name_key as fold
 
 
 def names(article):
@@ -311,3 +311,13 @@ def test_spokespeople_and_media_advisers_quoted_as_sources_are_no_persons(text, 
     a = extract(text)
     assert fold(source) not in folded(a)
     assert {"musa tanko", "thabo dlamini"} <= folded(a)
+
+
+# ---------------------------------------------------------------- countries the title gives
+
+@pytest.mark.parametrize("text, name, country", [
+    ("He held talks with former South African President Sipho Ndlovu in Addis Ababa.", "Sipho Ndlovu", "ZAF"),
+    ("President Tomas Varga met Pope Clement at the Vatican on Monday.", "Pope Clement", "VAT"),
+])
+def test_country_from_a_two_word_demonym_or_a_title_of_one_state(text, name, country):
+    assert person(extract(text), name).country == country

@@ -187,7 +187,8 @@ def _title_country(title: str) -> tuple[str | None, str | None, bool]:
             phrase = " ".join(words[i:i + n]).strip(",()")
             if n > 1 and any(w.isalpha() and w.isupper() and w not in NEWS_CODES for w in words[i:i + n]):
                 continue
-            c = token_country(phrase) if n == 1 else _places().country_code(re.sub(r"['’]s$", "", phrase))
+            bare = re.sub(r"['’]s$", "", phrase)
+            c = token_country(phrase) if n == 1 else (_places().country_code(bare) or _places().demonym_code(bare))
             if c:
                 country = c
                 break
