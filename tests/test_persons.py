@@ -321,3 +321,22 @@ def test_spokespeople_and_media_advisers_quoted_as_sources_are_no_persons(text, 
 ])
 def test_country_from_a_two_word_demonym_or_a_title_of_one_state(text, name, country):
     assert person(extract(text), name).country == country
+
+
+# ---------------------------------------------------------------- leaders only mentioned
+
+@pytest.mark.parametrize("text, aside", [
+    ("Minister Tran Van An met Minister Li Wen in Beijing. He said that under the leadership of the Party, "
+     "with General Secretary and President Zhou Ming at its core, the people would succeed.", "Zhou Ming"),
+    ("Minister Tran Van An met Minister Li Wen in Beijing. He said that the party, led by General Secretary "
+     "Do Van Hung, Viet Nam will reach its goals.", "Do Van Hung"),
+    ("Secretary of State Dana Hollis met Prime Minister Avi Levin in Jerusalem. The talks also covered the "
+     "Authority led by President Samir Haddad.", "Samir Haddad"),
+    ("Secretary of State Dana Hollis met Prime Minister Avi Levin in Jerusalem. The pledge has the support of "
+     "the Harmon administration and of Congress.", "Harmon"),
+])
+def test_leader_only_mentioned_as_heading_a_body_is_no_person(text, aside):
+    a = extract(text)
+    assert fold(aside) not in folded(a)
+    assert "viet nam" not in folded(a)
+    assert len(a.persons) >= 2

@@ -34,7 +34,7 @@ class PersonDraft:
     country: str | None = None  # settled from the votes (none for international officials), then by events
     shown: bool = True  # bystanders are hidden at output, not removed from a list others point into
     background: bool = False  # every naming only recalls a figure of the past ("years ago", a statue)
-    quoted_source: bool = False  # only ever named as the source of a statement ("a statement by NAME")
+    aside: bool = False  # only named as a statement's source or as who leads a body ("led by NAME"): no actor unless an event names them
 
     def vote(self, code: str | None, weight: float):
         if code:

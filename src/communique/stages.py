@@ -126,7 +126,7 @@ def settle_countries(a: Analysis) -> None:
     actors = {id(x.person) for d in a.drafts for x in d.actors if x.person is not None}
     for p in a.persons:
         weak = not p.strong and len(p.mentions) < 2
-        p.shown = (not weak and not persons_mod.only_speaks(p) and not p.quoted_source) or id(p) in actors
+        p.shown = (not weak and not persons_mod.only_speaks(p) and not p.aside) or id(p) in actors
     shown = [p for p in a.persons if p.shown]
     persons_mod.settle_countries(shown, a.drafts, a.pair, persons_mod.home_country(a.body, a.doc))
 

@@ -36,6 +36,19 @@ def _after_source_cue(doc: Doc, h: NameHit) -> bool:
     return any(before.endswith(" " + cue) for cue in lexicon.person_words()["source_cues"])
 
 
+def _named_aside(doc: Doc, h: NameHit) -> bool:
+    """Named as a statement's source, or only as who leads a body: "the Palestinian Authority led
+    by President NAME", "with General Secretary NAME at its core", "the NAME administration"."""
+    if _after_source_cue(doc, h):
+        return True
+    W = lexicon.person_words()
+    first = min([h.start] + [a for a, _ in h.title_spans])
+    before = " " + name_key(doc[max(0, first - 3):first].text)
+    after = name_key(doc[h.end:h.end + 3].text) + " "
+    return any(before.endswith(" " + cue) for cue in W["leader_cues_before"]) or \
+        any(after.startswith(cue + " ") for cue in W["leader_cues_after"])
+
+
 
 def _is_spouse(doc: Doc, h: NameHit) -> bool:
     """"his spouse NAME", "First Lady NAME", "NAME, his wife": an accompanying spouse."""

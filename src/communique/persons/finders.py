@@ -11,7 +11,7 @@ from communique import lexicon
 from communique.text import name_key
 from communique.persons.titles import _has_head, _name_suffix, _skip_honorifics, _split_titles, _title_start, clean_title, singular_title
 from communique.persons.tokens import (MAX_NAME_TOKENS, NAME_PARTICLES, _caps_surname, is_cap, is_connector, is_head,
-                                       is_honorific, is_name_token, is_vocab, runs, token_country)
+                                       _places, is_honorific, is_name_token, is_vocab, runs, token_country)
 
 
 @dataclass
@@ -25,7 +25,7 @@ class NameHit:
     source: str = "title"  # title | apposition | ner | coordination | honorific | speaker
     background: bool = False  # the words around it only recall this person (a statue, "years ago")
     linked: bool = True  # joined to the next name of its run by "and" or a comma only
-    source_cue: bool = False  # right after "a statement by", "according to"
+    aside: bool = False  # named as a source ("a statement by NAME") or as who leads a body ("led by NAME")
 
 
 def _add_titles(hit: NameHit, doc: Doc, start: int, end: int) -> None:
@@ -190,7 +190,8 @@ def title_then_name(sent: Span) -> list[NameHit]:
             continue
         ns = _name_suffix(doc, rs, re_)
         posting = re_ != run_end
-        office_name = not posting and ns > rs and (doc[ns - 1].lower_ in ("of", "for") or is_vocab(doc[ns - 1]))
+        office_name = not posting and ns > rs and (doc[ns - 1].lower_ in ("of", "for") or (
+            ns == re_ - 1 and ns - 1 > rs and is_vocab(doc[ns - 1]) and doc[ns - 2].lower_ in ("of", "for")))
         if ns < re_ - 1 and not office_name and not posting:
             continue  # the run already ends with a name (not "Minister of Human Capital")
         j = _skip_honorifics(doc, re_ + 1, sent.end)
@@ -206,6 +207,8 @@ def title_then_name(sent: Span) -> list[NameHit]:
         # the title's start, read back from the last title word: before a posting's place
         # ("Consul General in Busan") or the capitalised name of a ministry ("of Human Capital")
         ts = _title_start(doc, rs, ns if office_name else run_end)
+        if _places().country_code(doc[j:k].text) or _places().lookup_place(doc[j:k].text) is not None:
+            continue  # "led by General Secretary X, Viet Nam will ...": a place, not the title's holder
         hit = NameHit(j, k, source="apposition")
         _add_titles(hit, doc, ts, re_)
         if hit.titles:

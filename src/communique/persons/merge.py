@@ -7,7 +7,7 @@ from communique import lexicon
 from communique.analysis import PersonDraft
 from communique.text import name_key
 from communique.persons.finders import NameHit, appositions, ner_names, title_anchored, title_then_name
-from communique.persons.filters import (_after_source_cue, _drop_places_and_relatives, _is_credit, _is_spouse,
+from communique.persons.filters import (_named_aside, _drop_places_and_relatives, _is_credit, _is_spouse,
                                         _near_same, _recalls_the_past)
 from communique.persons.forms import short_forms
 from communique.persons.lists import plural_list
@@ -61,7 +61,7 @@ def build_persons(doc: Doc, offset: int, allowed, blocked: list | None = None) -
                 blocked.append(_char_span(doc, h, offset))
             else:
                 h.background = _recalls_the_past(doc, h)
-                h.source_cue = _after_source_cue(doc, h)
+                h.aside = _named_aside(doc, h)
                 hits.append(h)
     hits = [h for h in hits if allowed(doc[h.start].idx + offset)
             and not any(s <= doc[h.start].idx + offset < e for s, e in blocked)]
@@ -91,11 +91,11 @@ def build_persons(doc: Doc, offset: int, allowed, blocked: list | None = None) -
         if entry is None:
             if not h.titles and (_places().lookup_place(span.text) is not None or _places().country_code(span.text)):
                 continue  # "Kuala Lumpur" is a place
-            entry = PersonDraft(name=span.text, tokens=toks, background=True, quoted_source=True)
+            entry = PersonDraft(name=span.text, tokens=toks, background=True, aside=True)
             entries.append(entry)
         hits_of.setdefault(id(entry), []).append(h)
         entry.background = entry.background and h.background
-        entry.quoted_source = entry.quoted_source and h.source_cue
+        entry.aside = entry.aside and h.aside
         if key not in seen_spans:
             entry.mentions.append((span.start_char + offset, span.end_char + offset))
             seen_spans.add(key)
