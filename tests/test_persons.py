@@ -340,3 +340,24 @@ def test_leader_only_mentioned_as_heading_a_body_is_no_person(text, aside):
     assert fold(aside) not in folded(a)
     assert "viet nam" not in folded(a)
     assert len(a.persons) >= 2
+
+
+def test_all_caps_label_that_is_no_speaker_gives_no_person():
+    a = extract("BREAKING NEWS: Prime Minister Ann Cole met President Tomas Varga in Canberra on Monday.")
+    assert "breaking news" not in folded(a)
+    assert {"ann cole", "tomas varga"} <= folded(a)
+
+
+def test_untitled_speaker_label_named_in_the_text_is_a_person():
+    a = extract("Transcript\n\nJANE HOLLOWAY: Thank you for coming.\n\nQUESTION: Minister Holloway, will you meet "
+                "him?\n\nJANE HOLLOWAY: Yes, tomorrow.")
+    assert "jane holloway" in folded(a)
+
+
+@pytest.mark.parametrize("text", [
+    "Late on Monday, Prime Minister Ann Cole arrived in Wellington for talks. Cole met Prime Minister Rawiri Tane.",
+    "Prime Minister Ann Cole received a phone call from Rawiri Tane, the prime minister of Niue, on Monday.",
+])
+def test_a_word_that_only_looks_like_a_cue_drops_no_one(text):
+    a = extract(text)
+    assert {"ann cole", "rawiri tane"} <= folded(a)

@@ -66,15 +66,17 @@ def _is_spouse(doc: Doc, h: NameHit) -> bool:
 
 
 def _recalls_the_past(doc: Doc, h: NameHit) -> bool:
-    """A cue right around the name and its title says it is recalled, not acting: "a tribute of
-    NAME", "years ago, Prime Minister NAME", "the NAME mausoleum", "NAME's statue"."""
+    """Words right around the name and its title say it is recalled, not acting: "a tribute of
+    NAME", "the late NAME", "years ago, Prime Minister NAME", "the NAME mausoleum", "NAME's
+    statue" (not "late on Monday, NAME": a cue of the past must touch the name)."""
+    W = lexicon.person_words()
     first = min([h.start] + [a for a, _ in h.title_spans])
     sent = doc[h.start].sent
-    a, b = max(sent.start, first - 4), min(sent.end, h.end + 3)
-    window = " " + name_key(doc[a:first].text) + " " + name_key(doc[h.end:b].text) + " "
-    return any(" " + cue + " " in window for cue in lexicon.person_words()["historical_cues"])
-
-
+    before = " " + name_key(doc[max(sent.start, first - 4):first].text)
+    after = " " + name_key(doc[h.end:min(sent.end, h.end + 3)].text) + " "
+    return any(before.endswith(" " + c) for c in W["past_cues_adjacent"]) or \
+        any(" " + c + " " in before + " " for c in W["past_cues_near"]) or \
+        any(" " + c + " " in after for c in W["past_cues_after"])
 
 def _names_a_place(doc: Doc, h: NameHit) -> bool:
     """"in Addis Abeba", "at Rumah Tangsi", "the Ras El-Hekma region": an untitled name right after

@@ -6,8 +6,16 @@ from spacy.tokens import Span
 
 from communique import lexicon
 from communique.persons.finders import NameHit
-from communique.persons.tokens import is_connector, token_country
+from communique.persons.tokens import is_connector, table, token_country
 from communique.text import name_key
+
+
+def _title_words(doc) -> set[str]:
+    """The capitalised (not all-capitals) words of the doc, collected once per doc."""
+    words = doc.user_data.get("communique.title_words")
+    if words is None:
+        words = doc.user_data["communique.title_words"] = {t for t in table(doc).text if t.istitle()}
+    return words
 
 
 def speaker_label(sent: Span) -> list[NameHit]:
@@ -45,8 +53,8 @@ def speaker_label(sent: Span) -> list[NameHit]:
     if name != list(range(name[0], name[-1] + 1)):
         return []
     has_head = any(name_key(doc[j].text) in L.heads for j in title)
-    if not has_head and len(name) < 2:
-        return []  # "MODERATOR:", "QUESTION:"
+    if not has_head and (len(name) < 2 or not any(doc[j].text.title() in _title_words(doc) for j in name)):
+        return []  # "MODERATOR:", "QUESTION:", "BREAKING NEWS:": a label names a person when the text does too
     hit = NameHit(name[0], name[-1] + 1, source="speaker")
     if title:
         words_t = [doc[j].text.title() if doc[j].text.lower() not in ("of", "the", "for", "and") else doc[j].text.lower()
