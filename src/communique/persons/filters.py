@@ -8,7 +8,7 @@ from spacy.tokens import Doc
 from communique import lexicon
 from communique.analysis import PersonDraft
 from communique.persons.finders import NameHit
-from communique.persons.tokens import is_cap, is_head, is_name_token
+from communique.persons.tokens import is_cap, is_head, is_name_token, table
 from communique.text import name_key
 
 
@@ -97,12 +97,14 @@ def _drop_places_and_relatives(entries: list[PersonDraft], hits_of: dict, doc: D
     # a name looked up by its words at each capitalised token
     untitled = {tuple(e.tokens): [] for e in entries if not e.titles}
     lengths = {len(k) for k in untitled}
-    for tok in doc:
-        if tok.text[:1].isupper():
+    firsts = {k[0] for k in untitled}
+    texts = table(doc).text
+    for i, text in enumerate(texts):
+        if text[:1].isupper() and name_key(text) in firsts:
             for n in lengths:
-                words = tuple(name_key(doc[tok.i:tok.i + n].text).split())
+                words = tuple(name_key(" ".join(texts[i:i + n])).split())
                 if words in untitled:
-                    untitled[words].append(NameHit(tok.i, tok.i + n))
+                    untitled[words].append(NameHit(i, i + n))
     keep = []
     for e in entries:
         hits = list(hits_of.get(id(e), [])) + untitled.get(tuple(e.tokens), [])
