@@ -19,6 +19,7 @@ for _var in ("OMP_NUM_THREADS", "MKL_NUM_THREADS", "OPENBLAS_NUM_THREADS", "NUME
 import argparse  # noqa: E402
 import random  # noqa: E402
 import resource  # noqa: E402
+import statistics  # noqa: E402
 import sys  # noqa: E402
 import time  # noqa: E402
 from pathlib import Path  # noqa: E402
@@ -82,6 +83,7 @@ def main():
     bodies = [_prepare(d)[1] for d in docs]  # what extract_documents hands to the parser
     ok = failed = events = persons = 0
     run_s = cpu_s = bare_cpu_s = 0.0
+    round_ratios = []
     size = -(-len(docs) // args.rounds)
     for r, lo in enumerate(range(0, len(docs), size)):
         def bare():
@@ -103,11 +105,13 @@ def main():
             return time.process_time() - c0, time.perf_counter() - t0
 
         if r % 2:  # alternate which goes first, so neither always runs on a warmer machine
-            bare_cpu_s += bare()
+            b = bare()
             c, w = full()
         else:
             c, w = full()
-            bare_cpu_s += bare()
+            b = bare()
+        bare_cpu_s += b
+        round_ratios.append(c / b)
         cpu_s += c
         run_s += w
     peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # KiB on Linux
@@ -119,7 +123,8 @@ def main():
     print(f"extraction      {args.n / run_s:,.1f} articles/s  ({chars / run_s:,.0f} chars/s) wall, {run_s:.1f} s; "
           f"{args.n / cpu_s:,.1f} articles/s per CPU second (one thread)")
     print(f"bare spaCy      {args.n / bare_cpu_s:,.1f} articles/s per CPU second (nlp.pipe on the same bodies)")
-    print(f"ratio           {cpu_s / bare_cpu_s:.3f}x bare spaCy (CPU time, {args.rounds} interleaved rounds)")
+    print(f"ratio           {cpu_s / bare_cpu_s:.3f}x bare spaCy (CPU time, {len(round_ratios)} interleaved rounds; "
+          f"median of rounds {statistics.median(round_ratios):.3f}, range {min(round_ratios):.3f}-{max(round_ratios):.3f})")
     print(f"found           {persons / max(ok, 1):.1f} persons, {events / max(ok, 1):.1f} events per article")
     print(f"peak RSS        {peak_mb:,.0f} MiB (torch loaded: {'yes' if 'torch' in sys.modules else 'no'})")
 

@@ -68,6 +68,7 @@ class Sentence:
     mentions: list[Mention]
     caption: bool
     title: bool
+    dates: list | None = field(default=None, repr=False)  # (offset, DateMatch), read once when asked
 
 
 @dataclass(eq=False)
@@ -120,6 +121,7 @@ class Analysis:
     doc: Document
     body: Body
     parsed: Doc
+    parsed_text: str | None = None  # parsed.text (what was parsed), given or read once: Doc.text joins every token
     published: str | None = None  # as the page or the input gives it
     pub_date: dt.date | None = None
     year: int | None = None
@@ -132,6 +134,8 @@ class Analysis:
 
     def __post_init__(self):
         self._excluded = sorted(self.body.excluded)
+        if self.parsed_text is None:
+            self.parsed_text = self.parsed.text
 
     @property
     def offset(self) -> int:

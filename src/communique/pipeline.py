@@ -37,9 +37,10 @@ def _prepare(doc: Document):
     return body, masked[body.start:body.end]
 
 
-def _analyse(doc: Document, body, parsed) -> Article:
-    """Run the stages of `communique.stages` over one parsed document."""
-    analysis = stages.run(Analysis(doc=doc, body=body, parsed=parsed))
+def _analyse(doc: Document, body, parsed, text: str | None = None) -> Article:
+    """Run the stages of `communique.stages` over one parsed document; `text` is what was
+    parsed (spaCy keeps it exactly, so the stages need not rebuild it from the tokens)."""
+    analysis = stages.run(Analysis(doc=doc, body=body, parsed=parsed, parsed_text=text))
     return analysis.to_article(f"communique {__version__}")
 
 
@@ -47,7 +48,7 @@ def extract_document(doc: Document) -> Article:
     """Extract one read document."""
     body, analysis = _prepare(doc)
     parsed = get_nlp()(analysis)
-    return _analyse(doc, body, parsed)
+    return _analyse(doc, body, parsed, analysis)
 
 
 def extract_documents(docs: Iterable[Document]) -> Iterator[tuple[Document, Article | Exception]]:
@@ -70,12 +71,12 @@ def extract_documents(docs: Iterable[Document]) -> Iterator[tuple[Document, Arti
                     parsed_all.append(nlp(t))
                 except Exception as exc:  # noqa: BLE001 - reported for that document
                     parsed_all.append(exc)
-        for (d, body, _), parsed in zip(ready, parsed_all):
+        for (d, body, text), parsed in zip(ready, parsed_all):
             if isinstance(parsed, Exception):
                 yield d, parsed
                 continue
             try:
-                yield d, _analyse(d, body, parsed)
+                yield d, _analyse(d, body, parsed, text)
             except Exception as exc:  # noqa: BLE001 - reported for that document
                 yield d, exc
         batch.clear()

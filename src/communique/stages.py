@@ -17,7 +17,7 @@ from communique.commitments import extract_commitments
 from communique.persons.tokens import table
 
 VENUE_WEIGHT = 0.3  # a country named as where things happened, against 1 for any other naming
-INPUTS = ("doc", "body", "parsed")  # what an Analysis starts with
+INPUTS = ("doc", "body", "parsed", "parsed_text")  # what an Analysis starts with
 
 
 @dataclass(frozen=True)
@@ -62,7 +62,7 @@ def find_persons(a: Analysis) -> None:
 def weigh_countries(a: Analysis) -> None:
     """How often the article names each state (a venue counts less)."""
     parsed, offset = a.parsed, a.offset
-    ptext = parsed.text  # Doc.text joins every token: once, not per place
+    ptext = a.parsed_text
     country_counts = a.country_weights
     for p in places.find_places(ptext):
         if p.country and a.allowed(p.start + offset):
@@ -88,7 +88,7 @@ def person_countries(a: Analysis) -> None:
 def build_sentences(a: Analysis) -> None:
     """The body's sentences with the person mentions inside each, and the article's two states."""
     text, parsed, offset, body = a.doc.text, a.parsed, a.offset, a.body
-    ptext = parsed.text  # Doc.text joins every token: once, not per sentence
+    ptext = a.parsed_text
     captions = sorted(body.captions)
     title_span = body.title_span
     sentences = []
@@ -158,10 +158,10 @@ def find_commitments(a: Analysis) -> None:
 STAGES: tuple[Stage, ...] = (
     Stage("year", settle_year, reads=("doc", "body"), writes=("published", "pub_date", "year")),
     Stage("persons", find_persons, reads=("doc", "body", "parsed"), writes=("persons",)),
-    Stage("country_weights", weigh_countries, reads=("parsed", "body"), writes=("country_weights",)),
+    Stage("country_weights", weigh_countries, reads=("parsed", "parsed_text", "body"), writes=("country_weights",)),
     Stage("person_countries", person_countries, reads=("persons", "country_weights"),
           writes=("persons", "country_weights")),
-    Stage("sentences", build_sentences, reads=("parsed", "body", "persons", "country_weights"),
+    Stage("sentences", build_sentences, reads=("parsed", "parsed_text", "body", "persons", "country_weights"),
           writes=("sentences", "pair")),
     Stage("events", find_events, reads=("sentences", "pair", "pub_date", "year", "body"), writes=("drafts",)),
     Stage("settle_countries", settle_countries, reads=("drafts", "persons", "pair", "body", "doc"),

@@ -23,3 +23,17 @@ def test_names_are_looked_for_per_line():
 
     doc = get_nlp()("Dr. S. Okafor spoke.\nThe minister left.")
     assert [s.text for s in segments(doc)] == ["Dr. S. Okafor spoke.", "The minister left."]
+
+
+def test_the_token_table_answers_as_the_tokens_do():
+    from communique.nlp import get_nlp
+    from communique.persons.tokens import _hyphen_in_name, is_cap, is_head, is_honorific, span_ents, table
+
+    doc = get_nlp()("H.E. Mr. Ravi Tane-Holloway, Minister of State, met WHO envoys in Oslo.\n"
+                    "Ms. Anna Berg of Norway and Dr. Kofi Mensah of Ghana spoke on Monday.")
+    tt = table(doc)
+    for tok in doc:
+        assert tt.cap[tok.i] == is_cap(tok) and tt.hyph[tok.i] == _hyphen_in_name(tok)
+        assert tt.head[tok.i] == is_head(tok) and tt.hon[tok.i] == is_honorific(tok)
+    for seg in segments(doc):
+        assert [(e.start, e.end) for e in span_ents(seg)] == [(e.start, e.end) for e in seg.ents]

@@ -10,6 +10,7 @@ are found.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from communique.analysis import Analysis, Draft
 from communique.events.conference import draft_conference
@@ -21,6 +22,12 @@ from communique.events.together import draft_caption, draft_joined, draft_joint
 from communique.events.triggers import Cue, detect_modes, is_hypothetical, pattern
 from communique.events.visit import draft_visit, draft_visit_reference
 from communique.events.where import preferred_place, to_location
+
+
+@lru_cache(maxsize=4096)
+def _venue_rx(place: str) -> re.Pattern:
+    """ "in X" / "at the X": the sentence says the event happened there."""
+    return re.compile(r"\b(?:in|at)\s+(?:the\s+)?" + re.escape(place))
 
 
 DRAFTERS = {"meeting": draft_engagement, "call": draft_engagement, "dialogue": draft_engagement,
@@ -65,7 +72,7 @@ def extract_events(ctx: Analysis) -> None:
                 p = preferred_place(sent.text, sent.start, None)
                 if p is not None and not (d.mode == "visit"):
                     # a country named as an actor's nationality is not where it happened
-                    if p.kind == "city" or re.search(r"\b(?:in|at)\s+(?:the\s+)?" + re.escape(p.text), sent.text):
+                    if p.kind == "city" or _venue_rx(p.text).search(sent.text):
                         d.location = to_location(p)
         drafts += found
         subj_before = [m for m in sent.mentions if m.start - sent.start < 60]

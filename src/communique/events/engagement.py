@@ -4,7 +4,8 @@ from __future__ import annotations
 import re
 
 from communique.analysis import ActorDraft, Analysis, Draft, Sentence
-from communique.events.sides import _cross, _dedupe, _group_counterparts, org_counterparts, person_actor, split_sides
+from communique.events.sides import (
+    _cross, _dedupe, _group_counterparts, org_counterparts, person_actor, split_sides)
 from communique.events.triggers import Cue, mechanism_of, mode_spec
 
 

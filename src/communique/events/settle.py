@@ -17,10 +17,14 @@ BACKGROUND_DAYS = 45  # an event dated this long before the main event is backgr
 
 
 def sentence_dates(sent: Sentence, ctx: Analysis):
+    """The dates a sentence names, with their input offsets (read once per sentence: each of its
+    drafts and the main-date search ask)."""
     from communique import dates
 
-    return [(m.start + sent.start, m) for m in dates.find_dates(sent.text, published=ctx.pub_date, year=ctx.year)
-            if m.kind != "year" or True]
+    if sent.dates is None:
+        sent.dates = [(m.start + sent.start, m)
+                      for m in dates.find_dates(sent.text, published=ctx.pub_date, year=ctx.year)]
+    return sent.dates
 
 
 def pick_date(sent: Sentence, ctx: Analysis, anchor: int) -> str | None:

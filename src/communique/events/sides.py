@@ -4,6 +4,7 @@ asks who takes part; a parse-based participant finder belongs here."""
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from communique import lexicon
 from communique.analysis import ActorDraft, Analysis, Mention, PersonDraft, Sentence
@@ -68,6 +69,8 @@ def org_counterparts(sent: Sentence, trigger_pos: int) -> list[tuple[str, str | 
     # longest aliases first so "International Republican Institute" beats "Institute"
     for alias in lexicon.org_aliases_longest_first():
         org = index[alias]
+        if not any(n in low for n in _org_literals(org)):
+            continue  # none of its names is in the sentence: no need to run its pattern
         pat = _org_regex(org)
         for m in pat.finditer(low):
             if m.start() < trigger_pos or org.name in seen:
@@ -116,6 +119,12 @@ def _inside_title(text: str, pos: int, sent: Sentence) -> bool:
 
 
 _ORG_RX: dict[str, re.Pattern] = {}
+
+
+@lru_cache(maxsize=None)
+def _org_literals(org) -> tuple[str, ...]:
+    """The names _org_regex matches, as plain strings (the leading 'the' dropped)."""
+    return tuple(re.sub(r"^the\s+", "", n, flags=re.I) for n in {org.name, *org.aliases})
 
 
 def _org_regex(org) -> re.Pattern:

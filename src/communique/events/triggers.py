@@ -27,7 +27,8 @@ class Cue:
 def _compiled():
     data = lexicon.triggers()
     return {
-        "modes": {m: [re.compile(p) for p in spec["patterns"]] for m, spec in data["modes"].items()},
+        # one alternation per mode: its leftmost match is the earliest of the patterns' matches
+        "modes": {m: re.compile("|".join(f"(?:{p})" for p in spec["patterns"])) for m, spec in data["modes"].items()},
         "not": [re.compile(p) for p in data["not_events"]],
         "generic": re.compile(data["generic_counterparts"]),
         "coreference": re.compile(data["coreference"]),
@@ -53,9 +54,9 @@ def detect_modes(text: str) -> list[tuple[str, int]]:
     out = []
     modes = _compiled()["modes"]
     for mode in MODE_ORDER:
-        starts = [m.start() for pat in modes[mode] for m in [pat.search(low)] if m]
-        if starts:
-            out.append((mode, min(starts)))  # the earliest trigger: "held talks with A, and met B"
+        m = modes[mode].search(low)
+        if m:
+            out.append((mode, m.start()))  # the earliest trigger: "held talks with A, and met B"
     return out
 
 

@@ -9,9 +9,11 @@ from spacy.tokens import Doc, Span, Token
 
 from communique import lexicon
 from communique.text import name_key
-from communique.persons.titles import _has_head, _name_suffix, _skip_honorifics, _split_titles, _title_start, clean_title, singular_title
-from communique.persons.tokens import (MAX_NAME_TOKENS, NAME_PARTICLES, _caps_surname, is_cap, is_connector, is_head,
-                                       _places, is_honorific, is_name_token, is_vocab, runs, token_country)
+from communique.persons.titles import (
+    _has_head, _name_suffix, _skip_honorifics, _split_titles, _title_start, clean_title, singular_title)
+from communique.persons.tokens import (
+    MAX_NAME_TOKENS, NAME_PARTICLES, _caps_surname, _places, is_cap, is_connector, is_head, is_honorific,
+    is_name_token, is_vocab, name_at, runs, span_ents, token_country)
 
 
 @dataclass
@@ -47,7 +49,7 @@ def title_anchored(sent: Span) -> list[NameHit]:
         linked = True  # only "and", "," or "&" lie between this name and the one after it
         while end > rs:
             gap = end
-            while end > rs and not is_name_token(doc[end - 1]):
+            while end > rs and not name_at(doc, end - 1):
                 end -= 1
             if end <= rs:
                 break
@@ -161,16 +163,16 @@ def appositions(sent: Span) -> list[NameHit]:
         while k < sent.end and (is_cap(doc[k]) or is_head(doc[k]) or is_vocab(doc[k]) or is_connector(doc[k])
                                 or doc[k].text.endswith("'s")) and doc[k].text not in (",", ".", ";") \
                 and "\n" not in doc[k].text:
-            if k > j and is_name_token(doc[k]) and k + 1 < sent.end and is_name_token(doc[k + 1]) \
+            if k > j and name_at(doc, k) and k + 1 < sent.end and name_at(doc, k + 1) \
                     and not is_vocab(doc[k - 1]) and doc[k - 1].lower_ not in ("of", "the", "for"):
                 break
             k += 1
         ns2 = _name_suffix(doc, j, k) if k > j else k
-        if k - ns2 >= 2 or (k < sent.end and is_name_token(doc[k])):
+        if k - ns2 >= 2 or (k < sent.end and name_at(doc, k)):
             continue  # "A, Deputy Minister B": the title introduces the next person
         n = _skip_honorifics(doc, k + 1, sent.end)
-        if k < sent.end and doc[k].text == "," and n < sent.end and is_name_token(doc[n]) and \
-                (n + 1 >= sent.end or is_name_token(doc[n + 1])):
+        if k < sent.end and doc[k].text == "," and n < sent.end and name_at(doc, n) and \
+                (n + 1 >= sent.end or name_at(doc, n + 1)):
             continue  # "A, and the Minister of X, B": the title belongs to B
         if k > j and _has_head(doc, j, min(k, j + 4)):
             hit = NameHit(ns, re_, source="apposition")
@@ -196,7 +198,7 @@ def title_then_name(sent: Span) -> list[NameHit]:
             continue  # the run already ends with a name (not "Minister of Human Capital")
         j = _skip_honorifics(doc, re_ + 1, sent.end)
         k = j
-        while k < sent.end and (is_name_token(doc[k]) or doc[k].lower_ in NAME_PARTICLES) and k - j < MAX_NAME_TOKENS:
+        while k < sent.end and (name_at(doc, k) or doc[k].lower_ in NAME_PARTICLES) and k - j < MAX_NAME_TOKENS:
             k += 1
         while k < sent.end and name_key(doc[k].text) in ("jr", "sr") or (k < sent.end and doc[k].text in ("Jr.", "Sr.")):
             k += 1
@@ -219,7 +221,7 @@ def title_then_name(sent: Span) -> list[NameHit]:
 def ner_names(sent: Span) -> list[NameHit]:
     """spaCy PERSON entities of two or more name-like words, leading title words stripped."""
     hits = []
-    for ent in sent.ents:
+    for ent in span_ents(sent):
         if ent.label_ != "PERSON":
             continue
         s, e = ent.start, ent.end

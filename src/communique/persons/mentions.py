@@ -79,6 +79,28 @@ def resolve_short_mentions(doc: Doc, offset: int, entries: list[PersonDraft], al
         person.mentions.append((a, b))
 
 
+@lru_cache(maxsize=4096)
+def _title_rx(form: str) -> re.Pattern:
+    return re.compile(r"\b[Tt]he\s+(" + re.escape(form) + r")\b(?!\s+[A-Z])", re.I)
+
+
+_THE = re.compile(r"\bthe\s+", re.I)  # how each _title_rx begins
+
+
+def _may_follow_the(text: str, after_the: list[int], form: str, end: int) -> bool:
+    """Whether `form` can start right after one of the "the " found: a check that spares
+    compiling a case-insensitive pattern per title (milliseconds each) where it cannot match.
+    Only ASCII is compared; anything else is left to the pattern."""
+    if not form.isascii():
+        return True
+    n = len(form)
+    for p in after_the:
+        here = text[p:min(p + n, end)]
+        if not here.isascii() or here.lower() == form:
+            return True
+    return False
+
+
 def resolve_title_mentions(text: str, entries: list[PersonDraft], allowed, start: int, end: int) -> None:
     """"The Foreign Secretary also called on ...": a title used alone stands for the one person of
     the article who holds it."""
@@ -93,11 +115,12 @@ def resolve_title_mentions(text: str, entries: list[PersonDraft], allowed, start
                 if f and _has_head_text(f):
                     owners.setdefault(f.lower(), set()).add(i)
     taken = [m for e in entries for m in e.mentions]
+    after_the = [m.end() for m in _THE.finditer(text, start, end)]
     for form, idxs in owners.items():
-        if len(idxs) != 1:
+        if len(idxs) != 1 or not _may_follow_the(text, after_the, form, end):
             continue
         e = entries[next(iter(idxs))]
-        rx = re.compile(r"\b[Tt]he\s+(" + re.escape(form) + r")\b(?!\s+[A-Z])", re.I)
+        rx = _title_rx(form)
         for m in rx.finditer(text, start, end):
             a, b = m.start(1), m.end(1)
             if not allowed(a) or any(s <= a < t for s, t in taken):

@@ -11,7 +11,9 @@ from communique import lexicon
 from communique.text import name_key
 from communique.persons.namewords import (CLOSE_QUOTES, _country_given_name, _generational, _nickname_end,
                                           _regnal_numeral, _title_word_given_name, expand_abbreviations)
-from communique.persons.tokens import MAX_NAME_TOKENS, NAME_PARTICLES, NEWS_CODES, _hyphen_in_name, _places, is_cap, is_connector, is_head, is_honorific, is_name_token, is_vocab, token_country
+from communique.persons.tokens import (
+    MAX_NAME_TOKENS, NAME_PARTICLES, NEWS_CODES, _hyphen_in_name, _places, is_cap, is_connector, is_head,
+    is_honorific, is_name_token, is_vocab, name_at, table, token_country)
 
 
 def _name_suffix(doc: Doc, start: int, end: int) -> int:
@@ -32,7 +34,7 @@ def _name_suffix(doc: Doc, start: int, end: int) -> int:
                 or _country_given_name(doc, j, start, k, end) or _title_word_given_name(doc, j, start, k, end):
             k = j
         elif j == end - 1 and j - 1 >= start and is_cap(tok) and not is_honorific(tok) \
-                and is_name_token(doc[j - 1]) and not tok.text.isupper() and name_key(tok.text) not in lexicon.titles().heads:
+                and name_at(doc, j - 1) and not tok.text.isupper() and name_key(tok.text) not in lexicon.titles().heads:
             k = j  # a surname that is also an office word: "Samantha Power"
         else:
             break
@@ -46,9 +48,14 @@ def _name_suffix(doc: Doc, start: int, end: int) -> int:
 
 def _is_place_pair(doc: Doc, i: int) -> bool:
     """doc[i:i+2] names a country or a city ("Viet Nam", "Ha Noi")."""
-    if not (is_cap(doc[i]) and is_cap(doc[i + 1])):
+    tt = table(doc)
+    if not (tt.cap[i] and tt.cap[i + 1]):
         return False
-    text = doc[i:i + 2].text
+    return _names_place(doc[i:i + 2].text)
+
+
+@lru_cache(maxsize=65536)
+def _names_place(text: str) -> bool:
     p = _places()
     return bool(p.country_code(text) or p.lookup_place(text))
 

@@ -105,6 +105,21 @@ def _hyphen_in_name(tok: Token) -> bool:
 
 
 def is_name_token(tok: Token) -> bool:
+    """A word that can be part of a person's name (remembered per token of the doc)."""
+    memo = table(tok.doc).name
+    got = memo.get(tok.i)
+    if got is None:
+        got = memo[tok.i] = _is_name_token(tok)
+    return got
+
+
+def name_at(doc: Doc, i: int) -> bool:
+    """is_name_token(doc[i]) without building the Token when the answer is known."""
+    got = table(doc).name.get(i)
+    return is_name_token(doc[i]) if got is None else got
+
+
+def _is_name_token(tok: Token) -> bool:
     if _hyphen_in_name(tok) or _caps_surname(tok) or _regnal_numeral(tok) or _generational(tok) \
             or _name_syllable(tok):
         return True
@@ -156,7 +171,7 @@ class TokenTable:
     """What the name rules ask of every token, read once per parsed doc: spaCy builds a new
     Token object at each `doc[i]`, and the runs below ask each token several times."""
 
-    __slots__ = ("text", "lower", "punct", "cap", "hon", "head", "conn", "hyph", "syl", "runs")
+    __slots__ = ("text", "lower", "punct", "cap", "hon", "head", "conn", "hyph", "syl", "runs", "ents", "name")
 
     def __init__(self, doc: Doc):
         toks = list(doc)
@@ -177,6 +192,21 @@ class TokenTable:
                      and self.text[i - 1][:1].isupper() and (self.text[i + 1][:1].isupper() or self.syl[i + 1])
                      for i, x in enumerate(self.text)]
         self.runs: dict[tuple[int, int], list[tuple[int, int]]] = {}
+        self.ents = tuple(doc.ents)  # Doc.ents builds new Spans at each call
+        self.name: dict[int, bool] = {}  # is_name_token by token index, filled as asked
+
+
+def span_ents(span: Span) -> list[Span]:
+    """`span.ents` (the entities wholly inside it, as spaCy's Span.ents gives them) from the
+    doc's entities read once."""
+    out = []
+    for ent in table(span.doc).ents:
+        if ent.start >= span.start:
+            if ent.end <= span.end:
+                out.append(ent)
+            else:
+                break
+    return out
 
 
 _TABLE = "communique.tokens"
