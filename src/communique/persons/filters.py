@@ -12,6 +12,19 @@ from communique.persons.tokens import is_cap, is_head, is_name_token, table
 from communique.text import name_key
 
 
+def _words(doc: Doc, a: int, b: int) -> str:
+    """The folded words of tokens a..b of one line (read from the token table, no Span built)."""
+    texts = table(doc).text[max(0, a):b]
+    cut = max((i for i, t in enumerate(texts) if "\n" in t), default=-1) if a < b else -1
+    return name_key(" ".join(texts[cut + 1:]))
+
+
+def _words_after(doc: Doc, a: int, b: int) -> str:
+    texts = table(doc).text[a:b]
+    cut = next((i for i, t in enumerate(texts) if "\n" in t), len(texts))
+    return name_key(" ".join(texts[:cut]))
+
+
 def _is_credit(doc: Doc, h: NameHit) -> bool:
     """"Photo by NAME", "Online by NAME and NAME": a photo, byline or archive credit."""
     i, steps = h.start - 1, 0
@@ -32,7 +45,7 @@ def _after_source_cue(doc: Doc, h: NameHit) -> bool:
     while first > 0 and doc[first - 1].lower_ in ("the", "a", "an") or (first > 0 and doc[first - 1].is_punct
                                                                           and doc[first - 1].text != ","):
         first -= 1
-    before = " " + name_key(doc[max(0, first - 3):first].text)
+    before = " " + _words(doc, first - 3, first)
     return any(before.endswith(" " + cue) for cue in lexicon.person_words()["source_cues"])
 
 
@@ -43,8 +56,8 @@ def _named_aside(doc: Doc, h: NameHit) -> bool:
         return True
     W = lexicon.person_words()
     first = min([h.start] + [a for a, _ in h.title_spans])
-    before = " " + name_key(doc[max(0, first - 3):first].text)
-    after = name_key(doc[h.end:h.end + 3].text) + " "
+    before = " " + _words(doc, first - 3, first)
+    after = _words_after(doc, h.end, h.end + 3) + " "
     return any(before.endswith(" " + cue) for cue in W["leader_cues_before"]) or \
         any(after.startswith(cue + " ") for cue in W["leader_cues_after"])
 
@@ -71,9 +84,8 @@ def _recalls_the_past(doc: Doc, h: NameHit) -> bool:
     statue" (not "late on Monday, NAME": a cue of the past must touch the name)."""
     W = lexicon.person_words()
     first = min([h.start] + [a for a, _ in h.title_spans])
-    sent = doc[h.start].sent
-    before = " " + name_key(doc[max(sent.start, first - 4):first].text)
-    after = " " + name_key(doc[h.end:min(sent.end, h.end + 3)].text) + " "
+    before = " " + _words(doc, first - 4, first)
+    after = " " + _words_after(doc, h.end, h.end + 3) + " "
     return any(before.endswith(" " + c) for c in W["past_cues_adjacent"]) or \
         any(" " + c + " " in before + " " for c in W["past_cues_near"]) or \
         any(" " + c + " " in after for c in W["past_cues_after"])
