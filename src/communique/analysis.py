@@ -34,6 +34,8 @@ class PersonDraft:
     title_mentions: set = field(default_factory=set)  # mentions that are a title used alone
     country: str | None = None  # settled from the votes (none for international officials), then by events
     shown: bool = True  # bystanders are hidden at output, not removed from a list others point into
+    background: bool = False  # every naming only recalls a figure of the past ("years ago", a statue)
+    aside: bool = False  # only named as a statement's source or as who leads a body ("led by NAME"): no actor unless an event names them
 
     def vote(self, code: str | None, weight: float):
         if code:

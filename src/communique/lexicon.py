@@ -152,3 +152,18 @@ def known_officials() -> dict[str, tuple[str | None, str | None]]:
         row += [""] * (3 - len(row))
         out[name_key(row[0])] = (row[1] or None, row[2] or None)
     return out
+
+
+@functools.lru_cache(maxsize=1)
+def person_words() -> dict:
+    """Word lists that tell persons from other capitalised words (data/person_words.json)."""
+    data = read_json("person_words.json")
+    out = {k: v for k, v in data.items() if not k.startswith("_")}
+    for key in ("titles_in_name", "personal_honorifics", "particles", "spouse_words", "credit_words",
+                "past_cues_adjacent", "past_cues_near", "past_cues_after", "non_person_words", "headline_verbs", "locative_words", "place_nouns", "given_name_titles", "source_cues",
+                "leader_cues_before", "leader_cues_after"):
+        out[key] = frozenset(name_key(w) for w in out[key])
+    out["regnal_numerals"] = frozenset(out["regnal_numerals"])
+    out["source_titles"] = tuple(out["source_titles"])
+    out["title_abbreviations"] = {name_key(k): v for k, v in out["title_abbreviations"].items()}
+    return out

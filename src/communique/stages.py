@@ -52,8 +52,9 @@ def settle_year(a: Analysis) -> None:
 
 def find_persons(a: Analysis) -> None:
     """Names with their titles, then the short and title-only mentions that stand for them."""
-    entries = persons_mod.build_persons(a.parsed, a.offset, a.allowed)
-    persons_mod.resolve_short_mentions(a.parsed, a.offset, entries, a.allowed)
+    blocked: list[tuple[int, int]] = []  # spouses, credits, places: no short mention goes there
+    entries = persons_mod.build_persons(a.parsed, a.offset, a.allowed, blocked)
+    persons_mod.resolve_short_mentions(a.parsed, a.offset, entries, a.allowed, blocked)
     persons_mod.resolve_title_mentions(a.doc.text, entries, a.allowed, a.body.start, a.body.end)
     a.persons = entries
 
@@ -125,7 +126,7 @@ def settle_countries(a: Analysis) -> None:
     actors = {id(x.person) for d in a.drafts for x in d.actors if x.person is not None}
     for p in a.persons:
         weak = not p.strong and len(p.mentions) < 2
-        p.shown = (not weak and not persons_mod.only_speaks(p)) or id(p) in actors
+        p.shown = (not weak and not persons_mod.only_speaks(p) and not p.aside) or id(p) in actors
     shown = [p for p in a.persons if p.shown]
     persons_mod.settle_countries(shown, a.drafts, a.pair, persons_mod.home_country(a.body, a.doc))
 

@@ -3,6 +3,7 @@ side of an engagement, the outlet's home state; and who is a byline rather than 
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from communique import lexicon
 from communique.analysis import PersonDraft
@@ -18,6 +19,8 @@ def assign_countries(entries: list[PersonDraft], article_countries: set[str]) ->
         if e.voted_country or e.intl or not e.tokens:
             continue
         hit = known.get(" ".join(e.tokens))
+        if hit is None and len(e.tokens) == 1:
+            hit = _known_by_surname().get(e.tokens[0])  # "Scholz" alone throughout
         if hit is None:
             hit = next((v for k, v in known.items() if same_name(k.split(), e.tokens)), None)
         if hit is not None:
@@ -33,10 +36,19 @@ def assign_countries(entries: list[PersonDraft], article_countries: set[str]) ->
             e.vote(guess, 0.5)
 
 
+@lru_cache(maxsize=1)
+def _known_by_surname() -> dict:
+    """Known office holders by their last name, where only one of them bears it."""
+    by_last: dict[str, list] = {}
+    for k, v in lexicon.known_officials().items():
+        by_last.setdefault(k.split()[-1], []).append(v)
+    return {last: vs[0] for last, vs in by_last.items() if len(vs) == 1}
+
+
 def only_speaks(person) -> bool:
     """A spokesperson quoted for the ministry is a byline, not an actor, unless an event names them."""
-    return bool(person.titles) and all(
-        re.search(r"\b(?:spokes(?:person|man|woman)|press secretary|press officer)\b", t, re.I) for t in person.titles)
+    patterns = lexicon.person_words()["source_titles"]
+    return bool(person.titles) and all(any(re.search(p, t, re.I) for p in patterns) for t in person.titles)
 
 
 def home_country(body, doc: Document) -> str | None:

@@ -2,17 +2,18 @@
 then a comma then the name, and spaCy's PERSON entities."""
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from communique import lexicon
 from communique.text import name_key
 from communique.persons.titles import (
     _has_head, _name_suffix, _skip_honorifics, _split_titles, _title_start, clean_title, singular_title)
 from communique.persons.tokens import (
-    MAX_NAME_TOKENS, NAME_PARTICLES, _caps_surname, is_cap, is_connector, is_head, is_name_token, is_vocab,
-    name_at, runs, span_ents)
+    MAX_NAME_TOKENS, NAME_PARTICLES, _caps_surname, _places, is_cap, is_connector, is_head, is_honorific,
+    is_name_token, is_vocab, name_at, runs, span_ents, token_country)
 
 
 @dataclass
@@ -23,7 +24,10 @@ class NameHit:
     end: int
     titles: list[str] = field(default_factory=list)
     title_spans: list[tuple[int, int]] = field(default_factory=list)  # token spans of the titles
-    source: str = "title"  # title | apposition | ner | coordination
+    source: str = "title"  # title | apposition | ner | coordination | honorific | speaker
+    background: bool = False  # the words around it only recall this person (a statue, "years ago")
+    linked: bool = True  # joined to the next name of its run by "and" or a comma only
+    aside: bool = False  # named as a source ("a statement by NAME") or as who leads a body ("led by NAME")
 
 
 def _add_titles(hit: NameHit, doc: Doc, start: int, end: int) -> None:
@@ -42,26 +46,40 @@ def title_anchored(sent: Span) -> list[NameHit]:
     for rs, re_ in runs(sent):
         end = re_
         pending: list[NameHit] = []
+        linked = True  # only "and", "," or "&" lie between this name and the one after it
         while end > rs:
+            gap = end
             while end > rs and not name_at(doc, end - 1):
                 end -= 1
             if end <= rs:
                 break
+            if gap != re_ and any(doc[g].lower_ not in ("and", ",", "&") for g in range(end, gap)):
+                linked = False
             ns = _name_suffix(doc, rs, end)
             if ns >= end:
                 end -= 1
+                continue
+            if _names_an_office(doc, end, re_):
+                end = ns  # "Inter-Governmental Committee": the words before an office's name
                 continue
             ts = _title_start(doc, rs, ns)
             hit = NameHit(ns, end)
             if ts < ns and _has_head(doc, ts, ns):
                 _add_titles(hit, doc, ts, ns)
+                _keep_title_in_name(doc, hit)
                 end = ts
             else:
                 hit.source = "coordination"  # "A and B" coordinated under a plural title
                 end = ns
+            hit.linked = linked
             pending.append(hit)
+            linked = True
             while end > rs and doc[end - 1].lower_ in ("and", ",", "&"):
                 end -= 1
+        for h in pending:
+            if not h.titles and _after_personal_honorific(doc, h.start):
+                h.source = "honorific"  # "Mr Tusk": a person, though no office is named here
+                hits.append(h)
         # keep titled names, and untitled ones coordinated with a titled name of a plural head
         titled = [h for h in pending if h.titles]
         if not titled:
@@ -73,13 +91,58 @@ def title_anchored(sent: Span) -> list[NameHit]:
                      and name_key(doc[j].text)[:-1] in lexicon.titles().heads
                      for h in titled for a, b in h.title_spans for j in range(a, b))
         for h in pending:
-            if not h.titles and (h.end - h.start) >= 2:
+            if not h.titles and (h.end - h.start) >= 2 and h.source != "honorific" and h.linked:
                 h.source = "coordination"
                 if plural:
                     h.titles = [singular_title(t) for t in titled[-1].titles]
                     h.title_spans = list(titled[-1].title_spans)
                 hits.append(h)
     return hits
+
+
+def _names_an_office(doc: Doc, end: int, run_end: int) -> bool:
+    """The capitalised words before an office word of the same run name the office, not a person."""
+    if end >= run_end:
+        return False
+    f = re.sub(r"'s$", "", name_key(doc[end].text))
+    return f in lexicon.titles().org_words and not token_country(doc[end].text)
+
+
+def _keep_title_in_name(doc: Doc, hit: NameHit) -> None:
+    """"Pope Francis": a one-word name after a title that is part of how the person is known."""
+    if hit.end - hit.start == 1 and hit.start > 0 and \
+            name_key(doc[hit.start - 1].text) in lexicon.person_words()["titles_in_name"]:
+        hit.start -= 1
+
+
+def _after_personal_honorific(doc: Doc, i: int) -> bool:
+    """doc[i] follows "Mr", "Mrs.", "Ms", "Madame" (a full stop after the honorific allowed)."""
+    j = i - 1
+    if j >= 0 and doc[j].text == ".":
+        j -= 1
+    return j >= 0 and name_key(doc[j].text) in lexicon.person_words()["personal_honorifics"] and doc[i].is_alpha
+
+
+def _lower_title_word(tok: Token) -> bool:
+    """A lower-case word that opens a wire apposition's title: "NAME, general secretary of ...",
+    "NAME, the new foreign minister of ...", "NAME, the central bank governor"."""
+    if not tok.is_alpha or not tok.text.islower():
+        return False
+    f = name_key(tok.text)
+    L = lexicon.titles()
+    return f in L.heads or f in L.ranks or f in L.org_words or f in L.honorifics
+
+
+def _posting_place_end(doc: Doc, end: int, limit: int) -> int:
+    """"Consul General in Busan, NAME": the place of a posting after the title, up to the comma."""
+    if end < limit and end > 0 and doc[end].lower_ in ("in", "at") and (is_head(doc[end - 1])
+                                                                         or is_honorific(doc[end - 1])):
+        m = end + 1
+        while m < limit and is_cap(doc[m]) and m - end <= 3:
+            m += 1
+        if end + 1 < m < limit and doc[m].text == ",":
+            return m
+    return end
 
 
 def appositions(sent: Span) -> list[NameHit]:
@@ -93,7 +156,8 @@ def appositions(sent: Span) -> list[NameHit]:
         j = re_ + 1
         while j < sent.end and doc[j].lower_ in ("who", "is", "was", "also", "the", "a", "an", "currently", "now"):
             j += 1
-        if j >= sent.end or not (is_cap(doc[j]) or is_head(doc[j]) or doc[j].text.endswith(("'s", "’s"))):
+        if j >= sent.end or not (is_cap(doc[j]) or is_head(doc[j]) or doc[j].text.endswith(("'s", "’s"))
+                                 or _lower_title_word(doc[j])):
             continue
         k = j
         while k < sent.end and (is_cap(doc[k]) or is_head(doc[k]) or is_vocab(doc[k]) or is_connector(doc[k])
@@ -122,11 +186,16 @@ def title_then_name(sent: Span) -> list[NameHit]:
     """"the President of India, Smt. Droupadi Murmu, hosted": a title, a comma, then the name."""
     doc = sent.doc
     hits = []
-    for rs, re_ in runs(sent):
+    for rs, run_end in runs(sent):
+        re_ = _posting_place_end(doc, run_end, sent.end)
         if re_ + 1 >= sent.end or doc[re_].text != "," or not _has_head(doc, rs, re_):
             continue
-        if _name_suffix(doc, rs, re_) < re_ - 1:
-            continue  # the run already ends with a name
+        ns = _name_suffix(doc, rs, re_)
+        posting = re_ != run_end
+        office_name = not posting and ns > rs and (doc[ns - 1].lower_ in ("of", "for") or (
+            ns == re_ - 1 and ns - 1 > rs and is_vocab(doc[ns - 1]) and doc[ns - 2].lower_ in ("of", "for")))
+        if ns < re_ - 1 and not office_name and not posting:
+            continue  # the run already ends with a name (not "Minister of Human Capital")
         j = _skip_honorifics(doc, re_ + 1, sent.end)
         k = j
         while k < sent.end and (name_at(doc, k) or doc[k].lower_ in NAME_PARTICLES) and k - j < MAX_NAME_TOKENS:
@@ -137,7 +206,11 @@ def title_then_name(sent: Span) -> list[NameHit]:
             continue
         if k - j == 1 and not _caps_surname(doc[j]) and not (k < sent.end and doc[k].text in (",", ".")):
             continue
-        ts = _title_start(doc, rs, re_)
+        # the title's start, read back from the last title word: before a posting's place
+        # ("Consul General in Busan") or the capitalised name of a ministry ("of Human Capital")
+        ts = _title_start(doc, rs, ns if office_name else run_end)
+        if _places().country_code(doc[j:k].text) or _places().lookup_place(doc[j:k].text) is not None:
+            continue  # "led by General Secretary X, Viet Nam will ...": a place, not the title's holder
         hit = NameHit(j, k, source="apposition")
         _add_titles(hit, doc, ts, re_)
         if hit.titles:

@@ -12,7 +12,7 @@ from spacy.tokens import Doc
 from communique import lexicon
 from communique.analysis import PersonDraft
 from communique.text import name_key
-from communique.persons.merge import FAMILY_FIRST
+from communique.persons.forms import FAMILY_FIRST, name_core
 from communique.persons.titles import _has_head_text
 from communique.persons.tokens import is_name_token, table, token_country
 
@@ -22,7 +22,7 @@ def _short_key(text: str) -> str:
     return re.sub(r"'s$", "", name_key(text))
 
 
-def resolve_short_mentions(doc: Doc, offset: int, entries: list[PersonDraft], allowed) -> None:
+def resolve_short_mentions(doc: Doc, offset: int, entries: list[PersonDraft], allowed, blocked=()) -> None:
     """Attach one-word mentions ("Son", "Blinken", "Giang") to the person they stand for;
     an ambiguous short name goes to the person mentioned most recently before it."""
     aliases: dict[str, list[PersonDraft]] = {}
@@ -30,7 +30,7 @@ def resolve_short_mentions(doc: Doc, offset: int, entries: list[PersonDraft], al
     for e in entries:
         if len(e.tokens) < 2:
             continue
-        core = [t for t in e.tokens if len(t) > 1 and t not in ("jr", "sr", "ii", "iii", "iv")]
+        core = name_core(e.tokens)
         if not core:
             continue
         forms = {core[-1]}
@@ -43,7 +43,7 @@ def resolve_short_mentions(doc: Doc, offset: int, entries: list[PersonDraft], al
                 aliases.setdefault(f, []).append(e)
     # Mentions found here are single tokens met in text order, so none can hold a later token:
     # only the mentions known before the loop can, looked up by offset (bisect), not scanned.
-    spans = sorted(m for e in entries for m in e.mentions)
+    spans = sorted([m for e in entries for m in e.mentions] + list(blocked))  # blocked: spouses, credits, places
     starts = [s for s, _ in spans]
     reach = list(accumulate((t for _, t in spans), max))
 
@@ -138,6 +138,8 @@ def settle_names(entries: list[PersonDraft], text: str) -> None:
         names = [m for m in e.mentions if m not in e.title_mentions] or e.mentions
         best = max(names, key=lambda m: (len(name_key(text[m[0]:m[1]]).split()), m[1] - m[0]))
         e.name = text[best[0]:best[1]]
+        if e.name.isupper():
+            e.name = e.name.title()  # a transcript's speaker label
         e.country = None if e.intl else e.voted_country
         e.mentions = sorted(set(e.mentions))
 

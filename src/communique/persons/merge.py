@@ -7,6 +7,12 @@ from communique import lexicon
 from communique.analysis import PersonDraft
 from communique.text import name_key
 from communique.persons.finders import NameHit, appositions, ner_names, title_anchored, title_then_name
+from communique.persons.filters import (_named_aside, _drop_places_and_relatives, _is_credit, _is_spouse,
+                                        _near_same, _recalls_the_past)
+from communique.persons.forms import short_forms
+from communique.persons.lists import plural_list
+from communique.persons.speakers import speaker_label
+from communique.persons.surnames import lone_surnames
 from communique.persons.titles import _title_country
 from communique.persons.tokens import _places, _title_case_line, is_cap, is_head, segments, token_country
 
@@ -19,38 +25,30 @@ def same_name(a: list[str], b: list[str]) -> bool:
     return len(small) >= 2 and set(small) <= set(big)
 
 
-FAMILY_FIRST = {"VNM", "CHN", "KOR", "PRK", "JPN", "KHM", "LAO", "THA", "MMR", "TWN", "HKG", "MNG"}
-
-
-def _short_forms(tokens: list[str], country: str | None = None) -> set[str]:
-    """The one-word forms a full name is shortened to: first and last words, initials and
-    generational suffixes aside ("Ferdinand R. Marcos Jr." -> "Marcos"); with three or more
-    words outside East Asian naming, the second-to-last too ("Claudia Sheinbaum Pardo")."""
-    core = [t for t in tokens if len(t) > 1 and t not in ("jr", "sr", "ii", "iii", "iv")]
-    if not core:
-        return set()
-    forms = {core[0], core[-1]}
-    if len(core) >= 3 and country not in FAMILY_FIRST and lexicon.name_origins().get(core[0]) not in FAMILY_FIRST:
-        forms.add(core[-2])
-    return forms
-
-
 def _lone_name_ok(doc: Doc, i: int) -> bool:
     """A one-word name that starts a person of its own: a proper noun right after a title head
     ("President Tuan"), not an adjective or a word of an office's name."""
     tok = doc[i]
-    if not tok.is_alpha or tok.pos_ != "PROPN" or i == 0 or not is_head(doc[i - 1]):
+    if not tok.is_alpha or len(tok.text) < 2 or tok.pos_ != "PROPN" or i == 0 or not is_head(doc[i - 1]):
         return False
     nxt = doc[i + 1] if i + 1 < len(doc) else None
     return nxt is None or not is_cap(nxt)
 
 
-def build_persons(doc: Doc, offset: int, allowed) -> list[PersonDraft]:
+def _char_span(doc: Doc, h: NameHit, offset: int) -> tuple[int, int]:
+    return doc[h.start].idx + offset, doc[h.end - 1].idx + len(doc[h.end - 1].text) + offset
+
+
+def build_persons(doc: Doc, offset: int, allowed, blocked: list | None = None) -> list[PersonDraft]:
     """Persons of a parsed body; `offset` maps doc chars to input chars; `allowed(start)` says
-    whether a char offset lies in the body and outside furniture."""
+    whether a char offset lies in the body and outside furniture. `blocked` receives the spans
+    of names that are no persons here (spouses, credits, places, figures of the past), so that
+    no later step attaches a short mention there."""
+    blocked = [] if blocked is None else blocked
     hits: list[NameHit] = []
     for sent in segments(doc):
-        found = title_anchored(sent) + appositions(sent) + title_then_name(sent)
+        found = speaker_label(sent) + title_anchored(sent) + appositions(sent) + title_then_name(sent)
+        found += plural_list(sent, found)
         headline = _title_case_line(sent)
         if headline:
             found = [h for h in found if h.source in ("title", "apposition") and h.end - h.start >= 2]
@@ -58,36 +56,50 @@ def build_persons(doc: Doc, offset: int, allowed) -> list[PersonDraft]:
         for h in ([] if headline else ner_names(sent)):
             if not any(j in covered for j in range(h.start, h.end)):
                 found.append(h)
-        hits.extend(found)
-    hits = [h for h in hits if allowed(doc[h.start].idx + offset)]
+        for h in found:
+            if (not h.titles and _is_spouse(doc, h)) or _is_credit(doc, h):
+                blocked.append(_char_span(doc, h, offset))
+            else:
+                h.background = _recalls_the_past(doc, h)
+                h.aside = _named_aside(doc, h)
+                hits.append(h)
+    hits = [h for h in hits if allowed(doc[h.start].idx + offset)
+            and not any(s <= doc[h.start].idx + offset < e for s, e in blocked)]
     # merge names: longest first
     entries: list[PersonDraft] = []
     hits.sort(key=lambda h: -(h.end - h.start))
     seen_spans = set()
+    hits_of: dict[int, list[NameHit]] = {}
     for h in hits:
         span = doc[h.start:h.end]
         toks = name_key(span.text).split()
         if not toks:
             continue
         key = (span.start_char, span.end_char)
-        entry = next((e for e in entries if same_name(toks, e.tokens)), None)
+        entry = next((e for e in entries if same_name(toks, e.tokens)), None) \
+            or next((e for e in entries if len(toks) >= 2 and _near_same(toks, e.tokens)), None)
         if entry is None and len(toks) == 1:
             # "President Tuan": a short name of someone named in full, else a person known by it
-            cands = [e for e in entries if toks[0] in _short_forms(e.tokens, e.voted_country) and len(e.tokens) >= 2]
+            cands = [e for e in entries if toks[0] in short_forms(e.tokens, e.voted_country) and len(e.tokens) >= 2] \
+                or [e for e in entries if len(e.tokens) >= 2
+                    and any(_near_same(toks, [f]) for f in short_forms(e.tokens, e.voted_country))]
             if cands:
                 entry = max(cands, key=lambda e: max([m[0] for m in e.mentions if m[0] < span.start_char + offset],
                                                      default=-1))
-            elif not (h.titles and _lone_name_ok(doc, h.start)):
+            elif not ((h.titles and _lone_name_ok(doc, h.start)) or h.source in ("honorific", "speaker")):
                 continue
         if entry is None:
             if not h.titles and (_places().lookup_place(span.text) is not None or _places().country_code(span.text)):
                 continue  # "Kuala Lumpur" is a place
-            entry = PersonDraft(name=span.text, tokens=toks)
+            entry = PersonDraft(name=span.text, tokens=toks, background=True, aside=True)
             entries.append(entry)
+        hits_of.setdefault(id(entry), []).append(h)
+        entry.background = entry.background and h.background
+        entry.aside = entry.aside and h.aside
         if key not in seen_spans:
             entry.mentions.append((span.start_char + offset, span.end_char + offset))
             seen_spans.add(key)
-        if h.source in ("title", "apposition", "coordination"):
+        if h.source in ("title", "apposition", "coordination", "speaker"):
             entry.strong = entry.strong or bool(h.titles)
         for t in h.titles:
             if t not in entry.titles:
@@ -103,5 +115,11 @@ def build_persons(doc: Doc, offset: int, allowed) -> list[PersonDraft]:
             c = token_country(doc[first - 1].text)
             if c:
                 entry.vote(c, 1.5)
+    entries = _drop_places_and_relatives(entries, hits_of, doc, blocked)
+    for e in entries:
+        if e.background:  # a figure of the past, only recalled: no person of this article
+            blocked.extend(e.mentions)
+    entries = [e for e in entries if not e.background]
+    entries.extend(lone_surnames(doc, offset, entries, allowed, blocked))
     return entries
 

@@ -9,6 +9,8 @@ from spacy.tokens import Doc
 
 from communique import lexicon
 from communique.text import name_key
+from communique.persons.namewords import (CLOSE_QUOTES, _country_given_name, _generational, _nickname_end,
+                                          _regnal_numeral, _title_word_given_name, expand_abbreviations)
 from communique.persons.tokens import (
     MAX_NAME_TOKENS, NAME_PARTICLES, NEWS_CODES, _hyphen_in_name, _places, is_cap, is_connector, is_head,
     is_honorific, is_name_token, is_vocab, name_at, table, token_country)
@@ -22,7 +24,14 @@ def _name_suffix(doc: Doc, start: int, end: int) -> int:
         tok = doc[j]
         if j - 1 >= start and _is_place_pair(doc, j - 1):
             break  # "Viet Nam", "Ha Noi", "New Zealand" end the name
-        if is_name_token(tok) or (tok.lower_ in NAME_PARTICLES and k < end) or (_hyphen_in_name(tok) and k < end):
+        nick = next((n for n in (2, 3) if tok.text in CLOSE_QUOTES and k < end and j - n >= start
+                     and _nickname_end(doc, j - n, end) == j + 1), 0)
+        if nick:
+            k = j - nick  # 'Ferdinand "Bongbong" Marcos'
+            j -= nick + 1
+            continue
+        if is_name_token(tok) or (tok.lower_ in NAME_PARTICLES and k < end) or (_hyphen_in_name(tok) and k < end) \
+                or _country_given_name(doc, j, start, k, end) or _title_word_given_name(doc, j, start, k, end):
             k = j
         elif j == end - 1 and j - 1 >= start and is_cap(tok) and not is_honorific(tok) \
                 and name_at(doc, j - 1) and not tok.text.isupper() and name_key(tok.text) not in lexicon.titles().heads:
@@ -52,13 +61,18 @@ def _names_place(text: str) -> bool:
 
 
 def _title_start(doc: Doc, start: int, name_start: int) -> int:
-    """Where the title before a name begins: walk back over title words and connectors."""
+    """Where the title before a name begins: walk back over title words and connectors.
+    "the Prime Minister and NAME": a title before 'and' is another person's, not NAME's."""
+    if name_start - 1 >= start and doc[name_start - 1].lower_ in ("and", "&"):
+        return name_start
     j = name_start - 1
     while j >= start and is_honorific(doc[j]):
         j -= 1
     k = j + 1
     while j >= start:
         tok = doc[j]
+        if _generational(tok) or _regnal_numeral(tok):
+            break  # the end of the name before: "Castillo Jr. and Japanese Prime Minister X"
         if j - 1 >= start and _is_place_pair(doc, j - 1):
             k = j - 1  # "Ambassador to Viet Nam"
             j -= 2
@@ -67,10 +81,12 @@ def _title_start(doc: Doc, start: int, name_start: int) -> int:
                 or (tok.text == ")" or tok.text == "("):
             k = j
             j -= 1
-        elif is_cap(tok) and j + 1 < name_start and (is_vocab(doc[j + 1]) or doc[j + 1].text in ("-", "–")) \
+        elif is_cap(tok) and j + 1 < name_start and (is_vocab(doc[j + 1]) or doc[j + 1].text in ("-", "–")
+                                                     or doc[j + 1].lower_ == "of") \
                 and doc[j + 1].text not in ("and", "&") and j - 1 >= start \
-                and (is_vocab(doc[j - 1]) or (is_connector(doc[j - 1]) and j - 2 >= start and is_vocab(doc[j - 2]))):
-            k = j  # an unknown capitalised word inside an office name ("Indo-Pacific")
+                and (is_vocab(doc[j - 1]) or (is_connector(doc[j - 1]) and j - 2 >= start
+                                              and (is_vocab(doc[j - 2]) or is_connector(doc[j - 2])))):
+            k = j  # an unknown capitalised word inside an office name ("Indo-Pacific", "the Horn of Africa")
             j -= 1
         else:
             break
@@ -99,7 +115,7 @@ def clean_title(doc: Doc, start: int, end: int) -> str:
         start += 1
     if start >= end:
         return ""
-    text = doc[start:end].text.replace("’", "'")
+    text = expand_abbreviations(doc[start:end].text.replace("’", "'"))
     text = re.sub(r"\s*\(\s*[A-Z][A-Za-z.]*\s*\)", "", text)
     text = re.sub(r"^[^(]*\)", "", text)  # the tail of a parenthesis opened before the title
     prev = None
@@ -178,7 +194,8 @@ def _title_country(title: str) -> tuple[str | None, str | None, bool]:
             phrase = " ".join(words[i:i + n]).strip(",()")
             if n > 1 and any(w.isalpha() and w.isupper() and w not in NEWS_CODES for w in words[i:i + n]):
                 continue
-            c = token_country(phrase) if n == 1 else _places().country_code(re.sub(r"['’]s$", "", phrase))
+            bare = re.sub(r"['’]s$", "", phrase)
+            c = token_country(phrase) if n == 1 else (_places().country_code(bare) or _places().demonym_code(bare))
             if c:
                 country = c
                 break

@@ -8,10 +8,12 @@ from functools import lru_cache
 from spacy.tokens import Doc, Span, Token
 
 from communique import lexicon
+from communique.persons.namewords import (CLOSE_QUOTES, OPEN_QUOTES, _generational, _name_syllable, _nickname_end,
+                                          _not_a_name_word, _regnal_numeral)
 from communique.text import name_key
 
 
-NAME_PARTICLES = {"van", "von", "de", "da", "dos", "das", "del", "der", "bin", "binti", "al", "el", "la", "le", "di", "ibn", "abu"}
+NAME_PARTICLES = lexicon.person_words()["particles"]
 
 
 MAX_NAME_TOKENS = 5
@@ -59,7 +61,7 @@ def is_cap(tok: Token) -> bool:
 
 def is_vocab(tok: Token) -> bool:
     """Part of a title or an office's name rather than of a person's name."""
-    return _vocab_text(tok.text)
+    return _vocab_text(tok.text) and not _regnal_numeral(tok)
 
 
 @lru_cache(maxsize=65536)
@@ -94,10 +96,12 @@ def _caps_surname(tok: Token) -> bool:
 
 
 def _hyphen_in_name(tok: Token) -> bool:
-    """The '-' of 'Tane-Holloway' (no spaces around it, capitalised words on both sides)."""
+    """The '-' of 'Tane-Holloway' or 'Yun-cheol' (no spaces around it, a capitalised word before
+    it, a capitalised word or a given name's lower-case second part after it)."""
     doc = tok.doc
     return tok.text in ("-", "‐") and tok.i > 0 and tok.i + 1 < len(doc) and not doc[tok.i - 1].whitespace_ \
-        and not tok.whitespace_ and doc[tok.i - 1].text[:1].isupper() and doc[tok.i + 1].text[:1].isupper()
+        and not tok.whitespace_ and doc[tok.i - 1].text[:1].isupper() and (
+            doc[tok.i + 1].text[:1].isupper() or _name_syllable(doc[tok.i + 1]))
 
 
 def is_name_token(tok: Token) -> bool:
@@ -116,19 +120,21 @@ def name_at(doc: Doc, i: int) -> bool:
 
 
 def _is_name_token(tok: Token) -> bool:
-    if _hyphen_in_name(tok) or _caps_surname(tok):
+    if _hyphen_in_name(tok) or _caps_surname(tok) or _regnal_numeral(tok) or _generational(tok) \
+            or _name_syllable(tok):
         return True
     if not is_cap(tok) or tok.like_num:
         return False
     f = name_key(tok.text)
-    if not f or f in STOP_NAME_WORDS or f in lexicon.titles().honorifics:
+    if not f or f in STOP_NAME_WORDS or f in lexicon.titles().honorifics or _not_a_name_word(f):
         return False
     line_start = tok.i == 0 or "\n" in tok.doc[tok.i - 1].text
     if (tok.is_sent_start or line_start) and tok.pos_ in ("VERB", "AUX", "ADP", "DET", "PRON", "CCONJ", "SCONJ",
                                                           "ADV", "ADJ"):
         return False
-    if re.fullmatch(r"[A-Z]\.", tok.text):
-        return True  # an initial: "S. Jaishankar", "Ferdinand R. Marcos"
+    if re.fullmatch(r"[A-Z]\.", tok.text) or (re.fullmatch(r"[A-Z]\.[A-Z]\.", tok.text)
+                                               and not token_country(tok.text) and not lexicon.find_org(tok.text)):
+        return True  # initials: "S. Jaishankar", "Ferdinand R. Marcos", "Justin P.J. Trudeau"
     if tok.text.isupper() and len(tok.text) > 1:
         return False  # an acronym
     return not is_vocab(tok) and any(c.isalpha() for c in tok.text)
@@ -156,6 +162,8 @@ def is_head(tok: Token) -> bool:
 def _head_text(text: str) -> bool:
     f = name_key(text)
     L = lexicon.titles()
+    if text[:1].isupper() and (text.isupper() or text.endswith(".")) and f in lexicon.person_words()["title_abbreviations"]:
+        return True  # "PM", "FM", "DPM", "Gov.": a short title written before a name
     return f in L.heads or any(p in L.heads for p in f.split() if "-" in text)
 
 
@@ -163,7 +171,7 @@ class TokenTable:
     """What the name rules ask of every token, read once per parsed doc: spaCy builds a new
     Token object at each `doc[i]`, and the runs below ask each token several times."""
 
-    __slots__ = ("text", "lower", "punct", "cap", "hon", "head", "conn", "hyph", "runs", "ents", "name")
+    __slots__ = ("text", "lower", "punct", "cap", "hon", "head", "conn", "hyph", "syl", "runs", "ents", "name")
 
     def __init__(self, doc: Doc):
         toks = list(doc)
@@ -177,8 +185,11 @@ class TokenTable:
         self.hon = [_honorific_text(x) for x in self.text]
         self.head = [_head_text(x) for x in self.text]
         self.conn = [x in connectors or x in ("(", ")") for x in self.text]
+        # the lower-case second part of a hyphenated given name ("Yun-cheol"), asked only after a hyphen
+        self.syl = [i >= 3 and self.text[i - 1] in ("-", "‐") and x.islower() and _name_syllable(toks[i])
+                    for i, x in enumerate(self.text)]
         self.hyph = [x in ("-", "‐") and 0 < i < n - 1 and not ws[i - 1] and not ws[i]
-                     and self.text[i - 1][:1].isupper() and self.text[i + 1][:1].isupper()
+                     and self.text[i - 1][:1].isupper() and (self.text[i + 1][:1].isupper() or self.syl[i + 1])
                      for i, x in enumerate(self.text)]
         self.runs: dict[tuple[int, int], list[tuple[int, int]]] = {}
         self.ents = tuple(doc.ents)  # Doc.ents builds new Spans at each call
@@ -226,15 +237,18 @@ def runs(sent: Span) -> list[tuple[int, int]]:
         while j < end:
             if "\n" in text[j]:
                 break
-            if cap[j] or hon[j] or (head[j] and not punct[j]) or hyph[j]:
+            if cap[j] or hon[j] or (head[j] and not punct[j]) or hyph[j] or tt.syl[j]:
                 j += 1
             elif text[j] == "(" and j + 2 < end and text[j + 2] == ")":
                 j += 3
+            elif j > i and text[j] in OPEN_QUOTES and _nickname_end(sent.doc, j, end):
+                j = _nickname_end(sent.doc, j, end)
             elif conn[j] and j + 1 < end and (cap[j + 1] or head[j + 1] or text[j + 1] == "("
                                               or lower[j + 1] in ("the", "its")):
                 j += 1
-            elif lower[j] in NAME_PARTICLES and j + 1 < end and cap[j + 1]:
-                j += 1
+            elif lower[j] in NAME_PARTICLES and j + 1 < end and (cap[j + 1] or (
+                    lower[j + 1] in NAME_PARTICLES and j + 2 < end and cap[j + 2])):
+                j += 1  # "de Silva", "von der Leyen"
             else:
                 break
         while j > i and conn[j - 1] and text[j - 1] != ")":

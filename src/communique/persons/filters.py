@@ -1,0 +1,156 @@
+"""Names that are no persons of the article though a finder reports them: credits ("Photo by"),
+spouses, figures only recalled, sources of a statement, places, relatives named after the office
+holder; and the typing slips that make one person look like two. Word lists: data/person_words.json."""
+from __future__ import annotations
+
+from spacy.tokens import Doc
+
+from communique import lexicon
+from communique.analysis import PersonDraft
+from communique.persons.finders import NameHit
+from communique.persons.tokens import is_cap, is_head, is_name_token, table
+from communique.text import name_key
+
+
+def _words(doc: Doc, a: int, b: int) -> str:
+    """The folded words of tokens a..b of one line (read from the token table, no Span built)."""
+    texts = table(doc).text[max(0, a):b]
+    cut = max((i for i, t in enumerate(texts) if "\n" in t), default=-1) if a < b else -1
+    return name_key(" ".join(texts[cut + 1:]))
+
+
+def _words_after(doc: Doc, a: int, b: int) -> str:
+    texts = table(doc).text[a:b]
+    cut = next((i for i, t in enumerate(texts) if "\n" in t), len(texts))
+    return name_key(" ".join(texts[:cut]))
+
+
+def _is_credit(doc: Doc, h: NameHit) -> bool:
+    """"Photo by NAME", "Online by NAME and NAME": a photo, byline or archive credit."""
+    i, steps = h.start - 1, 0
+    while i >= 0 and steps < 12 and doc[i].lower_ != "by":
+        if doc[i].lower_ in ("and", ",", "&", ".") or is_cap(doc[i]):
+            i -= 1
+            steps += 1
+        else:
+            return False
+    return i >= 1 and doc[i].lower_ == "by" and name_key(doc[i - 1].text) in lexicon.person_words()["credit_words"]
+
+
+
+def _after_source_cue(doc: Doc, h: NameHit) -> bool:
+    """"a statement by NAME, the adviser ...", "according to spokesperson NAME": the name is the
+    source of what is reported."""
+    first = min([h.start] + [a for a, _ in h.title_spans])
+    while first > 0 and doc[first - 1].lower_ in ("the", "a", "an") or (first > 0 and doc[first - 1].is_punct
+                                                                          and doc[first - 1].text != ","):
+        first -= 1
+    before = " " + _words(doc, first - 3, first)
+    return any(before.endswith(" " + cue) for cue in lexicon.person_words()["source_cues"])
+
+
+def _named_aside(doc: Doc, h: NameHit) -> bool:
+    """Named as a statement's source, or only as who leads a body: "the Palestinian Authority led
+    by President NAME", "with General Secretary NAME at its core", "the NAME administration"."""
+    if _after_source_cue(doc, h):
+        return True
+    W = lexicon.person_words()
+    first = min([h.start] + [a for a, _ in h.title_spans])
+    before = " " + _words(doc, first - 3, first)
+    after = _words_after(doc, h.end, h.end + 3) + " "
+    return any(before.endswith(" " + cue) for cue in W["leader_cues_before"]) or \
+        any(after.startswith(cue + " ") for cue in W["leader_cues_after"])
+
+
+
+def _is_spouse(doc: Doc, h: NameHit) -> bool:
+    """"his spouse NAME", "First Lady NAME", "NAME, his wife": an accompanying spouse."""
+    words = lexicon.person_words()["spouse_words"]
+    before = [t for t in doc[max(0, h.start - 4):h.start] if t.text not in (",", "(")]
+    for n in (1, 2):
+        if len(before) >= n and name_key(" ".join(t.text for t in before[-n:])) in words:
+            return True
+    after = [t for t in doc[h.end:h.end + 4] if t.text not in (",", "(") and t.lower_ not in ("his", "her", "the")]
+    for n in (1, 2):
+        if len(after) >= n and name_key(" ".join(t.text for t in after[:n])) in words:
+            return True
+    return False
+
+
+
+def _recalls_the_past(doc: Doc, h: NameHit) -> bool:
+    """Words right around the name and its title say it is recalled, not acting: "a tribute of
+    NAME", "the late NAME", "years ago, Prime Minister NAME", "the NAME mausoleum", "NAME's
+    statue" (not "late on Monday, NAME": a cue of the past must touch the name)."""
+    W = lexicon.person_words()
+    first = min([h.start] + [a for a, _ in h.title_spans])
+    before = " " + _words(doc, first - 4, first)
+    after = " " + _words_after(doc, h.end, h.end + 3) + " "
+    return any(before.endswith(" " + c) for c in W["past_cues_adjacent"]) or \
+        any(" " + c + " " in before + " " for c in W["past_cues_near"]) or \
+        any(" " + c + " " in after for c in W["past_cues_after"])
+
+def _names_a_place(doc: Doc, h: NameHit) -> bool:
+    """"in Addis Abeba", "at Rumah Tangsi", "the Ras El-Hekma region": an untitled name right after
+    a place preposition or right before a word for a kind of place."""
+    W = lexicon.person_words()
+    if h.end < len(doc) and name_key(doc[h.end].text) in W["place_nouns"]:
+        return True
+    return h.start > 0 and doc[h.start - 1].lower_ in W["locative_words"] and not (
+        h.end < len(doc) and doc[h.end].text in ("'s", "’s"))
+
+
+
+def _drop_places_and_relatives(entries: list[PersonDraft], hits_of: dict, doc: Doc, blocked: list) -> list[PersonDraft]:
+    """Untitled names that are places ("in Addis Abeba") or relatives coordinated after the office
+    holder ("the Prime Minister and NAME", sharing the holder's family name) are no persons."""
+    families = {e.tokens[-1] for e in entries if e.titles and len(e.tokens) >= 2}
+    # every place the untitled names occur, the namings no finder reported included; one pass,
+    # a name looked up by its words at each capitalised token
+    untitled = {tuple(e.tokens): [] for e in entries if not e.titles}
+    lengths = {len(k) for k in untitled}
+    firsts = {k[0] for k in untitled}
+    texts = table(doc).text
+    for i, text in enumerate(texts):
+        if text[:1].isupper() and name_key(text) in firsts:
+            for n in lengths:
+                words = tuple(name_key(" ".join(texts[i:i + n])).split())
+                if words in untitled:
+                    untitled[words].append(NameHit(i, i + n))
+    keep = []
+    for e in entries:
+        hits = list(hits_of.get(id(e), [])) + untitled.get(tuple(e.tokens), [])
+        drop = False
+        if not e.titles and hits:
+            if any(_names_a_place(doc, h) for h in hits):
+                drop = True
+            elif len(e.tokens) >= 2 and e.tokens[-1] in families and any(
+                    h.start > 1 and doc[h.start - 1].lower_ in ("and", "&") and
+                    (is_head(doc[h.start - 2]) or is_name_token(doc[h.start - 2])) for h in hits):
+                drop = True
+        if drop:
+            blocked.extend(e.mentions)
+        else:
+            keep.append(e)
+    return keep
+
+
+
+def _near_same(a: list[str], b: list[str]) -> bool:
+    """Names one typing slip apart ("Abiy Ahemd" / "Abiy Ahmed", "Kenyaata" / "Kenyatta"): same
+    length, every word equal but one, that one long and at one edit (a swap counts one)."""
+    if len(a) != len(b):
+        return False
+    diff = [(x, y) for x, y in zip(a, b) if x != y]
+    if len(diff) != 1:
+        return False
+    x, y = diff[0]
+    if min(len(x), len(y)) < 5 or abs(len(x) - len(y)) > 1:
+        return False
+    # a single substitution, insertion/deletion or swap of neighbours; written here, as no
+    # dependency of the project offers a bounded edit distance
+    if len(x) == len(y):
+        d = [i for i in range(len(x)) if x[i] != y[i]]
+        return len(d) == 1 or (len(d) == 2 and d[1] == d[0] + 1 and x[d[0]] == y[d[1]] and x[d[1]] == y[d[0]])
+    short, long_ = sorted((x, y), key=len)
+    return any(long_[:i] + long_[i + 1:] == short for i in range(len(long_)))

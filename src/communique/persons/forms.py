@@ -1,0 +1,29 @@
+"""The one-word forms a full name is shortened to ("Ferdinand R. Marcos Jr." -> "Marcos", "Luiz
+Inacio Lula da Silva" -> "Lula", "Kishida Fumio" -> "Kishida")."""
+from __future__ import annotations
+
+from communique import lexicon
+from communique.persons.tokens import NAME_PARTICLES
+
+FAMILY_FIRST = {"VNM", "CHN", "KOR", "PRK", "JPN", "KHM", "LAO", "THA", "MMR", "TWN", "HKG", "MNG"}
+
+
+def name_core(tokens: list[str]) -> list[str]:
+    """The words of a folded name a short form can be: initials, "Jr.", regnal numerals and
+    particles aside ("luiz inacio lula da silva" -> luiz inacio lula silva); a first word that
+    looks like a numeral stays ("Xi Jinping")."""
+    numerals = {n.lower() for n in lexicon.person_words()["regnal_numerals"]}
+    return [t for i, t in enumerate(tokens) if len(t) > 1 and t not in ("jr", "sr")
+            and not (i > 0 and t in numerals) and t not in NAME_PARTICLES]
+
+
+def short_forms(tokens: list[str], country: str | None = None) -> set[str]:
+    """First and last words of the name's core; with three or more words outside East Asian
+    naming, the second-to-last too ("Claudia Sheinbaum Pardo", "Lula")."""
+    core = name_core(tokens)
+    if not core:
+        return set()
+    forms = {core[0], core[-1]}
+    if len(core) >= 3 and country not in FAMILY_FIRST and lexicon.name_origins().get(core[0]) not in FAMILY_FIRST:
+        forms.add(core[-2])
+    return forms

@@ -1,0 +1,363 @@
+"""Who is a person in an article, phenomenon by phenomenon, on short articles written for these
+tests (each phenomenon in more than one wording): what an analyst checks in the persons list."""
+import pytest
+
+from communique import extract
+from communique.text import name_key as fold
+
+
+def names(article):
+    return {p.name for p in article.persons}
+
+
+def folded(article):
+    return {fold(p.name) for p in article.persons}
+
+
+def person(article, name):
+    return next(p for p in article.persons if fold(p.name) == fold(name))
+
+
+# ---------------------------------------------------------------- abbreviated titles, surnames alone
+
+@pytest.mark.parametrize("text, name, title_word", [
+    ("British PM Edwina Marsh arrived in Warsaw on Friday for talks. Marsh met Polish President Jan Wolski.",
+     "Edwina Marsh", "Prime Minister"),
+    ("FM Tarek Samadi held talks with his Omani counterpart in Muscat on Sunday. Samadi said the talks went well.",
+     "Tarek Samadi", "Foreign Minister"),
+    ("DPM Lorna Quist signed the accord with Deputy Prime Minister Arvid Holm in Oslo.",
+     "Lorna Quist", "Deputy Prime Minister"),
+])
+def test_abbreviated_title_before_a_name(text, name, title_word):
+    a = extract(text)
+    p = person(a, name)
+    assert any(title_word in t for t in p.titles)
+
+
+def test_person_named_by_surname_alone_throughout():
+    text = ("In the telephone call on Friday, Brandauer urged Kovalenko to withdraw his troops. "
+            "The conversation lasted about an hour, Brandauer's office said.\n\n"
+            "Brandauer and Kovalenko agreed to stay in touch, according to an official. "
+            "Kovalenko told Brandauer that Moscow wanted guarantees.")
+    a = extract(text)
+    assert {"brandauer", "kovalenko"} <= folded(a)
+
+
+@pytest.mark.parametrize("text", [
+    "The chancellor met Mr Zielinski in Berlin on Tuesday. Mr Zielinski said the two governments agreed.",
+    "Mrs. Okonkwo told reporters in Lagos that Mrs. Okonkwo's ministry would sign the accord.",
+])
+def test_surname_after_a_personal_honorific_is_a_person(text):
+    a = extract(text)
+    assert folded(a) & {"zielinski", "okonkwo"}
+
+
+def test_surname_spoken_about_only_inside_quotes_is_no_person():
+    text = ('Prime Minister Edwina Marsh arrived in Kyiv on Friday.\n\n'
+            'She said: "Ukraine is not alone. Ravensky might think he can outlast us, but he is wrong."\n\n'
+            'Marsh added: "If Ravensky wins, the price will be far higher."')
+    assert "ravensky" not in folded(extract(text))
+
+
+# ---------------------------------------------------------------- given names that are title words
+
+@pytest.mark.parametrize("text, name", [
+    ("Foreign Minister Sultan Haddad met his Jordanian counterpart in Amman on Monday.", "Sultan Haddad"),
+    ("Trade Minister Rajah Menon signed the agreement in Kuala Lumpur.", "Rajah Menon"),
+    ("Interior Minister Emir Kovac received the delegation in Sarajevo.", "Emir Kovac"),
+])
+def test_given_name_that_is_also_a_title_word(text, name):
+    a = extract(text)
+    assert name in names(a)
+    assert all(name.split()[0] not in t for t in person(a, name).titles)
+
+
+# ---------------------------------------------------------------- regnal names, particles, nicknames
+
+@pytest.mark.parametrize("text, name", [
+    ("Secretary of State Dana Hollis met today in Amman with His Majesty King Talal III of Jordan.", "Talal III"),
+    ("Jordan's King Talal III received US Secretary of State Dana Hollis on Saturday.", "Talal III"),
+    ("Queen Ingrid II hosted President Tomas Varga at the palace in Copenhagen.", "Ingrid II"),
+])
+def test_regnal_numeral_is_part_of_the_name(text, name):
+    assert name in names(extract(text))
+
+
+def test_pope_known_by_one_name_keeps_the_title_in_the_name():
+    a = extract("In addition to meeting with Pope Clement, President Tomas Varga met Prime Minister Anna Ricci in Rome.")
+    assert "Pope Clement" in names(a)
+    assert "Clement" not in names(a)
+
+
+@pytest.mark.parametrize("text, name", [
+    ("European Commission President Ilse von der Brugge and Egypt's President Karim Mansour signed a declaration.",
+     "Ilse von der Brugge"),
+    ("Foreign Minister Luis de la Fuente met Ambassador Marta da Costa in Lisbon.", "Luis de la Fuente"),
+    ("Ambassador Marta da Costa met Foreign Minister Luis de la Fuente in Lisbon.", "Marta da Costa"),
+])
+def test_name_particles(text, name):
+    a = extract(text)
+    assert name in names(a)
+    assert name.split()[0] not in names(a)
+
+
+@pytest.mark.parametrize("text", [
+    'President Ramon "Bongo" Castillo Jr. and Japanese Prime Minister Sato Kenji met on Feb. 9, 2023.',
+    'In a meeting between President Ramon "Bongo" Castillo Jr. and Prime Minister Sato Kenji, the two leaders agreed.',
+])
+def test_quoted_nickname_and_generational_suffix_stay_in_the_name(text):
+    a = extract(text)
+    castillo = next(p for p in a.persons if "Castillo" in p.name)
+    assert castillo.name.startswith("Ramon") and castillo.name.endswith("Jr.")
+    assert all("Jr" not in t for p in a.persons for t in p.titles)
+
+
+def test_hyphenated_given_names_with_a_lower_case_second_part():
+    a = extract("From the government, Deputy Prime Minister and Finance Minister Han Soo-jin and Science "
+                "Minister Oh Min-kyu will attend the state dinner on Monday.")
+    assert {"Han Soo-jin", "Oh Min-kyu"} <= names(a)
+
+
+def test_country_name_used_as_a_given_name():
+    a = extract("President Tomas Varga held talks with Prime Minister Georgia Bellini in Rome. "
+                "Bellini said the talks were fruitful.")
+    assert "Georgia Bellini" in names(a)
+
+
+# ---------------------------------------------------------------- short forms that are not the last word
+
+def test_middle_name_used_as_the_public_short_form():
+    a = extract("President Luiz Carlos Tavo da Rocha met French President Paul Aubert in Brasilia. "
+                "Tavo said the visit opened a new chapter.")
+    p = person(a, "Luiz Carlos Tavo da Rocha")
+    assert len(p.mentions) == 2
+    assert "Tavo" not in names(a)
+
+
+def test_family_name_first_shortened_to_the_family_name():
+    a = extract("Japanese Prime Minister Sato Kenji met Philippine President Ramon Castillo in Tokyo. "
+                "Sato said Japan would provide radar systems.")
+    p = person(a, "Sato Kenji")
+    assert len(p.mentions) == 2
+
+
+# ---------------------------------------------------------------- wire appositions with lower-case titles
+
+@pytest.mark.parametrize("text, name, title", [
+    ("President Park Min-ho shakes hands with To Van Hai, general secretary of the Communist Party of Vietnam, "
+     "before their summit in Seoul.", "To Van Hai", "general secretary"),
+    ("It is a pleasure to meet a colleague of many years, Selim Aksoy, the new foreign minister of Turkey.",
+     "Selim Aksoy", "foreign minister"),
+    ("Finance Minister Ali Demir and Leyla Gaye Arslan, the central bank governor, are visiting Moscow.",
+     "Leyla Gaye Arslan", "governor"),
+])
+def test_wire_apposition_with_a_lower_case_title(text, name, title):
+    a = extract(text)
+    p = person(a, name)
+    assert any(title in t.lower() for t in p.titles)
+
+
+# ---------------------------------------------------------------- transcripts
+
+@pytest.mark.parametrize("text, name", [
+    ("Press conference - Canberra\n\nMARGARET COLE, PRIME MINISTER OF AUSTRALIA: Good afternoon. I welcome "
+     "my friend, Prime Minister Tamate, back to Australia.", "Margaret Cole"),
+    ("Remarks to the press\n\nSECRETARY HOLLIS: Well, good morning, and it is a pleasure to welcome you.\n\n"
+     "FOREIGN MINISTER AKSOY: Thank you, Dana.", "Hollis"),
+])
+def test_all_caps_speaker_label_is_a_person(text, name):
+    a = extract(text)
+    assert fold(name) in folded(a)
+
+
+def test_speaker_label_without_a_name_gives_no_person():
+    a = extract("Remarks\n\nTHE PRESIDENT: Thank you all.\n\nQUESTION: Will you meet again?")
+    assert not a.persons
+
+
+# ---------------------------------------------------------------- spouses and relatives
+
+@pytest.mark.parametrize("text, spouse", [
+    ("U.S. President Dale Harmon and First Lady Jean Harmon arrived in Ottawa yesterday for talks with "
+     "Prime Minister Luc Tremblay.", "Jean Harmon"),
+    ("Party General Secretary Nguyen Van Duc and his spouse Tran Thi Mai left Busan for Hanoi on Thursday.",
+     "Tran Thi Mai"),
+    ("President Dale Harmon posed for a photo with the Prime Minister and Claire Tremblay on the steps, "
+     "after talks with Prime Minister Luc Tremblay. Tremblay said the visit went well.", "Claire Tremblay"),
+])
+def test_accompanying_spouse_is_no_person(text, spouse):
+    a = extract(text)
+    assert fold(spouse) not in folded(a)
+
+
+def test_politician_who_is_also_a_spouse_stays_a_person():
+    a = extract("The Foreign Secretary met Nepali Congress president and former prime minister Ram Bahadur Karki, "
+                "the husband of the foreign minister, at his residence. Mr Karki spoke of hydropower.")
+    assert "ram bahadur karki" in folded(a)
+
+
+# ---------------------------------------------------------------- headlines, places, brands, credits
+
+@pytest.mark.parametrize("text, fake", [
+    ("President Harmon Addresses Parliament, Says Canada and U.S. Will \u201cWrite the Future Together\u201d\n\n"
+     "U.S. President Dale Harmon addressed Parliament in Ottawa on Friday.", "Harmon Addresses"),
+    ("NATO Chief Attends Aksoy\u2019s Inauguration Ceremony\nSecretary-General Lars Berg attended the "
+     "inauguration of President Kemal Aksoy on Saturday.", "Attends Aksoy"),
+])
+def test_title_case_headline_makes_no_fake_name(text, fake):
+    assert fold(fake) not in folded(extract(text))
+
+
+@pytest.mark.parametrize("text, place", [
+    ("Addis Abeba \u2013 President Daniel Mwangi has arrived in Addis Abeba this morning for an official visit. "
+     "He was welcomed by Prime Minister Tesfaye Alemu.", "Addis Abeba"),
+    ("Prime Minister Aziz Rahman hosted him for dinner at Rumah Kenanga, which the Singaporean leader showed in "
+     "a video. Rumah Kenanga is a heritage house.", "Rumah Kenanga"),
+    ("The fund will invest USD 35 billion to develop the Ras El-Bayda region, said Minister of Investment "
+     "Omar Khalid.", "Ras El-Bayda"),
+])
+def test_place_name_is_no_person(text, place):
+    assert fold(place) not in folded(extract(text))
+
+
+def test_brand_is_no_person():
+    a = extract("Prime Minister Aziz Rahman met President Somchai Boonmee in Bangkok on Monday.\n\n"
+                "Follow us on our official WhatsApp channel for breaking news alerts!")
+    assert "whatsapp" not in folded(a)
+
+
+@pytest.mark.parametrize("text, credit", [
+    ("Remarks Prior to a Meeting With Prime Minister Luc Tremblay in Ottawa. Online by Petra Lang and "
+     "Owen R. Marsh, The Presidency Project.", "Petra Lang"),
+    ("President Dale Harmon met Prime Minister Luc Tremblay on Parliament Hill. Photo by Sean Whitaker.",
+     "Sean Whitaker"),
+])
+def test_photo_and_archive_credits_are_no_persons(text, credit):
+    assert fold(credit) not in folded(extract(text))
+
+
+# ---------------------------------------------------------------- figures of the past
+
+@pytest.mark.parametrize("text, figure", [
+    ("On July 31, Prime Minister Nguyen Van Duc laid a wreath in tribute of Mahatma Rao at the memorial complex "
+     "in New Delhi.", "Mahatma Rao"),
+    ("Over 2,100 years ago, Wang Qiao, a Han Dynasty envoy, made his journey west. Chinese President Li Wen "
+     "hosted the summit on Friday.", "Wang Qiao"),
+    ("Fifty years ago, Prime Minister Gordon Whitby hailed the vision of independence. Prime Minister Ann Cole "
+     "welcomed Prime Minister James Tamate to Canberra.", "Gordon Whitby"),
+    ("The president is welcomed at the palace, a memorial work by Oscar Lemos, on Thursday, by President "
+     "Luiz Tavo.", "Oscar Lemos"),
+])
+def test_figure_only_recalled_is_no_person(text, figure):
+    a = extract(text)
+    assert fold(figure) not in folded(a)
+    assert len(a.persons) >= 1
+
+
+def test_leader_laying_a_wreath_at_a_memorial_stays_a_person():
+    a = extract("Prime Minister Nguyen Van Duc laid a wreath at the memorial in New Delhi on Tuesday. "
+                "Nguyen Van Duc then held talks with Prime Minister Arjun Mehta.")
+    assert "nguyen van duc" in folded(a)
+
+
+# ---------------------------------------------------------------- typing slips
+
+def test_a_typing_slip_in_a_name_is_the_same_person():
+    a = extract("President Daniel Mwangi and Prime Minister Tesfaye Alemu met at the airport. Later, "
+                "Mwangi held talks with Prime Minister Tesfaye Aleum. I asked President Mwagni to continue.")
+    alemus = [p for p in a.persons if p.name.startswith("Tesfaye")]
+    assert len(alemus) == 1
+    assert not any(p.name == "Mwagni" for p in a.persons)
+
+
+# ---------------------------------------------------------------- titles that need reading past a place or a list
+
+def test_family_name_that_looks_like_a_numeral_is_the_short_form():
+    a = extract("Chinese President Xi Ming met Prime Minister Ann Cole in Beijing. President Xi praised "
+                "the visit, and Xi said ties had improved.")
+    assert "Xi" not in names(a)
+    assert len(person(a, "Xi Ming").mentions) == 3
+
+
+@pytest.mark.parametrize("text, name", [
+    ("The send-off included the Vietnamese Consul General in Busan, Doan Minh Chau, and Busan Mayor Park Jin.",
+     "Doan Minh Chau"),
+    ("With the support of AU High Representative for the Horn of Africa Samuel Okoro and his envoy, "
+     "the talks resumed.", "Samuel Okoro"),
+    ("Lined up were the Secretary General of the Presidency, Karla Ruiz, the Minister of Human Capital, "
+     "Sandra Pelletier, and the Minister of the Interior, Guido Franz.", "Sandra Pelletier"),
+    ("Prime Minister Tran Van An and his Lao host Khamla Phomvihane co-chaired the meeting in Vientiane.",
+     "Khamla Phomvihane"),
+])
+def test_title_read_past_a_posting_place_a_region_or_a_ministry_name(text, name):
+    a = extract(text)
+    assert person(a, name).titles
+
+
+def test_names_listed_after_a_plural_title_each_get_the_title():
+    a = extract("Also joining the president were Ministers Diana Molina (Foreign Affairs), Guido Franz (Interior), "
+                "Sandra Pelletier (Human Capital) and Presidential Secretary Karla Ruiz.")
+    for name in ("Diana Molina", "Guido Franz", "Sandra Pelletier"):
+        assert person(a, name).titles == ["Minister"]
+
+
+@pytest.mark.parametrize("text, source", [
+    ("A statement by Ade Bello, the Special Adviser to the President on Information and Strategy, said President "
+     "Musa Tanko and President Thabo Dlamini will hold talks.", "Ade Bello"),
+    ("Tanko and Dlamini hold talks\n\nPresident Musa Tanko met President Thabo Dlamini in Pretoria on Monday. "
+     "The talks were cordial and covered trade, presidential spokesperson Ngozi Eze said.", "Ngozi Eze"),
+])
+def test_spokespeople_and_media_advisers_quoted_as_sources_are_no_persons(text, source):
+    a = extract(text)
+    assert fold(source) not in folded(a)
+    assert {"musa tanko", "thabo dlamini"} <= folded(a)
+
+
+# ---------------------------------------------------------------- countries the title gives
+
+@pytest.mark.parametrize("text, name, country", [
+    ("He held talks with former South African President Sipho Ndlovu in Addis Ababa.", "Sipho Ndlovu", "ZAF"),
+    ("President Tomas Varga met Pope Clement at the Vatican on Monday.", "Pope Clement", "VAT"),
+])
+def test_country_from_a_two_word_demonym_or_a_title_of_one_state(text, name, country):
+    assert person(extract(text), name).country == country
+
+
+# ---------------------------------------------------------------- leaders only mentioned
+
+@pytest.mark.parametrize("text, aside", [
+    ("Minister Tran Van An met Minister Li Wen in Beijing. He said that under the leadership of the Party, "
+     "with General Secretary and President Zhou Ming at its core, the people would succeed.", "Zhou Ming"),
+    ("Minister Tran Van An met Minister Li Wen in Beijing. He said that the party, led by General Secretary "
+     "Do Van Hung, Viet Nam will reach its goals.", "Do Van Hung"),
+    ("Secretary of State Dana Hollis met Prime Minister Avi Levin in Jerusalem. The talks also covered the "
+     "Authority led by President Samir Haddad.", "Samir Haddad"),
+    ("Secretary of State Dana Hollis met Prime Minister Avi Levin in Jerusalem. The pledge has the support of "
+     "the Harmon administration and of Congress.", "Harmon"),
+])
+def test_leader_only_mentioned_as_heading_a_body_is_no_person(text, aside):
+    a = extract(text)
+    assert fold(aside) not in folded(a)
+    assert "viet nam" not in folded(a)
+    assert len(a.persons) >= 2
+
+
+def test_all_caps_label_that_is_no_speaker_gives_no_person():
+    a = extract("BREAKING NEWS: Prime Minister Ann Cole met President Tomas Varga in Canberra on Monday.")
+    assert "breaking news" not in folded(a)
+    assert {"ann cole", "tomas varga"} <= folded(a)
+
+
+def test_untitled_speaker_label_named_in_the_text_is_a_person():
+    a = extract("Transcript\n\nJANE HOLLOWAY: Thank you for coming.\n\nQUESTION: Minister Holloway, will you meet "
+                "him?\n\nJANE HOLLOWAY: Yes, tomorrow.")
+    assert "jane holloway" in folded(a)
+
+
+@pytest.mark.parametrize("text", [
+    "Late on Monday, Prime Minister Ann Cole arrived in Wellington for talks. Cole met Prime Minister Rawiri Tane.",
+    "Prime Minister Ann Cole received a phone call from Rawiri Tane, the prime minister of Niue, on Monday.",
+])
+def test_a_word_that_only_looks_like_a_cue_drops_no_one(text):
+    a = extract(text)
+    assert {"ann cole", "rawiri tane"} <= folded(a)
