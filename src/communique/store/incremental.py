@@ -87,10 +87,9 @@ def _prepared(rec: dict, overrides):
 
 def form_sig(r) -> str:
     """What makes two records one name form; a one-word name is a form of its own per record."""
-    if len(r.tokens) < 2:
-        return f"short|{r.key[0]}|{r.key[1]}"
-    return json.dumps([r.label, r.name, r.raw, list(r.tokens), r.country, sorted(r.title_keys), sorted(r.levels)],
-                      ensure_ascii=False)
+    sig = json.dumps([r.label, r.name, r.raw, list(r.tokens), r.country, sorted(r.title_keys), sorted(r.levels)],
+                     ensure_ascii=False)
+    return f"short|{r.key[0]}|{r.key[1]}|{sig}" if len(r.tokens) < 2 else sig
 
 
 def form_keys(r) -> set[str]:
@@ -179,6 +178,8 @@ class Run:
         self._recs: dict[int, object] = {}        # form id -> prepared _Rec of its representative
         self.claimed: set[str] = set()            # ids given to a cluster in this run
         self.named: dict[str, str] = {}           # identity id -> name an override gives it
+        self.record_form: dict[tuple, _Form] = {}  # this run's records (queued articles) -> form
+        self.queued: set[int] = set()
 
     # -------------------------------------------------------------- entry
 
@@ -244,7 +245,8 @@ class Run:
                 if tuple(rec["key"]) in set(keep):
                     f.add(rec, _prepared(rec, self.overrides))
         new_forms = []
-        record_form: dict[tuple, _Form] = {}
+        record_form = self.record_form
+        self.queued = set(queue)
         for rec, r in prepared:
             sig = form_sig(r)
             f = by_sig.get(sig)
@@ -455,13 +457,17 @@ class Run:
                 by_token[(r.label, tok)].add(f.identity)
         local = defaultdict(list)
         arts = sorted({f.key[0] for f in shorts})
-        rows = _rows_in(self.conn, lambda c: select(im.c.article_id, im.c.form_id).where(im.c.article_id.in_(c)), arts)
-        lf = {f.id: f for f in self._forms_where(lambda c: pf.c.id.in_(c), {r.form_id for r in rows if r.form_id})}
-        for row in rows:
-            f = lf.get(row.form_id)
+        # full names of the same articles: this run's records (not written yet), else the stored ones
+        pairs = [(k[0], f.id) for k, f in self.record_form.items() if k[0] in set(arts)]
+        stored = [a for a in arts if a not in self.queued]
+        pairs += [(r.article_id, r.form_id) for r in _rows_in(
+            self.conn, lambda c: select(im.c.article_id, im.c.form_id).where(im.c.article_id.in_(c)), stored)]
+        lf = {f.id: f for f in self._forms_where(lambda c: pf.c.id.in_(c), {fid for _, fid in pairs if fid})}
+        for aid, fid in sorted(pairs, key=lambda x: (x[0], lf[x[1]].key if x[1] in lf else (0, 0))):
+            f = lf.get(fid)
             if f is not None and f.kind == "full" and f.identity:
                 r = self._rec(f)
-                local[row.article_id].append((r.label, r.tokens[0], r.tokens[-1], r.country, f.identity))
+                local[aid].append((r.label, r.tokens[0], r.tokens[-1], r.country, f.identity))
         short_recs = {f.key: (f, self._rec(f)) for f in shorts}
         joins, among = attach_shorts([r for _, r in short_recs.values()], groups, by_token, local)
         for ident in list(self.short_links):
