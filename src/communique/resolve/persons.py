@@ -80,6 +80,7 @@ class _Rec:
     mentions: list[str]
     label: int = 0      # split override index + 1, 0 when none applies
     written: tuple[str, ...] = ()  # folded tokens as written (before initials and short given names)
+    n: int = 1          # records this one stands for (the store passes one per distinct name form)
     ctokens: tuple[str, ...] = ()  # tokens with a short given name as the full one (Joe -> joseph)
 
 
@@ -119,6 +120,9 @@ def _prepare(i: int, r: dict) -> _Rec:
                 levels=frozenset(lv for lv in (level_of(t) for t in titles) if lv),
                 mentions=[m for m in (r.get("mentions_text") or []) if m and m.strip()])
     rec.ctokens = given_tokens(rec.tokens)
+    rec.n = int(r.get("n") or 1)
+    if r.get("label") is not None:
+        rec.label = int(r["label"])
     return rec
 
 
@@ -365,51 +369,91 @@ def _pass_fuzzy(recs: list[_Rec], cl: _Clusters) -> None:
                                                      f"same country {fa[1]}, overlapping title")
 
 
-def _pass_short(recs: list[_Rec], cl: _Clusters) -> None:
-    """Pass 4: one-word names, settled by the same article first, then by the corpus."""
-    by_token: dict[tuple[int, str], set[int]] = defaultdict(set)   # (label, token) -> full-name record ids
-    by_article: dict[int, list[_Rec]] = defaultdict(list)
-    for r in recs:
-        if len(r.tokens) >= 2:
-            for tok in {r.tokens[0], r.tokens[-1]}:
-                by_token[(r.label, tok)].add(r.idx)
-            by_article[r.article_id].append(r)
-    shorts = [r for r in recs if len(r.tokens) == 1]
-    leftovers = []
-    for r in shorts:
+@dataclass
+class Group:
+    """What the one-word pass knows of a full-name identity: its countries, title keys, levels."""
+
+    countries: set
+    title_keys: set
+    levels: set
+
+
+def attach_shorts(shorts: list[_Rec], groups: dict, by_token: dict, local: dict):
+    """Pass 4: one-word names ("Cuong", "President Cuong"), each decided against the full-name
+    identities as they stand after passes 1-3 (so the decisions do not depend on each other):
+    a full name of the same article first, else the one identity of the corpus with that word as
+    its first or last name (among several, the one whose titles fit).
+
+    groups: id -> Group; by_token: (label, word) -> ids; local: article id -> [(label, first,
+    last, country, id)]. Returns ([(short, id, why)], [(short, short, why)]): joins to identities,
+    then joins among the one-word names nobody else explains (same word, country, title).
+    """
+    joins, leftovers = [], []
+    for r in sorted(shorts, key=lambda r: r.key):
         tok = r.tokens[0]
-        local = {cl.find(o.idx) for o in by_article.get(r.article_id, ())
-                 if o.label == r.label and tok in (o.tokens[0], o.tokens[-1])
-                 and (r.country is None or o.country in (None, r.country))}
-        target = _unique(local, r, cl)
-        if target is None and not local:
-            roots = {cl.find(i) for i in by_token.get((r.label, tok), ())}
+        near = {gid for label, first, last, country, gid in local.get(r.article_id, ())
+                if label == r.label and tok in (first, last) and (r.country is None or country in (None, r.country))}
+        target = _unique(near, r, groups)
+        if target is None and not near:
+            roots = set(by_token.get((r.label, tok), ()))
             if r.country:
-                roots = {x for x in roots if cl.countries[x] in ({r.country}, set())}
-                roots = {x for x in roots if cl.countries[x]} or roots
-            target = _unique(roots, r, cl)
-        why = f"one-word name {tok} of the one fitting full name" + (" in the same article" if local else "")
-        if target is None or not cl.union(target, r.idx, reason=why):
+                roots = {x for x in roots if groups[x].countries in ({r.country}, set())}
+                roots = {x for x in roots if groups[x].countries} or roots
+            target = _unique(roots, r, groups)
+        if target is not None and r.country and not groups[target].countries <= {r.country}:
+            target = None
+        if target is None:
             leftovers.append(r)
+        else:
+            joins.append((r, target, f"one-word name {tok} of the one fitting full name"
+                          + (" in the same article" if near else "")))
     # one-word names nobody else explains: the same word, country and an overlapping title
-    groups: dict[tuple, list[_Rec]] = defaultdict(list)
+    among = []
+    by_word: dict[tuple, list[_Rec]] = defaultdict(list)
     for r in leftovers:
         if r.country:
-            groups[(r.label, r.tokens[0], r.country)].append(r)
-    for members in groups.values():
+            by_word[(r.label, r.tokens[0], r.country)].append(r)
+    for members in by_word.values():
+        if len(members) < 2:
+            continue
+        cl = _Clusters(members)
+        pos = {id(m): i for i, m in enumerate(members)}
         for r in members[1:]:
             for other in members:
-                if other is not r and cl.find(other.idx) != cl.find(r.idx) and cl.titles_overlap(other.idx, r.idx):
-                    cl.union(other.idx, r.idx, reason=f"one-word name {r.tokens[0]}, same country and title")
+                a, b = pos[id(other)], pos[id(r)]
+                if other is not r and cl.find(a) != cl.find(b) and cl.titles_overlap(a, b):
+                    cl.union(a, b)
+                    among.append((other, r, f"one-word name {r.tokens[0]}, same country and title"))
+    return joins, among
 
 
-def _unique(roots: set[int], r: _Rec, cl: _Clusters) -> int | None:
+def _pass_short(recs: list[_Rec], cl: _Clusters) -> None:
+    """Pass 4 over the in-memory clusters (see attach_shorts)."""
+    by_token: dict[tuple[int, str], set[int]] = defaultdict(set)
+    local: dict[int, list] = defaultdict(list)
+    groups = {}
+    for r in recs:
+        if len(r.tokens) >= 2:
+            root = cl.find(r.idx)
+            for tok in {r.tokens[0], r.tokens[-1]}:
+                by_token[(r.label, tok)].add(root)
+            local[r.article_id].append((r.label, r.tokens[0], r.tokens[-1], r.country, root))
+            if root not in groups:
+                groups[root] = Group(set(cl.countries[root]), set(cl.title_keys[root]), set(cl.levels[root]))
+    joins, among = attach_shorts([r for r in recs if len(r.tokens) == 1], groups, by_token, local)
+    for r, root, why in joins:
+        cl.union(root, r.idx, force=True, reason=why)
+    for a, b, why in among:
+        cl.union(a.idx, b.idx, force=True, reason=why)
+
+
+def _unique(roots: set, r: _Rec, groups: dict):
     if len(roots) == 1:
         return next(iter(roots))
     if len(roots) > 1 and (r.title_keys or r.levels):
-        fits = {x for x in roots if cl.title_keys[x] & r.title_keys}
+        fits = {x for x in roots if groups[x].title_keys & r.title_keys}
         if not fits:
-            fits = {x for x in roots if (cl.levels[x] & r.levels) - {"official"}}
+            fits = {x for x in roots if (groups[x].levels & r.levels) - {"official"}}
         if len(fits) == 1:
             return next(iter(fits))
     return None
@@ -439,7 +483,10 @@ def _refs_match(ref: str, members: list[_Rec], ident_id: str | None = None) -> b
 def _choose_name(members: list[_Rec]) -> str:
     """The fullest name used; among those, the most frequent, then the earliest seen."""
     longest = max(len(m.tokens) for m in members)
-    counts = Counter(m.name for m in members if len(m.tokens) == longest)
+    counts = Counter()
+    for m in members:
+        if len(m.tokens) == longest:
+            counts[m.name] += m.n
     order = {m.name: i for i, m in reversed(list(enumerate(sorted(members, key=lambda m: (m.date or "9999", m.key)))))}
     return max(counts, key=lambda n: (counts[n], n != fold(n), -order[n]))
 
@@ -459,22 +506,61 @@ def _record_titles(m: _Rec) -> list[str]:
     return kept
 
 
-def _roles(members: list[_Rec]) -> list[Role]:
+def record_stats(m: _Rec) -> dict:
+    """One record's offices as JSON-able accumulators {title key: {forms, orgs, countries, first,
+    last, articles, canon, level}}: identities sum these (merge_stats), so the store keeps one per
+    distinct name form instead of re-reading every mention."""
     acc: dict[str, dict] = {}
+    for t in _record_titles(m):
+        k = _title_key(t)
+        a = acc.setdefault(k, {"forms": {}, "orgs": {}, "countries": {}, "first": None, "last": None,
+                               "articles": [], "canon": canonical_title(t), "level": level_of(t)})
+        f = strip_demonyms(t)
+        a["forms"][f] = a["forms"].get(f, 0) + 1
+        if m.org:
+            a["orgs"][m.org] = a["orgs"].get(m.org, 0) + 1
+        if m.country:
+            a["countries"][m.country] = a["countries"].get(m.country, 0) + 1
+        if m.date:
+            d = m.date[:10]
+            a["first"] = min(a["first"] or d, d)
+            a["last"] = max(a["last"] or d, d)
+        if m.article_id not in a["articles"]:
+            a["articles"].append(m.article_id)
+    return acc
+
+
+def merge_stats(into: dict, other: dict) -> dict:
+    """Add one set of office accumulators to another (in place) and return it."""
+    for k, b in other.items():
+        a = into.get(k)
+        if a is None:
+            into[k] = {**b, "forms": dict(b["forms"]), "orgs": dict(b["orgs"]), "countries": dict(b["countries"]),
+                       "articles": list(b["articles"])}
+            continue
+        for name in ("forms", "orgs", "countries"):
+            for x, n in b[name].items():
+                a[name][x] = a[name].get(x, 0) + n
+        for name, pick in (("first", min), ("last", max)):
+            vals = [v for v in (a[name], b[name]) if v]
+            a[name] = pick(vals) if vals else None
+        seen = set(a["articles"])
+        a["articles"] += [x for x in b["articles"] if x not in seen]
+    return into
+
+
+def _roles(members: list[_Rec]) -> list[Role]:
+    stats: dict = {}
     for m in members:
-        for t in _record_titles(m):
-            k = _title_key(t)
-            a = acc.setdefault(k, {"forms": Counter(), "orgs": Counter(), "countries": Counter(),
-                                   "dates": [], "articles": set(), "canon": canonical_title(t),
-                                   "level": level_of(t)})
-            a["forms"][strip_demonyms(t)] += 1
-            if m.org:
-                a["orgs"][m.org] += 1
-            if m.country:
-                a["countries"][m.country] += 1
-            if m.date:
-                a["dates"].append(m.date)
-            a["articles"].add(m.article_id)
+        merge_stats(stats, record_stats(m))
+    return roles_from_stats(stats)
+
+
+def roles_from_stats(stats: dict) -> list[Role]:
+    """The role history from summed office accumulators (see record_stats)."""
+    acc = {k: {"forms": Counter(a["forms"]), "orgs": Counter(a["orgs"]), "countries": Counter(a["countries"]),
+               "dates": [d for d in (a["first"], a["last"]) if d], "articles": set(a["articles"]),
+               "canon": a["canon"], "level": a["level"]} for k, a in stats.items()}
     # a generic title ("Deputy Minister") folds into the one canonical office of the same level
     canon_by_level = defaultdict(list)
     for k, a in acc.items():
@@ -536,8 +622,9 @@ def _assign_ids(identities: list[Identity]) -> None:
 def resolve_persons(records: list[dict], overrides: Overrides | None = None) -> list[Identity]:
     """Cluster per-article person records into Identities (see the module docstring)."""
     recs = [_prepare(i, r) for i, r in enumerate(records)]
-    for r in recs:
-        r.label = _split_label(r, overrides)
+    for r, given in zip(recs, records):
+        if given.get("label") is None:
+            r.label = _split_label(r, overrides)
     cl = _Clusters(recs)
     _pass_exact(recs, cl)
     _pass_given(recs, cl)
@@ -568,7 +655,10 @@ def resolve_persons(records: list[dict], overrides: Overrides | None = None) -> 
         label = members[0].label
         if overrides and label and overrides.splits[label - 1].as_name:
             name = overrides.splits[label - 1].as_name
-        countries = Counter(m.country for m in members if m.country)
+        countries = Counter()
+        for m in members:
+            if m.country:
+                countries[m.country] += m.n
         aliases = set()
         for m in members:
             aliases.update(x for x in (m.name, m.raw, *m.mentions) if x)

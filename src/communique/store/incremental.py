@@ -24,7 +24,7 @@ import json
 import re
 from collections import Counter, defaultdict
 
-from sqlalchemy import and_, delete, func, select, update
+from sqlalchemy import and_, bindparam, delete, func, select, update
 
 from communique.store import schema
 from communique.store.names import fold
@@ -49,6 +49,13 @@ def _rows_in(conn, query_for, values):
 def _insert(conn, table, rows) -> None:
     for chunk in _chunks(rows, 2000):
         conn.execute(table.insert(), chunk)
+
+
+def _set_identity(conn, table, key_col, pairs) -> None:
+    """UPDATE table SET identity_id = new WHERE key_col = id, for many (id, new) pairs at once."""
+    stmt = update(table).where(key_col == bindparam("_k")).values(identity_id=bindparam("_v"))
+    for chunk in _chunks([{"_k": k, "_v": v} for k, v in pairs], 2000):
+        conn.execute(stmt, chunk)
 
 
 # ------------------------------------------------------------------ person records and forms
@@ -180,6 +187,7 @@ class Run:
         self.named: dict[str, str] = {}           # identity id -> name an override gives it
         self.record_form: dict[tuple, _Form] = {}  # this run's records (queued articles) -> form
         self.queued: set[int] = set()
+        self._redirected: set[str] | None = None
 
     # -------------------------------------------------------------- entry
 
@@ -277,10 +285,12 @@ class Run:
             for f in gone:
                 self.touched.add(f.identity)
                 self.forms.pop(f.id, None)
-        for f in new_forms:
-            f.id = conn.execute(pf.insert().values(**f.row())).inserted_primary_key[0]
-            self.forms[f.id] = f
-            _insert(conn, pk, [{"key": k, "form_id": f.id} for k in sorted(form_keys(self._rec(f)))])
+        for chunk in _chunks(new_forms, 1000):
+            ids = {r.sig: r.id for r in conn.execute(pf.insert().returning(pf.c.id, pf.c.sig), [f.row() for f in chunk])}
+            for f in chunk:
+                f.id = ids[f.sig]
+                self.forms[f.id] = f
+        _insert(conn, pk, [{"key": k, "form_id": f.id} for f in new_forms for k in sorted(form_keys(self._rec(f)))])
         # 4. which forms re-cluster: new, emptied, or with another earliest record
         seeds_full = [f for f in new_forms if f.kind == "full"] + \
             [f for f in lost_forms if f.n and f.kind == "full" and f.key != f.old_key]
@@ -309,16 +319,22 @@ class Run:
         for f in lost_forms:
             self.touched.add(f.identity)
         # 6. write forms, members, identities
-        for f in list(by_sig.values()) + [f for f in lost_forms if f.n]:
-            if f.id is not None and f.dirty:
-                conn.execute(update(pf).where(pf.c.id == f.id).values(**f.row()))
+        dirty = {f.id: f for f in list(by_sig.values()) + [f for f in lost_forms if f.n] if f.id is not None and f.dirty}
+        stmt = update(pf).where(pf.c.id == bindparam("_id")).values(
+            {c: bindparam(c) for c in ("key_article", "key_idx", "rep", "n", "aliases", "stats", "identity_id")})
+        for chunk in _chunks(sorted(dirty), 1000):
+            rows = []
+            for fid in chunk:
+                row = dirty[fid].row()
+                rows.append({"_id": fid, **{c: row[c] for c in ("key_article", "key_idx", "rep", "n", "aliases",
+                                                                "stats", "identity_id")}})
+            conn.execute(stmt, rows)
         retired = self._write_identities()  # rows first: members point at them
         _insert(conn, im, [{"identity_id": f.identity, "article_id": k[0], "person_idx": k[1], "form_id": f.id}
                            for k, f in sorted(record_form.items())])
         moved = [f for f in self.forms.values() if f.identity != f.old_identity and f.old_identity is not None]
-        for f in moved:
-            conn.execute(update(im).where(im.c.form_id == f.id).values(identity_id=f.identity))
-            conn.execute(update(pf).where(pf.c.id == f.id).values(identity_id=f.identity))
+        _set_identity(conn, im, im.c.form_id, [(f.id, f.identity) for f in moved])
+        _set_identity(conn, pf, pf.c.id, [(f.id, f.identity) for f in moved])
         if moved:
             self.changed_articles |= {r.article_id for r in _rows_in(
                 conn, lambda c: select(im.c.article_id).where(im.c.form_id.in_(c)).distinct(), [f.id for f in moved])}
@@ -353,16 +369,18 @@ class Run:
             forced = {n for _, n in self.overrides.canonical} | {x.as_name for x in self.overrides.splits if x.as_name}
         ids = self._assign([c for c, _ in clusters], votes, [ident.name for _, ident in clusters],
                            prefer_slug=[ident.name in forced for _, ident in clusters])
+        changed = []
         for (members, ident), new_id in zip(clusters, ids):
             if ident.name in forced:
                 self.named[new_id] = ident.name
             for f in members:
                 if f.identity != new_id:
                     f.identity, f.dirty = new_id, True
-                    self.conn.execute(update(schema.person_forms).where(schema.person_forms.c.id == f.id)
-                                      .values(identity_id=new_id))
+                    changed.append((f.id, new_id))
             self.touched.add(new_id)
             self.new_links[new_id] = [[list(a), list(b), why] for a, b, why in ident.links]
+        # written now: the one-word pass looks identities up by their forms
+        _set_identity(self.conn, schema.person_forms, schema.person_forms.c.id, changed)
 
     def _assign(self, clusters: list[list[_Form]], votes, names: list[str], shorts: bool = False,
                 prefer_slug=None) -> list[str]:
@@ -424,9 +442,14 @@ class Run:
     def _free_id(self, base: str, taken_now: set) -> str:
         ident, red = schema.identities, schema.identity_redirects
         used = set(taken_now)
-        used |= {r[0] for r in self.conn.execute(select(ident.c.id).where(ident.c.id.like(base.replace("%", "") + "%")))}
-        used |= {r[0] for r in self.conn.execute(select(red.c.old_id).where(red.c.old_id.like(base.replace("%", "") + "%")))}
-        used |= {f.identity for f in self.forms.values() if f.identity}
+        if self.full:  # everything was cleared but the redirects: read those once
+            if self._redirected is None:
+                self._redirected = {r[0] for r in self.conn.execute(select(red.c.old_id))}
+            used |= self._redirected
+        else:  # base and base-N, read through the primary key ("~" sorts after digits)
+            for col in (ident.c.id, red.c.old_id):
+                used |= {r[0] for r in self.conn.execute(select(col).where(
+                    (col == base) | ((col > base + "-") & (col < base + "-~"))))}
         n, candidate = 1, base
         while candidate in used:
             n += 1
@@ -494,12 +517,14 @@ class Run:
         for a, b, why in pairs:
             gid = target[rest[a][0].id]
             self.short_links[gid].setdefault(word, []).append([list(rest[a][1].key), list(rest[b][1].key), why])
+        changed = []
         for f in shorts:
             new = target[f.id]
             self.touched |= {f.identity, new}
             if f.identity != new:
                 f.identity, f.dirty = new, True
-                self.conn.execute(update(pf).where(pf.c.id == f.id).values(identity_id=new))
+                changed.append((f.id, new))
+        _set_identity(self.conn, pf, pf.c.id, changed)
 
     def _write_identities(self) -> None:
         """Rewrite the rows of every touched identity from its forms; retire emptied ids."""
@@ -659,7 +684,7 @@ class Run:
 
         conn = self.conn
         ek, mm = schema.event_keys, schema.merged_event_members
-        records, _ = self._event_records(article_ids)
+        records, first_context = self._event_records(article_ids)
         for chunk in _chunks(article_ids):
             conn.execute(delete(ek).where(ek.c.article_id.in_(chunk)))
         key_rows = []
@@ -674,9 +699,9 @@ class Run:
         old_ids = {r.merged_event_id for r in _rows_in(conn, lambda c: select(mm.c.merged_event_id)
                                                        .where(mm.c.article_id.in_(c)), article_ids)}
         comp = {tuple(r["key"]) for r in records}
-        frontier = set(comp)
+        frontier = set() if self.full else set(comp)  # a full run has every event already
         seen_merged = set()
-        while True:
+        while not self.full:
             new_merged = old_ids - seen_merged
             seen_merged |= new_merged
             for r in _rows_in(conn, lambda c: select(mm.c.article_id, mm.c.event_idx).where(mm.c.merged_event_id.in_(c)),
@@ -706,7 +731,10 @@ class Run:
                     conn, lambda c: select(mm.c.merged_event_id).where(mm.c.article_id.in_(c)),
                     sorted({k[0] for k in frontier})) }
         comp_articles = sorted({k[0] for k in comp})
-        all_records, context = self._event_records(comp_articles)
+        if set(comp_articles) == set(article_ids):
+            all_records, context = records, first_context
+        else:
+            all_records, context = self._event_records(comp_articles)
         chosen = [r for r in all_records if tuple(r["key"]) in comp]
         merged = merge_events(chosen) if chosen else []
         ma = schema.merged_event_actors
@@ -729,8 +757,9 @@ class Run:
         ma, ident = schema.merged_event_actors, schema.identities
         counts = dict(_rows_in(self.conn, lambda c: select(ma.c.person_id, func.count(func.distinct(ma.c.merged_event_id)))
                                .where(ma.c.person_id.in_(c)).group_by(ma.c.person_id), identity_ids))
-        for iid in identity_ids:
-            self.conn.execute(update(ident).where(ident.c.id == iid).values(n_events=counts.get(iid, 0)))
+        stmt = update(ident).where(ident.c.id == bindparam("_k")).values(n_events=bindparam("_v"))
+        for chunk in _chunks([{"_k": iid, "_v": counts.get(iid, 0)} for iid in identity_ids], 2000):
+            self.conn.execute(stmt, chunk)
 
 
 def queued(conn) -> list[int]:
