@@ -86,28 +86,44 @@ def pre_extracted(i: int):
     return Article(doc_id=f"bulk-{i:06d}", text=text, title=text.splitlines()[0], persons=persons, events=[ev])
 
 
-def _corpus(cache: str, n: int) -> str:
-    """A SQLite corpus of n pre-extracted articles, built once per code version."""
+def _corpus_path(cache: str, n: int) -> str:
     import hashlib
     from pathlib import Path
 
     src = Path(__file__).resolve().parents[1] / "src" / "communique"
     digest = hashlib.sha1()
-    for f in sorted([*src.glob("store/*.py"), *src.glob("resolve/*.py"), *src.glob("data/*")]):
+    for f in (src / "store" / "schema.py", src / "store" / "migrations.py"):  # the stored shape
         digest.update(f.read_bytes())
     os.makedirs(cache, exist_ok=True)
-    path = os.path.join(cache, f"corpus-{n}-{digest.hexdigest()[:10]}.db")
-    if not os.path.exists(path):
-        start = time.perf_counter()
-        with Store.open(path + ".tmp") as store:
-            for first in range(0, n, 5000):
-                store.ingest([pre_extracted(i) for i in range(first, min(n, first + 5000))], progress=False,
-                             batch_size=500)
-        with Store.open(path + ".tmp") as store, store.engine.connect() as conn:
-            conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
-        os.replace(path + ".tmp", path)
-        print(f"built corpus of {n} articles in {time.perf_counter() - start:.0f} s: {path}", flush=True)
-    return path
+    return os.path.join(cache, f"corpus-{n}-{digest.hexdigest()[:10]}.db")
+
+
+def corpora(cache: str, sizes: list[int]) -> dict[int, str]:
+    """SQLite corpora of each size (pre-extracted articles 0..n-1), built once per code version:
+    each size is the next smaller one grown through Store.ingest."""
+    import shutil
+
+    out, have, prev = {}, 0, None
+    for n in sorted(sizes):
+        path = _corpus_path(cache, n)
+        if not os.path.exists(path):
+            start = time.perf_counter()
+            tmp = path + ".tmp"
+            for ext in ("", "-wal", "-shm"):
+                if os.path.exists(tmp + ext):
+                    os.remove(tmp + ext)
+            if prev:
+                shutil.copyfile(prev, tmp)
+            with Store.open(tmp) as store:
+                for first in range(have, n, 5000):
+                    store.ingest([pre_extracted(i) for i in range(first, min(n, first + 5000))], progress=False,
+                                 batch_size=500)
+                with store.engine.connect() as conn:
+                    conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+            os.replace(tmp, path)
+            print(f"built corpus of {n} articles in {time.perf_counter() - start:.0f} s: {path}", flush=True)
+        out[n], have, prev = path, n, path
+    return out
 
 
 def measure_one(db: str) -> None:
@@ -134,13 +150,13 @@ def incremental(sizes: list[int], rounds: int, cache: str) -> int:
     import statistics
     import subprocess
 
-    corpora = {n: _corpus(cache, n) for n in sizes}
+    built = corpora(cache, sizes)
     results: dict[int, list[dict]] = {n: [] for n in sizes}
     with tempfile.TemporaryDirectory() as tmp:
         for r in range(rounds):
             for n in sizes:  # interleaved: machine load falls on every size alike
                 db = os.path.join(tmp, f"run-{n}.db")
-                shutil.copyfile(corpora[n], db)
+                shutil.copyfile(built[n], db)
                 out = subprocess.run([sys.executable, __file__, "--measure-one", db], capture_output=True, text=True,
                                      check=True)
                 res = json.loads(out.stdout.strip().splitlines()[-1])
@@ -209,9 +225,13 @@ def main() -> int:
     parser.add_argument("--rounds", type=int, default=2)
     parser.add_argument("--cache", default=os.path.join(tempfile.gettempdir(), "communique-bench"))
     parser.add_argument("--measure-one", default=None, help=argparse.SUPPRESS)
+    parser.add_argument("--build-only", action="store_true", help="only build (cache) the corpora of --sizes")
     args = parser.parse_args()
     if args.measure_one:
         measure_one(args.measure_one)
+        return 0
+    if args.build_only:
+        corpora(args.cache, [int(x) for x in args.sizes.split(",")])
         return 0
     if args.incremental:
         return incremental([int(x) for x in args.sizes.split(",")], args.rounds, args.cache)
