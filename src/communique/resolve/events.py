@@ -25,6 +25,7 @@ import json
 import re
 from functools import lru_cache
 from importlib import resources
+from itertools import combinations
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
@@ -311,7 +312,7 @@ def block_keys(rec: dict) -> tuple[set[str], set[str]]:
         return set(), set()
     full = r.persons or r.others
     items = sorted(full)
-    subsets = [frozenset(c) for n in range(1, len(items) + 1) for c in _combinations(items, n)] \
+    subsets = [frozenset(c) for n in range(1, len(items) + 1) for c in combinations(items, n)] \
         if r.persons else [full]
     months = {b[2] for b in r.blocks}
     head = f"{r.head[0]}|{r.head[1]}"
@@ -331,12 +332,6 @@ def block_keys(rec: dict) -> tuple[set[str], set[str]]:
         occupied |= {k("df", full, "*")} | {k("ds", s, "*") for s in subsets}
         probed |= {k("uf", s, "*") for s in subsets} | {k("us", full, "*")}
     return occupied, probed
-
-
-def _combinations(items, n):
-    from itertools import combinations
-
-    return combinations(items, n)
 
 
 def _actors_compatible(a: _Raw, b: _Raw) -> bool:

@@ -233,8 +233,8 @@ class Run:
         conn, im, pf, pk = self.conn, schema.identity_members, schema.person_forms, schema.person_form_keys
         # 1. the queued articles' old records leave their forms
         old = _rows_in(conn, lambda c: select(im).where(im.c.article_id.in_(c)), queue)
-        conn.execute(delete(im).where(im.c.article_id.in_(queue))) if len(queue) <= CHUNK else \
-            [conn.execute(delete(im).where(im.c.article_id.in_(c))) for c in _chunks(queue)]
+        for chunk in _chunks(queue):
+            conn.execute(delete(im).where(im.c.article_id.in_(chunk)))
         for r in old:
             self.touched.add(r.identity_id)
             self.changed_articles.add(r.article_id)
@@ -247,10 +247,10 @@ class Run:
         lost_forms = self._forms_where(lambda c: pf.c.id.in_(c), lost)
         for f in lost_forms:  # rebuilt from the records they keep (an updated article is rare)
             f.reset()
-            keep = [(r.article_id, r.person_idx) for r in conn.execute(select(im.c.article_id, im.c.person_idx)
-                                                                         .where(im.c.form_id == f.id))]
+            keep = {(r.article_id, r.person_idx) for r in conn.execute(select(im.c.article_id, im.c.person_idx)
+                                                                         .where(im.c.form_id == f.id))}
             for rec in person_records(conn, sorted({a for a, _ in keep})):
-                if tuple(rec["key"]) in set(keep):
+                if tuple(rec["key"]) in keep:
                     f.add(rec, _prepared(rec, self.overrides))
         new_forms = []
         record_form = self.record_form
@@ -687,14 +687,15 @@ class Run:
         records, first_context = self._event_records(article_ids)
         for chunk in _chunks(article_ids):
             conn.execute(delete(ek).where(ek.c.article_id.in_(chunk)))
-        key_rows = []
-        for rec in records:
-            occupied, probed = block_keys(rec)
-            key_rows += [{"key": k[:2000], "kind": "o", "article_id": rec["key"][0], "event_idx": rec["key"][1]}
-                         for k in sorted(occupied)]
-            key_rows += [{"key": k[:2000], "kind": "p", "article_id": rec["key"][0], "event_idx": rec["key"][1]}
-                         for k in sorted(probed)]
-        _insert(conn, ek, key_rows)
+        for part in _chunks(records, 1000):  # written as they are made: a full run has ~20 per event
+            key_rows = []
+            for rec in part:
+                occupied, probed = block_keys(rec)
+                key_rows += [{"key": k[:2000], "kind": "o", "article_id": rec["key"][0], "event_idx": rec["key"][1]}
+                             for k in sorted(occupied)]
+                key_rows += [{"key": k[:2000], "kind": "p", "article_id": rec["key"][0], "event_idx": rec["key"][1]}
+                             for k in sorted(probed)]
+            _insert(conn, ek, key_rows)
         # the component: events linked by keys, and the old co-members of their merged events
         old_ids = {r.merged_event_id for r in _rows_in(conn, lambda c: select(mm.c.merged_event_id)
                                                        .where(mm.c.article_id.in_(c)), article_ids)}
