@@ -496,3 +496,43 @@ def test_incremental_resolution_equals_a_full_rebuild_on_random_corpora(db_url, 
         store.rebuild()  # --full keeps the ids
         assert {p["id"] for p in store.persons()} == ids_before
         assert store.check() == []
+
+
+def test_identity_ids_stay_and_a_merged_away_id_redirects(db_url):
+    from communique.model import Actor, Article, Event, Person
+    from communique.store import Store
+
+    def art(doc_id, *names):
+        text = ". ".join(names)
+        persons = [Person(name=n, country="TUR", titles=["President"], mentions=[(text.find(n), text.find(n) + len(n))])
+                   for n in names]
+        ev = Event(type="CONSULT", cameo="040", mode="meeting", date="2023-09-04",
+                   actors=[Actor(name=names[0], kind="person", country="TUR"),
+                           Actor(name="Vladimir Putin", kind="person", country="RUS")])
+        persons.append(Person(name="Vladimir Putin", country="RUS", titles=["President"]))
+        return Article(doc_id=doc_id, text=text, persons=persons, events=[ev])
+
+    with Store.open(db_url) as store:
+        store.ingest([art("a", "Erdogan Tayyip"), art("b", "Erdogan Tayyip")], progress=False)
+        store.ingest([art("c", "Recep Tayyip Erdogan"), art("e", "Ali Kemal Demir")], progress=False)
+        first = {p["name"]: p["id"] for p in store.persons()}
+        assert first["Erdogan Tayyip"] == "erdogan-tayyip" and first["Recep Tayyip Erdogan"] == "recep-tayyip-erdogan"
+        # "Tayyip Erdogan" is both of them (another order / inside the longer name): one person;
+        # the id with more records stays, the other redirects to it
+        store.ingest([art("d", "Tayyip Erdogan")], progress=False)
+        ids = {p["id"] for p in store.persons()}
+        assert "erdogan-tayyip" in ids and "recep-tayyip-erdogan" not in ids and "tayyip-erdogan" not in ids
+        assert first["Ali Kemal Demir"] in ids  # untouched identities keep their ids
+        assert store.person("recep-tayyip-erdogan")["id"] == "erdogan-tayyip"
+        reasons = [why for _, _, why in merged_links(store, "erdogan-tayyip")]
+        assert any("another order" in why for why in reasons) and any("inside" in why for why in reasons)
+        assert store.check() == []
+
+
+def merged_links(store, identity_id):
+    import json
+
+    import sqlalchemy as sa
+
+    with store.engine.connect() as conn:
+        return json.loads(conn.execute(sa.text("SELECT links FROM identities WHERE id = :i"), {"i": identity_id}).scalar())
