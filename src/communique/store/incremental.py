@@ -660,7 +660,11 @@ class Run:
             plist = persons.get(ev.article_id, [])
             actor_dicts = []
             for r in actors.get((ev.article_id, ev.idx), []):
-                person = _match_person(r.name, plist) if r.kind == "person" else None
+                person = None
+                if r.kind == "person":  # an actor row's person index when the store has one, else by name
+                    given = r._mapping.get("person")
+                    person = next((p for p in plist if p["idx"] == given), None) if isinstance(given, int) else None
+                    person = person or _match_person(r.name, plist)
                 if person:
                     person_of_actor[(ev.article_id, ev.idx, r.idx)] = person
                 actor_dicts.append({"name": r.name, "kind": r.kind, "country": r.country, "role": r.role,
