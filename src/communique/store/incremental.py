@@ -446,10 +446,9 @@ class Run:
             if self._redirected is None:
                 self._redirected = {r[0] for r in self.conn.execute(select(red.c.old_id))}
             used |= self._redirected
-        else:  # base and base-N, read through the primary key ("~" sorts after digits)
+        else:  # base and base-N (a slug has no LIKE wildcards; LIKE does not depend on collation)
             for col in (ident.c.id, red.c.old_id):
-                used |= {r[0] for r in self.conn.execute(select(col).where(
-                    (col == base) | ((col > base + "-") & (col < base + "-~"))))}
+                used |= {r[0] for r in self.conn.execute(select(col).where((col == base) | col.like(base + "-%")))}
         n, candidate = 1, base
         while candidate in used:
             n += 1
