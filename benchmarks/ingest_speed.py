@@ -7,6 +7,15 @@ separately, so storage cost is visible apart from extraction), and a second time
 answers, in a scratch schema that is dropped afterwards.
 
     .venv/bin/python benchmarks/ingest_speed.py [--n 500] [--pg URL] [--no-pg]
+    .venv/bin/python benchmarks/ingest_speed.py --incremental [--sizes 1000,10000,50000] [--rounds 2]
+
+--incremental measures what growing a corpus costs: the CPU time of ingesting the same 100 new
+articles (extracted by the real pipeline, through Store.ingest) into stored corpora of each size,
+interleaved over rounds, each in a fresh process on a fresh copy of the corpus. The corpora are
+built once (cached under --cache) through the store's bulk path: pre-extracted articles of the
+same generator, so no text is extracted for them. The last line is
+`incremental_ratio_50k_1k=X peak_rss_mib=Y` (X: median CPU at the largest size over the median at
+the smallest; Y: the peak RSS of the process ingesting into the largest corpus).
 """
 import argparse
 import os
@@ -47,6 +56,122 @@ def article(i: int) -> str:
             f"meet again in {c2} next year.\n\n{p1.split()[1]} said the partnership had grown steadily and "
             f"that both governments would open new consulates. {p2.split()[1]} welcomed the proposal and "
             f"invited business delegations to take part in a forum on {t1}.\n")
+
+
+DEMONYM_CODES = {"Hungarian": "HUN", "Swedish": "SWE", "French": "FRA", "Nigerian": "NGA", "Lebanese": "LBN",
+                 "Bulgarian": "BGR", "Brazilian": "BRA", "Japanese": "JPN", "Kenyan": "KEN", "Chilean": "CHL",
+                 "Indonesian": "IDN", "Canadian": "CAN"}
+
+
+def pre_extracted(i: int):
+    """What extraction makes of article(i), built directly (the bulk path for large corpora)."""
+    from communique.model import Actor, Article, Event, Location, Person
+
+    rnd = random.Random(i)
+    (d1, c1), (d2, c2) = rnd.sample(COUNTRIES, 2)
+    p1, p2 = (f"{rnd.choice(FIRST)} {rnd.choice(LAST)}" for _ in range(2))
+    month, day, year = rnd.choice(MONTHS), rnd.randint(1, 28), rnd.choice([2023, 2024, 2025])
+    text = article(i)
+    persons = []
+    for name, demonym in ((p1, d1), (p2, d2)):
+        start = text.find(name)
+        persons.append(Person(name=name, country=DEMONYM_CODES[demonym], titles=["Foreign Minister"],
+                              mentions=[(start, start + len(name))]))
+    date = f"{year}-{MONTHS.index(month) + 1:02d}-{day:02d}"
+    sentence = text.find(f"{d1} Foreign Minister")
+    ev = Event(type="CONSULT", cameo="040", mode="meeting", date=date,
+               actors=[Actor(name=p1, kind="person", country=persons[0].country),
+                       Actor(name=p2, kind="person", country=persons[1].country)],
+               location=Location(c1, DEMONYM_CODES[d1]), evidence=[(sentence, text.find(".", sentence) + 1)])
+    return Article(doc_id=f"bulk-{i:06d}", text=text, title=text.splitlines()[0], persons=persons, events=[ev])
+
+
+def _corpus_path(cache: str, n: int) -> str:
+    import hashlib
+    from pathlib import Path
+
+    src = Path(__file__).resolve().parents[1] / "src" / "communique"
+    digest = hashlib.sha1()
+    for f in (src / "store" / "schema.py", src / "store" / "migrations.py"):  # the stored shape
+        digest.update(f.read_bytes())
+    os.makedirs(cache, exist_ok=True)
+    return os.path.join(cache, f"corpus-{n}-{digest.hexdigest()[:10]}.db")
+
+
+def corpora(cache: str, sizes: list[int]) -> dict[int, str]:
+    """SQLite corpora of each size (pre-extracted articles 0..n-1), built once per code version:
+    each size is the next smaller one grown through Store.ingest."""
+    import shutil
+
+    out, have, prev = {}, 0, None
+    for n in sorted(sizes):
+        path = _corpus_path(cache, n)
+        if not os.path.exists(path):
+            start = time.perf_counter()
+            tmp = path + ".tmp"
+            for ext in ("", "-wal", "-shm"):
+                if os.path.exists(tmp + ext):
+                    os.remove(tmp + ext)
+            if prev:
+                shutil.copyfile(prev, tmp)
+            with Store.open(tmp) as store:
+                for first in range(have, n, 5000):
+                    store.ingest([pre_extracted(i) for i in range(first, min(n, first + 5000))], progress=False,
+                                 batch_size=500)
+                with store.engine.connect() as conn:
+                    conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+            os.replace(tmp, path)
+            print(f"built corpus of {n} articles in {time.perf_counter() - start:.0f} s: {path}", flush=True)
+        out[n], have, prev = path, n, path
+    return out
+
+
+def measure_one(db: str) -> None:
+    """(child process) ingest the 100 new articles into db; print CPU seconds and peak RSS."""
+    import json
+    import resource
+
+    from communique.pipeline import extract_documents
+    from communique.read import document_from_text
+
+    list(extract_documents([document_from_text(article(10 ** 6 - 1), doc_id="warm-up")]))  # load the model
+    docs = [document_from_text(article(10 ** 6 + k), doc_id=f"new-{k:03d}") for k in range(100)]
+    with Store.open(db) as store:
+        cpu, wall = time.process_time(), time.perf_counter()
+        report = store.ingest(docs, progress=False)
+        cpu, wall = time.process_time() - cpu, time.perf_counter() - wall
+    print(json.dumps({"cpu": cpu, "wall": wall, "added": report.added,
+                      "rss_mib": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))
+
+
+def incremental(sizes: list[int], rounds: int, cache: str) -> int:
+    import json
+    import shutil
+    import statistics
+    import subprocess
+
+    built = corpora(cache, sizes)
+    results: dict[int, list[dict]] = {n: [] for n in sizes}
+    with tempfile.TemporaryDirectory() as tmp:
+        for r in range(rounds):
+            for n in sizes:  # interleaved: machine load falls on every size alike
+                db = os.path.join(tmp, f"run-{n}.db")
+                shutil.copyfile(built[n], db)
+                out = subprocess.run([sys.executable, __file__, "--measure-one", db], capture_output=True, text=True,
+                                     check=True)
+                res = json.loads(out.stdout.strip().splitlines()[-1])
+                results[n].append(res)
+                print(f"round {r + 1}: {n:>6} stored + 100 new: cpu {res['cpu']:.2f} s, wall {res['wall']:.2f} s, "
+                      f"peak RSS {res['rss_mib']:.0f} MiB, added {res['added']}", flush=True)
+                os.remove(db)
+    med = {n: statistics.median(x["cpu"] for x in results[n]) for n in sizes}
+    for n in sizes:
+        print(f"{n:>6} stored: median cpu {med[n]:.2f} s for 100 new articles ({med[n] / med[sizes[0]]:.2f}x)")
+    big, small = max(sizes), min(sizes)
+    rss = max(x["rss_mib"] for x in results[big])
+    label = f"{big // 1000}k_{small // 1000}k" if small >= 1000 else f"{big}_{small}"
+    print(f"incremental_ratio_{label}={med[big] / med[small]:.2f} peak_rss_mib={rss:.0f}")
+    return 0
 
 
 def extract_all(n: int):
@@ -95,7 +220,21 @@ def main() -> int:
     parser.add_argument("--n", type=int, default=500, help="articles to generate (default 500)")
     parser.add_argument("--pg", default=os.environ.get("COMMUNIQUE_TEST_PG", "postgresql://postgres@127.0.0.1:5432/test"))
     parser.add_argument("--no-pg", action="store_true", help="measure SQLite only")
+    parser.add_argument("--incremental", action="store_true", help="CPU of 100 new articles into corpora of --sizes")
+    parser.add_argument("--sizes", default="1000,10000,50000")
+    parser.add_argument("--rounds", type=int, default=2)
+    parser.add_argument("--cache", default=os.path.join(tempfile.gettempdir(), "communique-bench"))
+    parser.add_argument("--measure-one", default=None, help=argparse.SUPPRESS)
+    parser.add_argument("--build-only", action="store_true", help="only build (cache) the corpora of --sizes")
     args = parser.parse_args()
+    if args.measure_one:
+        measure_one(args.measure_one)
+        return 0
+    if args.build_only:
+        corpora(args.cache, [int(x) for x in args.sizes.split(",")])
+        return 0
+    if args.incremental:
+        return incremental([int(x) for x in args.sizes.split(",")], args.rounds, args.cache)
 
     arts, seconds = extract_all(args.n)
     print(f"extraction  {len(arts)} articles: {len(arts) / seconds:8.1f} articles/s  ({seconds:.2f} s, real pipeline)")

@@ -1,6 +1,7 @@
 """Merge quality and speed: pairwise precision/recall of event merging on the fixture corpus.
 
     .venv/bin/python benchmarks/merge_quality.py [--corpus tests/fixtures/corpus] [--scale 100000]
+        [--real ../shared/eval/real] [--real-jsonl extracted.jsonl]
 
 Extracts the corpus with the real pipeline, resolves persons and merges events in memory,
 then scores the merge against expected.json: each raw event is labelled with the expected
@@ -8,6 +9,11 @@ event it reports (same article, type, mode and every expected person among its a
 raw events that report nothing expected keep a label of their own. Precision = share of
 predicted same-event pairs that are truly the same event; recall = share of true pairs found.
 --scale N also times merge_events on N synthetic raw events (no NLP).
+--real DIR scores the same resolution on real coverage: DIR/groups.json lists groups of articles
+reporting one real-world event (a group is merged when one merged event has a report from every
+article of the group) and apart pairs (joined when one merged event has reports from both);
+pairwise P/R count article pairs sharing a merged event against pairs within a group. DIR/texts
+are extracted with the real pipeline unless --real-jsonl gives that extraction already made.
 """
 from __future__ import annotations
 
@@ -73,6 +79,43 @@ def score_corpus(corpus: Path) -> None:
     print(f"person identities: {len(res.identities)} from {len(res.person_records)} person records")
 
 
+def score_real(real: Path, jsonl: Path | None = None) -> dict:
+    """Groups merged, apart pairs joined and article-pair P/R on a real set with groups.json."""
+    from communique.model import Article
+    from communique.resolve.corpus import resolve_articles
+
+    groups = json.loads((real / "groups.json").read_text(encoding="utf-8"))
+    t0 = time.perf_counter()
+    if jsonl:
+        articles = [Article.from_dict(json.loads(line)) for line in jsonl.read_text(encoding="utf-8").splitlines()
+                    if line.strip()]
+    else:
+        from communique.pipeline import extract_documents
+        from communique.read import iter_documents
+
+        docs = [d for d in iter_documents([str(real / "texts")]) if not isinstance(d, Exception)]
+        articles = [a for _, a in extract_documents(docs) if not isinstance(a, Exception)]
+    t1 = time.perf_counter()
+    res = resolve_articles(articles)
+    t2 = time.perf_counter()
+    spans = [frozenset(res.articles[k[0]].doc_id for k in m.members) for m in res.events]
+    spans = [s for s in spans if len(s) > 1]
+    merged = sorted(g for g, docs in groups["groups"].items() if any(set(docs) <= s for s in spans))
+    split = sorted(set(groups["groups"]) - set(merged), key=lambda g: int(g[1:]))
+    joined = [p for p in groups["apart"] if any(set(p) <= s for s in spans)]
+    truth = {frozenset(p) for docs in groups["groups"].values() for p in combinations(sorted(docs), 2)}
+    predicted = {frozenset(p) for s in spans for p in combinations(sorted(s), 2)}
+    tp = len(truth & predicted)
+    print(f"real: {len(articles)} articles ({'given extraction' if jsonl else f'extraction {t1 - t0:.1f} s'}), "
+          f"resolution {1000 * (t2 - t1):.0f} ms")
+    print(f"real groups merged: {len(merged)} of {len(groups['groups'])}; still split: {', '.join(split) or '-'}")
+    print(f"real apart pairs joined: {len(joined)} of {len(groups['apart'])}"
+          + (f" ({', '.join('/'.join(p) for p in joined)})" if joined else ""))
+    print(f"real article-pair precision: {tp}/{len(predicted)} = {tp / len(predicted) if predicted else 1.0:.3f}")
+    print(f"real article-pair recall:    {tp}/{len(truth)} = {tp / len(truth) if truth else 1.0:.3f}")
+    return {"merged": merged, "split": split, "joined": joined, "resolution": res}
+
+
 def synthetic(n: int, seed: int = 7) -> list[dict]:
     """n raw events: meetings of 2,000 people, each real meeting told by 1-4 reports."""
     rng = random.Random(seed)
@@ -98,8 +141,14 @@ def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--corpus", default=str(ROOT / "tests" / "fixtures" / "corpus"))
     ap.add_argument("--scale", type=int, default=0, help="also time merge_events on N synthetic raw events")
+    ap.add_argument("--real", default=None, help="a real set with groups.json and texts/ (e.g. ../shared/eval/real)")
+    ap.add_argument("--real-jsonl", default=None, help="that set's extraction as JSONL (skips extracting)")
+    ap.add_argument("--no-fixtures", action="store_true", help="skip the fixture corpus")
     args = ap.parse_args(argv)
-    score_corpus(Path(args.corpus))
+    if not args.no_fixtures:
+        score_corpus(Path(args.corpus))
+    if args.real:
+        score_real(Path(args.real), Path(args.real_jsonl) if args.real_jsonl else None)
     if args.scale:
         from communique.resolve import merge_events
 

@@ -137,3 +137,87 @@ def test_kill_during_ingest_then_rerun(db_url, article_dir, clean_run):
     assert expected["counts"]["events"] >= N_ARTICLES  # the real pipeline found the meetings
     _assert_complete(db_url)
     assert summary.endswith(f"{expected['counts']['events']} raw events -> {expected['counts']['merged_events']} events")
+
+
+# ---------------------------------------------------------------- kill -9 during an incremental resolve
+
+# The child ingests pre-extracted articles into a stored corpus and is held inside the resolve
+# transaction (after the identities are written, before the events) so the kill lands there.
+_HELD_RESOLVE = r"""
+import json, sys, time
+from communique.model import Article
+from communique.store import Store
+from communique.store import incremental
+
+original = incremental.Run._events
+def held(self, article_ids):
+    print("resolving", flush=True)
+    time.sleep(60)
+    return original(self, article_ids)
+incremental.Run._events = held
+articles = [Article.from_dict(json.loads(line)) for line in open(sys.argv[2], encoding="utf-8")]
+with Store.open(sys.argv[1]) as store:
+    store.ingest(articles, progress=False)
+"""
+
+
+def _pre_extracted(i: int):
+    """A generated article with the extraction the pipeline would give it (no NLP needed)."""
+    from communique.model import Actor, Article, Event, Location, Person
+
+    rnd = random.Random(i)
+    (d1, c1), (d2, _) = rnd.sample(COUNTRIES, 2)
+    codes = {"Hungarian": "HUN", "Swedish": "SWE", "French": "FRA", "Nigerian": "NGA", "Lebanese": "LBN",
+             "Bulgarian": "BGR", "Brazilian": "BRA", "Japanese": "JPN"}
+    p1, p2 = f"{rnd.choice(FIRST)} {rnd.choice(LAST)}", f"{rnd.choice(FIRST)} {rnd.choice(LAST)}"
+    text = generated_article(i)
+    persons = [Person(name=p, country=codes[d], titles=["Foreign Minister"], mentions=[(text.find(p), text.find(p) + len(p))])
+               for p, d in ((p1, d1), (p2, d2))]
+    month, day = rnd.choice(MONTHS), rnd.randint(1, 28)
+    ev = Event(type="CONSULT", cameo="040", mode="meeting", date=f"2025-{MONTHS.index(month) + 1:02d}-{day:02d}",
+               actors=[Actor(name=p.name, kind="person", country=p.country) for p in persons],
+               location=Location(c1, codes[d1]))
+    return Article(doc_id=f"pre-{i:03d}", text=text, persons=persons, events=[ev])
+
+
+@pytest.mark.slow
+def test_kill_during_incremental_resolve_leaves_a_consistent_store(db_url, tmp_path):
+    first, second = [_pre_extracted(i) for i in range(40)], [_pre_extracted(i) for i in range(40, 60)]
+    with Store.open(db_url) as store:
+        store.ingest(first, progress=False)
+        before = store.events()
+        assert store.check() == []
+    batch = tmp_path / "second.jsonl"
+    batch.write_text("".join(json.dumps(a.to_dict()) + "\n" for a in second), encoding="utf-8")
+    proc = subprocess.Popen([sys.executable, "-c", _HELD_RESOLVE, db_url, str(batch)],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    line = proc.stdout.readline()
+    if line.strip() != "resolving":
+        proc.kill()
+        pytest.fail(f"the child never reached the resolve step: {proc.stderr.read()[-800:]}")
+    os.kill(proc.pid, signal.SIGKILL)
+    proc.wait()
+    assert proc.returncode == -signal.SIGKILL
+
+    # the new articles are stored and queued; the resolution is still the old one, whole
+    engine = sa.create_engine(db_url.replace("postgresql://", "postgresql+psycopg://", 1)
+                              if db_url.startswith("postgresql://") else f"sqlite:///{db_url}",
+                              poolclass=sa.pool.NullPool)
+    with engine.connect() as conn:
+        assert conn.execute(sa.text("SELECT count(*) FROM articles")).scalar_one() == 60
+        assert conn.execute(sa.text("SELECT count(*) FROM resolve_queue")).scalar_one() == 20
+        assert conn.execute(sa.text("SELECT count(*) FROM merged_events")).scalar_one() == len(before)
+        assert conn.execute(sa.text("SELECT count(*) FROM identity_members")).scalar_one() == 80
+    engine.dispose()
+
+    with Store.open(db_url) as store:  # opening resolves what is queued
+        assert store.check() == []
+        assert len(store.events()) >= len(before)
+        members = sum(len(e["sources"]) for e in store.events())
+        assert members == 60  # every article's meeting is in exactly one merged event
+    clean = tmp_path / "clean.db"
+    with Store.open(str(clean)) as store:
+        store.ingest(first + second, progress=False)
+        expected = sorted((e["id"], e["n_sources"]) for e in store.events())
+    with Store.open(db_url) as store:
+        assert sorted((e["id"], e["n_sources"]) for e in store.events()) == expected

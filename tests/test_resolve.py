@@ -323,3 +323,216 @@ def test_a_country_named_as_place_is_compatible_with_its_cities():
     merged = merge_events(recs)
     assert len(merged) == 2  # Canberra and Sydney disagree; the country-level report joins one of them
     assert {len(m.members) for m in merged} == {1, 2}
+
+
+# ---------------------------------------------------------------- real-coverage name and event variants
+
+def test_name_variants_of_one_person_are_one_identity_each_with_its_reason():
+    recs = [person(1, 0, "Recep Tayyip Erdogan", ["President"], "TUR"),
+            person(2, 0, "Tayyip Erdogan", ["President"], "TUR"),          # a given name left out
+            person(3, 0, "Fumio Kishida", ["Prime Minister"], "JPN"),
+            person(4, 0, "Kishida Fumio", ["Prime Minister"], "JPN"),        # family name first
+            person(5, 0, "S. Jaishankar", ["External Affairs Minister"], "IND"),
+            person(6, 0, "S Jaishankar", ["External Affairs Minister"], "IND"),
+            person(7, 0, "Subrahmanyam Jaishankar", ["External Affairs Minister"], "IND"),
+            person(8, 0, "Bill Carter", ["Senator"], "USA"),
+            person(9, 0, "William Carter", ["Senator"], "USA"),              # hypocorism, same office
+            person(10, 0, "Olena Zelenska", ["First Lady"], "UKR"),
+            person(11, 0, "Olena Zelenskaa", ["First Lady"], "UKR"),         # transliteration
+            person(12, 0, "Datuk Seri Anwar Ibrahim", ["Prime Minister"], "MYS"),
+            person(13, 0, "Anwar Ibrahim", ["Prime Minister"], "MYS")]
+    ids = by_member(resolve_persons(recs))
+    for a, b in [(1, 2), (3, 4), (5, 6), (6, 7), (8, 9), (10, 11), (12, 13)]:
+        assert ids[(a, 0)] is ids[(b, 0)], (a, b)
+    reasons = " | ".join(why for ident in {i.id: i for i in ids.values()}.values() for _, _, why in ident.links)
+    for words in ("inside", "another order", "initials", "short given name", "transliteration"):
+        assert words in reasons
+    assert "Datuk" not in ids[(13, 0)].name
+
+
+def test_a_shared_short_given_name_or_family_name_does_not_join_two_people():
+    ids = by_member(resolve_persons([person(1, 0, "Bill Carter", ["Senator"], "USA"),
+                                     person(2, 0, "William Carter", ["Ambassador"], "USA"),  # other office
+                                     person(3, 0, "J. Carter", ["Governor"], "USA"),
+                                     person(4, 0, "James Carter", ["Governor"], "USA"),
+                                     person(5, 0, "Jane Carter", ["Governor"], "USA")]))   # J. = two people
+    assert ids[(1, 0)] is not ids[(2, 0)]
+    assert ids[(3, 0)] is not ids[(4, 0)] and ids[(3, 0)] is not ids[(5, 0)]
+
+
+def test_undated_report_joins_the_one_dated_report_of_its_actors_and_place():
+    dated = event(1, 0, "meeting", "2024-03-07", [LAM, DES], place={"name": "Hanoi", "country": "VNM"})
+    undated = event(2, 0, "meeting", None, [LAM, DES], place={"name": "Hanoi", "country": "VNM"})
+    elsewhere = event(3, 0, "meeting", None, [LAM, DES], place={"name": "Da Nang", "country": "VNM"})
+    merged = merge_events([dated, undated, elsewhere])
+    groups_ = {frozenset(m.members) for m in merged}
+    assert frozenset({(1, 0), (2, 0)}) in groups_ and frozenset({(3, 0)}) in groups_
+    both = next(m for m in merged if len(m.members) == 2)
+    assert "no date joined" in both.merge_reason
+    # two dated meetings of the same pair: an undated report could be either, so it joins neither
+    other = event(4, 0, "meeting", "2025-06-01", [LAM, DES], place={"name": "Hanoi", "country": "VNM"})
+    assert all(len(m.members) == 1 for m in merge_events([dated, other, undated]))
+
+
+def test_undated_reports_alone_merge_only_on_the_same_city_and_never_against_their_weekdays():
+    a = event(1, 0, "meeting", None, [LAM, DES], place={"name": "Hanoi", "country": "VNM"})
+    b = event(2, 0, "meeting", None, [LAM, DES], place={"name": "Hanoi", "country": "VNM"})
+    c = event(3, 0, "meeting", None, [LAM, DES])
+    assert len(merge_events([a, b])) == 1
+    assert len(merge_events([a, c])) == 2  # no place to tell one occasion from another
+    monday, tuesday = dict(a, evidence_text=["They met on Monday."]), dict(b, evidence_text=["They met on Tuesday."])
+    assert len(merge_events([monday, tuesday])) == 2
+    dated = event(4, 0, "meeting", "2024-03-09", [LAM, DES], place={"name": "Hanoi", "country": "VNM"})  # a Saturday
+    assert len(merge_events([dated, monday])) == 2
+    assert len(merge_events([dated, dict(a, evidence_text=["talks on Saturday"])])) == 1
+
+
+def test_year_less_date_takes_the_year_of_publication_and_visits_allow_a_few_days():
+    known = event(1, 0, "visit", "2024-01-06", [LAM, ("Laos", "country", "LAO")], published="2024-01-06")
+    yearless = event(2, 0, "visit", "XXXX-01-07", [LAM, ("Laos", "country", "LAO")], published="2024-01-08")
+    wrong_year = event(3, 0, "visit", "XXXX-01-07", [LAM, ("Laos", "country", "LAO")], published="2026-01-08")
+    merged = merge_events([known, yearless, wrong_year])
+    assert {frozenset(m.members) for m in merged} == {frozenset({(1, 0), (2, 0)}), frozenset({(3, 0)})}
+    assert "settled by publication date" in next(m for m in merged if len(m.members) == 2).merge_reason
+
+
+def test_mechanism_spellings_and_meeting_or_dialogue_are_one_event():
+    a = event(1, 0, "dialogue", "2024-12-10", [LAM, DES],
+              mechanism={"name": "16th Vietnam-China Steering Committee for Bilateral Cooperation", "round": None})
+    b = event(2, 0, "dialogue", "2024-12-10", [LAM, DES],
+              mechanism={"name": "Sixteenth Viet Nam–China steering committee for bilateral co-operation", "round": 16})
+    c = event(3, 0, "meeting", "2024-12-10", [LAM, DES])
+    d = event(4, 0, "dialogue", "2024-12-10", [LAM, DES],
+              mechanism={"name": "Vietnam-China Steering Committee for Bilateral Cooperation", "round": 15})
+    merged = merge_events([a, b, c, d])
+    assert {frozenset(m.members) for m in merged} == {frozenset({(1, 0), (2, 0), (3, 0)}), frozenset({(4, 0)})}
+    assert next(m for m in merged if len(m.members) == 3).mode == "dialogue"
+
+
+def test_a_wrong_place_in_one_report_is_outvoted_by_two_and_named_in_the_reason():
+    hanoi = {"name": "Hanoi", "country": "VNM"}
+    reports = [event(1, 0, "meeting", "2024-03-07", [LAM, DES], place=hanoi),
+               event(2, 0, "meeting", "2024-03-07", [LAM, DES], place=hanoi),
+               event(3, 0, "meeting", "2024-03-07", [LAM, DES], place={"name": "Mission", "country": "USA"})]
+    merged = merge_events(reports)
+    assert len(merged) == 1 and merged[0].location["name"] == "Hanoi"
+    assert "2 of 3 reports" in merged[0].merge_reason and "Mission" in merged[0].merge_reason
+    assert len(merge_events(reports[1:])) == 2  # one against one: no majority, no merge
+
+
+# ---------------------------------------------------------------- incremental resolution == full rebuild
+
+def _random_corpus(seed: int, n: int = 36):
+    """Random pre-extracted articles about a small cast with name variants, and random batches."""
+    import random
+
+    from communique.model import Actor, Article, Event, Location, Person
+
+    rng = random.Random(seed)
+    cast = [  # (forms, country, titles)
+        (["Anna Varga", "A. Varga", "Varga Anna", "Varga"], "HUN", ["Foreign Minister"]),
+        (["William Okafor", "Bill Okafor", "Okafor"], "NGA", ["President"]),
+        (["Pavel Zelensky", "Pavel Zelenskyy", "Zelensky"], "UKR", ["Prime Minister"]),
+        (["Tomas Novak", "Novak"], "CZE", ["Defence Minister"]),
+        (["Tomas Novak"], "SVK", ["Ambassador"]),
+        (["Recep Ali Demir", "Ali Demir", "Demir"], "TUR", ["President"]),
+        (["Le Van Hoa", "Hoa"], "VNM", ["Deputy Foreign Minister"]),
+        (["Le Thi Hoa", "Hoa"], "VNM", ["Ambassador"]),
+    ]
+    cities = [("Budapest", "HUN"), ("Abuja", "NGA"), ("Hanoi", "VNM"), (None, "CZE")]
+    articles = []
+    for i in range(n):
+        people = rng.sample(range(len(cast)), rng.randint(1, 3))
+        text, persons = "", []
+        for p in people:
+            forms, country, titles = cast[p]
+            form = rng.choice(forms)
+            start = len(text)
+            text += form + ". "
+            persons.append(Person(name=form, country=rng.choice([country, country, None]),
+                                  titles=rng.sample(titles + ["Minister"], rng.randint(0, 1)),
+                                  mentions=[(start, start + len(form))]))
+        events = []
+        for _ in range(rng.randint(0, 2)):
+            if len(persons) >= 2:
+                pair = rng.sample(persons, 2)
+                actors = [Actor(name=x.name, kind="person", country=x.country) for x in pair]
+            else:
+                actors = [Actor(name=persons[0].name, kind="person", country=persons[0].country),
+                          Actor(name="Hungary", kind="country", country="HUN")]
+            day = rng.choice([None, "2024-03-07", "2024-03-08", "2024-03", "XXXX-03-07", "2024-04-02"])
+            city = rng.choice(cities + [None])
+            events.append(Event(type="CONSULT", cameo="040", actors=actors, mode=rng.choice(["meeting", "meeting", "call",
+                                                                                             "dialogue"]),
+                                date=day, location=Location(*city) if city else None, evidence=[(0, len(text))]))
+        articles.append(Article(doc_id=f"rand-{i:03d}", text=text, persons=persons, events=events,
+                                published=rng.choice([None, "2024-03-08", "2024-03-09"]), source=f"outlet {i % 4}"))
+    batches, i = [], 0
+    while i < n:
+        k = rng.randint(1, 7)
+        batch = articles[i:i + k]
+        if i and rng.random() < 0.3:  # an earlier article comes back changed (the update path)
+            j = rng.randrange(i)
+            changed = Article.from_dict(articles[j].to_dict())
+            changed.persons = changed.persons[::-1][:2]
+            changed.events = [e for e in changed.events if all(
+                any(p.name == a.name for p in changed.persons) for a in e.actors if a.kind == "person")]
+            changed.title = "updated"
+            batch = batch + [changed]
+        batches.append(batch)
+        i += k
+    return batches
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_incremental_resolution_equals_a_full_rebuild_on_random_corpora(db_url, seed):
+    from communique.store import Store
+
+    with Store.open(db_url) as store:
+        for batch in _random_corpus(seed):
+            store.ingest(batch, progress=False)
+        assert store.check() == []
+        ids_before = {p["id"] for p in store.persons()}
+        store.rebuild()  # --full keeps the ids
+        assert {p["id"] for p in store.persons()} == ids_before
+        assert store.check() == []
+
+
+def test_identity_ids_stay_and_a_merged_away_id_redirects(db_url):
+    from communique.model import Actor, Article, Event, Person
+    from communique.store import Store
+
+    def art(doc_id, *names):
+        text = ". ".join(names)
+        persons = [Person(name=n, country="TUR", titles=["President"], mentions=[(text.find(n), text.find(n) + len(n))])
+                   for n in names]
+        ev = Event(type="CONSULT", cameo="040", mode="meeting", date="2023-09-04",
+                   actors=[Actor(name=names[0], kind="person", country="TUR"),
+                           Actor(name="Vladimir Putin", kind="person", country="RUS")])
+        persons.append(Person(name="Vladimir Putin", country="RUS", titles=["President"]))
+        return Article(doc_id=doc_id, text=text, persons=persons, events=[ev])
+
+    with Store.open(db_url) as store:
+        store.ingest([art("a", "Erdogan Tayyip"), art("b", "Erdogan Tayyip")], progress=False)
+        store.ingest([art("c", "Recep Tayyip Erdogan"), art("e", "Ali Kemal Demir")], progress=False)
+        first = {p["name"]: p["id"] for p in store.persons()}
+        assert first["Erdogan Tayyip"] == "erdogan-tayyip" and first["Recep Tayyip Erdogan"] == "recep-tayyip-erdogan"
+        # "Tayyip Erdogan" is both of them (another order / inside the longer name): one person;
+        # the id with more records stays, the other redirects to it
+        store.ingest([art("d", "Tayyip Erdogan")], progress=False)
+        ids = {p["id"] for p in store.persons()}
+        assert "erdogan-tayyip" in ids and "recep-tayyip-erdogan" not in ids and "tayyip-erdogan" not in ids
+        assert first["Ali Kemal Demir"] in ids  # untouched identities keep their ids
+        assert store.person("recep-tayyip-erdogan")["id"] == "erdogan-tayyip"
+        reasons = [why for _, _, why in merged_links(store, "erdogan-tayyip")]
+        assert any("another order" in why for why in reasons) and any("inside" in why for why in reasons)
+        assert store.check() == []
+
+
+def merged_links(store, identity_id):
+    import json
+
+    import sqlalchemy as sa
+
+    with store.engine.connect() as conn:
+        return json.loads(conn.execute(sa.text("SELECT links FROM identities WHERE id = :i"), {"i": identity_id}).scalar())

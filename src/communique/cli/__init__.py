@@ -14,7 +14,7 @@ def _register():
     """Attach each area's commands; each module defines `register(group)`."""
     import importlib
 
-    for name in ("extract", "evaluate", "corpus", "export", "serve"):
+    for name in ("extract", "evaluate", "corpus", "resolve", "export", "serve"):
         try:
             module = importlib.import_module(f"communique.cli.{name}")
         except ModuleNotFoundError as exc:  # an area not built yet

@@ -84,7 +84,10 @@ def build_records(articles: list[Article]) -> tuple[list[dict], list[dict]]:
         for idx, ev in enumerate(art.events):
             actors = []
             for a in ev.actors:
-                pidx = _match_person(a.name, plist) if a.kind == "person" else None
+                pidx = None
+                if a.kind == "person":  # the contract's Actor.person when the extractor gives it, else by name
+                    given = getattr(a, "person", None)
+                    pidx = given if isinstance(given, int) and 0 <= given < len(plist) else _match_person(a.name, plist)
                 actors.append({"name": a.name, "kind": a.kind, "country": a.country, "role": a.role,
                                "person_idx": pidx, "identity": None})
             event_records.append({

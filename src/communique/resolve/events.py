@@ -20,11 +20,16 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import json
 import re
+from functools import lru_cache
+from importlib import resources
+from itertools import combinations
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
 from communique import when
+from communique.resolve.mechanisms import mechanism_key
 from communique.resolve.names import fold
 
 #: A report without an event date is assumed to describe something that happened at most
@@ -37,6 +42,30 @@ MAX_BLOCK_MONTHS = 24
 #: reports of the same person visiting the same country count as one visit when their dates
 #: are at most this many days apart (a state visit rarely lasts longer than a week).
 MODE_SLACK_DAYS = {"visit": 6, "conference": 3}
+#: Modes that name the same kind of interaction: a session of a named standing mechanism
+#: ("dialogue") is also a meeting, and outlets call it either.
+MODE_FAMILY = {"dialogue": "meeting"}
+#: an event naming more people than this is a gathering, not a report to merge: its subsets
+#: would be too many to block on (2 ** n).
+MAX_MERGE_PERSONS = 10
+
+
+def _family(mode: str | None) -> str | None:
+    return MODE_FAMILY.get(mode, mode)
+
+
+@lru_cache(maxsize=1)
+def _weekday_words() -> dict[str, int]:
+    """Full weekday names (data/dates_lexicon.json) -> Monday=0 ... Sunday=6."""
+    data = json.loads(resources.files("communique.data").joinpath("dates_lexicon.json").read_text(encoding="utf-8"))
+    return {k.lower(): v for k, v in data["weekdays"].items() if len(k) > 4}
+
+
+def _weekdays_said(texts) -> frozenset[int]:
+    """The weekdays an undated report's evidence names ("on Saturday")."""
+    words = _weekday_words()
+    found = {words[w] for t in texts or () for w in re.findall(r"[a-z]+", t.lower()) if w in words}
+    return frozenset(found)
 
 
 @dataclass
@@ -95,23 +124,64 @@ def parse_when(value: str | None) -> _When | None:
 
 def _anchor(published: str | None) -> _When | None:
     """The window a dateless report can describe: the PUBLISHED_WINDOW_DAYS up to publication."""
-    p = parse_when(published[:10] if published else None)
-    if not p or p.start is None or p.width != 1:
+    p = _published_day(published)
+    if p is None:
         return None
-    return _When(start=p.start - dt.timedelta(days=PUBLISHED_WINDOW_DAYS), end=p.start,
+    return _When(start=p - dt.timedelta(days=PUBLISHED_WINDOW_DAYS), end=p,
                  width=PUBLISHED_WINDOW_DAYS + 1, from_published=True)
+
+
+def _published_day(published: str | None) -> dt.date | None:
+    p = parse_when(published[:10] if published else None)
+    return p.start if p and p.start is not None and p.width == 1 else None
+
+
+def _settle_year(w: _When, published: str | None) -> _When:
+    """A year-less date in a report with a publication date takes the latest year that does not
+    put it after publication (a report is not written before the event)."""
+    p = _published_day(published)
+    if not w.md or p is None:
+        return w
+    days = []
+    for (mo, d) in w.md:
+        for year in (p.year, p.year - 1):
+            try:
+                day = dt.date(year, mo, d)
+            except ValueError:
+                continue
+            if day <= p + dt.timedelta(days=1):
+                days.append(day)
+                break
+    if len(days) != 2 or days[1] < days[0]:
+        return w
+    return _When(start=days[0], end=days[1], width=(days[1] - days[0]).days + 1)
+
+
+def _md_days(md, slack: int) -> list[tuple[int, int]]:
+    """Month-days of a year-less interval padded by slack days (read in a leap year)."""
+    try:
+        first = dt.date(2000, *md[0]) - dt.timedelta(days=slack)
+        last = dt.date(2000, *md[1]) + dt.timedelta(days=slack)
+    except ValueError:
+        return []
+    out, d = [], first
+    while d <= last and len(out) < 400:
+        out.append((d.month, d.day))
+        d += dt.timedelta(days=1)
+    return out
 
 
 def _dates_compatible(a: _When, b: _When, slack: int = 0) -> bool:
     if a.md or b.md:
         x, y = (a, b) if a.md else (b, a)
+        days = set(_md_days(x.md, slack))
         if y.md:
-            return x.md[0] <= y.md[1] and y.md[0] <= x.md[1]
+            return bool(days & set(_md_days(y.md, 0)))
         if y.start is None or y.width > 31:
             return False  # a year-less day cannot be matched against a month or a year
         d = y.start
         while d <= y.end:
-            if x.md[0] <= (d.month, d.day) <= x.md[1]:
+            if (d.month, d.day) in days:
                 return True
             d += dt.timedelta(days=1)
         return False
@@ -121,14 +191,14 @@ def _dates_compatible(a: _When, b: _When, slack: int = 0) -> bool:
 
 def _months(w: _When, slack: int = 0) -> list[str]:
     if w.md:
-        return [f"XX-{w.md[0][0]:02d}", f"XX-{w.md[1][0]:02d}"]
+        return sorted({f"XX-{m:02d}" for m, _ in _md_days(w.md, slack)})
     pad = dt.timedelta(days=slack)
     first, last = w.start - pad, w.end + pad
     out = when.months(first, last, limit=MAX_BLOCK_MONTHS + 1)
     if len(out) > MAX_BLOCK_MONTHS:
         return []
     if w.width <= 31:  # a precise date can meet a year-less report of the same month-day
-        out += sorted({f"XX-{w.start.month:02d}", f"XX-{w.end.month:02d}"})
+        out += sorted({f"XX-{first.month:02d}", f"XX-{last.month:02d}"})
     return out
 
 
@@ -176,27 +246,71 @@ class _Raw:
     place: str | None
     place_country: str | None
     mech: tuple | None
+    head: tuple = ()
+    weekdays: frozenset = frozenset()
+    year_settled: bool = False
     blocks: list = field(default_factory=list)
+    anchors: list = field(default_factory=list)
 
 
 def _prepare(i: int, rec: dict) -> _Raw:
     keys = [_actor_key(a) for a in rec.get("actors") or []]
     persons = frozenset(k for k in keys if k[0] in ("id", "person"))
     others = frozenset(k for k in keys if k[0] not in ("id", "person"))
-    when = parse_when(rec.get("date")) or _anchor(rec.get("published"))
+    when = parse_when(rec.get("date"))
+    settled = False
+    if when is not None and when.md:
+        settled_when = _settle_year(when, rec.get("published"))
+        settled, when = settled_when is not when, settled_when
+    when = when or _anchor(rec.get("published"))
     loc = rec.get("location") or {}
     mech = rec.get("mechanism") or None
-    mech_key = None
-    if mech and mech.get("name"):
-        mech_key = (fold(mech["name"]), mech.get("round"))
+    mech_key = mechanism_key(mech.get("name"), mech.get("round")) if mech else None
     key = rec.get("key")
     key = (int(key[0]), int(key[1])) if key is not None else (int(rec.get("article_id") or 0), i)
     raw = _Raw(rec, key, persons, others, when, _place_key(loc.get("name")), loc.get("country") or None, mech_key)
-    head = (rec.get("type"), rec.get("mode"))
-    anchors = sorted(persons) if persons else [tuple(sorted(others))] if others else []
+    raw.year_settled = settled
+    raw.head = (rec.get("type"), _family(rec.get("mode")))
+    if when is None or when.from_published:
+        raw.weekdays = _weekdays_said(rec.get("evidence_text"))
+    if len(persons) > MAX_MERGE_PERSONS:
+        return raw  # a gathering: never merged (see MAX_MERGE_PERSONS)
+    raw.anchors = sorted(persons) if persons else [tuple(sorted(others))] if others else []
     months = _months(when, MODE_SLACK_DAYS.get(rec.get("mode"), 0)) if when else []
-    raw.blocks = [(head, a, m) for a in anchors for m in months]
+    raw.blocks = [(raw.head, a, m) for a in raw.anchors for m in months]
     return raw
+
+
+def block_keys(rec: dict) -> tuple[set[str], set[str]]:
+    """(occupied, probed) blocking keys of one raw event: two reports merge_events may compare
+    always have one report's occupied key among the other's probed keys (an actor set inside
+    the other's, the same type and mode family, a shared month; or either one undated).
+    The store keeps these keys to find the events a new report touches."""
+    r = _prepare(0, rec)
+    if not r.anchors:
+        return set(), set()
+    full = r.persons or r.others
+    items = sorted(full)
+    subsets = [frozenset(c) for n in range(1, len(items) + 1) for c in combinations(items, n)] \
+        if r.persons else [full]
+    months = {b[2] for b in r.blocks}
+    head = f"{r.head[0]}|{r.head[1]}"
+
+    def k(tag: str, actors, month: str) -> str:
+        return f"{tag}|{head}|{month}|" + ";".join(sorted(":".join(x) for x in actors))
+
+    occupied = {k("f", full, m) for m in months}
+    probed = {k("s", full, m) for m in months} | {k("f", s, m) for s in subsets for m in months}
+    occupied |= {k("s", s, m) for s in subsets for m in months}
+    # undated reports meet any report of the same actors, whatever its date
+    if r.when is None:
+        occupied |= {k("uf", full, "*")} | {k("us", s, "*") for s in subsets}
+        probed |= {k("df", s, "*") for s in subsets} | {k("ds", full, "*")} \
+            | {k("uf", s, "*") for s in subsets} | {k("us", full, "*")}
+    else:
+        occupied |= {k("df", full, "*")} | {k("ds", s, "*") for s in subsets}
+        probed |= {k("uf", s, "*") for s in subsets} | {k("us", full, "*")}
+    return occupied, probed
 
 
 def _actors_compatible(a: _Raw, b: _Raw) -> bool:
@@ -218,17 +332,74 @@ def _places_compatible(a: _Raw, b: _Raw) -> bool:
     return a.place is None or b.place is None or a.place == b.place
 
 
-def _compatible(a: _Raw, b: _Raw) -> bool:
-    ra, rb = a.rec, b.rec
-    if ra.get("type") != rb.get("type") or ra.get("mode") != rb.get("mode"):
+def _weekday_fits(a: _Raw, b: _Raw) -> bool:
+    """An undated report that names a weekday does not fit a report dated to other weekdays,
+    nor another undated report naming only other weekdays ("Monday" / "Tuesday")."""
+    if a.weekdays and b.weekdays and not a.weekdays & b.weekdays:
+        return False
+    for x, y in ((a, b), (b, a)):
+        if x.weekdays and y.when and y.when.start is not None and not y.when.from_published and y.when.width <= 7:
+            days = {(y.when.start + dt.timedelta(days=n)).weekday() for n in range(y.when.width)}
+            if not days & x.weekdays:
+                return False
+    return True
+
+
+def _compatible(a: _Raw, b: _Raw, places: bool = True) -> bool:
+    if a.head != b.head:
         return False
     if a.mech and b.mech and (a.mech[0] != b.mech[0] or (a.mech[1] is not None and b.mech[1] is not None
                                                         and a.mech[1] != b.mech[1])):
         return False
-    if a.when is None or b.when is None or not _dates_compatible(a.when, b.when,
-                                                                MODE_SLACK_DAYS.get(ra.get("mode"), 0)):
+    if a.when is not None and b.when is not None:
+        if not _dates_compatible(a.when, b.when, MODE_SLACK_DAYS.get(a.rec.get("mode"), 0)):
+            return False
+    elif not _weekday_fits(a, b):
         return False
-    return _actors_compatible(a, b) and _places_compatible(a, b)
+    return _actors_compatible(a, b) and (not places or _places_compatible(a, b))
+
+
+def _place_votes(members: list[_Raw]) -> tuple[str | None, str | None, list[_Raw]]:
+    """(country, city) most reports with a place give, and the reports that disagree; a place
+    stands only with a strict majority (None, None, [...]) when there is none."""
+    placed = [m for m in members if m.place_country or m.place]
+    if not placed:
+        return None, None, []
+    countries = Counter(m.place_country for m in placed if m.place_country)
+    country = None
+    if countries:
+        country, n = countries.most_common(1)[0]
+        if n * 2 <= sum(countries.values()):
+            return None, None, placed
+    same = [m for m in placed if m.place_country in (None, country)]
+    cities = Counter(m.place for m in same if m.place)
+    city = None
+    if cities:
+        city, n = cities.most_common(1)[0]
+        if n * 2 <= sum(cities.values()):
+            return country, None, placed
+    dissent = [m for m in placed if (m.place_country and m.place_country != country) or (m.place and m.place != city)]
+    return country, city, dissent
+
+
+def _fits(r: _Raw, members: list[_Raw]) -> bool:
+    """Complete linkage: r fits every member; a place conflict is outvoted by a strict majority
+    of the reports that give a place (two against one), never decided one against one."""
+    if not all(_compatible(r, m, places=False) for m in members):
+        return False
+    if r.when is None or all(m.when is None for m in members):
+        # nothing dates the pair: the place is what tells one occasion from another, so an
+        # undated report never outvotes, and undated reports alone need the same city named
+        if not all(_places_compatible(r, m) for m in members):
+            return False
+        if all(m.when is None for m in members + [r]):
+            return bool(r.place) and any(m.place == r.place for m in members)
+        return True
+    if all(_places_compatible(r, m) for m in members):
+        return True
+    country, city, dissent = _place_votes(members + [r])
+    placed = [m for m in members + [r] if m.place_country or m.place]
+    return (country is not None or city is not None) and len(dissent) * 2 < len(placed)
 
 
 def _score(r: _Raw, members: list[_Raw]) -> tuple:
@@ -265,18 +436,19 @@ def _build(members: list[_Raw]) -> MergedEvent:
         dated = spans  # a visit is best told by its whole span ("2026-01-19/2026-01-21")
     if dated:
         best = min(m.when.width for m in dated)
-        counts = Counter(m.rec["date"] for m in dated if m.when.width == best)
-        date = max(counts, key=lambda d: (counts[d], -[m.rec.get("date") for m in members].index(d)))
-    named = [m.rec["location"] for m in members if m.rec.get("location") and m.rec["location"].get("name")]
-    any_loc = [m.rec["location"] for m in members if m.rec.get("location")]
+        said = [_date_text(m) for m in members]
+        counts = Counter(_date_text(m) for m in dated if m.when.width == best)
+        date = max(counts, key=lambda d: (not d.startswith("XXXX"), counts[d], -said.index(d)))
+    country, city, dissent = _place_votes(members)
     location = None
-    if named or any_loc:
-        pool = named or any_loc
+    placed = [m for m in members if m.rec.get("location") and m not in dissent]
+    if placed:
+        named = [m.rec["location"] for m in placed if m.rec["location"].get("name")
+                 and (city is None or m.place == city)]
+        pool = named or [m.rec["location"] for m in placed]
         counts = Counter((l.get("name"), l.get("country")) for l in pool)
-        name, country = counts.most_common(1)[0][0]
-        if country is None:
-            country = next((l.get("country") for l in any_loc if l.get("country")), None)
-        location = {"name": name, "country": country}
+        name, loc_country = counts.most_common(1)[0][0]
+        location = {"name": name, "country": loc_country or country}
     actors: dict[tuple, dict] = {}
     roles: dict[tuple, Counter] = defaultdict(Counter)
     forms: dict[tuple, Counter] = defaultdict(Counter)
@@ -299,13 +471,23 @@ def _build(members: list[_Raw]) -> MergedEvent:
             a["name"] = max(names, key=lambda n: (len(n.split()), names[n], n == fold(n)))
     cameos = Counter(m.rec.get("cameo") for m in members if m.rec.get("cameo"))
     mech = next((m.rec.get("mechanism") for m in members if m.rec.get("mechanism")), None)
-    return MergedEvent(id=_stable_id(members[0]), type=first.get("type"), mode=first.get("mode"),
+    modes = [m.rec.get("mode") for m in members]
+    mode = next((x for x in modes if x and x != _family(x)), first.get("mode"))  # "dialogue" over "meeting"
+    return MergedEvent(id=_stable_id(members[0]), type=first.get("type"), mode=mode,
                        cameo=cameos.most_common(1)[0][0] if cameos else None, date=date,
                        location=location, actors=list(actors.values()), members=[m.key for m in members],
-                       merge_reason=_reason(members, date, location), mechanism=mech)
+                       merge_reason=_reason(members, date, location, dissent), mechanism=mech)
 
 
-def _reason(members: list[_Raw], date: str | None, location: dict | None) -> str:
+def _date_text(m: _Raw) -> str | None:
+    """The member's date as ISO text; a year-less date settled by publication gets its year."""
+    if m.year_settled and m.when and m.when.start:
+        a, b = m.when.start.isoformat(), m.when.end.isoformat()
+        return a if a == b else f"{a}/{b}"
+    return m.rec.get("date")
+
+
+def _reason(members: list[_Raw], date: str | None, location: dict | None, dissent=()) -> str:
     if len(members) == 1:
         return "single report"
     shared = frozenset.intersection(*[m.persons for m in members]) if all(m.persons for m in members) \
@@ -320,26 +502,46 @@ def _reason(members: list[_Raw], date: str | None, location: dict | None) -> str
     if by_pub:
         parts.append(f"{by_pub} undated report{'s' if by_pub > 1 else ''} matched by publication date "
                      f"(within {PUBLISHED_WINDOW_DAYS} days)")
-    if location and location.get("name"):
+    settled = sum(1 for m in members if m.year_settled)
+    if settled:
+        parts.append(f"{settled} year-less date{'s' if settled > 1 else ''} settled by publication date")
+    undated = sum(1 for m in members if m.when is None)
+    if undated:
+        parts.append(f"{undated} report{'s' if undated > 1 else ''} with no date joined on actors, mode and place")
+    modes = sorted({m.rec.get("mode") for m in members if m.rec.get("mode")})
+    if len(modes) > 1:
+        parts.append("called " + " and ".join(modes))
+    if location and (location.get("name") or location.get("country")):
+        where = location.get("name") or location.get("country")
         places = {m.place for m in members if m.place}
-        parts.append(f"same place {location['name']}" + ("" if len(places) == 1 and all(m.place for m in members)
-                                                         else " (or unknown)"))
+        if dissent:
+            placed = sum(1 for m in members if m.place or m.place_country)
+            others = "; ".join(f"article {m.key[0]} said {(m.rec.get('location') or {}).get('name') or m.place_country}"
+                               for m in dissent)
+            parts.append(f"place {where} by {placed - len(dissent)} of {placed} reports ({others})")
+        else:
+            parts.append(f"same place {where}" + ("" if len(places) == 1 and all(m.place for m in members)
+                                                  else " (or unknown)"))
     return "; ".join(parts)
 
 
 def merge_events(records: list[dict]) -> list[MergedEvent]:
     """Group raw event records (STORE_API EventRecord dicts) into MergedEvents, sorted by id."""
     raws = [_prepare(i, r) for i, r in enumerate(records)]
-    # most precise first; reports dated only by publication come after every dated one
+    # most precise first; reports dated only by publication after every dated one, undated last
     order = sorted(range(len(raws)), key=lambda i: (raws[i].when is None,
                                                    bool(raws[i].when and raws[i].when.from_published),
                                                    raws[i].when.width if raws[i].when else 0, raws[i].key))
     clusters: list[list[_Raw]] = []
     index: dict[tuple, set[int]] = defaultdict(set)
+    by_anchor: dict[tuple, set[int]] = defaultdict(set)  # (head, anchor) -> clusters, any date
     for i in order:
         r = raws[i]
-        candidates = {c for b in r.blocks for c in index.get(b, ())}
-        fits = [c for c in sorted(candidates) if all(_compatible(r, m) for m in clusters[c])]
+        if r.when is None:  # no date of its own: any cluster of the same actors, mode and place
+            candidates = {c for a in r.anchors for c in by_anchor.get((r.head, a), ())}
+        else:
+            candidates = {c for b in r.blocks for c in index.get(b, ())}
+        fits = [c for c in sorted(candidates) if _fits(r, clusters[c])]
         target = None
         if len(fits) == 1:
             target = fits[0]
@@ -354,6 +556,8 @@ def merge_events(records: list[dict]) -> list[MergedEvent]:
             clusters[target].append(r)
         for b in r.blocks:
             index[b].add(target)
+        for a in r.anchors:
+            by_anchor[(r.head, a)].add(target)
     merged = [_build(c) for c in clusters]
     merged.sort(key=lambda e: e.id)
     return merged

@@ -86,3 +86,41 @@ def slug(name: str) -> str:
     """URL-safe id from a name: "Lương Cường" -> "luong-cuong"."""
     s = re.sub(r"[^a-z0-9]+", "-", fold(name)).strip("-")
     return s or "person"
+
+
+def initials_plain(token: str) -> str:
+    """"s." -> "s", "p.j." -> "pj": an initial is the same with or without its periods."""
+    if "." in token and all(len(part) <= 1 for part in token.split(".")):
+        return token.replace(".", "")
+    return token
+
+
+@lru_cache(maxsize=1)
+def _hypocorisms() -> dict[str, str]:
+    text = resources.files("communique.data").joinpath("hypocorisms.tsv").read_text(encoding="utf-8")
+    table = {}
+    for line in text.splitlines():
+        if line.strip() and not line.startswith("#"):
+            short, _, full = line.partition("\t")
+            table[short.strip()] = full.strip()
+    return table
+
+
+def given_name(token: str) -> str:
+    """The full given name a short form stands for ("bill" -> "william"), else the token."""
+    return _hypocorisms().get(token, token)
+
+
+_VOWELS = re.compile(r"[aeiouyhw]")
+_DOUBLE = re.compile(r"(.)\1+")
+
+
+@lru_cache(maxsize=65536)
+def skeleton(token: str) -> str:
+    """A transliteration key: consonants only, doubled letters once, hyphens and apostrophes
+    dropped ("Zelensky", "Zelenskyy", "Zelenskiy" -> "zlnsk"; "Antony", "Anthony" -> "ntn").
+    Hand-written: metaphone (jellyfish) reads "th" as a sound of its own, so Antony and Anthony
+    would differ, and romanisations of the same name differ mostly in vowels and doubling."""
+    s = re.sub(r"[^a-z]", "", fold(token))
+    s = _DOUBLE.sub(r"\1", _VOWELS.sub("", s))
+    return s or fold(token)

@@ -140,7 +140,7 @@ class Store:
         try:
             migrate(engine)
             with engine.connect() as conn:
-                dirty = resolution.state(conn) == "dirty"
+                dirty = resolution.pending(conn)
                 kept = resolution.stored_overrides(conn)
             given = resolution.read_overrides_file(overrides) if overrides is not None else None
             if given is not None and given != kept:
@@ -158,7 +158,7 @@ class Store:
             try:
                 with writer_lock(engine, wait=False) as held:
                     if held:
-                        resolution.rebuild(engine, store.overrides)
+                        resolution.resolve_pending(engine, store.overrides)
             except sa.exc.DBAPIError as exc:
                 engine.dispose()
                 raise StoreError(_db_message(engine, exc)) from None
@@ -203,9 +203,9 @@ class Store:
 
     def _finish(self, report):
         with self.engine.connect() as conn:
-            dirty = resolution.state(conn) != "clean"
+            dirty = resolution.pending(conn) or resolution.state(conn) != "clean"
         if dirty:
-            report.raw_events, report.merged_events = resolution.rebuild(self.engine, self.overrides)
+            report.raw_events, report.merged_events = resolution.resolve_pending(self.engine, self.overrides)
         else:
             with self.engine.connect() as conn:
                 report.raw_events = conn.execute(sa.select(sa.func.count()).select_from(
@@ -219,6 +219,17 @@ class Store:
         """Recompute identities and merged events from the raw rows; (raw events, merged events)."""
         with writer_lock(self.engine):
             return resolution.rebuild(self.engine, self.overrides)
+
+    @_guard
+    def resolve(self) -> tuple[int, int]:
+        """Resolve what changed since the last resolution (the queued articles); (raw, merged events)."""
+        with writer_lock(self.engine):
+            return resolution.resolve_pending(self.engine, self.overrides)
+
+    @_guard
+    def check(self) -> list[str]:
+        """Differences between the stored (incremental) resolution and a full rebuild; [] if none."""
+        return resolution.check(self.engine, self.overrides)
 
     # ------------------------------------------------------------------ reading
 

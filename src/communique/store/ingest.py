@@ -185,10 +185,11 @@ def set_resolution_state(conn, state: str) -> None:
 
 
 def write_batch(conn, entries: list[tuple[dict, Article, str, int | None]]) -> None:
-    """Write (meta, article, hash, existing id or None) entries and mark resolution dirty; the
-    caller's transaction makes the whole batch atomic."""
+    """Write (meta, article, hash, existing id or None) entries and queue them for resolution;
+    the caller's transaction makes the whole batch atomic."""
     version, now = _version(), _now()
     children = {"persons": [], "events": [], "event_actors": [], "commitments": []}
+    written = []
     for meta, art, digest, existing_id in entries:
         text = art.text or ""
         row = {"doc_id": meta["doc_id"], "title": art.title, "source": art.source, "url": art.url,
@@ -202,12 +203,15 @@ def write_batch(conn, entries: list[tuple[dict, Article, str, int | None]]) -> N
             article_id = existing_id
             delete_children(conn, article_id)
             conn.execute(update(schema.articles).where(schema.articles.c.id == article_id).values(**row))
+        written.append(article_id)
         for name, rows in _child_rows(article_id, art).items():
             children[name].extend(rows)
     for name in ("persons", "events", "event_actors", "commitments"):
         if children[name]:
             conn.execute(getattr(schema, name).insert(), children[name])
-    set_resolution_state(conn, "dirty")
+    from communique.store.incremental import enqueue  # resolution queue, same transaction
+
+    enqueue(conn, [r["article_id"] for r in children["persons"] + children["events"]] + written)
 
 
 # --------------------------------------------------------------------------- driver

@@ -31,11 +31,32 @@ def _v3_capped_search_index(conn) -> None:
     fts.cap_postgres_index(conn)
 
 
+def _v4_incremental_resolution(conn) -> None:
+    """Incremental resolution: a queue of changed articles, distinct name forms with blocking
+    keys, event blocking keys, identity redirects, and the reasons identities were joined. An
+    existing corpus is marked for one full rebuild, which fills the new tables."""
+    from sqlalchemy import inspect
+
+    names = [t.name for t in (schema.resolve_queue, schema.person_forms, schema.person_form_keys,
+                              schema.event_keys, schema.identity_redirects)]
+    schema.metadata.create_all(conn, tables=[schema.metadata.tables[n] for n in names])
+    insp = inspect(conn)
+    if "links" not in {c["name"] for c in insp.get_columns("identities")}:
+        conn.exec_driver_sql("ALTER TABLE identities ADD COLUMN links TEXT")
+    if "form_id" not in {c["name"] for c in insp.get_columns("identity_members")}:
+        conn.exec_driver_sql("ALTER TABLE identity_members ADD COLUMN form_id INTEGER")
+        conn.exec_driver_sql("CREATE INDEX IF NOT EXISTS ix_identity_members_form ON identity_members (form_id)")
+    if conn.execute(select(schema.articles.c.id).limit(1)).first() is not None:
+        conn.execute(schema.meta.delete().where(schema.meta.c.key == "resolution"))
+        conn.execute(schema.meta.insert().values(key="resolution", value="dirty"))
+
+
 # (version, name, function) in order; never edit an applied one, append a new one instead.
 MIGRATIONS = [
     (1, "initial schema", _v1_initial),
     (2, "actor index on (country, event)", _v2_country_event_index),
     (3, "capped PostgreSQL search index", _v3_capped_search_index),
+    (4, "incremental resolution", _v4_incremental_resolution),
 ]
 
 

@@ -210,6 +210,12 @@ def find_person(conn, name_or_id: str):
     row = conn.execute(select(i).where(i.c.id == str(name_or_id))).first()
     if row:
         return row
+    moved = conn.execute(select(schema.identity_redirects.c.new_id)
+                         .where(schema.identity_redirects.c.old_id == str(name_or_id))).scalar()
+    if moved:  # an id merged into another identity answers with that one
+        row = conn.execute(select(i).where(i.c.id == moved)).first()
+        if row:
+            return row
     key = fold(name_or_id)
     if not key:
         return None

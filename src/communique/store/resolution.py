@@ -1,8 +1,10 @@
-"""Rebuild corpus resolution (person identities, roles, merged events) from the raw rows.
+"""Corpus resolution (person identities, roles, merged events) kept in step with the raw rows.
 
-The rebuild runs in one transaction that ends by marking the resolution "clean"; ingest
-marks it "dirty" in the same transactions that change raw rows. A crash in between leaves
-it dirty, and the next `Store.open` rebuilds it.
+Ingest queues the articles it changes (resolve_queue) in the same transactions that change
+their rows; `resolve_pending` re-resolves what they touch (store/incremental.py) in one
+transaction that empties the queue, so a crash leaves the queue and the next `Store.open`
+resolves it. `rebuild` recomputes everything (`communique resolve --full`; also when the state
+is "dirty": a new overrides file, a migrated database); `check` compares the two.
 """
 from __future__ import annotations
 
@@ -84,152 +86,174 @@ def _match_person(actor_name: str, persons: list[dict]) -> dict | None:
     return candidates[0] if len(candidates) == 1 else None
 
 
-def _load(conn):
-    a, p, e, ea = schema.articles, schema.persons, schema.events, schema.event_actors
-    arts = {r.id: r for r in conn.execute(select(a.c.id, a.c.doc_id, a.c.published, a.c.source))}
-    first_event_date = dict(conn.execute(select(e.c.article_id, func.min(e.c.date_start)).group_by(e.c.article_id)).all())
-    persons = defaultdict(list)
-    for r in conn.execute(select(p).order_by(p.c.article_id, p.c.idx)):
-        mentions = json.loads(r.mentions or "{}")
-        persons[r.article_id].append({"idx": r.idx, "name": r.name, "country": r.country, "org": r.org,
-                                      "titles": json.loads(r.titles or "[]"), "forms": mentions.get("forms", [])})
-    actors = defaultdict(list)
-    for r in conn.execute(select(ea).order_by(ea.c.article_id, ea.c.event_idx, ea.c.idx)):
-        actors[(r.article_id, r.event_idx)].append(r)
-    events = conn.execute(select(e).order_by(e.c.article_id, e.c.idx)).all()
-    return arts, first_event_date, persons, actors, events
+def merged_rows(merged, records: list[dict], context: dict) -> tuple[list[dict], list[dict], list[dict]]:
+    """Rows of merged_events, merged_event_members and merged_event_actors for merged events
+    (context: the articles, persons, identities and actors their records were read with)."""
+    from communique.levels import best_level, rank
+
+    arts, persons, identity_of = context["arts"], context["persons"], context["identity_of"]
+    actors, person_of_actor = context["actors"], context["person_of_actor"]
+    memo = {}  # titles repeat across thousands of articles: classify each distinct list once
+
+    def level_for(titles):
+        key = tuple(titles)
+        if key not in memo:
+            memo[key] = best_level(titles)
+        return memo[key]
+
+    level_at = {(aid, p["idx"]): level_for(p["titles"]) for aid, plist in persons.items() for p in plist}
+    by_identity_article = defaultdict(list)
+    for key, ident in identity_of.items():
+        by_identity_article[(ident, key[0])].append(key)
+    record_of = {tuple(rec["key"]): rec for rec in records}
+
+    me_rows, member_rows, actor_rows = [], [], []
+    for m in merged:
+        members = [tuple(k) for k in _attr(m, "members", [])]
+        article_ids = sorted({k[0] for k in members})
+        published = min((arts[i].published for i in article_ids if arts[i].published), default=None)
+        date = _attr(m, "date")
+        start, end, precision = date_bounds(date, published)
+        location = _attr(m, "location")
+        mechanism = _attr(m, "mechanism")
+        if mechanism is None:
+            mechanism = next((record_of[k]["mechanism"] for k in members
+                              if k in record_of and record_of[k]["mechanism"]), None)
+        best = None
+        for j, actor in enumerate(_attr(m, "actors", []) or []):
+            ident = _attr(actor, "identity")
+            levels = []
+            if ident:
+                for aid in article_ids:
+                    levels += [level_at.get(k) for k in by_identity_article.get((ident, aid), [])]
+            elif _attr(actor, "kind") == "person":
+                for aid, eidx in members:
+                    for r in actors.get((aid, eidx), []):
+                        p = person_of_actor.get((aid, eidx, r.idx))
+                        if p and fold(r.name) == fold(_attr(actor, "name")):
+                            levels.append(level_at.get((aid, p["idx"])))
+            levels = [lv for lv in levels if lv]
+            level = min(levels, key=rank) if levels else None
+            if level and (best is None or rank(level) < best):
+                best = rank(level)
+            actor_rows.append({"merged_event_id": m.id, "idx": j, "name": _attr(actor, "name"),
+                               "key": fold(_attr(actor, "name")), "kind": _attr(actor, "kind"),
+                               "country": _attr(actor, "country"), "role": _attr(actor, "role"),
+                               "person_id": ident, "level": level})
+        me_rows.append({
+            "id": m.id, "type": _attr(m, "type"), "mode": _attr(m, "mode"), "cameo": _attr(m, "cameo"),
+            "date": date, "date_start": start, "date_end": end, "date_precision": precision,
+            "location_name": _attr(location, "name") if location else None,
+            "location_country": _attr(location, "country") if location else None,
+            "mechanism": json.dumps(mechanism, ensure_ascii=False) if mechanism else None,
+            "merge_reason": _attr(m, "merge_reason"), "n_sources": len(article_ids), "top_level_rank": best})
+        member_rows += [{"merged_event_id": m.id, "article_id": aid, "event_idx": eidx} for aid, eidx in members]
+    return me_rows, member_rows, actor_rows
+
+
+def _counts(conn) -> tuple[int, int]:
+    return (conn.execute(select(func.count()).select_from(schema.events)).scalar_one(),
+            conn.execute(select(func.count()).select_from(schema.merged_events)).scalar_one())
+
+
+def _uses_merges(overrides) -> bool:
+    return bool(overrides and overrides.merges)
 
 
 def rebuild(engine, overrides=None) -> tuple[int, int]:
-    """Recompute the resolution tables from the raw rows; returns (raw events, merged events)."""
-    try:
-        from communique import resolve
-        from communique.levels import best_level, level_of, rank
-    except ImportError as exc:  # the resolve module is developed alongside the store
-        raise StoreError(f"corpus resolution is not available: {exc}") from None
+    """Recompute the resolution from the raw rows, keeping identity ids where their records
+    stay together; returns (raw events, merged events)."""
+    from communique.store.incremental import Run
 
     with engine.begin() as conn:
-        arts, first_event_date, persons, actors, events = _load(conn)
-
-        person_records = []
-        for article_id, plist in persons.items():
-            art = arts[article_id]
-            when = (art.published or "")[:10] or first_event_date.get(article_id)
-            for p in plist:
-                person_records.append({"key": (article_id, p["idx"]), "article_id": article_id, "name": p["name"],
-                                       "titles": p["titles"], "country": p["country"], "org": p["org"],
-                                       "date": when, "mentions_text": p["forms"] or [p["name"]]})
-        found = resolve.resolve_persons(person_records, overrides) if person_records else []
-        identity_of = {}
-        for ident in found:
-            for key in ident.members:
-                identity_of[tuple(key)] = ident.id
-
-        event_records, person_of_actor = [], {}
-        for ev in events:
-            art = arts[ev.article_id]
-            plist = persons.get(ev.article_id, [])
-            actor_dicts = []
-            for r in actors.get((ev.article_id, ev.idx), []):
-                person = _match_person(r.name, plist) if r.kind == "person" else None
-                ident = identity_of.get((ev.article_id, person["idx"])) if person else None
-                if person:
-                    person_of_actor[(ev.article_id, ev.idx, r.idx)] = person
-                actor_dicts.append({"name": r.name, "kind": r.kind, "country": r.country, "role": r.role,
-                                    "identity": ident})
-            evidence = json.loads(ev.evidence or "[]")
-            event_records.append({
-                "key": (ev.article_id, ev.idx), "article_id": ev.article_id, "type": ev.type, "mode": ev.mode,
-                "cameo": ev.cameo, "date": ev.date,
-                "location": ({"name": ev.location_name, "country": ev.location_country}
-                             if ev.location_name or ev.location_country else None),
-                "actors": actor_dicts, "evidence_text": [x["text"] for x in evidence],
-                "published": art.published, "source": art.source,
-                "mechanism": json.loads(ev.mechanism) if ev.mechanism else None})
-        merged = resolve.merge_events(event_records) if event_records else []
-
-        for table in reversed(schema.RESOLUTION_TABLES):
-            conn.execute(delete(table))
-
-        # persons' level per (article, person index), for the actors of merged events
-        memo = {}  # titles repeat across thousands of articles: classify each distinct list once
-
-        def level_for(titles):
-            key = tuple(titles)
-            if key not in memo:
-                memo[key] = best_level(titles)
-            return memo[key]
-
-        level_at = {(aid, p["idx"]): level_for(p["titles"]) for aid, plist in persons.items() for p in plist}
-        by_identity_article = defaultdict(list)
-        for key, ident in identity_of.items():
-            by_identity_article[(ident, key[0])].append(key)
-        record_of = {rec["key"]: rec for rec in event_records}
-
-        me_rows, member_rows, actor_rows = [], [], []
-        n_events = defaultdict(int)
-        for m in merged:
-            members = [tuple(k) for k in _attr(m, "members", [])]
-            article_ids = sorted({k[0] for k in members})
-            published = min((arts[i].published for i in article_ids if arts[i].published), default=None)
-            date = _attr(m, "date")
-            start, end, precision = date_bounds(date, published)
-            location = _attr(m, "location")
-            mechanism = _attr(m, "mechanism")
-            if mechanism is None:
-                mechanism = next((record_of[k]["mechanism"] for k in members
-                                  if k in record_of and record_of[k]["mechanism"]), None)
-            best = None
-            for j, actor in enumerate(_attr(m, "actors", []) or []):
-                ident = _attr(actor, "identity")
-                levels = []
-                if ident:
-                    for aid in article_ids:
-                        levels += [level_at.get(k) for k in by_identity_article.get((ident, aid), [])]
-                elif _attr(actor, "kind") == "person":
-                    for aid, eidx in members:
-                        for r in actors.get((aid, eidx), []):
-                            p = person_of_actor.get((aid, eidx, r.idx))
-                            if p and fold(r.name) == fold(_attr(actor, "name")):
-                                levels.append(level_at.get((aid, p["idx"])))
-                levels = [lv for lv in levels if lv]
-                level = min(levels, key=rank) if levels else None
-                if level and (best is None or rank(level) < best):
-                    best = rank(level)
-                if ident:
-                    n_events[ident] += 1
-                actor_rows.append({"merged_event_id": m.id, "idx": j, "name": _attr(actor, "name"),
-                                   "key": fold(_attr(actor, "name")), "kind": _attr(actor, "kind"),
-                                   "country": _attr(actor, "country"), "role": _attr(actor, "role"),
-                                   "person_id": ident, "level": level})
-            me_rows.append({
-                "id": m.id, "type": _attr(m, "type"), "mode": _attr(m, "mode"), "cameo": _attr(m, "cameo"),
-                "date": date, "date_start": start, "date_end": end, "date_precision": precision,
-                "location_name": _attr(location, "name") if location else None,
-                "location_country": _attr(location, "country") if location else None,
-                "mechanism": json.dumps(mechanism, ensure_ascii=False) if mechanism else None,
-                "merge_reason": _attr(m, "merge_reason"), "n_sources": len(article_ids), "top_level_rank": best})
-            member_rows += [{"merged_event_id": m.id, "article_id": aid, "event_idx": eidx} for aid, eidx in members]
-
-        ident_rows, alias_rows, imember_rows, role_rows = [], [], [], []
-        for ident in found:
-            aliases = list(dict.fromkeys(_attr(ident, "aliases", []) or []))
-            ident_rows.append({"id": ident.id, "name": ident.name, "country": ident.country,
-                               "aliases": json.dumps(aliases, ensure_ascii=False), "n_events": n_events.get(ident.id, 0)})
-            keys = {fold(n) for n in [ident.name, *aliases] if fold(n)}
-            alias_rows += [{"identity_id": ident.id, "key": k} for k in sorted(keys)]
-            imember_rows += [{"identity_id": ident.id, "article_id": k[0], "person_idx": k[1]} for k in ident.members]
-            for i, role in enumerate(_attr(ident, "roles", []) or []):
-                role_rows.append({"identity_id": ident.id, "idx": i, "title": role.title, "org": role.org,
-                                  "country": role.country, "level": getattr(role, "level", None) or level_of(role.title),
-                                  "first_seen": role.first_seen, "last_seen": role.last_seen,
-                                  "article_ids": json.dumps(sorted(role.article_ids))})
-
-        for table, rows in ((schema.identities, ident_rows), (schema.identity_aliases, alias_rows),
-                            (schema.identity_members, imember_rows), (schema.roles, role_rows),
-                            (schema.merged_events, me_rows), (schema.merged_event_members, member_rows),
-                            (schema.merged_event_actors, actor_rows)):
-            for start in range(0, len(rows), 5000):
-                conn.execute(table.insert(), rows[start:start + 5000])
+        Run(conn, overrides, full=True).run([r[0] for r in conn.execute(select(schema.articles.c.id))])
+        conn.execute(delete(schema.resolve_queue))
         set_resolution_state(conn, "clean")
-        return len(events), len(merged)
+        return _counts(conn)
+
+
+def resolve_pending(engine, overrides=None) -> tuple[int, int]:
+    """Resolve the queued articles only (a full rebuild when the state says so, or when manual
+    merge overrides join identities across components); returns (raw events, merged events)."""
+    from communique.store.incremental import Run, queued
+
+    from communique.store.incremental import dequeue
+
+    with engine.connect() as conn:
+        st, waiting = state(conn), bool(queued(conn))
+    if st == "dirty" or (_uses_merges(overrides) and waiting):
+        return rebuild(engine, overrides)
+    with engine.begin() as conn:
+        queue = queued(conn)
+        if queue:
+            Run(conn, overrides).run(queue)
+            dequeue(conn, queue)
+        set_resolution_state(conn, "clean")
+        return _counts(conn)
+
+
+def pending(conn) -> bool:
+    """Whether anything waits for resolution (a queue, or a full rebuild)."""
+    from communique.store.incremental import queued
+
+    return state(conn) == "dirty" or bool(queued(conn))
+
+
+def snapshot(conn) -> dict:
+    """The resolution as comparable values: identities and merged events by id."""
+    i, im, ro = schema.identities, schema.identity_members, schema.roles
+    me, mm, ma = schema.merged_events, schema.merged_event_members, schema.merged_event_actors
+    members = defaultdict(list)
+    for r in conn.execute(select(im.c.identity_id, im.c.article_id, im.c.person_idx)):
+        members[r.identity_id].append((r.article_id, r.person_idx))
+    roles = defaultdict(list)
+    for r in conn.execute(select(ro).order_by(ro.c.identity_id, ro.c.idx)):
+        roles[r.identity_id].append((r.title, r.org, r.country, r.level, r.first_seen, r.last_seen, r.article_ids))
+    out = {"identity": {}, "event": {}}
+    for r in conn.execute(select(i)):
+        out["identity"][r.id] = {"name": r.name, "country": r.country, "aliases": r.aliases, "n_events": r.n_events,
+                                 "links": r.links, "roles": roles.get(r.id, []), "members": sorted(members.get(r.id, []))}
+    ev_members = defaultdict(list)
+    for r in conn.execute(select(mm)):
+        ev_members[r.merged_event_id].append((r.article_id, r.event_idx))
+    actors = defaultdict(list)
+    for r in conn.execute(select(ma).order_by(ma.c.merged_event_id, ma.c.idx)):
+        actors[r.merged_event_id].append((r.name, r.kind, r.country, r.role, r.person_id, r.level))
+    for r in conn.execute(select(me)):
+        out["event"][r.id] = {"type": r.type, "mode": r.mode, "date": r.date, "place": (r.location_name, r.location_country),
+                              "mechanism": r.mechanism, "reason": r.merge_reason, "n_sources": r.n_sources,
+                              "level": r.top_level_rank, "members": sorted(ev_members.get(r.id, [])),
+                              "actors": actors.get(r.id, [])}
+    orphans = conn.execute(select(func.count()).select_from(im).where(
+        im.c.identity_id.not_in(select(i.c.id)))).scalar_one()
+    out["orphan_members"] = orphans
+    return out
+
+
+def check(engine, overrides=None, limit: int = 20) -> list[str]:
+    """Compare the stored resolution with a full rebuild made (and rolled back) in one
+    transaction; one line per difference (at most `limit`), [] when they agree."""
+    from communique.store.incremental import Run
+
+    with engine.connect() as conn:
+        with conn.begin() as tx:
+            stored = snapshot(conn)
+            Run(conn, overrides, full=True).run([r[0] for r in conn.execute(select(schema.articles.c.id))])
+            full = snapshot(conn)
+            tx.rollback()
+    diffs = []
+    if stored["orphan_members"]:
+        diffs.append(f"{stored['orphan_members']} person records point at identities that do not exist")
+    for kind in ("identity", "event"):
+        a, b = stored[kind], full[kind]
+        for key in sorted(set(a) | set(b)):
+            if key not in b:
+                diffs.append(f"{kind} {key}: stored, but a full rebuild has no such {kind} (members {a[key]['members'][:5]})")
+            elif key not in a:
+                diffs.append(f"{kind} {key}: a full rebuild has it (members {b[key]['members'][:5]}), the store does not")
+            elif a[key] != b[key]:
+                fields = sorted(f for f in a[key] if a[key][f] != b[key][f])
+                diffs.append(f"{kind} {key}: differs in {', '.join(fields)}: stored "
+                             + "; ".join(f"{f}={a[key][f]!r:.120}" for f in fields) + " / full "
+                             + "; ".join(f"{f}={b[key][f]!r:.120}" for f in fields))
+    return diffs[:limit] + ([f"... and {len(diffs) - limit} more"] if len(diffs) > limit else [])

@@ -106,6 +106,7 @@ identities = Table(
     Column("country", String(3)),
     Column("aliases", Text),           # JSON list
     Column("n_events", Integer, nullable=False, default=0),
+    Column("links", Text),             # JSON list of [record, record, reason]: why its records are one person
 )
 
 # One row per name or alias, folded (case and accents) for matching.
@@ -120,8 +121,10 @@ identity_members = Table(
     Column("identity_id", String(200), ForeignKey("identities.id", ondelete="CASCADE"), nullable=False),
     Column("article_id", Integer, primary_key=True, autoincrement=False),
     Column("person_idx", Integer, primary_key=True, autoincrement=False),
+    Column("form_id", Integer),        # person_forms.id: the distinct name form the record has
 )
 Index("ix_identity_members_identity", identity_members.c.identity_id)
+Index("ix_identity_members_form", identity_members.c.form_id)
 
 roles = Table(
     "roles", metadata,
@@ -178,6 +181,62 @@ merged_event_actors = Table(
 # (country, event) so "events of country A with country B" is answered from the index alone
 Index("ix_merged_event_actors_country_event", merged_event_actors.c.country, merged_event_actors.c.merged_event_id)
 Index("ix_merged_event_actors_person", merged_event_actors.c.person_id)
+
+# --- incremental resolution state (see store/incremental.py) ---------------------------
+
+# Articles whose raw rows changed since the last resolution: written in the same transaction
+# as the rows, removed in the transaction that resolves them (a crash leaves them queued).
+resolve_queue = Table(
+    "resolve_queue", metadata,
+    Column("article_id", Integer, primary_key=True, autoincrement=False),
+)
+
+# One row per distinct name form (same name, raw mention, country, titles): identities are
+# resolved over these, not over every mention. A one-word name is a form of its own per record.
+person_forms = Table(
+    "person_forms", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("sig", Text, nullable=False),
+    Column("kind", String(10), nullable=False),   # "full" or "short"
+    Column("key_article", Integer, nullable=False),  # earliest record (article id, person index)
+    Column("key_idx", Integer, nullable=False),
+    Column("rep", Text, nullable=False),          # JSON: the record the form stands for
+    Column("n", Integer, nullable=False),
+    Column("aliases", Text),                      # JSON list
+    Column("stats", Text),                        # JSON: office accumulators (resolve.persons.record_stats)
+    Column("identity_id", String(200)),
+)
+Index("ux_person_forms_sig", person_forms.c.sig, unique=True)
+Index("ix_person_forms_identity", person_forms.c.identity_id)
+
+# Blocking keys of forms: two forms a pass may compare share a key ("t|" and "w|" keys are lookups
+# of first/last words and one-word names, not component edges).
+person_form_keys = Table(
+    "person_form_keys", metadata,
+    Column("key", String(1000), primary_key=True),
+    Column("form_id", Integer, primary_key=True, autoincrement=False),
+)
+Index("ix_person_form_keys_form", person_form_keys.c.form_id)
+
+# Blocking keys of raw events (resolve.events.block_keys): kind "o" occupied, "p" probed; two
+# events merge_events may compare have one's probed key among the other's occupied keys.
+event_keys = Table(
+    "event_keys", metadata,
+    Column("key", String(2000), primary_key=True),
+    Column("kind", String(1), primary_key=True),
+    Column("article_id", Integer, primary_key=True, autoincrement=False),
+    Column("event_idx", Integer, primary_key=True, autoincrement=False),
+)
+Index("ix_event_keys_article", event_keys.c.article_id)
+
+# An identity id that was merged into another keeps answering: old id -> current id.
+identity_redirects = Table(
+    "identity_redirects", metadata,
+    Column("old_id", String(200), primary_key=True),
+    Column("new_id", String(200), nullable=False),
+)
+
+INCREMENTAL_TABLES = (person_forms, person_form_keys, event_keys)
 
 RAW_TABLES = (articles, persons, events, event_actors, commitments)
 RESOLUTION_TABLES = (identities, identity_aliases, identity_members, roles, merged_events,
