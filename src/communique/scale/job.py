@@ -111,6 +111,20 @@ def local_cluster(workers: int):
                             dashboard_address=None, memory_limit=0)
 
 
+def _quiet_close(cluster) -> None:
+    """Close a local cluster after its results are in; a worker slow to exit (a large heap on a
+    busy machine) is killed by its nanny, which is expected here and not worth a warning."""
+    import logging
+
+    logger = logging.getLogger("distributed.nanny")
+    level = logger.level
+    logger.setLevel(logging.ERROR)
+    try:
+        cluster.close()
+    finally:
+        logger.setLevel(level)
+
+
 def run_job(paths, dataset: str, *, scheduler: str | None = None, workers: int = 2, task_size: int = TASK_SIZE,
             published=None, max_bytes: int = MAX_BYTES, client=None,
             on_error: Callable[[str], None] | None = None,
@@ -155,7 +169,7 @@ def run_job(paths, dataset: str, *, scheduler: str | None = None, workers: int =
             if own_client is not None:
                 own_client.close()
             if own_cluster is not None:
-                own_cluster.close()
+                _quiet_close(own_cluster)
     for task in tasks:  # in input order, whatever order they finished in
         result = results[task.id]
         report.documents += result["documents"]
