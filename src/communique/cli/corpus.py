@@ -162,8 +162,12 @@ def ingest(paths, db_url, published, batch_size, progress, overrides, workers):
         except ValueError:
             _fail(f"malformed date for --published: {published!r} (use YYYY-MM-DD)")
     from communique.parallel import extractor_for
-    from communique.store.bulk import ingest_datasets, is_dataset
+    from communique.store.bulk import ingest_datasets, is_dataset, unfinished_job
 
+    for path in paths:
+        if unfinished_job(path):
+            _fail(f"{path}: a dataset whose job did not finish (no manifest); run the job again, "
+                  "its finished tasks are redone")
     datasets = [p for p in paths if is_dataset(p)]
     paths = [p for p in paths if p not in datasets]
     store = _open(db_url, overrides, create=True)

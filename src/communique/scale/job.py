@@ -74,6 +74,12 @@ def run_task(task: Task, dataset: str, published=None, max_bytes: int = MAX_BYTE
     return {"task": task.id, "documents": n, "written": len(rows), "failed": failed, "parts": written}
 
 
+def _where(task: Task) -> str:
+    """The first input a task reads, as 'path[:line]'."""
+    unit = task.units[0]
+    return unit[1] if unit[0] == "file" else f"{unit[1]}:{unit[3] if unit[0] == 'jsonl' else unit[2] + 1}"
+
+
 def _failure(doc, exc: BaseException) -> str:
     from communique.store.ingest import _describe_failure
 
@@ -102,13 +108,14 @@ def _plugin():
 
 
 def local_cluster(workers: int):
-    """A LocalCluster on loopback: `workers` processes of one thread, no dashboard, profiler off."""
+    """A LocalCluster on loopback only (its HTTP endpoints too, on a free port): `workers` processes
+    of one thread, profiler off."""
     import dask
     from distributed import LocalCluster
 
     with dask.config.set(PROFILER_OFF):
         return LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, host="127.0.0.1",
-                            dashboard_address=None, memory_limit=0)
+                            dashboard_address="127.0.0.1:0", memory_limit=0)
 
 
 def _quiet_close(cluster) -> None:
@@ -159,10 +166,16 @@ def run_job(paths, dataset: str, *, scheduler: str | None = None, workers: int =
             client.register_plugin(_plugin())
             futures = [client.submit(run_task, task, dataset, published, max_bytes, pure=False,
                                      key=f"communique-extract-{task.id}") for task in tasks]
-            results = {}
+            results, by_key = {}, {f.key: t for f, t in zip(futures, tasks)}
             for future in as_completed(futures, loop=client.loop):
-                result = future.result()
-                results[result["task"]] = result
+                task = by_key[future.key]
+                try:
+                    result = future.result()
+                except Exception as exc:  # noqa: BLE001 - a lost task is reported, the others go on
+                    result = {"task": task.id, "documents": 0, "written": 0, "parts": [],
+                              "failed": [f"{_where(task)}: task {task.id} failed, its documents are not in the "
+                                         f"dataset ({type(exc).__name__}: {' '.join(str(exc).split())[:300]})"]}
+                results[task.id] = result
                 if on_task:
                     on_task(result)
         finally:
@@ -179,7 +192,8 @@ def run_job(paths, dataset: str, *, scheduler: str | None = None, workers: int =
             fail(message)
     parts.remove_stray_temps(dataset)
     report.seconds = time.perf_counter() - started
-    manifest = {"format": "communique-dataset", "version": 1, "tasks": [t.id for t in tasks],
+    manifest = {"format": "communique-dataset", "version": 1,
+                "tasks": [t.id for t in tasks if results[t.id]["parts"]],
                 "parts": report.parts, "documents": report.documents, "articles": report.written,
                 "failed": len(report.failed)}
     tmp = os.path.join(dataset, f".{parts.MANIFEST}.tmp")

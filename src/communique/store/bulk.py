@@ -45,6 +45,14 @@ def is_dataset(path: str) -> bool:
     return False
 
 
+def unfinished_job(path: str) -> bool:
+    """A folder holding a job's parts but no manifest: the job was stopped before it ended."""
+    import glob
+
+    return os.path.isdir(path) and not os.path.exists(os.path.join(path, MANIFEST)) and \
+        bool(glob.glob(os.path.join(glob.escape(path), "month=*", "part-*.parquet")))
+
+
 def _manifest(path: str) -> dict:
     try:
         with open(os.path.join(path, MANIFEST), encoding="utf-8") as fh:
