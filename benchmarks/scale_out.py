@@ -57,7 +57,7 @@ def run(cmd: list[str]) -> dict:
     wall = time.perf_counter() - t0
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     if proc.returncode != 0:
-        sys.exit(f"{' '.join(cmd[3:])} failed ({proc.returncode}): {proc.stderr[-1500:]}")
+        sys.exit(f"{' '.join(cmd[2:])[:200]} failed ({proc.returncode}): {proc.stderr[-1500:]}")
     cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
     return {"wall": wall, "cpu": cpu}
 
@@ -77,8 +77,11 @@ def throughput(args) -> None:
         configs = {
             "one process": lambda out: CLI + ["extract", str(listing), "-o", str(out / "w1.jsonl"), "--workers", "1"],
             "--workers 2": lambda out: CLI + ["extract", str(listing), "-o", str(out / "w2.jsonl"), "--workers", "2"],
-            "dask 2 workers": lambda out: CLI + ["extract", str(listing), "--engine", "dask", "--workers", "2",
-                                                 "-o", str(out / "dataset")],
+            # the job's own entry point, with tasks of n/4 documents so both workers have work at this size
+            "dask 2 workers": lambda out: [sys.executable, "-c", (
+                "from communique.scale.job import run_job; "
+                f"r = run_job([{str(listing)!r}], {str(out / 'dataset')!r}, workers=2, task_size={max(1, args.n // 4)}); "
+                "assert not r.failed, r.failed")],
         }
         results = {name: [] for name in configs}
         starts = []
