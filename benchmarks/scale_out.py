@@ -118,7 +118,7 @@ def throughput(args) -> None:
         for name, cpu, _ in rows:
             overhead = cpu / rows[0][1]
             core_hours = 1e7 / rate / 3600 * overhead
-            line = ", ".join(f"{n} workers {core_hours / n:,.0f} h" for n in (16, 64, 256, 1024))
+            line = ", ".join(f"{n} workers {core_hours / n:,.1f} h" for n in (16, 64, 256, 1024))
             print(f"projection, 10^7 articles, {name}: {core_hours:,.0f} core-hours; wall on {line}")
     finally:
         shutil.rmtree(work, ignore_errors=True)
