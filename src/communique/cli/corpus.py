@@ -10,7 +10,8 @@ import sys
 
 import click
 
-from communique.cli.options import db_option, default_db_url, event_filter_options, format_option, output_option
+from communique.cli.options import (db_option, default_db_url, event_filter_options, format_option, output_option,
+                                    workers_option)
 
 TABLE_WIDTH = 60  # widest a table cell gets before it is cut with "…"
 
@@ -145,9 +146,13 @@ def _print_error(message: str) -> None:
 @click.option("--progress/--no-progress", default=True, show_default=True,
               help="Progress bar on stderr (only when it is a terminal).")
 @overrides_option
+@workers_option
 @_store_errors
-def ingest(paths, db_url, published, batch_size, progress, overrides, max_bytes):
+def ingest(paths, db_url, published, batch_size, progress, overrides, max_bytes, workers):
     """Extract articles from files, folders or JSONL and store them; unchanged ones are skipped.
+
+    A Parquet DATASET folder written by `extract --engine dask` is loaded in bulk (COPY on
+    PostgreSQL), its articles already extracted; the same article offered raw later is unchanged.
 
     Prints "N articles: A added, U updated, S unchanged, F failed; R raw events -> M events";
     each input that fails is reported on stderr as PATH[:LINE]: message (exit status 1).
@@ -161,15 +166,37 @@ def ingest(paths, db_url, published, batch_size, progress, overrides, max_bytes)
             datetime.date.fromisoformat(published)
         except ValueError:
             _fail(f"malformed date for --published: {published!r} (use YYYY-MM-DD)")
+    from communique.parallel import extractor_for
+    from communique.store.bulk import ingest_datasets, is_dataset, unfinished_job
+
+    for path in paths:
+        if unfinished_job(path):
+            _fail(f"{path}: a dataset whose job did not finish (no manifest); run the job again, "
+                  "its finished tasks are redone")
+    datasets = [p for p in paths if is_dataset(p)]
+    paths = [p for p in paths if p not in datasets]
     store = _open(db_url, overrides, create=True)
     try:
-        total = _count_inputs(paths) if progress and sys.stderr.isatty() else None
-        report = store.ingest(iter_documents(list(paths), published=published, max_bytes=max_bytes or MAX_BYTES),
-                              progress=progress,
-                              batch_size=batch_size, total=total, on_error=_print_error)
+        report = ingest_datasets(store, datasets, progress=progress, on_error=_print_error, rebuild=not paths)
+        if paths:
+            total = _count_inputs(paths) if progress and sys.stderr.isatty() else None
+            with extractor_for(workers or os.cpu_count() or 1) as extractor:
+                raw = store.ingest(iter_documents(list(paths), published=published, max_bytes=max_bytes or MAX_BYTES),
+                                   progress=progress, batch_size=batch_size, total=total, on_error=_print_error,
+                                   extractor=extractor)
+            report = _merged(report, raw)
     finally:
         store.close()
     _report(report)
+
+
+def _merged(first, second):
+    """Two ingest reports as one (the second's corpus totals, taken after both)."""
+    second.added += first.added
+    second.updated += first.updated
+    second.unchanged += first.unchanged
+    second.failed[:0] = first.failed
+    return second
 
 
 @click.command()
@@ -177,13 +204,17 @@ def ingest(paths, db_url, published, batch_size, progress, overrides, max_bytes)
 @click.option("--all", "all_", is_flag=True, help="Re-extract every article, not only older versions' rows.")
 @click.option("--progress/--no-progress", default=True, show_default=True, help="Progress bar on stderr.")
 @overrides_option
+@workers_option
 @_store_errors
-def reprocess(db_url, all_, progress, overrides):
+def reprocess(db_url, all_, progress, overrides, workers):
     """Re-extract stored articles extracted by an older communique version (or all with --all);
     with --overrides, also rebuild person identities with the new overrides."""
+    from communique.parallel import extractor_for
+
     store = _open(db_url, overrides)
     try:
-        report = store.reprocess(all=all_, progress=progress, on_error=_print_error)
+        with extractor_for(workers or os.cpu_count() or 1) as extractor:
+            report = store.reprocess(all=all_, progress=progress, on_error=_print_error, extractor=extractor)
     finally:
         store.close()
     _report(report)

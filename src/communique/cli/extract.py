@@ -8,7 +8,7 @@ import tempfile
 
 import click
 
-from communique.cli.options import format_option, output_option
+from communique.cli.options import format_option, workers_option
 from communique.read import MAX_BYTES, Document, InputError, iter_documents, normalize_date
 
 
@@ -25,8 +25,16 @@ def register(group):
               help="Publication date for inputs that carry none of their own (e.g. 2026-02-13).")
 @click.option("--max-bytes", type=click.IntRange(min=1), default=MAX_BYTES, show_default=True,
               help="Refuse any file (or JSONL line) larger than this.")
-@output_option
-def extract(paths, fmt, published, max_bytes, output):
+@click.option("-o", "--output", type=click.Path(writable=True), default=None,
+              help="Write to FILE instead of standard output (with --engine dask: the DATASET folder).")
+@workers_option
+@click.option("--engine", type=click.Choice(["local", "dask"]), default="local", show_default=True,
+              help="local: this machine's processes; dask: a Dask job writing a Parquet dataset to -o "
+                   "(pip install 'communique[dask]'; see docs/scale.md).")
+@click.option("--scheduler", default=None, metavar="URL",
+              help="With --engine dask: a running scheduler (tcp://HOST:8786); without it, a local "
+                   "cluster of --workers processes on loopback.")
+def extract(paths, fmt, published, max_bytes, output, workers, engine, scheduler):
     """Extract persons, events and commitments from articles.
 
     PATH may be a .txt or .html file, a .jsonl file of records
@@ -39,8 +47,18 @@ def extract(paths, fmt, published, max_bytes, output):
         if iso is None:
             raise click.BadParameter(f"not a date: {published!r}", param_hint="--published")
         published = iso
+    workers = workers or os.cpu_count() or 1
+    if engine == "dask" or scheduler is not None:
+        from communique.cli.cluster import extract_dataset
 
-    from communique.pipeline import extract_documents
+        extract_dataset(paths, output, engine=engine, scheduler=scheduler, workers=workers, fmt=fmt,
+                        published=published, max_bytes=max_bytes)
+        return
+    if output and os.path.isdir(output):
+        raise click.BadParameter(f"{output} is a folder; a folder is the output of --engine dask only",
+                                 param_hint="-o")
+
+    from communique.parallel import extract_stream
 
     progress = _progress(paths)
     failures = 0
@@ -64,7 +82,7 @@ def extract(paths, fmt, published, max_bytes, output):
             yield item
 
     with _Sink(output, fmt) as sink:
-        for doc, result in extract_documents(documents()):
+        for doc, result in extract_stream(documents(), workers):
             if progress is not None:
                 progress.update(1)
             if isinstance(result, Exception):

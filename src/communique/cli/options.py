@@ -44,3 +44,10 @@ def event_filter_options(min_level_help: str, min_level_type=None):
         return f
 
     return decorate
+
+
+def workers_option(f):
+    """`--workers N` (extract, ingest, reprocess): extraction processes; 0 means one per core."""
+    return click.option("--workers", type=click.IntRange(min=0), envvar="COMMUNIQUE_WORKERS", default=1,
+                        show_default=True, metavar="N",
+                        help="Extraction processes (0: one per core) [or $COMMUNIQUE_WORKERS].")(f)
