@@ -4,6 +4,7 @@ import asyncio
 import concurrent.futures
 import json
 import re
+import time
 
 import httpx
 import pytest
@@ -11,8 +12,11 @@ from click.testing import CliRunner
 from fastapi.testclient import TestClient
 
 from communique.web import create_app
+from communique.web.extraction import ExtractionPool
 from communique.web.security import is_loopback
-from web_corpus import FIXTURES, TOKEN, build_store
+from web_corpus import FIXTURES, TOKEN, build_store, running_server
+
+BASE = "http://localhost"  # the app answers only to its own Host names (TrustedHost)
 
 ARTICLE = ("Ministers meet in Canberra\n\n"
            "CANBERRA, July 7, 2025 - Australian Foreign Minister Claire Dunmore held talks with Indonesian "
@@ -28,24 +32,32 @@ def store(tmp_path_factory):
 
 
 @pytest.fixture(scope="module")
-def client(store):
+def pool():
+    """One extraction worker process for the module's apps (each app would otherwise start its own)."""
+    p = ExtractionPool()
+    yield p
+    p.close()
+
+
+@pytest.fixture(scope="module")
+def client(store, pool):
     """Read-only app (no token configured)."""
-    with TestClient(create_app(store=store)) as c:
+    with TestClient(create_app(store=store, extraction=pool), base_url=BASE) as c:
         yield c
 
 
 @pytest.fixture(scope="module")
-def guarded(store):
+def guarded(store, pool):
     """An app with a token over the shared store, for requests that must be refused (nothing is written)."""
-    with TestClient(create_app(store=store, token=TOKEN)) as c:
+    with TestClient(create_app(store=store, token=TOKEN, extraction=pool), base_url=BASE) as c:
         yield c
 
 
 @pytest.fixture()
-def writable(tmp_path):
+def writable(tmp_path, pool):
     """An app with a token over its own fresh store (writes do not leak into other tests)."""
     s = build_store(str(tmp_path / "w.db"))
-    with TestClient(create_app(store=s, token=TOKEN)) as c:
+    with TestClient(create_app(store=s, token=TOKEN, extraction=pool), base_url=BASE) as c:
         yield c
     s.close()
 
@@ -300,11 +312,12 @@ def test_body_size_limit_is_413_json(guarded):
 
 def test_concurrent_posts_go_through_one_writer(tmp_path):
     store = build_store(str(tmp_path / "c.db"))
-    app = create_app(store=store, token=TOKEN)
+    extraction = ExtractionPool(workers=1, queue=3)  # four posts: one extracting, three waiting
+    app = create_app(store=store, token=TOKEN, extraction=extraction)
 
     async def post_all():
         transport = httpx.ASGITransport(app=app)
-        async with httpx.AsyncClient(transport=transport, base_url="http://test") as c:
+        async with httpx.AsyncClient(transport=transport, base_url=BASE) as c:
             texts = [ARTICLE.replace("Monday", day) for day in ("Monday", "Tuesday", "Wednesday", "Thursday")]
             return await asyncio.gather(*(c.post("/api/articles", content=t, params={"id": f"par-{i}"},
                                                  headers=auth()) for i, t in enumerate(texts)))
@@ -315,6 +328,7 @@ def test_concurrent_posts_go_through_one_writer(tmp_path):
     assert [r.status_code for r in results] == [201] * 4
     assert {a["doc_id"] for a in store.articles(limit=100)} >= {f"par-{i}" for i in range(4)}
     app.state.writer.close()
+    extraction.close()
     store.close()
 
 
@@ -330,6 +344,132 @@ def test_paste_form_stores_with_the_token(writable):
     r = writable.post("/extract", data={"text": ARTICLE, "store": "1", "token": TOKEN, "id": "pasted-1"})
     assert r.status_code == 200 and "Stored as" in r.text
     assert writable.get("/api/articles/pasted-1").status_code == 200
+
+
+# ------------------------------------------------------------------------- hardening (issue 8, web)
+
+# Prose that keeps the parser busy for many seconds on any extractor: long, with runs of "'s",
+# capitalised words and commas. The pool's 3 s budget stops it.
+SLOW_TEXT = ("Minister Anna Berg's aide's driver's cousin's friend met Envoy Carl Dahl, Envoy Eva Lund, "
+             "Envoy Ole Moe, Envoy Per Hald in Oslo. ") * 1500
+
+
+def test_reads_answer_while_a_pathological_paste_runs(tmp_path):
+    """The paste is extracted in a worker process with a time budget: reads stay fast meanwhile, a
+    second paste is told the server is busy (503, Retry-After), the slow one is stopped (503)."""
+    store = build_store(str(tmp_path / "slow.db"))
+    pool = ExtractionPool(workers=1, queue=0, budget_s=3)
+    app = create_app(store=store, extraction=pool)
+    with running_server(app) as base, httpx.Client(base_url=base, timeout=60) as c:
+        assert c.post("/extract", data={"text": ARTICLE}).status_code == 200  # worker up, model loaded
+        with concurrent.futures.ThreadPoolExecutor(1) as bg:
+            slow = bg.submit(c.post, "/extract", data={"text": SLOW_TEXT})
+            time.sleep(0.5)
+            busy = c.post("/api/articles", content=ARTICLE, headers=auth())  # no token configured: 403 first
+            assert busy.status_code == 403
+            second = c.post("/extract", data={"text": ARTICLE})
+            assert second.status_code == 503 and "busy" in second.text
+            assert second.headers["retry-after"].isdigit()
+            reads = []
+            while not slow.done():
+                t0 = time.perf_counter()
+                r = c.get("/api/events", params={"limit": 100})
+                reads.append(time.perf_counter() - t0)
+                assert r.status_code == 200
+                time.sleep(0.1)
+            stopped = slow.result()
+        assert len(reads) >= 5 and max(reads) < 2.0, reads
+        assert stopped.status_code == 503 and "longer than 3 s" in stopped.text
+        after = c.post("/extract", data={"text": ARTICLE})  # a fresh worker took the stopped one's place
+        assert after.status_code == 200 and "Rudi Hartono" in after.text
+    pool.close()
+    store.close()
+
+
+def test_paste_over_the_size_cap_is_413(client, pool):
+    r = client.post("/extract", data={"text": "word " * (pool.max_chars // 5 + 1)})
+    assert r.status_code == 413 and "at most" in r.text
+
+
+@pytest.mark.parametrize("host, status", [("localhost", 200), ("localhost:8000", 200), ("127.0.0.1:8000", 200),
+                                          ("[::1]:8000", 200), ("evil.example", 400), ("127.0.0.1.nip.io", 400)])
+def test_host_header_allow_list(client, host, status):
+    r = client.get("/api/events", headers={"host": host})
+    if status == 400:
+        assert_error(r, 400, "Host")
+    else:
+        assert r.status_code == 200
+
+
+def test_serve_answers_to_its_bound_host_and_added_names(store):
+    from communique.web.security import default_hosts
+
+    assert default_hosts("192.168.1.5") == ["localhost", "127.0.0.1", "[::1]", "192.168.1.5"]
+    app = create_app(store=store, allowed_hosts=default_hosts("10.0.0.7") + ["corpus.lan"])
+    with TestClient(app, base_url="http://corpus.lan") as c:
+        assert c.get("/api/events").status_code == 200
+        assert c.get("/api/events", headers={"host": "10.0.0.7:8000"}).status_code == 200
+        assert_error(c.get("/api/events", headers={"host": "other.lan"}), 400)
+
+
+def test_database_errors_do_not_show_where_the_database_is(tmp_path):
+    path = tmp_path / "secret-location" / "gone.db"
+    path.parent.mkdir()
+    store = build_store(str(path))
+    with TestClient(create_app(store=store), base_url=BASE) as c:
+        assert c.get("/api/events").status_code == 200
+        store.engine.dispose()
+        for suffix in ("", "-wal", "-shm"):
+            p = path.with_name(path.name + suffix)
+            if p.exists():
+                p.write_bytes(b"this is not a database " * 512)
+        r = c.get("/api/events")
+        body = assert_error(r, 503, "database")
+        assert "secret-location" not in r.text and str(tmp_path) not in r.text, body
+    store.close()
+
+
+@pytest.mark.parametrize("body", ["[" * 100_000 + "]" * 100_000, '{"text": ' + "[" * 50_000 + "]" * 50_000 + "}"])
+def test_deeply_nested_json_is_422(guarded, body):
+    r = guarded.post("/api/articles", content=body, headers={**auth(), "content-type": "application/json"})
+    assert r.status_code in (422, 400), r.text
+    assert_error(r, r.status_code)
+
+
+@pytest.mark.parametrize("record, name", [({"text": "Talks in Hanoi \ud800 today"}, "'text'"),
+                                          ({"text": "Talks in Hanoi today", "id": "a\udfffb"}, "'id'")])
+def test_lone_surrogate_is_422(guarded, record, name):
+    body = json.dumps(record)  # ASCII JSON: the lone surrogate travels as a \\ud800-style escape
+    r = guarded.post("/api/articles", content=body, headers={**auth(), "content-type": "application/json"})
+    assert_error(r, 422, name, "surrogate")
+
+
+@pytest.mark.parametrize("path", ["/api/events", "/api/articles", "/api/persons", "/timeline"])
+@pytest.mark.parametrize("offset", [str(2 ** 63), "99999999999999999999", str(2 ** 31)])
+def test_huge_offsets_are_422_not_500(client, path, offset):
+    assert_error(client.get(path, params={"offset": offset}), 422, "'offset'")
+
+
+def test_half_open_connections_are_closed(store):
+    """A client that sends half its request headers and stops is disconnected after the read timeout."""
+    import socket
+
+    from communique.web import server
+
+    class Quick(server.GuardedH11Protocol):
+        read_timeout = 1
+
+    with running_server(create_app(store=store), http=Quick) as base:
+        port = int(base.rsplit(":", 1)[1])
+        with socket.create_connection(("127.0.0.1", port), timeout=10) as sock:
+            sock.sendall(b"GET /api/events HTTP/1.1\r\nHost: localhost\r\nX-Slow: ")
+            t0 = time.monotonic()
+            assert sock.recv(1024) == b""  # closed by the server
+            assert time.monotonic() - t0 < 5
+        with socket.create_connection(("127.0.0.1", port), timeout=10) as sock:  # idle, never a byte
+            t0 = time.monotonic()
+            assert sock.recv(1024) == b""
+            assert time.monotonic() - t0 < 5
 
 
 # ------------------------------------------------------------------------- serve command, PostgreSQL
@@ -349,9 +489,9 @@ def test_loopback_hosts():
 
 
 @pytest.mark.postgres
-def test_api_over_postgresql(pg_url):
+def test_api_over_postgresql(pg_url, pool):
     store = build_store(pg_url)
-    with TestClient(create_app(store=store, token=TOKEN)) as c:
+    with TestClient(create_app(store=store, token=TOKEN, extraction=pool), base_url=BASE) as c:
         events = c.get("/api/events", params={"country": "VNM", "with": "JPN"}).json()
         assert events["total"] >= 2
         assert c.get("/api/persons/Nguyen Van Khiem").json()["counterparts"]

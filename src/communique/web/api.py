@@ -8,7 +8,6 @@ from fastapi.responses import JSONResponse
 
 from communique.web import params
 from communique.web.security import token_matches
-from communique.web.writer import document
 
 router = APIRouter(prefix="/api", tags=["api"])
 
@@ -133,6 +132,8 @@ def _record(raw: bytes, content_type: str, query) -> dict:
             rec = json.loads(body)
         except json.JSONDecodeError as exc:
             raise params.BadParameter("body", f"invalid JSON at line {exc.lineno}: {exc.msg}") from None
+        except RecursionError:
+            raise params.BadParameter("body", "JSON nested too deeply") from None
         if not isinstance(rec, dict):
             raise params.BadParameter("body", "expected a JSON object {id, text|html, url, published, source, title}")
         text = rec.get("text") if rec.get("text") is not None else rec.get("html")
@@ -142,6 +143,7 @@ def _record(raw: bytes, content_type: str, query) -> dict:
         text = body
     if not isinstance(text, str) or not text.strip():
         raise params.BadParameter("text", "the article is empty (send text, HTML, or JSON with 'text' or 'html')")
+    params.unicode_text(text, "text")
     for k, v in meta.items():
         if v is not None and not isinstance(v, str):
             raise params.BadParameter(k, "must be a string")
@@ -162,9 +164,10 @@ async def post_article(request: Request):
     require_token(request)
     content_type = request.headers.get("content-type", "text/plain").split(";")[0].strip().lower()
     rec = _record(await request.body(), content_type, request.query_params)
-    doc = document(rec["text"], doc_id=rec["id"], published=rec["published"], url=rec["url"],
-                   source=rec["source"], title=rec["title"])
-    stored = await request.app.state.writer.ingest(doc)
-    return JSONResponse({"doc_id": stored.get("doc_id", doc.doc_id), "title": stored.get("title"),
+    article = await request.app.state.extraction.extract(
+        rec["text"], doc_id=rec["id"], published=rec["published"], url=rec["url"], source=rec["source"],
+        title=rec["title"])
+    stored = await request.app.state.writer.store_article(article)
+    return JSONResponse({"doc_id": stored.get("doc_id", article.doc_id), "title": stored.get("title"),
                          "published": stored.get("published"), "extraction": stored.get("extraction")},
                         status_code=201)

@@ -15,7 +15,8 @@ from communique import __version__
 from communique.web import charts, params
 from communique.web.highlight import Span, article_spans, segments
 from communique.web.security import token_matches
-from communique.web.writer import IngestFailed, document
+from communique.web.extraction import Busy, Failed, TooLarge, TooSlow
+from communique.web.writer import IngestFailed
 
 HERE = Path(__file__).parent
 templates = Jinja2Templates(directory=HERE / "templates")
@@ -227,24 +228,35 @@ async def extract_post(request: Request):
     except params.BadParameter as exc:
         ctx["message"] = str(exc)
         return render(request, "extract.html", ctx, status=422)
-    doc = document(text, doc_id=form.get("id") or None, published=published, url=form.get("url") or None,
-                   source=form.get("source") or None, title=form.get("title") or None)
-    writer = request.app.state.writer
+    try:
+        params.unicode_text(text, "text")
+    except params.BadParameter as exc:
+        ctx["message"] = str(exc)
+        return render(request, "extract.html", ctx, status=422)
+    meta = {"doc_id": form.get("id") or None, "published": published, "url": form.get("url") or None,
+            "source": form.get("source") or None, "title": form.get("title") or None}
     want_store = form.get("store") == "1"
     if want_store and not token_matches(request.app.state.token, None, form.get("token")):
         ctx["message"] = ("This server is read-only (no token configured); the article was extracted, not stored."
                           if not request.app.state.token else "Wrong token: the article was extracted, not stored.")
         want_store = False
+    try:  # in the extraction pool's worker processes: reads go on while this runs
+        art = await request.app.state.extraction.extract(text, **meta)
+    except (Busy, TooSlow, TooLarge, Failed) as exc:
+        status = 413 if isinstance(exc, TooLarge) else 422 if isinstance(exc, Failed) else 503
+        ctx["message"] = str(exc)
+        response = render(request, "extract.html", ctx, status=status)
+        if status == 503:
+            response.headers["Retry-After"] = str(getattr(exc, "retry_after", 30))
+        return response
+    extraction, shown = art.to_dict(), art.text or text
     if want_store:
         try:
-            stored = await writer.ingest(doc)
-        except IngestFailed as exc:
+            stored = await request.app.state.writer.store_article(art)
+        except (IngestFailed, Busy) as exc:
             ctx["message"] = f"Could not store the article: {exc}"
-            return render(request, "extract.html", ctx, status=422)
-        extraction, shown = stored.get("extraction") or {}, stored.get("text") or doc.text
-        ctx["stored"] = stored.get("doc_id", doc.doc_id)
-    else:
-        art = await writer.extract(doc)
-        extraction, shown = art.to_dict(), art.text or doc.text
+            return render(request, "extract.html", ctx, status=503 if isinstance(exc, Busy) else 422)
+        extraction, shown = stored.get("extraction") or extraction, stored.get("text") or shown
+        ctx["stored"] = stored.get("doc_id", art.doc_id)
     ctx.update(x=extraction, segments=segments(shown, article_spans(extraction)))
     return render(request, "extract.html", ctx)

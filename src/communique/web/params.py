@@ -11,6 +11,7 @@ from communique.model import CONSULT_MODES, PLOVER_TYPES
 
 MODES = CONSULT_MODES + ("signing",)
 MAX_LIMIT = 500
+MAX_OFFSET = 10_000_000  # far past any page a person reads; keeps OFFSET inside every database's integer
 _DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 
 
@@ -81,10 +82,21 @@ def min_level(value: str | None) -> str | None:
     return value
 
 
+def unicode_text(value: str | None, name: str) -> str | None:
+    """`value` if it can be stored as UTF-8; a lone surrogate (from JSON's \\ud800) is a 422."""
+    if value is None:
+        return None
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError as exc:
+        raise BadParameter(name, f"character {exc.start + 1} is a lone surrogate, not text") from None
+    return value
+
+
 def text(value: str | None, name: str, max_len: int = 200) -> str | None:
     if value is None:
         return None
-    value = value.strip()
+    value = unicode_text(value, name).strip()
     if len(value) > max_len:
         raise BadParameter(name, f"longer than {max_len} characters")
     return value or None
@@ -95,8 +107,8 @@ def paging(limit: int | None, offset: int | None, default: int = 50) -> tuple[in
     offset = 0 if offset is None else offset
     if not 1 <= limit <= MAX_LIMIT:
         raise BadParameter("limit", f"must be between 1 and {MAX_LIMIT}")
-    if offset < 0:
-        raise BadParameter("offset", "must be 0 or more")
+    if not 0 <= offset <= MAX_OFFSET:
+        raise BadParameter("offset", f"must be between 0 and {MAX_OFFSET}")
     return limit, offset
 
 
