@@ -14,7 +14,7 @@ from fastapi.testclient import TestClient
 from communique.web import create_app
 from communique.web.extraction import ExtractionPool
 from communique.web.security import is_loopback
-from web_corpus import FIXTURES, TOKEN, build_store, running_server
+from web_corpus import DATED, FIXTURES, TOKEN, build_dated_store, build_store, running_server
 
 BASE = "http://localhost"  # the app answers only to its own Host names (TrustedHost)
 
@@ -344,6 +344,105 @@ def test_paste_form_stores_with_the_token(writable):
     r = writable.post("/extract", data={"text": ARTICLE, "store": "1", "token": TOKEN, "id": "pasted-1"})
     assert r.status_code == 200 and "Stored as" in r.text
     assert writable.get("/api/articles/pasted-1").status_code == 200
+
+
+# ------------------------------------------------------------------------- counting that never hides (issue 13.1)
+
+@pytest.fixture(scope="module")
+def dated(tmp_path_factory, pool):
+    """An app over synthetic articles: VNM-USA talks at every date precision, 400 old AUS-USA visits and
+    200 newer VNM-USA calls (so the latest 500 events under-count AUS-USA)."""
+    store = build_dated_store(str(tmp_path_factory.mktemp("dated") / "dated.db"))
+    with TestClient(create_app(store=store, extraction=pool), base_url=BASE) as c:
+        yield c
+    store.close()
+
+
+def _bars(html: str) -> dict[str, int]:
+    first_chart = html.split('<figure class="chart">')[1]
+    return {m: int(n) for m, n in re.findall(r'data-month="([\d-]+)" data-total="(\d+)"', first_chart)}
+
+
+def test_pair_page_counts_every_engagement_whatever_its_date(dated):
+    total = dated.get("/api/events", params={"country": "VNM", "with": "USA"}).json()["total"]
+    assert total == len(DATED) + 200
+    html = dated.get("/?a=VNM&b=USA").text
+    assert f'<strong id="total-engagements">{total}</strong>' in html
+    charted = total - 3  # two dated only by year, one undated
+    assert re.search(rf"<strong>{charted} of {total}</strong> charted by month", html)
+    bars = _bars(html)
+    assert sum(bars.values()) == charted
+    assert bars["2025-01"] == 0 if "2025-01" in bars else True  # a year-only event is not a January bar
+    assert bars["2025-03"] == 2 and bars["2025-02"] == 1
+    assert re.search(r'data-month="2025-02" data-total="1" data-ranges="1"', html)  # the range, marked
+    table = html.split('id="partial-dates"')[1].split("</table>")[0]
+    assert re.search(r"2024 \(year only\)</th><td>1<", table) and re.search(r"2025 \(year only\)</th><td>1<", table)
+    assert re.search(r"Undated</th><td>1<", table)
+
+
+def test_chart_has_a_table_with_the_same_numbers(dated):
+    html = dated.get("/?a=VNM&b=USA").text
+    figure = html.split('<figure class="chart">')[1].split("</figure>")[0]
+    rows = re.findall(r'<tr><th scope="row">([\d-]+)[^<]*</th>(.*?)</tr>', figure)
+    totals = {month: int(re.findall(r"<td>(\d+)</td>", cells)[-1]) for month, cells in rows}
+    assert totals == {m: n for m, n in _bars(html).items() if n}
+
+
+def test_timeline_headings_are_unique_and_readable_for_partial_dates(dated):
+    html = dated.get("/timeline", params={"country": "VNM", "limit": 500}).text
+    headings = re.findall(r'<section class="month"><h2>(.*?)</h2>', html)
+    assert len(headings) == len(set(headings))
+    for h in headings:
+        assert re.fullmatch(r"(January|February|March|April|May|June|July|August|September|October|November|"
+                            r"December) \d{4}|\d{4}, month unknown|Undated", h), h
+    assert "2025, month unknown" in headings and headings[-1] == "Undated"
+
+
+def test_busiest_pairs_are_counted_over_the_whole_corpus(dated):
+    html = dated.get("/").text
+    pairs = re.findall(r'<li><a href="/\?a=(\w+)&amp;b=(\w+)">[^<]*</a> <span class="count">(\d+)</span>', html)
+    assert pairs[0] == ("AUS", "USA", "400")
+    for a, b, n in pairs:
+        assert int(n) == dated.get("/api/events", params={"country": a, "with": b}).json()["total"]
+    assert [int(n) for _, _, n in pairs] == sorted((int(n) for _, _, n in pairs), reverse=True)
+
+
+def test_each_side_lists_its_own_participants(dated):
+    html = dated.get("/?a=VNM&b=USA").text
+    vnm = html.split('data-country="VNM"')[1].split("</section>")[0]
+    usa = html.split('data-country="USA"')[1].split("</section>")[0]
+    assert "Tran Minh Duc" in vnm and "Helen Marsh" not in vnm
+    assert "Helen Marsh" in usa and "Tran Minh Duc" not in usa
+
+
+def test_a_pair_of_one_country_is_422(dated):
+    assert_error(dated.get("/", params={"a": "VNM", "b": "vnm"}), 422, "'b'")
+
+
+def test_pages_are_counted_with_a_last_page(dated):
+    total = dated.get("/api/events").json()["total"]
+    pages = -(-total // 50)
+    html = dated.get("/timeline").text
+    assert f'page <span id="page">1</span> of <span id="page-count">{pages}</span>' in html
+    last = re.search(r'rel="last" href="([^"]+)"', html).group(1).replace("&amp;", "&")
+    end = dated.get(last).text
+    assert f'page <span id="page">{pages}</span> of' in end and 'rel="next"' not in end
+    body = dated.get("/api/events", params={"offset": 100}).json()
+    assert body["pages"] == pages and body["page"] == 3 and body["last_offset"] == (pages - 1) * 50
+    assert dated.get("/api/events", params={"offset": body["last_offset"]}).json()["next_offset"] is None
+
+
+def test_overview_answers_are_cached_until_the_store_changes(tmp_path, pool):
+    from web_corpus import USA, VNM, synthetic_article
+
+    store = build_dated_store(str(tmp_path / "rev.db"), n_old=5, n_recent=5)
+    with TestClient(create_app(store=store, extraction=pool), base_url=BASE) as c:
+        before = c.get("/?a=VNM&b=USA").text
+        assert c.get("/?a=VNM&b=USA").text == before
+        store.ingest([synthetic_article("later", VNM, USA, "2026-01-15", "2026-01-15")], progress=False)
+        after = c.get("/?a=VNM&b=USA").text  # written by another writer than the app: still seen
+        assert after != before and 'data-month="2026-01" data-total="1"' in after
+    store.close()
 
 
 # ------------------------------------------------------------------------- hardening (issue 8, web)

@@ -21,6 +21,13 @@ def _json(data) -> JSONResponse:
     return JSONResponse(data)
 
 
+def page_info(total: int, limit: int, offset: int) -> dict:
+    """Where this page sits: its number, the page count, and the offsets of the next and last pages."""
+    pages = max(1, -(-total // limit))
+    return {"page": offset // limit + 1, "pages": pages,
+            "next_offset": offset + limit if offset + limit < total else None, "last_offset": (pages - 1) * limit}
+
+
 def _not_found(what: str, key: str):
     raise HTTPException(status_code=404, detail=f"no {what} {key!r}")
 
@@ -42,7 +49,8 @@ def events(request: Request,
     store = _store(request)
     total = store.count_events(**f.as_kwargs())
     rows = store.events(**f.as_kwargs(), limit=limit, offset=offset)
-    return _json({"total": total, "limit": limit, "offset": offset, "filters": f.as_query(), "events": rows})
+    return _json({"total": total, "limit": limit, "offset": offset, **page_info(total, limit, offset),
+                  "filters": f.as_query(), "events": rows})
 
 
 @router.get("/events/{event_id}", summary="One merged event with its sources and evidence")
@@ -61,7 +69,8 @@ def persons(request: Request, country: str | None = Query(None, description="ISO
     q = params.text(q, "q")
     limit, offset = params.paging(limit, offset, default=100)
     rows = _store(request).persons(country=code, name=q)
-    return _json({"total": len(rows), "limit": limit, "offset": offset, "persons": rows[offset:offset + limit]})
+    return _json({"total": len(rows), "limit": limit, "offset": offset, **page_info(len(rows), limit, offset),
+                  "persons": rows[offset:offset + limit]})
 
 
 @router.get("/persons/{id_or_name}", summary="One person: role history, events, counterparts")

@@ -18,6 +18,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from communique import __version__
 from communique.web import api, pages
+from communique.web.cache import RevisionCache
 from communique.web.extraction import Busy, ExtractionPool, Failed, TooLarge, TooSlow
 from communique.web.params import BadParameter
 from communique.web.security import DEFAULT_MAX_BODY, BodySizeLimit, HostCheck, SecurityHeaders, default_hosts
@@ -94,6 +95,7 @@ def create_app(store_url: str | None = None, token: str | None = None, *, store=
     app.state.store = store
     app.state.writer = writer
     app.state.extraction = extraction
+    app.state.cache = RevisionCache(store)
     app.state.token = token or None
     app.state.max_body_bytes = max_body_bytes
 

@@ -6,7 +6,7 @@ The bar geometry is a few lines of arithmetic, kept here rather than pulling in 
 """
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 
 MODE_ORDER = ["meeting", "visit", "dialogue", "call", "conference", "signing", "unknown"]
 LEVEL_ORDER_FALLBACK = ["head-of-state", "head-of-government", "minister", "deputy-minister",
@@ -23,15 +23,52 @@ def _months(first: str, last: str) -> list[str]:
     return out
 
 
-def stacked_bars(rows: list[dict], key: str, order: list[str], width: int = 720, height: int = 220) -> dict:
-    """Lay out `rows` ([{"month","<key>","count"}]) as stacked bars, one bar per month, gaps included."""
+def profile_charts(profile: list[dict], level_names: list[str]) -> dict:
+    """Split aggregates.date_profile() rows into what each part of the pair page draws: monthly bars
+    by mode and by level (events dated to a day or month, and ranges at their start month, marked),
+    an annual strip for events dated only by year, and an undated bin, with the counts of each, so
+    that every event is shown somewhere and "N of M charted" is exact."""
+    by_mode, by_level = [], []
+    years: Counter = Counter()
+    year_series: dict[str, Counter] = defaultdict(Counter)
+    undated: Counter = Counter()
+    ranges: Counter = Counter()
+    total = 0
+    for r in profile:
+        n, month, series = int(r["count"]), r.get("month"), r.get("series") or "unknown"
+        total += n
+        if not month or len(month) < 7:
+            undated[series] += n
+            continue
+        if r.get("precision") == "year":
+            years[month[:4]] += n
+            year_series[month[:4]][series] += n
+            continue
+        if r.get("precision") == "range":
+            ranges[month] += n
+        rank = r.get("rank")
+        level = level_names[rank] if rank is not None and 0 <= rank < len(level_names) else "unknown"
+        by_mode.append({"month": month, "mode": series, "count": n})
+        by_level.append({"month": month, "level": level, "count": n})
+    charted = total - sum(years.values()) - sum(undated.values())
+    return {"total": total, "charted": charted, "ranges": sum(ranges.values()),
+            "modes": stacked_bars(by_mode, "mode", MODE_ORDER, marks=ranges),
+            "levels": stacked_bars(by_level, "level", level_names + ["unknown"], marks=ranges),
+            "years": [{"year": y, "count": years[y], "series": dict(year_series[y])} for y in sorted(years)],
+            "undated": {"count": sum(undated.values()), "series": dict(undated)}}
+
+
+def stacked_bars(rows: list[dict], key: str, order: list[str], width: int = 720, height: int = 220,
+                 marks: dict | None = None) -> dict:
+    """Lay out `rows` ([{"month","<key>","count"}]) as stacked bars, one bar per month, gaps included;
+    `marks` ({month: n}) flags months holding n events dated by a range (drawn at their start)."""
     counts: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
     for r in rows:
         month = str(r.get("month") or "")[:7]
         if len(month) == 7 and month[:4].isdigit():
             counts[month][r.get(key) or "unknown"] += int(r.get("count") or 0)
     if not counts:
-        return {"bars": [], "series": [], "width": width, "height": height, "max": 0, "ticks": []}
+        return {"bars": [], "series": [], "width": width, "height": height, "max": 0, "ticks": [], "table": []}
     months = _months(min(counts), max(counts))
     present = {s for c in counts.values() for s in c}
     series = [s for s in order if s in present] + sorted(present - set(order))
@@ -55,9 +92,12 @@ def stacked_bars(rows: list[dict], key: str, order: list[str], width: int = 720,
         total = sum(counts.get(month, {}).values())
         label_every = max(1, len(months) // 12)
         bars.append({"month": month, "total": total, "parts": parts, "x": round(x + bar_w / 2, 1),
-                     "label": month if i % label_every == 0 else ""})
+                     "label": month if i % label_every == 0 else "", "ranges": (marks or {}).get(month, 0),
+                     "top": round(y, 1)})
     ticks = sorted({0, top // 2, top}) if top > 1 else [0, top]
-    return {"bars": bars, "series": series, "width": width, "height": height, "max": top,
+    table = [{"month": b["month"], "total": b["total"], "ranges": b["ranges"],
+              "counts": [counts.get(b["month"], {}).get(s, 0) for s in series]} for b in bars if b["total"]]
+    return {"bars": bars, "series": series, "width": width, "height": height, "max": top, "table": table,
             "base": pad_t + plot_h, "left": pad_l, "right": width - 8,
             "ticks": [{"value": t, "y": round(pad_t + plot_h - plot_h * t / top, 1)} for t in ticks]}
 

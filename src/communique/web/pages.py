@@ -2,8 +2,6 @@
 search and the paste form. They call the same Store queries as the API."""
 from __future__ import annotations
 
-import itertools
-from collections import Counter
 from pathlib import Path
 from urllib.parse import parse_qs, urlencode
 
@@ -70,34 +68,82 @@ def _store(request: Request):
     return request.app.state.store
 
 
-def _pairs(events: list[dict]) -> list[tuple[str, str, int]]:
-    """The most frequent country pairs among events' actors (suggestions on the overview)."""
-    c: Counter = Counter()
-    for ev in events:
-        codes = sorted({a.get("country") for a in ev.get("actors") or [] if a.get("country")})
-        for a, b in itertools.combinations(codes, 2):
-            c[(a, b)] += 1
-    return [(a, b, n) for (a, b), n in c.most_common(8)]
+def _cache(request: Request):
+    return request.app.state.cache
+
+
+def _levels() -> list[str]:
+    return params.levels() or charts.LEVEL_ORDER_FALLBACK
+
+
+def pair_view(request: Request, code_a: str, code_b: str | None, revision: str) -> dict:
+    """Everything the pair (or one-country) page shows, from whole-corpus aggregates, cached per revision."""
+    from communique.store import aggregates, queries
+
+    cache = _cache(request)
+    profile = cache.read("profile", aggregates.date_profile, country=code_a, with_=code_b, revision=revision)
+    view = charts.profile_charts(profile, _levels())
+    view["latest"] = cache.read("latest", queries.events, limit=10, country=code_a, with_=code_b, revision=revision)
+    if code_b:
+        view["sides"] = [(code, cache.read("side", aggregates.side_participants, code, other, revision=revision))
+                         for code, other in ((code_a, code_b), (code_b, code_a))]
+    else:
+        view["partners"] = cache.read("partners", aggregates.partners, code_a, revision=revision)
+    return view
 
 
 @router.get("/", response_class=HTMLResponse)
 def overview(request: Request, a: str | None = Query(None), b: str | None = Query(None)):
-    store = _store(request)
+    from communique.store import aggregates, queries
+
     code_a, code_b = params.country(a, "a"), params.country(b, "b")
     if code_b and not code_a:
         code_a, code_b = code_b, None
+    if code_a and code_a == code_b:
+        raise params.BadParameter("b", f"pick a country other than {country_name(code_a)} for the other side")
+    cache = _cache(request)
+    revision = cache.revision()
     ctx: dict = {"a": code_a, "b": code_b}
     if code_a:
-        stats = store.stats(code_a, code_b)
-        ctx.update(stats=stats,
-                   modes=charts.stacked_bars(stats.get("by_month") or [], "mode", charts.MODE_ORDER),
-                   levels=charts.stacked_bars(stats.get("by_level") or [], "level",
-                                              params.levels() or charts.LEVEL_ORDER_FALLBACK),
+        ctx.update(view=pair_view(request, code_a, code_b, revision),
                    timeline_query=_qs({"country": code_a, "with": code_b}))
     else:
-        recent = store.events(limit=500)
-        ctx.update(pairs=_pairs(recent), latest=recent[:10], total=store.count_events())
+        ctx.update(pairs=cache.read("pairs", aggregates.busiest_pairs, 8, revision=revision),
+                   latest=cache.read("latest", queries.events, limit=10, revision=revision),
+                   total=cache.read("count", queries.count_events, revision=revision))
     return render(request, "overview.html", ctx)
+
+
+MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+          "November", "December"]
+
+
+def date_group(ev: dict) -> str:
+    """The timeline heading an event goes under: its month, its year when only the year is known (or
+    a range's start month), or "Undated"."""
+    start, precision = ev.get("date_start"), ev.get("date_precision")
+    if not start or len(start) < 7:
+        return "Undated"
+    if precision == "year":
+        return f"{start[:4]}, month unknown"
+    return f"{MONTHS[int(start[5:7]) - 1]} {start[:4]}"
+
+
+def group_by_date(rows: list[dict]) -> list[tuple[str, list[dict]]]:
+    """Rows under unique headings, in order of first appearance (year-only events sort among
+    January's and must not split it into repeated headings)."""
+    groups: dict[str, list[dict]] = {}
+    for ev in rows:
+        groups.setdefault(date_group(ev), []).append(ev)
+    return list(groups.items())
+
+
+def pages(total: int, limit: int, offset: int) -> dict:
+    """A pager: this page's number, the page count, and the offsets of the first/prev/next/last pages."""
+    count = max(1, -(-total // limit))
+    return {"page": offset // limit + 1, "count": count, "first": 0, "last": (count - 1) * limit,
+            "prev": max(0, offset - limit) if offset > 0 else None,
+            "next": offset + limit if offset + limit < total else None}
 
 
 @router.get("/timeline", response_class=HTMLResponse)
@@ -110,10 +156,9 @@ def timeline(request: Request, actor: str | None = None, country: str | None = N
     store = _store(request)
     total = store.count_events(**f.as_kwargs())
     rows = store.events(**f.as_kwargs(), limit=limit, offset=offset)
-    groups = [(month, list(evs)) for month, evs in
-              itertools.groupby(rows, key=lambda e: (e.get("date") or "undated")[:7])]
     return render(request, "timeline.html", {
-        "filters": f, "query": f.as_query(), "total": total, "groups": groups, "limit": limit, "offset": offset,
+        "filters": f, "query": f.as_query(), "total": total, "groups": group_by_date(rows), "limit": limit,
+        "offset": offset, "pager": pages(total, limit, offset),
         "n": len(rows), "types": params.PLOVER_TYPES, "modes": params.MODES, "levels": params.levels()})
 
 

@@ -1,0 +1,95 @@
+"""Whole-corpus aggregates for the dashboard: busiest country pairs, events by date precision, each
+side's participants, and the store's revision (which changes on every write, so answers can be
+cached per revision). Counted in SQL over every merged event, never over a recent sample."""
+from __future__ import annotations
+
+from sqlalchemy import and_, func, select
+
+from communique.store import schema
+from communique.store.queries import event_conditions
+
+
+def revision(conn) -> str:
+    """An id that changes whenever anything stored changes ("0" for a store never written)."""
+    value = conn.execute(select(schema.meta.c.value).where(schema.meta.c.key == "revision")).scalar()
+    state = conn.execute(select(schema.meta.c.value).where(schema.meta.c.key == "resolution")).scalar()
+    return f"{value or '0'}-{state or 'new'}"
+
+
+def busiest_pairs(conn, limit: int = 8, **filters) -> list[dict]:
+    """Country pairs by the number of merged events both take part in, over the whole corpus."""
+    m, x, y = schema.merged_events, schema.merged_event_actors.alias("x"), schema.merged_event_actors.alias("y")
+    n = func.count(func.distinct(x.c.merged_event_id)).label("n")
+    query = (select(x.c.country.label("a"), y.c.country.label("b"), n)
+             .join(y, and_(y.c.merged_event_id == x.c.merged_event_id, y.c.country > x.c.country))
+             .where(x.c.country.is_not(None)))
+    conds = event_conditions(**filters)
+    if conds:
+        query = query.where(x.c.merged_event_id.in_(select(m.c.id).where(*conds)))
+    query = query.group_by(x.c.country, y.c.country).order_by(n.desc(), x.c.country, y.c.country).limit(limit)
+    return [{"a": r.a, "b": r.b, "count": r.n} for r in conn.execute(query)]
+
+
+def date_profile(conn, **filters) -> list[dict]:
+    """Counts of the matching events by (date precision, start month, mode or type, level rank): the
+    rows every chart is drawn from, undated and partly dated events included."""
+    m = schema.merged_events
+    month = func.substr(m.c.date_start, 1, 7).label("month")
+    series = func.coalesce(m.c.mode, m.c.type).label("series")
+    n = func.count().label("n")
+    query = (select(m.c.date_precision, month, series, m.c.top_level_rank, n).where(*event_conditions(**filters))
+             .group_by(m.c.date_precision, month, series, m.c.top_level_rank))
+    return [{"precision": r.date_precision, "month": r.month, "series": r.series, "rank": r.top_level_rank,
+             "count": r.n} for r in conn.execute(query)]
+
+
+def side_participants(conn, country: str, other: str | None, limit: int = 12, **filters) -> list[dict]:
+    """The persons of `country` in its events (with `other`), most engaged first."""
+    m, ma = schema.merged_events, schema.merged_event_actors
+    ids = select(m.c.id).where(*event_conditions(country=country, with_=other, **filters))
+    key = func.coalesce(ma.c.person_id, ma.c.key)
+    n = func.count(func.distinct(ma.c.merged_event_id)).label("n")
+    rows = conn.execute(
+        select(key.label("k"), func.min(ma.c.name).label("name"), func.min(ma.c.person_id).label("person_id"),
+               func.max(ma.c.level).label("level"), n)
+        .where(ma.c.merged_event_id.in_(ids), ma.c.kind == "person", ma.c.country == country)
+        .group_by(key).order_by(n.desc(), key).limit(limit))
+    return [{"name": r.name, "person_id": r.person_id, "country": country, "count": r.n} for r in rows]
+
+
+def facet_counts(conn, column: str, limit: int = 30, **filters) -> list[dict]:
+    """Matching events counted by one of type, mode, country, year or source (what a facet shows)."""
+    m, ma, mem, a = (schema.merged_events, schema.merged_event_actors, schema.merged_event_members,
+                     schema.articles)
+    conds = event_conditions(**filters)
+    if column in ("type", "mode"):
+        col = m.c[column]
+        query = select(col.label("value"), func.count().label("n")).where(*conds)
+    elif column == "year":
+        col = func.substr(m.c.date_start, 1, 4)
+        query = select(col.label("value"), func.count().label("n")).where(*conds)
+    elif column == "country":
+        col = ma.c.country
+        query = (select(col.label("value"), func.count(func.distinct(ma.c.merged_event_id)).label("n"))
+                 .where(ma.c.merged_event_id.in_(select(m.c.id).where(*conds)), col.is_not(None)))
+    elif column == "source":
+        col = a.c.source
+        query = (select(col.label("value"), func.count(func.distinct(mem.c.merged_event_id)).label("n"))
+                 .join(a, a.c.id == mem.c.article_id)
+                 .where(mem.c.merged_event_id.in_(select(m.c.id).where(*conds)), col.is_not(None)))
+    else:
+        raise ValueError(f"no facet {column!r}")
+    query = query.group_by(col).order_by(func.count().desc() if column in ("type", "mode", "year")
+                                         else query.selected_columns[1].desc(), col).limit(limit)
+    return [{"value": r.value, "count": r.n} for r in conn.execute(query)]
+
+
+def partners(conn, country: str, limit: int = 10, **filters) -> list[dict]:
+    """The countries `country` engages most, by the number of merged events they share."""
+    m, ma = schema.merged_events, schema.merged_event_actors
+    ids = select(m.c.id).where(*event_conditions(country=country, **filters))
+    n = func.count(func.distinct(ma.c.merged_event_id)).label("n")
+    rows = conn.execute(select(ma.c.country, n).where(ma.c.merged_event_id.in_(ids), ma.c.country.is_not(None),
+                                                      ma.c.country != country)
+                        .group_by(ma.c.country).order_by(n.desc(), ma.c.country).limit(limit))
+    return [{"country": r.country, "count": r.n} for r in rows]
