@@ -445,6 +445,102 @@ def test_overview_answers_are_cached_until_the_store_changes(tmp_path, pool):
     store.close()
 
 
+# ------------------------------------------------------------------------- exports of every view (issue 13.2)
+
+def _exports(html: str) -> dict[str, str]:
+    return {fmt: href.replace("&amp;", "&") for href, fmt in
+            re.findall(r'<a class="export" href="(/export/[^"]+\.(\w+)(?:\?[^"]*)?)"', html)}
+
+
+def _rows(r, fmt: str) -> list[dict]:
+    import csv
+    import io
+
+    import pyarrow.parquet as pq
+
+    if fmt == "csv":
+        return list(csv.DictReader(io.StringIO(r.text)))
+    if fmt == "json":
+        return r.json()
+    return pq.read_table(io.BytesIO(r.content)).to_pylist()
+
+
+@pytest.mark.parametrize("page, api, key", [
+    ("/timeline?mode=call", "/api/events?mode=call", "total"),
+    ("/?a=VNM&b=JPN", "/api/events?country=VNM&with=JPN", "total"),
+    ("/persons?country=VNM", "/api/persons?country=VNM", "total"),
+    ("/persons/Nguyen Van Khiem", "/api/events?actor=Nguyen Van Khiem", "total"),
+    ("/search?q=minister", "/api/search?q=minister&limit=500", "results"),
+])
+def test_every_view_exports_its_rows_with_its_filters(client, page, api, key):
+    links = _exports(client.get(page).text)
+    assert set(links) == {"csv", "json", "parquet"}, links
+    expected = client.get(api).json()[key]
+    expected = len(expected) if isinstance(expected, list) else expected
+    assert expected >= 1
+    for fmt, href in links.items():
+        r = client.get(href)
+        assert r.status_code == 200, r.text
+        disposition = r.headers["content-disposition"]
+        assert disposition.startswith("attachment; filename=") and disposition.rstrip('"').endswith("." + fmt)
+        assert len(_rows(r, fmt)) == expected, (href, fmt)
+
+
+def test_exported_events_keep_the_filters(client):
+    href = _exports(client.get("/timeline?mode=call").text)["csv"]
+    assert "mode=call" in href
+    rows = _rows(client.get(href), "csv")
+    assert rows and all(r["mode"] == "call" for r in rows)
+    assert "Claire Dunmore" in " ".join(r["actors"] for r in rows)
+
+
+def test_network_exports_graphml_and_edges(client):
+    import io
+
+    import networkx as nx
+
+    net = client.get("/api/network").json()
+    links = _exports(client.get("/network").text)
+    assert set(links) == {"graphml", "csv", "json", "parquet"}
+    g = nx.read_graphml(io.BytesIO(client.get(links["graphml"]).content))
+    assert g.number_of_nodes() == len(net["nodes"]) and g.number_of_edges() == len(net["edges"])
+    assert "Nguyen Van Khiem" in {d["name"] for _, d in g.nodes(data=True)}
+    assert len(_rows(client.get(links["csv"]), "csv")) == len(net["edges"])
+    assert client.get(links["json"]).json()["nodes"] == net["nodes"]
+    since = _exports(client.get("/network?since=2025-06-01").text)["graphml"]
+    assert "since=2025-06-01" in since
+
+
+@pytest.mark.parametrize("path", ["/api/events", "/api/persons", "/api/articles", "/api/search?q=minister",
+                                  "/api/network"])
+@pytest.mark.parametrize("fmt", ["csv", "parquet"])
+def test_api_list_endpoints_take_a_format(client, path, fmt):
+    r = client.get(path + ("&" if "?" in path else "?") + f"format={fmt}")
+    assert r.status_code == 200, r.text
+    assert r.headers["content-type"].startswith("text/csv" if fmt == "csv" else "application/vnd.apache.parquet")
+    assert r.headers["content-disposition"].startswith("attachment")
+    assert _rows(r, fmt)
+
+
+def test_api_events_csv_has_every_matching_event_not_one_page(dated):
+    total = dated.get("/api/events").json()["total"]
+    assert total > 500
+    assert len(_rows(dated.get("/api/events", params={"format": "csv"}), "csv")) == total
+
+
+def test_a_bad_format_is_422(client):
+    assert_error(client.get("/api/events", params={"format": "xls"}), 422, "'format'")
+    assert_error(client.get("/export/events.xls"), 422, "'format'")
+
+
+def test_latest_role_is_the_most_recent_not_the_last_listed():
+    from communique.web.exports import latest_role
+
+    person = {"roles": [{"title": "Foreign Minister", "first_seen": "2024-01-02", "last_seen": "2025-06-01"},
+                        {"title": "Deputy Foreign Minister", "first_seen": "2019-03-01", "last_seen": "2023-12-01"}]}
+    assert latest_role(person)["title"] == "Foreign Minister"
+
+
 # ------------------------------------------------------------------------- hardening (issue 8, web)
 
 # Prose that keeps the parser busy for many seconds on any extractor: long, with runs of "'s",

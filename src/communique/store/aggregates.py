@@ -93,3 +93,32 @@ def partners(conn, country: str, limit: int = 10, **filters) -> list[dict]:
                                                       ma.c.country != country)
                         .group_by(ma.c.country).order_by(n.desc(), ma.c.country).limit(limit))
     return [{"country": r.country, "count": r.n} for r in rows]
+
+
+def iter_events(engine, chunk: int = 500, **filters):
+    """Every matching merged event (STORE_API dicts, latest first), read and hydrated `chunk` at a time
+    on one connection, so an export streams in memory bounded by the chunk, not the corpus."""
+    from communique.store.queries import hydrate
+
+    m = schema.merged_events
+    query = (select(m).where(*event_conditions(**filters)).order_by(m.c.date_start.desc().nulls_last(), m.c.id))
+    with engine.connect() as conn:
+        result = conn.execution_options(stream_results=True, yield_per=chunk).execute(query)
+        for rows in result.partitions(chunk):
+            yield from hydrate(conn, rows)
+
+
+def iter_articles(engine, chunk: int = 1000, source: str | None = None, no_events: bool = False):
+    """Every stored article's metadata and event count, newest first, streamed `chunk` rows at a time."""
+    a, e = schema.articles, schema.events
+    n_events = select(func.count()).select_from(e).where(e.c.article_id == a.c.id).scalar_subquery()
+    query = select(a.c.doc_id, a.c.title, a.c.source, a.c.url, a.c.published, n_events.label("n_events"))
+    if source:
+        query = query.where(a.c.source == source)
+    if no_events:
+        query = query.where(n_events == 0)
+    query = query.order_by(a.c.published.desc().nulls_last(), a.c.doc_id)
+    with engine.connect() as conn:
+        result = conn.execution_options(stream_results=True, yield_per=chunk).execute(query)
+        for rows in result.partitions(chunk):
+            yield from (dict(r._mapping) for r in rows)

@@ -6,7 +6,7 @@ import json
 from fastapi import APIRouter, HTTPException, Query, Request
 from fastapi.responses import JSONResponse
 
-from communique.web import params
+from communique.web import exports, params
 from communique.web.security import token_matches
 
 router = APIRouter(prefix="/api", tags=["api"])
@@ -43,8 +43,13 @@ def events(request: Request,
            until: str | None = Query(None, description="YYYY, YYYY-MM or YYYY-MM-DD"),
            min_level: str | None = Query(None, description="lowest seniority level, e.g. minister"),
            limit: int = Query(50, description=f"1..{params.MAX_LIMIT}"),
-           offset: int = Query(0, description="events to skip")):
+           offset: int = Query(0, description=f"events to skip, 0..{params.MAX_OFFSET}"),
+           format: str = Query("json", description="json (this page), or csv / parquet: every matching event, "
+                                                   "streamed as a file")):
     f = params.EventFilters.check(actor, country, with_, type, mode, since, until, min_level)
+    fmt = exports.check_format(format)
+    if fmt != "json":
+        return exports.events_export(request, f, fmt)
     limit, offset = params.paging(limit, offset)
     store = _store(request)
     total = store.count_events(**f.as_kwargs())
@@ -64,9 +69,13 @@ def event(request: Request, event_id: str):
 @router.get("/persons", summary="Resolved persons, by country or name")
 def persons(request: Request, country: str | None = Query(None, description="ISO3"),
             q: str | None = Query(None, description="part of a name"),
-            limit: int = Query(100), offset: int = Query(0)):
+            limit: int = Query(100), offset: int = Query(0),
+            format: str = Query("json", description="json (this page), or csv / parquet: every match, as a file")):
     code = params.country(country)
     q = params.text(q, "q")
+    fmt = exports.check_format(format)
+    if fmt != "json":
+        return exports.persons_export(request, code, q, fmt)
     limit, offset = params.paging(limit, offset, default=100)
     rows = _store(request).persons(country=code, name=q)
     return _json({"total": len(rows), "limit": limit, "offset": offset, **page_info(len(rows), limit, offset),
@@ -82,7 +91,14 @@ def person(request: Request, id_or_name: str):
 
 
 @router.get("/articles", summary="Stored articles, newest first")
-def articles(request: Request, limit: int = Query(50), offset: int = Query(0)):
+def articles(request: Request, limit: int = Query(50), offset: int = Query(0),
+             format: str = Query("json", description="json (this page), or csv / parquet: every article, as a file")):
+    fmt = exports.check_format(format)
+    if fmt != "json":
+        from communique.store import aggregates
+
+        rows = aggregates.iter_articles(_store(request).engine)
+        return exports.stream(rows, exports.ARTICLE_COLUMNS, fmt, exports.filename("articles", {}, fmt))
     limit, offset = params.paging(limit, offset)
     rows = _store(request).articles(limit=limit, offset=offset)
     return _json({"limit": limit, "offset": offset, "articles": rows})
@@ -97,11 +113,16 @@ def article(request: Request, doc_id: str):
 
 
 @router.get("/search", summary="Full-text search over the articles")
-def search(request: Request, q: str = Query(..., description="words to look for"), limit: int = Query(20)):
+def search(request: Request, q: str = Query(..., description="words to look for"), limit: int = Query(20),
+           format: str = Query("json", description="json, or csv / parquet as a file")):
     q = params.text(q, "q")
     if not q:
         raise params.BadParameter("q", "empty query")
     limit, _ = params.paging(limit, 0, default=20)
+    fmt = exports.check_format(format)
+    if fmt != "json":
+        hits = _store(request).search(q, limit=limit)
+        return exports.stream(iter(hits), exports.SEARCH_COLUMNS, fmt, exports.filename("search", {"q": q}, fmt))
     return _json({"query": q, "results": _store(request).search(q, limit=limit)})
 
 
@@ -114,7 +135,11 @@ def stats(request: Request, a: str = Query(..., description="ISO3, e.g. VNM"),
 
 @router.get("/network", summary="Actors as nodes, engagements as edges")
 def network(request: Request, country: str | None = Query(None), since: str | None = Query(None),
-            until: str | None = Query(None)):
+            until: str | None = Query(None),
+            format: str = Query("json", description="json, or graphml / csv / parquet (edges) as a file")):
+    fmt = exports.check_format(format, exports.FORMATS + ("graphml",))
+    if fmt != "json":
+        return exports.export_network(request, fmt, country, since, until, 1)
     return _json(_store(request).network(country=params.country(country), since=params.date(since, "since"),
                                          until=params.date(until, "until")))
 

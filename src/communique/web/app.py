@@ -17,7 +17,7 @@ from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from communique import __version__
-from communique.web import api, pages
+from communique.web import api, exports, pages
 from communique.web.cache import RevisionCache
 from communique.web.extraction import Busy, ExtractionPool, Failed, TooLarge, TooSlow
 from communique.web.params import BadParameter
@@ -101,6 +101,7 @@ def create_app(store_url: str | None = None, token: str | None = None, *, store=
 
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
     app.include_router(api.router)
+    app.include_router(exports.router)
     app.include_router(pages.router)
 
     @app.get("/docs", include_in_schema=False)

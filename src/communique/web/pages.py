@@ -13,6 +13,7 @@ from communique import __version__
 from communique.web import charts, params
 from communique.web.highlight import Span, article_spans, segments
 from communique.web.security import token_matches
+from communique.web.exports import latest_role
 from communique.web.extraction import Busy, Failed, TooLarge, TooSlow
 from communique.web.writer import IngestFailed
 
@@ -49,7 +50,7 @@ def safe_url(url: str | None) -> str:
     return url if isinstance(url, str) and url.lower().startswith(("http://", "https://")) else "#"
 
 
-templates.env.globals.update(country_name=country_name, version=__version__, qs=_qs)
+templates.env.globals.update(country_name=country_name, version=__version__, qs=_qs, latest_role=latest_role)
 templates.env.filters.update(country_name=country_name, safe_url=safe_url)
 
 
