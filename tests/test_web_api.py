@@ -148,7 +148,9 @@ def test_persons_by_name_and_country(client):
     assert [p["name"] for p in found["persons"]] == ["Nguyen Van Khiem"]
     vnm = client.get("/api/persons", params={"country": "VNM"}).json()
     assert vnm["total"] >= 3 and all(p["country"] == "VNM" for p in vnm["persons"])
-    assert_error(client.get("/api/persons", params={"country": "Vietnam"}), 422, "'country'")
+    # Issue 13: country inputs take names as well as codes; what is neither is still a 422.
+    assert client.get("/api/persons", params={"country": "Vietnam"}).json()["persons"] == vnm["persons"]
+    assert_error(client.get("/api/persons", params={"country": "Atlantis"}), 422, "'country'")
 
 
 def test_person_detail_by_id_or_name(client):
@@ -539,6 +541,77 @@ def test_latest_role_is_the_most_recent_not_the_last_listed():
     person = {"roles": [{"title": "Foreign Minister", "first_seen": "2024-01-02", "last_seen": "2025-06-01"},
                         {"title": "Deputy Foreign Minister", "first_seen": "2019-03-01", "last_seen": "2023-12-01"}]}
     assert latest_role(person)["title"] == "Foreign Minister"
+
+
+# ------------------------------------------------------------------------- facets and filters (issue 13.3)
+
+def _facet(html: str, name: str) -> dict[str, tuple[int, str]]:
+    box = html.split(f'data-facet="{name}"')[1].split("</section>")[0]
+    return {v: (int(n), href.replace("&amp;", "&")) for href, v, n in
+            re.findall(r'<a href="([^"]+)"[^>]* data-value="([^"]+)">.*?</a> <span class="count">(\d+)</span>', box)}
+
+
+@pytest.mark.parametrize("facet", ["type", "mode", "level", "country", "source", "year"])
+def test_timeline_facets_count_and_filter_when_clicked(dated, facet):
+    html = dated.get("/timeline", params={"country": "USA"}).text
+    values = _facet(html, facet)
+    assert values, facet
+    for value, (n, href) in list(values.items())[:3]:
+        page = dated.get(href).text
+        assert re.search(rf'<strong id="event-total">{n}</strong>', page), (facet, value, href)
+
+
+def test_pair_page_has_filters_facets_and_date_presets(dated):
+    calls = dated.get("/api/events", params={"country": "VNM", "with": "USA", "mode": "call"}).json()["total"]
+    html = dated.get("/", params={"a": "VNM", "b": "USA", "mode": "call"}).text
+    assert f'<strong id="total-engagements">{calls}</strong>' in html
+    mode_facet = _facet(html, "mode")
+    assert mode_facet["call"][0] == calls
+    assert 'data-facet="year"' in html
+    presets = re.findall(r'<p class="presets">(.*?)</p>', html)[0]
+    assert "Last 12 months" in presets and "a=VNM" in presets and "mode=call" in presets
+    y = dated.get("/", params={"a": "VNM", "b": "USA", "since": "2021", "until": "2021"}).text
+    expected = dated.get("/api/events", params={"country": "VNM", "with": "USA", "since": "2021",
+                                                "until": "2021"}).json()["total"]
+    assert f'<strong id="total-engagements">{expected}</strong>' in y
+
+
+def test_several_values_of_one_filter_match_any(dated):
+    one = {m: dated.get("/api/events", params={"mode": m}).json()["total"] for m in ("call", "visit")}
+    both = dated.get("/api/events", params=[("mode", "call"), ("mode", "visit")]).json()
+    assert both["total"] == one["call"] + one["visit"] and both["filters"]["mode"] == ["call", "visit"]
+    page = dated.get("/timeline", params=[("mode", "call"), ("mode", "visit")]).text
+    assert f'<strong id="event-total">{both["total"]}</strong>' in page
+    assert_error(dated.get("/api/events", params=[("mode", "call"), ("mode", "lunch")]), 422, "'mode'")
+
+
+def test_country_inputs_take_names_and_codes(client):
+    by_code = client.get("/api/events", params={"country": "VNM", "with": "JPN"}).json()["total"]
+    assert client.get("/api/events", params={"country": "Vietnam", "with": "japan"}).json()["total"] == by_code
+    html = client.get("/", params={"a": "Vietnam", "b": "Japan"}).text
+    assert "<h1>Vietnam – Japan</h1>" in html
+    datalist = html.split('<datalist id="countries">')[1].split("</datalist>")[0]
+    assert '<option value="Vietnam">VNM</option>' in datalist and '<option value="Japan">JPN</option>' in datalist
+
+
+def test_a_wrong_filter_is_shown_by_its_field_with_the_form_kept(client):
+    r = client.get("/timeline", params={"country": "Atlantis", "actor": "Khiem", "mode": "call"},
+                   headers={"accept": "text/html"})
+    assert r.status_code == 422
+    assert re.search(r'<input name="country" value="Atlantis"[^>]*aria-invalid="true"', r.text)
+    assert 'value="Khiem"' in r.text and "<option selected>call</option>" in r.text
+    assert re.search(r'id="form-error">[^<]*Atlantis', r.text)
+    pair = client.get("/", params={"a": "Vietnam", "b": "Atlantis"}, headers={"accept": "text/html"})
+    assert pair.status_code == 422 and 'value="Vietnam"' in pair.text and 'value="Atlantis"' in pair.text
+
+
+def test_search_counts_every_match_and_pages_through_them(dated):
+    html = dated.get("/search", params={"q": "talks"}).text
+    total = int(re.search(r'<strong id="result-count">(\d+)</strong>', html).group(1))
+    assert total == len(DATED) + 400 + 200  # every article of the corpus says "talks"
+    assert "showing 1–50" in html and 'rel="next"' in html
+    second = dated.get(re.search(r'rel="next" href="([^"]+)"', html).group(1).replace("&amp;", "&")).text
+    assert "showing 51–100" in second
 
 
 # ------------------------------------------------------------------------- hardening (issue 8, web)

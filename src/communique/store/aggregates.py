@@ -3,10 +3,66 @@ side's participants, and the store's revision (which changes on every write, so 
 cached per revision). Counted in SQL over every merged event, never over a recent sample."""
 from __future__ import annotations
 
-from sqlalchemy import and_, func, select
+from sqlalchemy import and_, exists, func, or_, select
 
 from communique.store import schema
-from communique.store.queries import event_conditions
+from communique.store.errors import StoreError
+from communique.store.queries import _levels, event_conditions, hydrate
+
+
+def _many(value) -> list[str]:
+    if value is None or value == "":
+        return []
+    return [value] if isinstance(value, str) else [v for v in value if v]
+
+
+def conditions(type=None, mode=None, level=None, source=None, **single) -> list:
+    """event_conditions() with several values allowed for type, mode, level (exact top level, or
+    "unknown") and source outlet: an event matches any one value of each (checked like the rest)."""
+    m, mem, a = schema.merged_events, schema.merged_event_members, schema.articles
+    types, modes, levels, sources = _many(type), _many(mode), _many(level), _many(source)
+    conds = event_conditions(**single)
+    for t in types:
+        event_conditions(type=t)  # validates: StoreError for an unknown type
+    for md in modes:
+        event_conditions(mode=md)
+    if types:
+        conds.append(m.c.type.in_([t.upper() for t in types]))
+    if modes:
+        conds.append(m.c.mode.in_([md.lower() for md in modes]))
+    if levels:
+        names = _levels()
+        unknown = [lv for lv in levels if lv != "unknown" and lv not in names]
+        if unknown:
+            raise StoreError(f"--level: {unknown[0]!r} is not a level ({', '.join(names)})")
+        ranks = [names.index(lv) for lv in levels if lv != "unknown"]
+        options = ([m.c.top_level_rank.in_(ranks)] if ranks else []) + \
+                  ([m.c.top_level_rank.is_(None)] if "unknown" in levels else [])
+        conds.append(or_(*options))
+    if sources:
+        conds.append(exists().where(mem.c.merged_event_id == m.c.id, mem.c.article_id == a.c.id,
+                                    a.c.source.in_(sources)))
+    return conds
+
+
+def events_page(conn, limit: int = 50, offset: int = 0, **filters) -> list[dict]:
+    """One page of the matching merged events, latest first (multi-value filters allowed)."""
+    m = schema.merged_events
+    query = (select(m).where(*conditions(**filters)).order_by(m.c.date_start.desc().nulls_last(), m.c.id)
+             .limit(limit).offset(offset))
+    return hydrate(conn, conn.execute(query).all())
+
+
+def count(conn, **filters) -> int:
+    m = schema.merged_events
+    return conn.execute(select(func.count()).select_from(m).where(*conditions(**filters))).scalar_one()
+
+
+def countries(conn) -> list[str]:
+    """Every country taking part in a stored event (for the country inputs' suggestions)."""
+    ma = schema.merged_event_actors
+    return [r[0] for r in conn.execute(select(ma.c.country).where(ma.c.country.is_not(None)).distinct()
+                                       .order_by(ma.c.country))]
 
 
 def revision(conn) -> str:
@@ -23,7 +79,7 @@ def busiest_pairs(conn, limit: int = 8, **filters) -> list[dict]:
     query = (select(x.c.country.label("a"), y.c.country.label("b"), n)
              .join(y, and_(y.c.merged_event_id == x.c.merged_event_id, y.c.country > x.c.country))
              .where(x.c.country.is_not(None)))
-    conds = event_conditions(**filters)
+    conds = conditions(**filters)
     if conds:
         query = query.where(x.c.merged_event_id.in_(select(m.c.id).where(*conds)))
     query = query.group_by(x.c.country, y.c.country).order_by(n.desc(), x.c.country, y.c.country).limit(limit)
@@ -37,7 +93,7 @@ def date_profile(conn, **filters) -> list[dict]:
     month = func.substr(m.c.date_start, 1, 7).label("month")
     series = func.coalesce(m.c.mode, m.c.type).label("series")
     n = func.count().label("n")
-    query = (select(m.c.date_precision, month, series, m.c.top_level_rank, n).where(*event_conditions(**filters))
+    query = (select(m.c.date_precision, month, series, m.c.top_level_rank, n).where(*conditions(**filters))
              .group_by(m.c.date_precision, month, series, m.c.top_level_rank))
     return [{"precision": r.date_precision, "month": r.month, "series": r.series, "rank": r.top_level_rank,
              "count": r.n} for r in conn.execute(query)]
@@ -46,7 +102,7 @@ def date_profile(conn, **filters) -> list[dict]:
 def side_participants(conn, country: str, other: str | None, limit: int = 12, **filters) -> list[dict]:
     """The persons of `country` in its events (with `other`), most engaged first."""
     m, ma = schema.merged_events, schema.merged_event_actors
-    ids = select(m.c.id).where(*event_conditions(country=country, with_=other, **filters))
+    ids = select(m.c.id).where(*conditions(country=country, with_=other, **filters))
     key = func.coalesce(ma.c.person_id, ma.c.key)
     n = func.count(func.distinct(ma.c.merged_event_id)).label("n")
     rows = conn.execute(
@@ -61,9 +117,9 @@ def facet_counts(conn, column: str, limit: int = 30, **filters) -> list[dict]:
     """Matching events counted by one of type, mode, country, year or source (what a facet shows)."""
     m, ma, mem, a = (schema.merged_events, schema.merged_event_actors, schema.merged_event_members,
                      schema.articles)
-    conds = event_conditions(**filters)
-    if column in ("type", "mode"):
-        col = m.c[column]
+    conds = conditions(**filters)
+    if column in ("type", "mode", "level"):
+        col = m.c["top_level_rank" if column == "level" else column]
         query = select(col.label("value"), func.count().label("n")).where(*conds)
     elif column == "year":
         col = func.substr(m.c.date_start, 1, 4)
@@ -79,15 +135,19 @@ def facet_counts(conn, column: str, limit: int = 30, **filters) -> list[dict]:
                  .where(mem.c.merged_event_id.in_(select(m.c.id).where(*conds)), col.is_not(None)))
     else:
         raise ValueError(f"no facet {column!r}")
-    query = query.group_by(col).order_by(func.count().desc() if column in ("type", "mode", "year")
-                                         else query.selected_columns[1].desc(), col).limit(limit)
-    return [{"value": r.value, "count": r.n} for r in conn.execute(query)]
+    query = query.group_by(col).order_by(query.selected_columns[1].desc(), col).limit(limit)
+    rows = [{"value": r.value, "count": r.n} for r in conn.execute(query)]
+    if column == "level":
+        names = _levels()
+        rows = [{"value": names[r["value"]] if r["value"] is not None else "unknown", "count": r["count"]}
+                for r in rows]
+    return [r for r in rows if r["value"] is not None]
 
 
 def partners(conn, country: str, limit: int = 10, **filters) -> list[dict]:
     """The countries `country` engages most, by the number of merged events they share."""
     m, ma = schema.merged_events, schema.merged_event_actors
-    ids = select(m.c.id).where(*event_conditions(country=country, **filters))
+    ids = select(m.c.id).where(*conditions(country=country, **filters))
     n = func.count(func.distinct(ma.c.merged_event_id)).label("n")
     rows = conn.execute(select(ma.c.country, n).where(ma.c.merged_event_id.in_(ids), ma.c.country.is_not(None),
                                                       ma.c.country != country)
@@ -101,7 +161,7 @@ def iter_events(engine, chunk: int = 500, **filters):
     from communique.store.queries import hydrate
 
     m = schema.merged_events
-    query = (select(m).where(*event_conditions(**filters)).order_by(m.c.date_start.desc().nulls_last(), m.c.id))
+    query = (select(m).where(*conditions(**filters)).order_by(m.c.date_start.desc().nulls_last(), m.c.id))
     with engine.connect() as conn:
         result = conn.execution_options(stream_results=True, yield_per=chunk).execute(query)
         for rows in result.partitions(chunk):
@@ -122,3 +182,21 @@ def iter_articles(engine, chunk: int = 1000, source: str | None = None, no_event
         result = conn.execution_options(stream_results=True, yield_per=chunk).execute(query)
         for rows in result.partitions(chunk):
             yield from (dict(r._mapping) for r in rows)
+
+
+def search_count(conn, query: str) -> int:
+    """How many articles match every term of `query` (the same match as fts.search)."""
+    from sqlalchemy import text
+
+    from communique.store import fts
+
+    parts = fts.terms(query)
+    if not parts:
+        return 0
+    if conn.dialect.name == "sqlite":
+        match = " AND ".join('"' + p + '"' for p in parts)
+        return conn.execute(text("SELECT count(*) FROM articles_fts WHERE articles_fts MATCH :match"),
+                            {"match": match}).scalar_one()
+    websearch = " ".join('"' + p + '"' if " " in p else p for p in parts)
+    return conn.execute(text("SELECT count(*) FROM articles a WHERE a.tsv @@ websearch_to_tsquery('english', :q)"),
+                        {"q": websearch}).scalar_one()

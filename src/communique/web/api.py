@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import json
 
-from fastapi import APIRouter, HTTPException, Query, Request
+from fastapi import APIRouter, Depends, HTTPException, Query, Request
 from fastapi.responses import JSONResponse
 
 from communique.web import exports, params
@@ -33,29 +33,29 @@ def _not_found(what: str, key: str):
 
 
 @router.get("/events", summary="Merged events, filtered and paginated")
-def events(request: Request,
-           actor: str | None = Query(None, description="person name or id taking part"),
-           country: str | None = Query(None, description="ISO3 of a taking-part state, e.g. VNM"),
-           with_: str | None = Query(None, alias="with", description="ISO3 of the other side, with `country`"),
-           type: str | None = Query(None, description="PLOVER event type, e.g. CONSULT"),
-           mode: str | None = Query(None, description="meeting, visit, dialogue, call, conference, signing"),
-           since: str | None = Query(None, description="YYYY, YYYY-MM or YYYY-MM-DD"),
-           until: str | None = Query(None, description="YYYY, YYYY-MM or YYYY-MM-DD"),
-           min_level: str | None = Query(None, description="lowest seniority level, e.g. minister"),
+def events(request: Request, f: params.EventFilters = Depends(params.event_filters),
            limit: int = Query(50, description=f"1..{params.MAX_LIMIT}"),
            offset: int = Query(0, description=f"events to skip, 0..{params.MAX_OFFSET}"),
            format: str = Query("json", description="json (this page), or csv / parquet: every matching event, "
                                                    "streamed as a file")):
-    f = params.EventFilters.check(actor, country, with_, type, mode, since, until, min_level)
     fmt = exports.check_format(format)
     if fmt != "json":
         return exports.events_export(request, f, fmt)
     limit, offset = params.paging(limit, offset)
-    store = _store(request)
-    total = store.count_events(**f.as_kwargs())
-    rows = store.events(**f.as_kwargs(), limit=limit, offset=offset)
+    total, rows = event_page(request, f, limit, offset)
     return _json({"total": total, "limit": limit, "offset": offset, **page_info(total, limit, offset),
                   "filters": f.as_query(), "events": rows})
+
+
+def event_page(request: Request, f: params.EventFilters, limit: int, offset: int) -> tuple[int, list[dict]]:
+    """(matching total, one page of events), cached per store revision."""
+    from communique.store import aggregates
+
+    cache = request.app.state.cache
+    revision = cache.revision()
+    total = cache.read("count", aggregates.count, revision=revision, **f.as_kwargs())
+    rows = cache.read("events", aggregates.events_page, limit, offset, revision=revision, **f.as_kwargs())
+    return total, rows
 
 
 @router.get("/events/{event_id}", summary="One merged event with its sources and evidence")

@@ -14,6 +14,15 @@ from collections import OrderedDict
 MAX_ENTRIES = 256
 
 
+def _frozen(value):
+    """A hashable copy of call arguments (lists become tuples)."""
+    if isinstance(value, (list, tuple)):
+        return tuple(_frozen(v) for v in value)
+    if isinstance(value, dict):
+        return tuple(sorted((k, _frozen(v)) for k, v in value.items()))
+    return value
+
+
 class RevisionCache:
     def __init__(self, store, max_entries: int = MAX_ENTRIES):
         self.store = store
@@ -28,7 +37,7 @@ class RevisionCache:
 
     def get(self, name: str, compute, *args, revision: str | None = None, **kwargs):
         """`compute(*args, **kwargs)`, or its cached answer for this revision. Treat it as read-only."""
-        key = (revision or self.revision(), name, args, tuple(sorted(kwargs.items())))
+        key = (revision or self.revision(), name, _frozen(args), _frozen(sorted(kwargs.items())))
         with self._lock:
             if key in self._entries:
                 self._entries.move_to_end(key)

@@ -147,7 +147,7 @@ def edge_rows(graph: dict):
 
 # ----------------------------------------------------------------------------- routes
 
-from fastapi import APIRouter, Query, Request  # noqa: E402
+from fastapi import APIRouter, Depends, Query, Request  # noqa: E402
 from fastapi.responses import JSONResponse  # noqa: E402
 
 from communique.web import params  # noqa: E402
@@ -176,12 +176,8 @@ def persons_export(request: Request, country: str | None, q: str | None, fmt: st
 
 
 @router.get("/events.{ext}", summary="Events matching the timeline's filters, as a file")
-def export_events(request: Request, ext: str, actor: str | None = None, country: str | None = None,
-                  with_: str | None = Query(None, alias="with"), type: str | None = None, mode: str | None = None,
-                  since: str | None = None, until: str | None = None, min_level: str | None = None):
-    fmt = check_format(ext)
-    f = params.EventFilters.check(actor, country, with_, type, mode, since, until, min_level)
-    return events_export(request, f, fmt)
+def export_events(request: Request, ext: str, f: params.EventFilters = Depends(params.event_filters)):
+    return events_export(request, f, check_format(ext))
 
 
 @router.get("/persons.{ext}", summary="Persons (by country or name), as a file")

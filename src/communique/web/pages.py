@@ -2,6 +2,7 @@
 search and the paste form. They call the same Store queries as the API."""
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 from urllib.parse import parse_qs, urlencode
 
@@ -42,7 +43,7 @@ def country_name(code: str | None) -> str:
 
 def _qs(base: dict, **changes) -> str:
     merged = {**base, **changes}
-    return urlencode({k: v for k, v in merged.items() if v not in (None, "")})
+    return urlencode({k: v for k, v in merged.items() if v not in (None, "", [], ())}, doseq=True)
 
 
 def safe_url(url: str | None) -> str:
@@ -77,41 +78,58 @@ def _levels() -> list[str]:
     return params.levels() or charts.LEVEL_ORDER_FALLBACK
 
 
-def pair_view(request: Request, code_a: str, code_b: str | None, revision: str) -> dict:
-    """Everything the pair (or one-country) page shows, from whole-corpus aggregates, cached per revision."""
-    from communique.store import aggregates, queries
+def pair_view(request: Request, code_a: str, code_b: str | None, f: params.EventFilters, revision: str) -> dict:
+    """Everything the pair (or one-country) page shows, from whole-corpus aggregates, cached per revision;
+    `f` holds the page's other filters (dates, type, mode, level, source)."""
+    from communique.store import aggregates
 
     cache = _cache(request)
-    profile = cache.read("profile", aggregates.date_profile, country=code_a, with_=code_b, revision=revision)
+    extra = f.without("country", "with_").as_kwargs()
+    pair = {"country": code_a, "with_": code_b, **extra}
+    profile = cache.read("profile", aggregates.date_profile, revision=revision, **pair)
     view = charts.profile_charts(profile, _levels())
-    view["latest"] = cache.read("latest", queries.events, limit=10, country=code_a, with_=code_b, revision=revision)
+    view["latest"] = cache.read("events", aggregates.events_page, 10, 0, revision=revision, **pair)
     if code_b:
-        view["sides"] = [(code, cache.read("side", aggregates.side_participants, code, other, revision=revision))
+        view["sides"] = [(code, cache.read("side", aggregates.side_participants, code, other, revision=revision,
+                                           **extra))
                          for code, other in ((code_a, code_b), (code_b, code_a))]
     else:
-        view["partners"] = cache.read("partners", aggregates.partners, code_a, revision=revision)
+        view["partners"] = cache.read("partners", aggregates.partners, code_a, revision=revision, **extra)
     return view
 
 
 @router.get("/", response_class=HTMLResponse)
 def overview(request: Request, a: str | None = Query(None), b: str | None = Query(None)):
-    from communique.store import aggregates, queries
+    from communique.store import aggregates
 
-    code_a, code_b = params.country(a, "a"), params.country(b, "b")
-    if code_b and not code_a:
-        code_a, code_b = code_b, None
-    if code_a and code_a == code_b:
-        raise params.BadParameter("b", f"pick a country other than {country_name(code_a)} for the other side")
+    raw = raw_filters(request)
+    raw.update(a=a, b=b)
+    ctx: dict = {"raw": raw, **filter_context(request)}
     cache = _cache(request)
+    try:
+        code_a, code_b = params.country(a, "a"), params.country(b, "b")
+        if code_b and not code_a:
+            code_a, code_b = code_b, None
+        if code_a and code_a == code_b:
+            raise params.BadParameter("b", f"pick a country other than {country_name(code_a)} for the other side")
+        f = check_filters({**raw, "country": code_a, "with": code_b})
+    except params.BadParameter as exc:
+        if "text/html" not in request.headers.get("accept", ""):
+            raise
+        ctx.update(a=None, b=None, error={"name": exc.name, "message": str(exc)})
+        return render(request, "overview.html", ctx, status=422)
     revision = cache.revision()
-    ctx: dict = {"a": code_a, "b": code_b}
+    ctx.update(a=code_a, b=code_b)
     if code_a:
-        ctx.update(view=pair_view(request, code_a, code_b, revision),
-                   timeline_query=_qs({"country": code_a, "with": code_b}))
+        query = {**f.without("country", "with_").as_query(), "a": code_a, "b": code_b}
+        ctx.update(view=pair_view(request, code_a, code_b, f, revision), query=query,
+                   events_query=f.as_query(), timeline_query=_qs(f.as_query()),
+                   facets=facets(request, f, "/", revision, extra={"a": code_a, "b": code_b}),
+                   presets=date_presets(query, "/"))
     else:
         ctx.update(pairs=cache.read("pairs", aggregates.busiest_pairs, 8, revision=revision),
-                   latest=cache.read("latest", queries.events, limit=10, revision=revision),
-                   total=cache.read("count", queries.count_events, revision=revision))
+                   latest=cache.read("events", aggregates.events_page, 10, 0, revision=revision),
+                   total=cache.read("count", aggregates.count, revision=revision))
     return render(request, "overview.html", ctx)
 
 
@@ -147,20 +165,118 @@ def pages(total: int, limit: int, offset: int) -> dict:
             "next": offset + limit if offset + limit < total else None}
 
 
+FILTER_NAMES = ("actor", "country", "with", "type", "mode", "level", "source", "since", "until", "min_level")
+MULTI = ("type", "mode", "level", "source")
+
+
+def raw_filters(request: Request) -> dict:
+    """The event filters as typed (kept in the form when one is wrong)."""
+    q = request.query_params
+    return {k: (q.getlist(k) if k in MULTI else q.get(k)) for k in FILTER_NAMES}
+
+
+def check_filters(raw: dict) -> params.EventFilters:
+    return params.EventFilters.check(raw["actor"], raw["country"], raw["with"], raw["type"], raw["mode"],
+                                     raw["since"], raw["until"], raw["min_level"], raw["level"], raw["source"])
+
+
+def _toggle(query: dict, name: str, value: str) -> dict:
+    """The query with `value` added to (or, if there, removed from) the multi-value filter `name`."""
+    current = query.get(name) or []
+    current = [current] if isinstance(current, str) else list(current)
+    values = [v for v in current if v != value] if value in current else current + [value]
+    out = {k: v for k, v in query.items() if k not in (name, "offset")}
+    if values:
+        out[name] = values
+    return out
+
+
+def facets(request: Request, f: params.EventFilters, path: str, revision: str, extra: dict | None = None) -> list:
+    """Facet boxes for the timeline and pair page: each value with its count of matching events and a
+    link that adds (or removes) it as a filter. A facet counts with every filter but its own."""
+    from communique.store import aggregates
+
+    cache = _cache(request)
+    query = {**f.as_query(), **(extra or {})}
+    out = []
+    for column, title in (("type", "Type"), ("mode", "Mode"), ("level", "Level"), ("country", "Country"),
+                          ("source", "Source"), ("year", "Year")):
+        if column == "country" and f.country and f.with_:
+            continue
+        own = {"year": ("since", "until"), "country": ()}.get(column, (column,))
+        counts = cache.read(f"facet-{column}", aggregates.facet_counts, column, 12, revision=revision,
+                            **f.without(*own).as_kwargs())
+        items = []
+        for row in counts:
+            value, n = str(row["value"]), row["count"]
+            if column == "country":
+                if value in (f.country, f.with_):
+                    continue
+                target = {k: v for k, v in query.items() if k != "offset"}
+                target["with" if f.country else "country"] = value
+                selected, label = False, country_name(value)
+            elif column == "year":
+                selected = f.since == value and f.until == value
+                target = {k: v for k, v in query.items() if k not in ("since", "until", "offset")}
+                if not selected:
+                    target.update(since=value, until=value)
+                label = value
+            else:
+                selected = value in getattr(f, column)
+                target, label = _toggle(query, column, value), value
+            items.append({"label": label, "value": value, "count": n, "selected": selected,
+                          "href": f"{path}?{_qs(target)}"})
+        if items:
+            out.append({"name": column, "title": title, "items": items})
+    return out
+
+
+def date_presets(query: dict, path: str, today: dt.date | None = None) -> list[dict]:
+    """Links for common date ranges (relative to today), keeping the other filters."""
+    today = today or dt.date.today()
+    base = {k: v for k, v in query.items() if k not in ("since", "until", "offset")}
+    ranges = [("Last 3 months", today - dt.timedelta(days=91), today),
+              ("Last 12 months", today - dt.timedelta(days=365), today),
+              ("This year", dt.date(today.year, 1, 1), today),
+              ("Last year", dt.date(today.year - 1, 1, 1), dt.date(today.year - 1, 12, 31))]
+    out = [{"label": label, "since": a.isoformat(), "until": b.isoformat(),
+            "href": f"{path}?{_qs({**base, 'since': a.isoformat(), 'until': b.isoformat()})}",
+            "selected": query.get("since") == a.isoformat() and query.get("until") == b.isoformat()}
+           for label, a, b in ranges]
+    out.append({"label": "All dates", "href": f"{path}?{_qs(base)}", "selected": not (query.get("since") or
+                                                                                     query.get("until"))})
+    return out
+
+
+def filter_context(request: Request) -> dict:
+    """What every filter form needs: the choices, the countries to suggest."""
+    from communique.store import aggregates
+
+    return {"types": params.PLOVER_TYPES, "modes": params.MODES, "levels": params.levels(),
+            "countries": _cache(request).read("countries", aggregates.countries)}
+
+
 @router.get("/timeline", response_class=HTMLResponse)
-def timeline(request: Request, actor: str | None = None, country: str | None = None,
-             with_: str | None = Query(None, alias="with"), type: str | None = None, mode: str | None = None,
-             since: str | None = None, until: str | None = None, min_level: str | None = None,
-             limit: int = Query(50), offset: int = Query(0)):
-    f = params.EventFilters.check(actor, country, with_, type, mode, since, until, min_level)
-    limit, offset = params.paging(limit, offset)
-    store = _store(request)
-    total = store.count_events(**f.as_kwargs())
-    rows = store.events(**f.as_kwargs(), limit=limit, offset=offset)
-    return render(request, "timeline.html", {
-        "filters": f, "query": f.as_query(), "total": total, "groups": group_by_date(rows), "limit": limit,
-        "offset": offset, "pager": pages(total, limit, offset),
-        "n": len(rows), "types": params.PLOVER_TYPES, "modes": params.MODES, "levels": params.levels()})
+def timeline(request: Request, limit: int = Query(50), offset: int = Query(0)):
+    from communique.web.api import event_page
+
+    raw = raw_filters(request)
+    ctx = {"raw": raw, **filter_context(request)}
+    try:
+        f = check_filters(raw)
+        limit, offset = params.paging(limit, offset)
+    except params.BadParameter as exc:  # a browser gets the form as typed, the message by the field
+        if "text/html" not in request.headers.get("accept", ""):
+            raise
+        ctx.update(error={"name": exc.name, "message": str(exc)}, total=0, groups=[], n=0, query={},
+                   limit=50, offset=0, pager=pages(0, 50, 0), facets=[], presets=[])
+        return render(request, "timeline.html", ctx, status=422)
+    total, rows = event_page(request, f, limit, offset)
+    revision = _cache(request).revision()
+    ctx.update(filters=f, query=f.as_query(), total=total, groups=group_by_date(rows), limit=limit, offset=offset,
+               pager=pages(total, limit, offset), n=len(rows), facets=facets(request, f, "/timeline", revision),
+               presets=date_presets(f.as_query(), "/timeline"))
+    return render(request, "timeline.html", ctx)
 
 
 @router.get("/network", response_class=HTMLResponse)
@@ -246,12 +362,23 @@ def _marked_snippet(snippet: str, q: str) -> list[tuple[str, bool]]:
 
 
 @router.get("/search", response_class=HTMLResponse)
-def search(request: Request, q: str | None = None):
+def search(request: Request, q: str | None = None, offset: int = Query(0)):
+    from communique.store import aggregates
+
     q = params.text(q, "q")
-    results = _store(request).search(q, limit=50) if q else []
+    limit = 50
+    _, offset = params.paging(limit, offset)
+    if offset + limit > params.MAX_LIMIT:  # the store ranks at most MAX_LIMIT hits
+        raise params.BadParameter("offset", f"search shows the best {params.MAX_LIMIT} hits; refine the words")
+    store = _store(request)
+    results = [dict(r) for r in store.search(q, limit=offset + limit)[offset:]] if q else []
+    total = store._read(aggregates.search_count, q) if q else 0
     for r in results:
         r["marked"] = _marked_snippet(r.get("snippet") or "", q or "")
-    return render(request, "search.html", {"q": q, "results": results})
+    shown = min(total, params.MAX_LIMIT)
+    return render(request, "search.html", {"q": q, "results": results, "total": total, "offset": offset,
+                                           "limit": limit, "pager": pages(shown, limit, offset),
+                                           "query": {"q": q}})
 
 
 @router.get("/extract", response_class=HTMLResponse)
