@@ -614,6 +614,28 @@ def test_search_counts_every_match_and_pages_through_them(dated):
     assert "showing 51–100" in second
 
 
+# ------------------------------------------------------------------------- the pair page tells the relationship (13.4)
+
+def test_pair_page_sums_up_the_relationship(tmp_path, pool):
+    from communique.store import Store
+    from web_corpus import relationship_articles
+
+    store = Store.open(str(tmp_path / "rel.db"))
+    assert not store.ingest(relationship_articles(), progress=False).failed
+    with TestClient(create_app(store=store, extraction=pool), base_url=BASE) as c:
+        html = c.get("/", params={"a": "VNM", "b": "USA"}).text
+        assert re.search(r'id="visits-a">2<', html) and re.search(r'id="visits-b">1<', html)
+        assert re.search(r'id="signings"><a [^>]*>1<', html)
+        mech = html.split('id="mechanisms"')[1].split("</table>")[0]
+        assert "Political Security Dialogue</th><td>2</td><td>5</td>" in mech and "2024-10-15" in mech
+        pledges = html.split('id="pledges"')[1].split("</table>")[0]
+        assert "United States</td><td>Vietnam</td><td>1</td><td>5,000,000 USD" in pledges
+        assert re.search(r'id="last-contact"><a href="/events/[^"]+">2024-11-02<', html)
+        flipped = c.get("/", params={"a": "USA", "b": "VNM"}).text
+        assert re.search(r'id="visits-a">1<', flipped) and re.search(r'id="visits-b">2<', flipped)
+    store.close()
+
+
 # ------------------------------------------------------------------------- hardening (issue 8, web)
 
 # Prose that keeps the parser busy for many seconds on any extractor: long, with runs of "'s",

@@ -58,10 +58,11 @@ class running_server:
 
 
 def synthetic_article(doc_id: str, a: tuple, b: tuple, date: str | None, published: str | None,
-                      mode: str = "meeting", source: str = "Test Wire"):
+                      mode: str = "meeting", source: str = "Test Wire", roles=("host", "guest"), mechanism=None,
+                      pledge=None):
     """A pre-extracted article (model.Article, no spaCy run): persons a=(name, ISO3, title) and b meet
     on `date` (any precision the contract allows, or None); the evidence and mentions point into the text."""
-    from communique.model import Actor, Article, Event, Person
+    from communique.model import Actor, Article, Commitment, Event, Person
 
     (name_a, code_a, title_a), (name_b, code_b, title_b) = a, b
     sentence = f"{title_a} {name_a} held talks with {title_b} {name_b}."
@@ -73,9 +74,11 @@ def synthetic_article(doc_id: str, a: tuple, b: tuple, date: str | None, publish
         doc_id=doc_id, text=text, title=head.strip(), published=published, source=source, body=(0, len(text)),
         persons=[Person(name_a, code_a, [title_a], None, [(pa, pa + len(name_a))]),
                  Person(name_b, code_b, [title_b], None, [(pb, pb + len(name_b))])],
-        events=[Event(type="CONSULT", cameo="040", mode=mode, date=date,
-                      actors=[Actor(name_a, "person", code_a, "host"), Actor(name_b, "person", code_b, "guest")],
+        events=[Event(type="CONSULT", cameo="040", mode=mode, date=date, mechanism=mechanism,
+                      actors=[Actor(name_a, "person", code_a, roles[0]), Actor(name_b, "person", code_b, roles[1])],
                       evidence=[(s0, s0 + len(sentence))])],
+        commitments=[Commitment(pledge[0], pledge[1], pledge[2], pledge[3], "development",
+                                evidence=[(s0, s0 + len(sentence))])] if pledge else [],
         extractor="communique test-synthetic")
 
 
@@ -107,3 +110,19 @@ def build_dated_store(url: str, n_old: int = 400, n_recent: int = 200):
     report = store.ingest(arts, progress=False)
     assert not report.failed, report.failed
     return store
+
+
+def relationship_articles() -> list:
+    """VNM-USA: two visits by Vietnam's minister, one by the US secretary, a signing, two rounds of a
+    standing dialogue, and a US pledge to Vietnam."""
+    return [
+        synthetic_article("r-visit-1", VNM, USA, "2024-02-10", "2024-02-10", mode="visit", roles=("visitor", "host")),
+        synthetic_article("r-visit-2", VNM, USA, "2024-08-12", "2024-08-12", mode="visit", roles=("visitor", "host")),
+        synthetic_article("r-visit-3", USA, VNM, "2024-05-03", "2024-05-03", mode="visit", roles=("visitor", "host")),
+        synthetic_article("r-sign", VNM, USA, "2024-09-20", "2024-09-20", mode="signing"),
+        synthetic_article("r-dial-1", VNM, USA, "2023-10-01", "2023-10-01", mode="dialogue",
+                          mechanism={"name": "Political Security Dialogue", "round": 4}),
+        synthetic_article("r-dial-2", VNM, USA, "2024-10-15", "2024-10-15", mode="dialogue",
+                          mechanism={"name": "Political Security Dialogue", "round": 5}),
+        synthetic_article("r-pledge", USA, VNM, "2024-11-02", "2024-11-02", pledge=("USA", "VNM", 5_000_000, "USD")),
+    ]

@@ -200,3 +200,48 @@ def search_count(conn, query: str) -> int:
     websearch = " ".join('"' + p + '"' if " " in p else p for p in parts)
     return conn.execute(text("SELECT count(*) FROM articles a WHERE a.tsv @@ websearch_to_tsquery('english', :q)"),
                         {"q": websearch}).scalar_one()
+
+
+def relationship(conn, a: str, b: str, **filters) -> dict:
+    """What the pair page sums up for countries `a` and `b`: visits in each direction (by the
+    visitor's country), agreements signed, pledges by donor and recipient, standing mechanisms
+    with their last round, and the last contact."""
+    import json
+
+    m, ma, c = schema.merged_events, schema.merged_event_actors, schema.commitments
+    conds = conditions(country=a, with_=b, **filters)
+    ids = select(m.c.id).where(*conds)
+    visits = {a: 0, b: 0}
+    visitor = (select(ma.c.country, func.count(func.distinct(ma.c.merged_event_id)).label("n"))
+               .join(m, m.c.id == ma.c.merged_event_id)
+               .where(ma.c.merged_event_id.in_(ids), m.c.mode == "visit", ma.c.role.in_(("visitor", "guest")),
+                      ma.c.country.in_((a, b)))
+               .group_by(ma.c.country))
+    for r in conn.execute(visitor):
+        visits[r.country] = r.n
+    signings = conn.execute(select(func.count()).select_from(m).where(*conds, m.c.mode == "signing")).scalar_one()
+    pledges = [{"donor": r.donor, "recipient": r.recipient, "currency": r.currency, "count": r.n, "amount": r.total}
+               for r in conn.execute(
+                   select(c.c.donor, c.c.recipient, c.c.currency, func.count().label("n"),
+                          func.sum(c.c.amount).label("total"))
+                   .where(or_(and_(c.c.donor == a, c.c.recipient == b), and_(c.c.donor == b, c.c.recipient == a)))
+                   .group_by(c.c.donor, c.c.recipient, c.c.currency).order_by(c.c.donor, c.c.currency))]
+    mechanisms: dict[str, dict] = {}
+    for r in conn.execute(select(m.c.mechanism, m.c.date_start, m.c.id).where(*conds, m.c.mechanism.is_not(None))
+                          .order_by(m.c.date_start.nulls_first(), m.c.id)):
+        try:
+            mech = json.loads(r.mechanism)
+        except ValueError:
+            continue
+        name = (mech or {}).get("name") if isinstance(mech, dict) else None
+        if not name:
+            continue
+        entry = mechanisms.setdefault(name, {"name": name, "meetings": 0})
+        entry["meetings"] += 1
+        entry.update(last_date=r.date_start, last_event=r.id, last_round=mech.get("round") or entry.get("last_round"))
+    last = conn.execute(select(m.c.id, m.c.date, m.c.date_start).where(*conds, m.c.date_start.is_not(None))
+                        .order_by(m.c.date_start.desc(), m.c.id).limit(1)).first()
+    return {"visits": visits, "signings": signings, "pledges": pledges,
+            "mechanisms": sorted(mechanisms.values(), key=lambda x: (x.get("last_date") or "", x["name"]),
+                                 reverse=True),
+            "last_contact": {"id": last.id, "date": last.date or last.date_start} if last else None}

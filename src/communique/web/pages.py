@@ -90,6 +90,8 @@ def pair_view(request: Request, code_a: str, code_b: str | None, f: params.Event
     view = charts.profile_charts(profile, _levels())
     view["latest"] = cache.read("events", aggregates.events_page, 10, 0, revision=revision, **pair)
     if code_b:
+        view["relation"] = cache.read("relation", aggregates.relationship, code_a, code_b, revision=revision,
+                                      **extra)
         view["sides"] = [(code, cache.read("side", aggregates.side_participants, code, other, revision=revision,
                                            **extra))
                          for code, other in ((code_a, code_b), (code_b, code_a))]
