@@ -636,6 +636,64 @@ def test_pair_page_sums_up_the_relationship(tmp_path, pool):
     store.close()
 
 
+# ------------------------------------------------------------------------- a network an analyst can read (13.5)
+
+def test_network_labels_never_overlap_and_most_nodes_are_labelled():
+    from communique.web.charts import network_layout
+
+    # 80 actors of 10 countries in a dense graph: the old top-30 rule drew overlapping labels.
+    nodes = [{"id": f"p{i}", "name": f"Actor Number {i}", "kind": "person", "country": f"C{i % 10}",
+              "count": 100 - i} for i in range(80)]
+    edges = [{"source": f"p{i}", "target": f"p{j}", "count": 1 + (i + j) % 5}
+             for i in range(80) for j in range(i + 1, 80) if (i * j) % 7 == 1]
+    layout = network_layout({"nodes": nodes, "edges": edges})
+    boxes = []
+    for n in layout["nodes"]:
+        if not n["label"]:
+            continue
+        w = 6.8 * len(n["name"])
+        x0 = {"middle": n["lx"] - w / 2, "start": n["lx"], "end": n["lx"] - w}[n["anchor"]]
+        boxes.append((x0, n["ly"] - 11, x0 + w, n["ly"] + 2))
+    for i, a in enumerate(boxes):
+        for b in boxes[i + 1:]:
+            assert not (a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]), (a, b)
+    assert len(boxes) >= 30
+    colours = {n["country"]: n["colour"] for n in layout["nodes"]}
+    assert len({colours[f"C{i}"] for i in range(8)}) == 8  # the eight busiest countries: eight colours
+
+
+def test_network_page_colours_lists_thresholds_and_country_view(dated):
+    html = dated.get("/network").text
+    drawn = re.findall(r'<g class="node k-(\w+) (c[\w-]+)[^"]*" data-id="([^"]+)"', html)
+    side = re.findall(r'<li data-id="([^"]+)">', html)
+    assert sorted(side) == sorted(d for _, _, d in drawn)
+    assert len({c for _, c, _ in drawn}) == 3  # three countries, three colours
+    assert all('tabindex="0"' in g for g in re.findall(r'<g class="node [^>]*>', html))
+    all_edges = len(re.findall(r"<line data-a=", html))
+    heavy = dated.get("/network", params={"min_weight": 300}).text  # AUS-USA (400) stays, VNM-USA (207) goes
+    assert len(re.findall(r"<line data-a=", heavy)) < all_edges
+    assert "min_weight=300" in _exports(heavy)["graphml"] and "1 link under 300" in heavy
+    countries = dated.get("/network", params={"view": "countries"}).text
+    ids = re.findall(r'<g class="node k-country[^"]*" data-id="(\w+)"', countries)
+    assert sorted(ids) == ["AUS", "USA", "VNM"]
+    aus_usa = re.search(r'<line data-a="AUS" data-b="USA"[^>]*><title>(\d+) engagements', countries)
+    assert aus_usa and int(aus_usa.group(1)) == 400
+    assert_error(dated.get("/network", params={"view": "galaxy"}), 422, "'view'")
+
+
+def test_network_layout_is_computed_once_per_filter_and_revision(dated, monkeypatch):
+    from communique.web import charts
+
+    calls = []
+    real = charts.network_layout
+    monkeypatch.setattr(charts, "network_layout", lambda *a, **k: calls.append(1) or real(*a, **k))
+    first = dated.get("/network", params={"since": "2019"}).text
+    assert dated.get("/network", params={"since": "2019"}).text == first
+    assert len(calls) == 1
+    dated.get("/network", params={"since": "2020"})
+    assert len(calls) == 2
+
+
 # ------------------------------------------------------------------------- hardening (issue 8, web)
 
 # Prose that keeps the parser busy for many seconds on any extractor: long, with runs of "'s",

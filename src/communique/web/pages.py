@@ -282,14 +282,37 @@ def timeline(request: Request, limit: int = Query(50), offset: int = Query(0)):
 
 
 @router.get("/network", response_class=HTMLResponse)
-def network(request: Request, country: str | None = None, since: str | None = None, until: str | None = None):
+def network(request: Request, country: str | None = None, since: str | None = None, until: str | None = None,
+            min_weight: int = Query(1, ge=1, le=1_000_000), view: str = Query("persons")):
+    from communique.store import aggregates
+
     code = params.country(country)
     since, until = params.date(since, "since"), params.date(until, "until")
-    graph = _store(request).network(country=code, since=since, until=until)
-    return render(request, "network.html", {"layout": charts.network_layout(graph), "country": code,
-                                            "since": since, "until": until,
+    if view not in ("persons", "countries"):
+        raise params.BadParameter("view", "is persons or countries")
+    cache = _cache(request)
+    revision = cache.revision()
+    filters = {k: v for k, v in {"country": code, "since": since, "until": until}.items() if v}
+
+    def build(*_key):  # the layout is the costly part: once per filter set and store revision (the key)
+        if view == "countries":
+            graph = charts.country_graph(
+                cache.read("facet-country", aggregates.facet_counts, "country", 200, revision=revision, **filters),
+                cache.read("pairs", aggregates.busiest_pairs, 2000, revision=revision, **filters))
+        else:
+            graph = _store(request).network(**{"country": code, "since": since, "until": until})
+        return graph, charts.network_layout(graph, min_weight=min_weight)
+
+    graph, layout = cache.get("network-layout", build, view, code, since, until, min_weight, revision=revision)
+    query = {"country": code, "since": since, "until": until, "min_weight": min_weight if min_weight > 1 else None,
+             "view": view if view != "persons" else None}
+    side = sorted(layout["nodes"], key=lambda n: (-int(n.get("count") or 0), n.get("name") or ""))
+    return render(request, "network.html", {"layout": layout, "country": code, "since": since, "until": until,
+                                            "min_weight": min_weight, "view": view, "query": query, "side": side,
                                             "n_nodes": len(graph.get("nodes") or []),
-                                            "n_edges": len(graph.get("edges") or [])})
+                                            "n_edges": len(graph.get("edges") or []),
+                                            "countries": cache.read("countries", aggregates.countries,
+                                                                    revision=revision)})
 
 
 @router.get("/persons", response_class=HTMLResponse)
