@@ -694,6 +694,54 @@ def test_network_layout_is_computed_once_per_filter_and_revision(dated, monkeypa
     assert len(calls) == 2
 
 
+# ------------------------------------------------------------------------- links everywhere (13.6)
+
+def test_event_page_marks_mentions_by_identity_not_by_spelling(writable):
+    from web_corpus import synthetic_article
+
+    store = writable.app.state.store
+    report = store.ingest([synthetic_article("alias-1", ("Khiem", "VNM", "Foreign Minister"),
+                                             ("Kenji Morita", "JPN", "Foreign Minister"), "2025-03-04", "2025-03-05")],
+                          progress=False)
+    assert not report.failed
+    ev = next(e for e in writable.get("/api/events", params={"actor": "Kenji Morita"}).json()["events"]
+              if "alias-1" in {s["doc_id"] for s in e["sources"]})
+    assert {a["name"] for a in ev["actors"]} == {"Nguyen Van Khiem", "Kenji Morita"}
+    html = writable.get(f"/events/{ev['id']}").text
+    source = html.split("alias-1")[-1].split("</article>")[0]
+    marked = re.findall(r'<mark class="[^"]*person[^"]*"[^>]*>(.*?)</mark>', source)
+    assert "Khiem" in marked and "Kenji Morita" in marked
+
+
+def test_article_rows_link_to_their_event_and_person(client):
+    html = client.get("/articles/web-001").text
+    events = re.findall(r'<a href="/events/([^"]+)" title="the merged event">', html)
+    persons = re.findall(r'<tr id="person-\d+"><td><a href="/persons/([^"]+)">', html)
+    assert events and persons
+    for e in events:
+        assert client.get(f"/api/events/{e}").status_code == 200
+    for p in persons:
+        assert client.get(f"/api/persons/{p}").status_code == 200
+    assert 'href="/articles"' in html
+
+
+def test_articles_index_filters_by_source_date_and_no_events(dated):
+    html = dated.get("/articles").text
+    assert re.search(r'id="article-total">607<', html) and 'rel="last"' in html
+    other = dated.get("/articles", params={"source": "Other Wire"}).text
+    assert re.search(r'id="article-total">200<', other)
+    old = dated.get("/articles", params={"until": "2015-12-31"}).text
+    assert re.search(r'id="article-total">400<', old)
+    assert re.search(r'id="article-total">0<', dated.get("/articles", params={"no_events": "true"}).text)
+
+
+def test_navigation_marks_the_current_page_and_has_a_skip_link(client):
+    html = client.get("/timeline").text
+    assert '<a class="skip" href="#main">' in html and '<main id="main"' in html
+    assert '<a href="/timeline" aria-current="page">Timeline</a>' in html
+    assert '<a href="/" aria-current="page">' not in html
+
+
 # ------------------------------------------------------------------------- hardening (issue 8, web)
 
 # Prose that keeps the parser busy for many seconds on any extractor: long, with runs of "'s",

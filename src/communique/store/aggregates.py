@@ -245,3 +245,41 @@ def relationship(conn, a: str, b: str, **filters) -> dict:
             "mechanisms": sorted(mechanisms.values(), key=lambda x: (x.get("last_date") or "", x["name"]),
                                  reverse=True),
             "last_contact": {"id": last.id, "date": last.date or last.date_start} if last else None}
+
+
+def article_identities(conn, doc_id: str) -> dict[int, str]:
+    """{person index in the article's extraction: identity id} for one stored article."""
+    a, im = schema.articles, schema.identity_members
+    rows = conn.execute(select(im.c.person_idx, im.c.identity_id).join(a, a.c.id == im.c.article_id)
+                        .where(a.c.doc_id == str(doc_id)))
+    return {r.person_idx: r.identity_id for r in rows}
+
+
+def articles_page(conn, limit: int = 50, offset: int = 0, source: str | None = None, since: str | None = None,
+                  until: str | None = None, no_events: bool = False) -> tuple[int, list[dict]]:
+    """(matching total, one page) of stored articles, newest first, by source, publication date and
+    whether any event was found in them."""
+    from communique.store.dates import filter_bounds
+
+    a, e = schema.articles, schema.events
+    n_events = select(func.count()).select_from(e).where(e.c.article_id == a.c.id).scalar_subquery()
+    conds = []
+    if source:
+        conds.append(a.c.source == source)
+    if since:
+        conds.append(a.c.published >= filter_bounds(since, "since")[0])
+    if until:
+        conds.append(func.substr(a.c.published, 1, 10) <= filter_bounds(until, "until")[1])
+    if no_events:
+        conds.append(~exists().where(e.c.article_id == a.c.id))
+    total = conn.execute(select(func.count()).select_from(a).where(*conds)).scalar_one()
+    rows = conn.execute(select(a.c.doc_id, a.c.title, a.c.source, a.c.url, a.c.published, n_events.label("n_events"))
+                        .where(*conds).order_by(a.c.published.desc().nulls_last(), a.c.doc_id)
+                        .limit(limit).offset(offset))
+    return total, [dict(r._mapping) for r in rows]
+
+
+def sources(conn) -> list[str]:
+    a = schema.articles
+    return [r[0] for r in conn.execute(select(a.c.source).where(a.c.source.is_not(None)).distinct()
+                                       .order_by(a.c.source))]

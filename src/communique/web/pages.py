@@ -330,22 +330,28 @@ def person(request: Request, id_or_name: str):
     return render(request, "person.html", {"p": found})
 
 
-def _source_view(store, doc_id: str, evidence: list[dict], actor_names: set[str]) -> dict:
-    """One source article of an event, its text cut into segments with the evidence marked."""
+def _source_view(store, doc_id: str, evidence: list[dict], actor_ids: set[str], actor_names: set[str]) -> dict:
+    """One source article of an event, its text cut into segments with the evidence marked and the
+    mentions of the event's actors marked by identity (however each article wrote the name)."""
+    from communique.store import aggregates
+
     art = store.article(doc_id) or {"doc_id": doc_id, "text": ""}
     text = art.get("text") or ""
     spans = [Span(int(e["start"]), int(e["end"]), "evidence", "evidence for this event")
              for e in evidence if e.get("doc_id") == doc_id]
     extraction = art.get("extraction") or {}
-    for p in extraction.get("persons") or []:
-        if p.get("name") in actor_names:
-            spans += [Span(int(s), int(t), "person", p["name"]) for s, t in p.get("mentions") or []]
+    identity = store._read(aggregates.article_identities, doc_id)
+    for i, p in enumerate(extraction.get("persons") or []):
+        who = identity.get(i)
+        if (who and who in actor_ids) or (not who and p.get("name") in actor_names):
+            spans += [Span(int(s), int(t), "person", p["name"], who) for s, t in p.get("mentions") or []]
     body = extraction.get("body") or art.get("body")
     window = (int(body[0]), int(body[1])) if body and body[1] > body[0] else None
     if window and any(s.kind == "evidence" and (s.start < window[0] or s.end > window[1]) for s in spans):
         window = None
     return {"article": art, "segments": segments(text, spans, window), "n_marks": sum(s.kind == "evidence"
-                                                                                      for s in spans)}
+                                                                                      for s in spans),
+            "n_mentions": sum(s.kind == "person" for s in spans)}
 
 
 @router.get("/events/{event_id}", response_class=HTMLResponse)
@@ -354,20 +360,45 @@ def event(request: Request, event_id: str):
     ev = store.event(event_id)
     if ev is None:
         raise HTTPException(404, f"no event {event_id!r}")
-    names = {a.get("name") for a in ev.get("actors") or []}
+    names = {a.get("name") for a in ev.get("actors") or [] if not a.get("person_id")}
+    ids = {a.get("person_id") for a in ev.get("actors") or [] if a.get("person_id")}
     doc_ids = list(dict.fromkeys([s.get("doc_id") for s in ev.get("sources") or []] +
                                  [e.get("doc_id") for e in ev.get("evidence") or []]))
-    sources = [_source_view(store, d, ev.get("evidence") or [], names) for d in doc_ids if d]
+    sources = [_source_view(store, d, ev.get("evidence") or [], ids, names) for d in doc_ids if d]
     return render(request, "event.html", {"ev": ev, "sources": sources})
+
+
+@router.get("/articles", response_class=HTMLResponse)
+def articles(request: Request, source: str | None = None, since: str | None = None, until: str | None = None,
+             no_events: bool = False, limit: int = Query(50), offset: int = Query(0)):
+    from communique.store import aggregates
+
+    source = params.text(source, "source")
+    since, until = params.date(since, "since"), params.date(until, "until")
+    limit, offset = params.paging(limit, offset)
+    cache = _cache(request)
+    revision = cache.revision()
+    total, rows = cache.read("articles", aggregates.articles_page, limit, offset, source=source, since=since,
+                             until=until, no_events=no_events, revision=revision)
+    query = {"source": source, "since": since, "until": until, "no_events": "true" if no_events else None}
+    return render(request, "articles.html", {
+        "articles": rows, "total": total, "query": query, "limit": limit, "offset": offset,
+        "pager": pages(total, limit, offset), "source": source, "since": since, "until": until,
+        "no_events": no_events, "sources": cache.read("sources", aggregates.sources, revision=revision)})
 
 
 @router.get("/articles/{doc_id}", response_class=HTMLResponse)
 def article(request: Request, doc_id: str):
-    art = _store(request).article(doc_id)
+    from communique.store import aggregates
+
+    store = _store(request)
+    art = store.article(doc_id)
     if art is None:
         raise HTTPException(404, f"no article {doc_id!r}")
     extraction = art.get("extraction") or {}
-    return render(request, "article.html", {"art": art, "x": extraction,
+    identity = store._read(aggregates.article_identities, doc_id)
+    return render(request, "article.html", {"art": art, "x": extraction, "identity": identity,
+                                            "event_ids": art.get("event_ids") or [],
                                             "segments": segments(art.get("text") or "", article_spans(extraction))})
 
 
