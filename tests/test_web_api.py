@@ -742,6 +742,62 @@ def test_navigation_marks_the_current_page_and_has_a_skip_link(client):
     assert '<a href="/" aria-current="page">' not in html
 
 
+# ------------------------------------------------------------------------- HTTP done properly (13.7)
+
+def test_responses_are_gzipped(client):
+    html = client.get("/docs").text
+    bundle = re.search(r'src="(/static/vendor/swagger-ui/swagger-ui-bundle\.[0-9a-f]{12}\.js)"', html).group(1)
+    with client.stream("GET", bundle, headers={"accept-encoding": "gzip"}) as r:
+        raw = b"".join(r.iter_raw())
+    assert r.headers["content-encoding"] == "gzip"
+    from communique.web import app as web_app
+
+    size = (web_app.HERE / "static/vendor/swagger-ui/swagger-ui-bundle.js").stat().st_size
+    assert len(raw) < 0.35 * size  # the 1.7 MB bundle travels compressed
+    assert client.get("/timeline", headers={"accept-encoding": "gzip"}).headers["content-encoding"] == "gzip"
+
+
+def test_static_files_have_hashed_names_and_long_lived_caching(client):
+    html = client.get("/timeline").text
+    names = re.findall(r'(?:href|src)="(/static/[^"]+)"', html)
+    assert names and all(re.search(r"\.[0-9a-f]{12}\.\w+$", n) for n in names), names
+    for n in names:
+        r = client.get(n)
+        assert r.status_code == 200 and r.headers["cache-control"] == "public, max-age=31536000, immutable"
+    assert client.get("/static/app.js").headers["cache-control"] == "no-cache"
+
+
+@pytest.mark.parametrize("path", ["/api/events?mode=call", "/timeline", "/?a=VNM&b=JPN"])
+def test_etag_follows_the_store_revision(writable, path):
+    first = writable.get(path)
+    etag = first.headers["etag"]
+    assert first.headers["cache-control"] == "no-cache"
+    again = writable.get(path, headers={"if-none-match": etag})
+    assert again.status_code == 304 and again.content == b""
+    r = writable.post("/api/articles", content=ARTICLE, params={"id": "etag-1"}, headers=auth())
+    assert r.status_code == 201
+    changed = writable.get(path, headers={"if-none-match": etag})
+    assert changed.status_code == 200 and changed.headers["etag"] != etag
+
+
+@pytest.mark.parametrize("path", ["/", "/timeline", "/api/events", "/network", "/persons", "/articles"])
+def test_head_answers_like_get_without_a_body(client, path):
+    get, head = client.get(path), client.head(path)
+    assert head.status_code == 200 and head.content == b""
+    assert head.headers["content-type"] == get.headers["content-type"]
+
+
+def test_openapi_documents_responses_and_one_error_schema(client):
+    spec = client.get("/openapi.json").json()
+    assert "HTTPValidationError" not in json.dumps(spec)
+    assert set(spec["components"]["schemas"]["Error"]["properties"]) == {"error", "message"}
+    for path, ops in spec["paths"].items():
+        for method, op in ops.items():
+            ok = op["responses"].get("200") or op["responses"].get("201")
+            assert ok and "schema" in ok["content"]["application/json"], (path, method)
+            assert op["responses"]["422"]["content"]["application/json"]["schema"]["$ref"].endswith("/Error")
+
+
 # ------------------------------------------------------------------------- hardening (issue 8, web)
 
 # Prose that keeps the parser busy for many seconds on any extractor: long, with runs of "'s",
@@ -797,22 +853,22 @@ def test_host_header_allow_list(client, host, status):
         assert r.status_code == 200
 
 
-def test_serve_answers_to_its_bound_host_and_added_names(store):
+def test_serve_answers_to_its_bound_host_and_added_names(store, pool):
     from communique.web.security import default_hosts
 
     assert default_hosts("192.168.1.5") == ["localhost", "127.0.0.1", "[::1]", "192.168.1.5"]
-    app = create_app(store=store, allowed_hosts=default_hosts("10.0.0.7") + ["corpus.lan"])
+    app = create_app(store=store, allowed_hosts=default_hosts("10.0.0.7") + ["corpus.lan"], extraction=pool)
     with TestClient(app, base_url="http://corpus.lan") as c:
         assert c.get("/api/events").status_code == 200
         assert c.get("/api/events", headers={"host": "10.0.0.7:8000"}).status_code == 200
         assert_error(c.get("/api/events", headers={"host": "other.lan"}), 400)
 
 
-def test_database_errors_do_not_show_where_the_database_is(tmp_path):
+def test_database_errors_do_not_show_where_the_database_is(tmp_path, pool):
     path = tmp_path / "secret-location" / "gone.db"
     path.parent.mkdir()
     store = build_store(str(path))
-    with TestClient(create_app(store=store), base_url=BASE) as c:
+    with TestClient(create_app(store=store, extraction=pool), base_url=BASE) as c:
         assert c.get("/api/events").status_code == 200
         store.engine.dispose()
         for suffix in ("", "-wal", "-shm"):
@@ -846,7 +902,7 @@ def test_huge_offsets_are_422_not_500(client, path, offset):
     assert_error(client.get(path, params={"offset": offset}), 422, "'offset'")
 
 
-def test_half_open_connections_are_closed(store):
+def test_half_open_connections_are_closed(store, pool):
     """A client that sends half its request headers and stops is disconnected after the read timeout."""
     import socket
 
@@ -855,7 +911,7 @@ def test_half_open_connections_are_closed(store):
     class Quick(server.GuardedH11Protocol):
         read_timeout = 1
 
-    with running_server(create_app(store=store), http=Quick) as base:
+    with running_server(create_app(store=store, extraction=pool), http=Quick) as base:
         port = int(base.rsplit(":", 1)[1])
         with socket.create_connection(("127.0.0.1", port), timeout=10) as sock:
             sock.sendall(b"GET /api/events HTTP/1.1\r\nHost: localhost\r\nX-Slow: ")

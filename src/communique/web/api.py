@@ -6,10 +6,10 @@ import json
 from fastapi import APIRouter, Depends, HTTPException, Query, Request
 from fastapi.responses import JSONResponse
 
-from communique.web import exports, params
+from communique.web import exports, params, schemas
 from communique.web.security import token_matches
 
-router = APIRouter(prefix="/api", tags=["api"])
+router = APIRouter(prefix="/api", tags=["api"], responses=schemas.ERRORS)
 
 
 def _store(request: Request):
@@ -32,7 +32,7 @@ def _not_found(what: str, key: str):
     raise HTTPException(status_code=404, detail=f"no {what} {key!r}")
 
 
-@router.get("/events", summary="Merged events, filtered and paginated")
+@router.get("/events", summary="Merged events, filtered and paginated", responses=schemas.ok(schemas.EventsPage, file=True))
 def events(request: Request, f: params.EventFilters = Depends(params.event_filters),
            limit: int = Query(50, description=f"1..{params.MAX_LIMIT}"),
            offset: int = Query(0, description=f"events to skip, 0..{params.MAX_OFFSET}"),
@@ -58,7 +58,7 @@ def event_page(request: Request, f: params.EventFilters, limit: int, offset: int
     return total, rows
 
 
-@router.get("/events/{event_id}", summary="One merged event with its sources and evidence")
+@router.get("/events/{event_id}", summary="One merged event with its sources and evidence", responses=schemas.ok(schemas.Event))
 def event(request: Request, event_id: str):
     found = _store(request).event(event_id)
     if found is None:
@@ -66,7 +66,7 @@ def event(request: Request, event_id: str):
     return _json(found)
 
 
-@router.get("/persons", summary="Resolved persons, by country or name")
+@router.get("/persons", summary="Resolved persons, by country or name", responses=schemas.ok(schemas.PersonsPage, file=True))
 def persons(request: Request, country: str | None = Query(None, description="ISO3"),
             q: str | None = Query(None, description="part of a name"),
             limit: int = Query(100), offset: int = Query(0),
@@ -82,7 +82,7 @@ def persons(request: Request, country: str | None = Query(None, description="ISO
                   "persons": rows[offset:offset + limit]})
 
 
-@router.get("/persons/{id_or_name}", summary="One person: role history, events, counterparts")
+@router.get("/persons/{id_or_name}", summary="One person: role history, events, counterparts", responses=schemas.ok(schemas.PersonDetail))
 def person(request: Request, id_or_name: str):
     found = _store(request).person(id_or_name)
     if found is None:
@@ -90,7 +90,7 @@ def person(request: Request, id_or_name: str):
     return _json(found)
 
 
-@router.get("/articles", summary="Stored articles, newest first")
+@router.get("/articles", summary="Stored articles, newest first", responses=schemas.ok(schemas.ArticlesPage, file=True))
 def articles(request: Request, limit: int = Query(50), offset: int = Query(0),
              format: str = Query("json", description="json (this page), or csv / parquet: every article, as a file")):
     fmt = exports.check_format(format)
@@ -104,7 +104,7 @@ def articles(request: Request, limit: int = Query(50), offset: int = Query(0),
     return _json({"limit": limit, "offset": offset, "articles": rows})
 
 
-@router.get("/articles/{doc_id}", summary="One article: text and extraction")
+@router.get("/articles/{doc_id}", summary="One article: text and extraction", responses=schemas.ok(schemas.Article))
 def article(request: Request, doc_id: str):
     found = _store(request).article(doc_id)
     if found is None:
@@ -112,7 +112,7 @@ def article(request: Request, doc_id: str):
     return _json(found)
 
 
-@router.get("/search", summary="Full-text search over the articles")
+@router.get("/search", summary="Full-text search over the articles", responses=schemas.ok(schemas.SearchResults, file=True))
 def search(request: Request, q: str = Query(..., description="words to look for"), limit: int = Query(20),
            format: str = Query("json", description="json, or csv / parquet as a file")):
     q = params.text(q, "q")
@@ -126,14 +126,14 @@ def search(request: Request, q: str = Query(..., description="words to look for"
     return _json({"query": q, "results": _store(request).search(q, limit=limit)})
 
 
-@router.get("/stats", summary="A country's (or a pair's) engagements per month, by mode and by level")
+@router.get("/stats", summary="A country's (or a pair's) engagements per month, by mode and by level", responses=schemas.ok(schemas.Stats))
 def stats(request: Request, a: str = Query(..., description="ISO3, e.g. VNM"),
           b: str | None = Query(None, description="ISO3 of the other side, e.g. USA")):
     code_a, code_b = params.country(a, "a"), params.country(b, "b")
     return _json(_store(request).stats(code_a, code_b))
 
 
-@router.get("/network", summary="Actors as nodes, engagements as edges")
+@router.get("/network", summary="Actors as nodes, engagements as edges", responses=schemas.ok(schemas.Network, file=True))
 def network(request: Request, country: str | None = Query(None), since: str | None = Query(None),
             until: str | None = Query(None),
             format: str = Query("json", description="json, or graphml / csv / parquet (edges) as a file")):
@@ -187,6 +187,8 @@ def _record(raw: bytes, content_type: str, query) -> dict:
 
 
 @router.post("/articles", status_code=201, summary="Ingest one article (needs the token)",
+             responses={201: {"model": schemas.Stored}, 401: {"model": schemas.Error}, 403: {"model": schemas.Error},
+                        **schemas.ERRORS},
              openapi_extra={"requestBody": {"content": {
                  "text/plain": {"schema": {"type": "string"}},
                  "text/html": {"schema": {"type": "string"}},

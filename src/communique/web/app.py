@@ -13,12 +13,13 @@ from pathlib import Path
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import HTMLResponse, JSONResponse
-from fastapi.staticfiles import StaticFiles
+from starlette.middleware.gzip import GZipMiddleware
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from communique import __version__
 from communique.web import api, exports, pages
 from communique.web.cache import RevisionCache
+from communique.web.http import HashedStaticFiles, Revalidate
 from communique.web.extraction import Busy, ExtractionPool, Failed, TooLarge, TooSlow
 from communique.web.params import BadParameter
 from communique.web.security import DEFAULT_MAX_BODY, BodySizeLimit, HostCheck, SecurityHeaders, default_hosts
@@ -85,6 +86,8 @@ def create_app(store_url: str | None = None, token: str | None = None, *, store=
 
     @asynccontextmanager
     async def lifespan(app):
+        if own_pool:
+            extraction.warm()
         yield
         writer.close()
         if own_pool:
@@ -99,7 +102,9 @@ def create_app(store_url: str | None = None, token: str | None = None, *, store=
     app.state.token = token or None
     app.state.max_body_bytes = max_body_bytes
 
-    app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
+    static = HashedStaticFiles(directory=HERE / "static")
+    app.mount("/static", static, name="static")
+    pages.templates.env.globals["static_url"] = static.url
     app.include_router(api.router)
     app.include_router(exports.router)
     app.include_router(pages.router)
@@ -156,7 +161,10 @@ def create_app(store_url: str | None = None, token: str | None = None, *, store=
         log.exception("unhandled error on %s", request.url.path)
         return _error(request, 500, "internal error; see the server log")
 
-    # Outermost first: headers on every response, then the body limit before routing.
+    # Added innermost first: SecurityHeaders runs first (headers on every response, refusals too), then
+    # the Host check, the body limit before routing, ETags and HEAD, and gzip closest to the routes.
+    app.add_middleware(GZipMiddleware, minimum_size=1024)
+    app.add_middleware(Revalidate, revision=app.state.cache.revision)
     app.add_middleware(BodySizeLimit, max_bytes=max_body_bytes)
     app.add_middleware(HostCheck, allowed_hosts=allowed_hosts or default_hosts())
     app.add_middleware(SecurityHeaders)

@@ -150,9 +150,12 @@ def edge_rows(graph: dict):
 from fastapi import APIRouter, Depends, Query, Request  # noqa: E402
 from fastapi.responses import JSONResponse  # noqa: E402
 
-from communique.web import params  # noqa: E402
+from communique.web import params, schemas  # noqa: E402
 
-router = APIRouter(prefix="/export", tags=["export"])
+FILE_OK = {200: {"description": "the file, streamed, with Content-Disposition: attachment",
+                 "content": {**schemas.FILE["content"], "application/json": {"schema": {"type": "array",
+                                                                                      "items": {"type": "object"}}}}}}
+router = APIRouter(prefix="/export", tags=["export"], responses={**FILE_OK, **schemas.ERRORS})
 DESCRIPTION = "csv, json or parquet; every matching row, streamed, as an attachment"
 
 

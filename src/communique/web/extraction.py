@@ -75,6 +75,13 @@ class ExtractionPool:
                                          context=multiprocessing.get_context("forkserver"))
             return self._pool
 
+    def warm(self) -> None:
+        """Start the workers now (each loads the model in the background), so the first paste does not
+        wait for them."""
+        pool = self._get_pool()
+        for _ in range(self.workers):
+            pool.schedule(int, args=(0,))
+
     def _claim(self) -> None:
         with self._lock:
             if self._in_flight >= self.capacity:
