@@ -72,8 +72,9 @@
       const edge = bg && bg.a > 0 ? blend(bg, around) : parse(s.borderTopColor);
       if (edge && ratio(edge, around) < 3 - 0.01) problems.push(`button contrast ${ratio(edge, around).toFixed(2)} < 3 on ${name(c)}`);
     } else {
-      const border = parse(s.borderTopColor);
-      if (border && ratio(border, around) < 3 - 0.01) problems.push(`control border ${ratio(border, around).toFixed(2)} < 3 on ${name(c)}`);
+      // The control's edge: its border, or (borderless) its own background against what surrounds it.
+      const edge = parseFloat(s.borderTopWidth) > 0 ? parse(s.borderTopColor) : parse(s.backgroundColor);
+      if (edge && ratio(edge, around) < 3 - 0.01) problems.push(`control edge ${ratio(edge, around).toFixed(2)} < 3 on ${name(c)}`);
     }
   });
   return problems;

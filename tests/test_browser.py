@@ -239,7 +239,9 @@ def test_page_passes_accessibility_checks(page, path):
     page.wait_for_load_state("load")
     problems = page.evaluate(A11Y)
     assert not problems, "\n".join(problems)
-    assert not page.errors, page.errors
+    # A wrong filter is answered 422 on purpose (the form is shown again); chromium logs that status.
+    expected = "the server responded with a status of 422" if "Atlantis" in path else None
+    assert not [e for e in page.errors if not (expected and expected in e)], page.errors
     assert page.locator("a.skip").count() == 1
 
 

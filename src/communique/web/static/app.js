@@ -36,8 +36,12 @@
       n.addEventListener("keydown", function (e) {
         if ((e.key === "Enter" || e.key === " ") && n.dataset.href) { e.preventDefault(); location.href = n.dataset.href; }
       });
+      // Lit before the press began (hovered with a mouse, or tapped once already): open it.
+      n.addEventListener("pointerdown", function () {
+        n.armed = n.classList.contains("lit") && figure.classList.contains("focused");
+      });
       n.addEventListener("click", function () {
-        if (n.classList.contains("lit") && figure.classList.contains("focused") && n.dataset.href) location.href = n.dataset.href;
+        if (n.armed && n.dataset.href) location.href = n.dataset.href;
         else { focus(n); light(n.getAttribute("data-id")); }
       });
     });
@@ -47,7 +51,7 @@
 
   // Zoom and pan by changing the SVG's viewBox: wheel or buttons to zoom, drag (mouse or finger) to pan.
   function setupZoom(svg, figure) {
-    var full = svg.viewBox.baseVal, W = full.width, H = full.height;
+    var full = svg.viewBox.baseVal, W = full.width, H = full.height, original = svg.getAttribute("viewBox");
     var view = { x: 0, y: 0, w: W, h: H };
     function apply() { svg.setAttribute("viewBox", [view.x, view.y, view.w, view.h].map(function (v) { return v.toFixed(1); }).join(" ")); }
     function zoom(f, cx, cy) {
@@ -59,7 +63,7 @@
     figure.querySelectorAll("[data-zoom]").forEach(function (b) {
       b.addEventListener("click", function () {
         var k = b.getAttribute("data-zoom");
-        if (k === "in") zoom(0.7); else if (k === "out") zoom(1 / 0.7); else { view = { x: 0, y: 0, w: W, h: H }; apply(); }
+        if (k === "in") zoom(0.7); else if (k === "out") zoom(1 / 0.7); else { view = { x: 0, y: 0, w: W, h: H }; svg.setAttribute("viewBox", original); }
       });
     });
     function point(e) {
