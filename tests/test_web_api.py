@@ -638,6 +638,15 @@ def test_pair_page_sums_up_the_relationship(tmp_path, pool):
 
 # ------------------------------------------------------------------------- a network an analyst can read (13.5)
 
+def test_country_nodes_link_to_their_country(client):
+    html = client.get("/network").text
+    side = html.split('id="node-list"')[1].split("</ol>")[0]
+    assert "country:" not in re.sub(r'data-id="[^"]*"', "", side)
+    assert '<a href="/?a=VNM">Vietnam</a>' in side
+
+
+
+
 def test_network_labels_never_overlap_and_most_nodes_are_labelled():
     from communique.web.charts import network_layout
 

@@ -58,7 +58,7 @@ def profile_charts(profile: list[dict], level_names: list[str]) -> dict:
             "undated": {"count": sum(undated.values()), "series": dict(undated)}}
 
 
-def stacked_bars(rows: list[dict], key: str, order: list[str], width: int = 720, height: int = 220,
+def stacked_bars(rows: list[dict], key: str, order: list[str], width: int = 560, height: int = 220,
                  marks: dict | None = None) -> dict:
     """Lay out `rows` ([{"month","<key>","count"}]) as stacked bars, one bar per month, gaps included;
     `marks` ({month: n}) flags months holding n events dated by a range (drawn at their start)."""
