@@ -118,7 +118,7 @@ def test_overview_shows_the_pair(page, api, tmp_path):
     assert any("Kenji Morita" in c for c in counterparts)
     assert page.locator("ol.events li.event").count() == len(stats["latest"])
     assert not page.errors
-    shot(page, tmp_path, "overview")
+    shot(page, tmp_path, "overview", docs=True)  # README shows it
 
 
 def test_timeline_filters_by_mode(page, api, tmp_path):
