@@ -823,6 +823,7 @@ def test_reads_answer_while_a_pathological_paste_runs(tmp_path):
     app = create_app(store=store, extraction=pool)
     with running_server(app) as base, httpx.Client(base_url=base, timeout=60) as c:
         assert c.post("/extract", data={"text": ARTICLE}).status_code == 200  # worker up, model loaded
+        assert c.get("/api/events", params={"limit": 100}).status_code == 200  # the read path warm, as in use
         with concurrent.futures.ThreadPoolExecutor(1) as bg:
             slow = bg.submit(c.post, "/extract", data={"text": SLOW_TEXT})
             time.sleep(0.5)
