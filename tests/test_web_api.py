@@ -447,6 +447,15 @@ def test_overview_answers_are_cached_until_the_store_changes(tmp_path, pool):
     store.close()
 
 
+def test_chart_series_differ_by_pattern_as_well_as_colour(client):
+    html = client.get("/?a=VNM&b=JPN").text
+    modes = html.split('<figure class="chart">')[1].split("</figure>")[0]
+    assert '<pattern id="hatch-modes"' in modes
+    legend = re.findall(r'<i class="(s\d)( hatched)?"></i>', modes)
+    assert len(legend) >= 2 and all(bool(h) == (int(c[1]) % 2 == 1) for c, h in legend)
+    assert 'fill="url(#hatch-modes)"' in modes and html.count('id="hatch-') == 2
+
+
 # ------------------------------------------------------------------------- exports of every view (issue 13.2)
 
 def _exports(html: str) -> dict[str, str]:
