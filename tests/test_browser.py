@@ -211,7 +211,8 @@ def test_article_text_with_script_stays_text(page, api, tmp_path):
 def test_phone_width_has_no_horizontal_scroll(browser, server, tmp_path):
     context = browser.new_context(viewport={"width": 390, "height": 844}, base_url=server, is_mobile=True)
     pg = context.new_page()
-    for path in ["/?a=VNM&b=JPN", "/timeline", "/persons/Nguyen Van Khiem", "/articles/web-003"]:
+    for path in ["/?a=VNM&b=JPN", "/timeline", "/persons/Nguyen Van Khiem", "/articles/web-003", "/network",
+                 "/articles", "/search?q=minister"]:
         pg.goto(path)
         overflow = pg.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
         assert overflow <= 1, f"{path} scrolls sideways by {overflow}px"

@@ -84,7 +84,9 @@ def persons(request: Request, country: str | None = Query(None, description="ISO
 
 @router.get("/persons/{id_or_name}", summary="One person: role history, events, counterparts", responses=schemas.ok(schemas.PersonDetail))
 def person(request: Request, id_or_name: str):
-    found = _store(request).person(id_or_name)
+    from communique.store import queries
+
+    found = request.app.state.cache.read("person", queries.person, id_or_name)
     if found is None:
         _not_found("person", id_or_name)
     return _json(found)

@@ -181,8 +181,8 @@ def network_layout(graph: dict, width: int = 900, height: int = 640, max_nodes: 
     edges = [e for e in graph.get("edges") or [] if e.get("source") in keep and e.get("target") in keep
              and int(e.get("count") or 1) >= min_weight]
     g = nx.Graph()
-    g.add_nodes_from(keep)
-    for e in edges:
+    g.add_nodes_from(n["id"] for n in nodes)  # in rank order, not set order: the same layout every run
+    for e in sorted(edges, key=lambda e: (e["source"], e["target"])):
         g.add_edge(e["source"], e["target"], weight=float(e.get("count") or 1))
     palette = country_palette(nodes)
     if not nodes:

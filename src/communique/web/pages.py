@@ -324,7 +324,9 @@ def persons(request: Request, country: str | None = None, q: str | None = None):
 
 @router.get("/persons/{id_or_name}", response_class=HTMLResponse)
 def person(request: Request, id_or_name: str):
-    found = _store(request).person(id_or_name)
+    from communique.store import queries
+
+    found = _cache(request).read("person", queries.person, id_or_name)  # 100s of events: once per revision
     if found is None:
         raise HTTPException(404, f"no person {id_or_name!r}")
     return render(request, "person.html", {"p": found})
