@@ -1,12 +1,15 @@
-"""Load test for `communique serve`: requests/s and p50/p99 latency of GET /api/events and the overview page.
+"""Load test for `communique serve`: server CPU per request, requests/s and p50/p99 latency of
+GET /api/events and the overview page, at two corpus sizes, and the ratio of their costs.
 
-The corpus: 10,000 synthetic articles built directly as extraction results (`model.Article`) and loaded
-through `Store.ingest`, which stores pre-extracted articles as they are (no spaCy run, so building takes
-about a minute instead of an hour); it is reused when the database already holds them. The server runs as
-`communique serve` in a second process on loopback; concurrent httpx clients drive each target for a
-bounded time and a bounded number of requests.
+The corpora: synthetic articles built directly as extraction results (`model.Article`) and loaded through
+`Store.ingest`, which stores pre-extracted articles as they are (no spaCy run); each is reused when its
+database already holds them. One `communique serve` per corpus runs in its own process on loopback, and
+the targets are driven in one interleaved run (small corpus, large corpus, small, large, ...), so that a
+busy shared machine slows both alike. The cost per request is the server process's CPU time (user +
+system, from /proc: Linux) divided by the requests it answered; the ratio large/small is what says
+whether serving grows with the corpus.
 
-    .venv/bin/python benchmarks/serve_load.py [--db PATH] [--articles 10000] [--seconds 20] [--concurrency 8]
+    .venv/bin/python benchmarks/serve_load.py [--sizes 10000 50000] [--seconds 5] [--rounds 3] [--concurrency 4]
 """
 from __future__ import annotations
 
@@ -145,38 +148,83 @@ async def drive(base: str, urls: list[str], seconds: float, max_requests: int, c
             "p50_ms": q[49] * 1000, "p99_ms": q[98] * 1000}
 
 
-def main(argv=None):
-    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--db", default=os.path.join(tempfile.gettempdir(), "communique-serve-load.db"))
-    ap.add_argument("--articles", type=int, default=10_000)
-    ap.add_argument("--seconds", type=float, default=20.0, help="time per target")
-    ap.add_argument("--max-requests", type=int, default=20_000, help="request cap per target")
-    ap.add_argument("--concurrency", type=int, default=8)
-    args = ap.parse_args(argv)
-    build(args.db, args.articles)
-    port = free_port()
-    proc = start_server(args.db, port)
-    rng = random.Random(2)
-    targets = {
+def server_cpu(proc: subprocess.Popen) -> float:
+    """CPU seconds (user + system) the server process has used so far."""
+    fields = Path(f"/proc/{proc.pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def targets(rng: random.Random) -> dict[str, list[str]]:
+    return {
         "GET /api/events": [f"/api/events?limit=50&offset={rng.randrange(0, 2000, 50)}" for _ in range(20)]
         + ["/api/events?country=VNM&with=USA&limit=50", "/api/events?mode=visit&since=2024&limit=50"],
-        "GET / (overview VNM-USA)": ["/?a=VNM&b=USA", "/?a=JPN&b=AUS", "/?a=VNM"],
+        "GET / (overview)": ["/?a=VNM&b=USA", "/?a=JPN&b=AUS", "/?a=VNM", "/"],
     }
+
+
+def main(argv=None):
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--dir", default=tempfile.gettempdir(), help="where the corpus databases are kept")
+    ap.add_argument("--sizes", type=int, nargs="+", default=[10_000, 50_000])
+    ap.add_argument("--seconds", type=float, default=5.0, help="time per target per round")
+    ap.add_argument("--rounds", type=int, default=3)
+    ap.add_argument("--max-requests", type=int, default=5_000, help="request cap per target per round")
+    ap.add_argument("--concurrency", type=int, default=4)
+    ap.add_argument("--build-only", action="store_true")
+    args = ap.parse_args(argv)
+    dbs = {n: os.path.join(args.dir, f"communique-serve-load-{n}.db") for n in args.sizes}
+    for n, db in dbs.items():
+        build(db, n)
+    if args.build_only:
+        return
+    servers = {}
     try:
-        print(f"server: communique serve on 127.0.0.1:{port}, {args.concurrency} concurrent clients, "
-              f"{args.seconds:g} s or {args.max_requests} requests per target")
-        for name, urls in targets.items():
-            r = asyncio.run(drive(f"http://127.0.0.1:{port}", urls, args.seconds, args.max_requests,
-                                  args.concurrency))
-            print(f"{name:28s} {r['requests']:6d} requests in {r['seconds']:5.1f} s  {r['rps']:7.1f} req/s  "
-                  f"p50 {r['p50_ms']:7.1f} ms  p99 {r['p99_ms']:7.1f} ms  errors {r['errors']}")
+        for n, db in dbs.items():
+            port = free_port()
+            servers[n] = (start_server(db, port), f"http://127.0.0.1:{port}")
+        print(f"servers: {', '.join(f'{n} articles on {b}' for n, (_, b) in servers.items())}; "
+              f"{args.concurrency} concurrent clients, {args.rounds} interleaved rounds of {args.seconds:g} s "
+              f"(or {args.max_requests} requests) per target and size")
+        totals = {(name, n): {"cpu": 0.0, "requests": 0, "errors": 0, "lat": []} for name in targets(random.Random(2))
+                  for n in servers}
+        # First request of each view after a start (or a write): the aggregates are computed and cached
+        # for the store's revision. Measured on its own; the rounds below measure serving from then on.
+        for name, urls in targets(random.Random(2)).items():
+            for n, (proc, base) in servers.items():
+                before, t0 = server_cpu(proc), time.perf_counter()
+                with httpx.Client(base_url=base, timeout=300) as client:
+                    codes = [client.get(u).status_code for u in dict.fromkeys(urls)]
+                print(f"{name:18s} {n:6d} articles: first request of each of {len(codes)} views (cold cache) "
+                      f"{1000 * (server_cpu(proc) - before) / len(codes):8.1f} ms CPU each, "
+                      f"{time.perf_counter() - t0:6.1f} s in all, errors {sum(c != 200 for c in codes)}")
+        for _ in range(args.rounds):
+            for name, urls in targets(random.Random(2)).items():
+                for n, (proc, base) in servers.items():
+                    before = server_cpu(proc)
+                    r = asyncio.run(drive(base, urls, args.seconds, args.max_requests, args.concurrency))
+                    t = totals[(name, n)]
+                    t["cpu"] += server_cpu(proc) - before
+                    t["requests"] += r["requests"]
+                    t["errors"] += r["errors"]
+                    t["lat"].append(r)
+        small, large = min(servers), max(servers)
+        for name in targets(random.Random(2)):
+            for n in servers:
+                t = totals[(name, n)]
+                rps = sum(x["rps"] for x in t["lat"]) / len(t["lat"])
+                p50 = sum(x["p50_ms"] for x in t["lat"]) / len(t["lat"])
+                print(f"{name:18s} {n:6d} articles: {t['requests']:6d} requests, {1000 * t['cpu'] / max(1, t['requests']):7.2f} "
+                      f"ms CPU/request, {rps:6.1f} req/s, p50 {p50:7.1f} ms, errors {t['errors']}")
+            cost = {n: totals[(name, n)]["cpu"] / max(1, totals[(name, n)]["requests"]) for n in servers}
+            print(f"{name:18s} CPU per request {large}/{small}: {cost[large] / cost[small]:.2f}")
     finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=10)
-        except subprocess.TimeoutExpired:  # requests still stuck in the database
-            proc.kill()
-            proc.wait()
+        for proc, _ in servers.values():
+            proc.terminate()
+            try:
+                proc.wait(timeout=10)
+            except subprocess.TimeoutExpired:  # requests still stuck in the database
+                proc.kill()
+                proc.wait()
 
 
 if __name__ == "__main__":

@@ -16,7 +16,9 @@ def register(group):
 @click.option("--token", envvar="COMMUNIQUE_TOKEN", default=None,
               help="Bearer token that allows writes (POST /api/articles, storing pasted articles) "
                    "[or $COMMUNIQUE_TOKEN].")
-def serve(db_url, host, port, token):
+@click.option("--allow-host", "allow_hosts", multiple=True, metavar="NAME",
+              help="Also answer requests whose Host header is NAME (default: the bound address and localhost).")
+def serve(db_url, host, port, token, allow_hosts):
     """Serve the dashboard and JSON API (OpenAPI docs at /docs)."""
     from communique.web.security import is_loopback
 
@@ -28,16 +30,16 @@ def serve(db_url, host, port, token):
         from communique.store import StoreError
     except ImportError:  # pragma: no cover - store not built yet
         StoreError = RuntimeError
-    import uvicorn
-
     from communique.web import create_app
+    from communique.web.security import default_hosts
+    from communique.web.server import serve as run_server
 
     url = default_db_url(db_url)
     try:
-        app = create_app(url, token=token)
+        app = create_app(url, token=token, allowed_hosts=default_hosts(host) + list(allow_hosts))
     except StoreError as exc:
         click.echo(f"Error: {exc}", err=True)
         raise SystemExit(1)
     click.echo(f"communique: serving {url} at http://{host}:{port}/ "
                f"({'writes need the token' if token else 'read-only'})", err=True)
-    uvicorn.run(app, host=host, port=port, log_level="warning", server_header=False)
+    run_server(app, host, port)

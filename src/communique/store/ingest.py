@@ -11,6 +11,7 @@ from __future__ import annotations
 import hashlib
 import json
 import sys
+import uuid
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from typing import Callable, Iterable, Iterator
@@ -180,8 +181,10 @@ def delete_children(conn, article_id: int) -> None:
 
 
 def set_resolution_state(conn, state: str) -> None:
-    conn.execute(delete(schema.meta).where(schema.meta.c.key == "resolution"))
+    conn.execute(delete(schema.meta).where(schema.meta.c.key.in_(("resolution", "revision"))))
     conn.execute(schema.meta.insert().values(key="resolution", value=state))
+    # Every write passes here: a new revision tells caches (the web app's) that answers changed.
+    conn.execute(schema.meta.insert().values(key="revision", value=uuid.uuid4().hex))
 
 
 def write_batch(conn, entries: list[tuple[dict, Article, str, int | None]]) -> None:

@@ -6,7 +6,7 @@ The bar geometry is a few lines of arithmetic, kept here rather than pulling in 
 """
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 
 from communique import when
 
@@ -19,15 +19,52 @@ def _months(first: str, last: str) -> list[str]:
     return when.months(first, last, limit=600)
 
 
-def stacked_bars(rows: list[dict], key: str, order: list[str], width: int = 720, height: int = 220) -> dict:
-    """Lay out `rows` ([{"month","<key>","count"}]) as stacked bars, one bar per month, gaps included."""
+def profile_charts(profile: list[dict], level_names: list[str]) -> dict:
+    """Split aggregates.date_profile() rows into what each part of the pair page draws: monthly bars
+    by mode and by level (events dated to a day or month, and ranges at their start month, marked),
+    an annual strip for events dated only by year, and an undated bin, with the counts of each, so
+    that every event is shown somewhere and "N of M charted" is exact."""
+    by_mode, by_level = [], []
+    years: Counter = Counter()
+    year_series: dict[str, Counter] = defaultdict(Counter)
+    undated: Counter = Counter()
+    ranges: Counter = Counter()
+    total = 0
+    for r in profile:
+        n, month, series = int(r["count"]), r.get("month"), r.get("series") or "unknown"
+        total += n
+        if not month or len(month) < 7:
+            undated[series] += n
+            continue
+        if r.get("precision") == "year":
+            years[month[:4]] += n
+            year_series[month[:4]][series] += n
+            continue
+        if r.get("precision") == "range":
+            ranges[month] += n
+        rank = r.get("rank")
+        level = level_names[rank] if rank is not None and 0 <= rank < len(level_names) else "unknown"
+        by_mode.append({"month": month, "mode": series, "count": n})
+        by_level.append({"month": month, "level": level, "count": n})
+    charted = total - sum(years.values()) - sum(undated.values())
+    return {"total": total, "charted": charted, "ranges": sum(ranges.values()),
+            "modes": stacked_bars(by_mode, "mode", MODE_ORDER, marks=ranges),
+            "levels": stacked_bars(by_level, "level", level_names + ["unknown"], marks=ranges),
+            "years": [{"year": y, "count": years[y], "series": dict(year_series[y])} for y in sorted(years)],
+            "undated": {"count": sum(undated.values()), "series": dict(undated)}}
+
+
+def stacked_bars(rows: list[dict], key: str, order: list[str], width: int = 560, height: int = 220,
+                 marks: dict | None = None) -> dict:
+    """Lay out `rows` ([{"month","<key>","count"}]) as stacked bars, one bar per month, gaps included;
+    `marks` ({month: n}) flags months holding n events dated by a range (drawn at their start)."""
     counts: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
     for r in rows:
         month = str(r.get("month") or "")[:7]
         if len(month) == 7 and month[:4].isdigit():
             counts[month][r.get(key) or "unknown"] += int(r.get("count") or 0)
     if not counts:
-        return {"bars": [], "series": [], "width": width, "height": height, "max": 0, "ticks": []}
+        return {"bars": [], "series": [], "width": width, "height": height, "max": 0, "ticks": [], "table": []}
     months = _months(min(counts), max(counts))
     present = {s for c in counts.values() for s in c}
     series = [s for s in order if s in present] + sorted(present - set(order))
@@ -51,9 +88,12 @@ def stacked_bars(rows: list[dict], key: str, order: list[str], width: int = 720,
         total = sum(counts.get(month, {}).values())
         label_every = max(1, len(months) // 12)
         bars.append({"month": month, "total": total, "parts": parts, "x": round(x + bar_w / 2, 1),
-                     "label": month if i % label_every == 0 else ""})
+                     "label": month if i % label_every == 0 else "", "ranges": (marks or {}).get(month, 0),
+                     "top": round(y, 1)})
     ticks = sorted({0, top // 2, top}) if top > 1 else [0, top]
-    return {"bars": bars, "series": series, "width": width, "height": height, "max": top,
+    table = [{"month": b["month"], "total": b["total"], "ranges": b["ranges"],
+              "counts": [counts.get(b["month"], {}).get(s, 0) for s in series]} for b in bars if b["total"]]
+    return {"bars": bars, "series": series, "width": width, "height": height, "max": top, "table": table,
             "base": pad_t + plot_h, "left": pad_l, "right": width - 8,
             "ticks": [{"value": t, "y": round(pad_t + plot_h - plot_h * t / top, 1)} for t in ticks]}
 
@@ -64,22 +104,86 @@ def _robust_range(values: list[float]) -> tuple[float, float]:
     return values[cut], values[-1 - cut]
 
 
-def network_layout(graph: dict, width: int = 900, height: int = 640, max_nodes: int = 80, labels: int = 30) -> dict:
-    """Place the busiest `max_nodes` nodes of Store.network() with a seeded spring layout; the busiest
-    `labels` nodes carry a visible name (the others show theirs on hover)."""
+PALETTE_SIZE = 8  # distinct country colours (style.css .c0-.c7); the rest share a neutral grey
+
+
+def country_palette(nodes: list[dict]) -> dict[str, int]:
+    """The busiest countries get the distinct colours, in order of their nodes' engagements."""
+    weight: dict[str, int] = defaultdict(int)
+    for n in nodes:
+        if n.get("country"):
+            weight[n["country"]] += int(n.get("count") or 0)
+    ranked = sorted(weight, key=lambda c: (-weight[c], c))
+    return {c: i for i, c in enumerate(ranked[:PALETTE_SIZE])}
+
+
+def _overlaps(a, b) -> bool:
+    return a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
+
+
+def place_labels(nodes: list[dict], width: int, height: int, char_w: float = 6.8, line_h: float = 14.0) -> None:
+    """Greedy label placement, busiest first: each label tries below, above, right, left and the four
+    diagonals of its circle and is kept only where it overlaps no circle and no label already placed; the others are
+    shown on hover or focus. Written here: the SVG is drawn on the server and no library lays out
+    labels for a fixed node layout."""
+    circles = [(n["x"] - n["r"], n["y"] - n["r"], n["x"] + n["r"], n["y"] + n["r"]) for n in nodes]
+    placed: list[tuple] = []
+    for i, n in enumerate(nodes):
+        w = char_w * len(n.get("name") or "")
+        x, y, r = n["x"], n["y"], n["r"]
+        d = r * 0.7  # diagonal offsets
+        options = [("middle", x, y + r + 12, (x - w / 2, y + r + 1, x + w / 2, y + r + 1 + line_h)),
+                   ("middle", x, y - r - 4, (x - w / 2, y - r - 3 - line_h, x + w / 2, y - r - 3)),
+                   ("start", x + r + 3, y + 4, (x + r + 2, y - line_h / 2, x + r + 2 + w, y + line_h / 2)),
+                   ("end", x - r - 3, y + 4, (x - r - 2 - w, y - line_h / 2, x - r - 2, y + line_h / 2)),
+                   ("start", x + d + 2, y + d + 12, (x + d + 1, y + d + 1, x + d + 1 + w, y + d + 1 + line_h)),
+                   ("start", x + d + 2, y - d - 4, (x + d + 1, y - d - 3 - line_h, x + d + 1 + w, y - d - 3)),
+                   ("end", x - d - 2, y + d + 12, (x - d - 1 - w, y + d + 1, x - d - 1, y + d + 1 + line_h)),
+                   ("end", x - d - 2, y - d - 4, (x - d - 1 - w, y - d - 3 - line_h, x - d - 1, y - d - 3))]
+        n["label"] = False
+        n["lx"], n["ly"], n["anchor"] = options[0][1], options[0][2], "middle"
+        for anchor, lx, ly, box in options:
+            if box[0] < 0 or box[2] > width or box[1] < 0 or box[3] > height:
+                continue
+            if any(_overlaps(box, b) for b in placed) or \
+                    any(j != i and _overlaps(box, c) for j, c in enumerate(circles)):
+                continue
+            n.update(label=True, lx=round(lx, 1), ly=round(ly, 1), anchor=anchor)
+            placed.append(box)
+            break
+
+
+def country_graph(counts: list[dict], pairs: list[dict]) -> dict:
+    """A country-level network: countries as nodes (their events), pairs as edges (events together)."""
+    nodes = [{"id": r["value"], "name": r["value"], "kind": "country", "country": r["value"], "count": r["count"]}
+             for r in counts]
+    keep = {n["id"] for n in nodes}
+    edges = [{"source": p["a"], "target": p["b"], "count": p["count"]} for p in pairs
+             if p["a"] in keep and p["b"] in keep]
+    return {"nodes": nodes, "edges": edges}
+
+
+def network_layout(graph: dict, width: int = 900, height: int = 640, max_nodes: int = 80,
+                   min_weight: int = 1) -> dict:
+    """Place the busiest `max_nodes` nodes of Store.network() with a seeded spring layout, links of
+    fewer than `min_weight` engagements left out; labels placed without overlaps (place_labels),
+    nodes coloured by country (country_palette)."""
     import math
 
     import networkx as nx
 
     nodes = sorted(graph.get("nodes") or [], key=lambda n: -int(n.get("count") or 0))[:max_nodes]
     keep = {n["id"] for n in nodes}
-    edges = [e for e in graph.get("edges") or [] if e.get("source") in keep and e.get("target") in keep]
+    edges = [e for e in graph.get("edges") or [] if e.get("source") in keep and e.get("target") in keep
+             and int(e.get("count") or 1) >= min_weight]
     g = nx.Graph()
-    g.add_nodes_from(keep)
-    for e in edges:
+    g.add_nodes_from(n["id"] for n in nodes)  # in rank order, not set order: the same layout every run
+    for e in sorted(edges, key=lambda e: (e["source"], e["target"])):
         g.add_edge(e["source"], e["target"], weight=float(e.get("count") or 1))
+    palette = country_palette(nodes)
     if not nodes:
-        return {"nodes": [], "edges": [], "width": width, "height": height, "hidden": 0}
+        return {"nodes": [], "edges": [], "width": width, "height": height, "hidden": 0, "palette": [],
+                "dropped_edges": 0}
     pos = nx.spring_layout(g, seed=7, k=3.0 / math.sqrt(max(1, len(nodes))), iterations=80) if len(nodes) > 1 \
         else {nodes[0]["id"]: (0.0, 0.0)}
     # Scale to the 3rd..97th percentile so a few stray components do not squeeze the main cluster.
@@ -89,18 +193,23 @@ def network_layout(graph: dict, width: int = 900, height: int = 640, max_nodes: 
     top = max(int(n.get("count") or 0) for n in nodes) or 1
     placed = {}
     out_nodes = []
-    for rank, n in enumerate(nodes):
+    for n in nodes:
         px, py = pos[n["id"]]
         px, py = min(max(px, xs[0]), xs[1]), min(max(py, ys[0]), ys[1])
         x = margin + (px - min(xs)) / span_x * (width - 2 * margin) if len(nodes) > 1 else width / 2
         y = margin + (py - min(ys)) / span_y * (height - 2 * margin) if len(nodes) > 1 else height / 2
         r = 4 + 13 * math.sqrt(int(n.get("count") or 0) / top)
         placed[n["id"]] = (x, y)
-        out_nodes.append({**n, "x": round(x, 1), "y": round(y, 1), "r": round(r, 1), "label": rank < labels,
-                          "neighbors": sorted(str(v) for v in g.neighbors(n["id"]))})
+        colour = palette.get(n.get("country"))
+        out_nodes.append({**n, "x": round(float(x), 1), "y": round(float(y), 1), "r": round(r, 1),
+                          "colour": f"c{colour}" if colour is not None else "c-other",
+                          "neighbors": sorted(str(v) for v in g.neighbors(n["id"])), "degree": g.degree(n["id"])})
+    place_labels(out_nodes, width, height)
     etop = max((int(e.get("count") or 1) for e in edges), default=1)
     out_edges = [{**e, "x1": round(placed[e["source"]][0], 1), "y1": round(placed[e["source"]][1], 1),
                   "x2": round(placed[e["target"]][0], 1), "y2": round(placed[e["target"]][1], 1),
                   "w": round(1 + 5 * int(e.get("count") or 1) / etop, 1)} for e in edges]
+    all_edges = [e for e in graph.get("edges") or [] if e.get("source") in keep and e.get("target") in keep]
     return {"nodes": out_nodes, "edges": out_edges, "width": width, "height": height,
-            "hidden": len(graph.get("nodes") or []) - len(nodes)}
+            "hidden": len(graph.get("nodes") or []) - len(nodes),
+            "palette": sorted(palette, key=palette.get), "dropped_edges": len(all_edges) - len(edges)}

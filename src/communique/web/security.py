@@ -1,4 +1,4 @@
-"""The web app's safety layer: body size limit, security headers, bearer-token checks.
+"""The web app's safety layer: Host allow-list, body size limit, security headers, bearer-token checks.
 
 Pure ASGI middleware (no per-request thread hop) so that an oversized upload is refused
 before any route reads it, and every response — pages, API, static files, errors —
@@ -9,6 +9,8 @@ from __future__ import annotations
 import hmac
 import ipaddress
 import json
+
+from starlette.middleware.trustedhost import TrustedHostMiddleware
 
 # Scripts only from our own static files: no inline <script>, no eval, no third-party hosts.
 CSP = ("default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
@@ -65,6 +67,48 @@ class BodySizeLimit:
         headers, body = json_body(413, f"request body larger than {self.max_bytes} bytes")
         await send({"type": "http.response.start", "status": 413, "headers": headers + security_headers("/")})
         await send({"type": "http.response.body", "body": body})
+
+
+def default_hosts(bound: str | None = None) -> list[str]:
+    """The Host names a server bound to `bound` answers to: that address, and localhost's names."""
+    hosts = ["localhost", "127.0.0.1", "[::1]"]  # IPv6 as it appears in a Host header
+    if bound and bound not in ("0.0.0.0", "::"):
+        bound = f"[{bound}]" if ":" in bound and not bound.startswith("[") else bound
+        if bound not in hosts:
+            hosts.append(bound)
+    return hosts
+
+
+class HostCheck(TrustedHostMiddleware):
+    """Starlette's Host-header allow-list (a page using DNS rebinding cannot read the API), with its
+    refusal in the app's one error shape: 400 JSON {"error", "message"}.
+
+    The allowed request goes on with the original `send`; only the middleware's own refusal passes
+    through the wrapper that rewrites the body."""
+
+    def __init__(self, app, allowed_hosts):
+        async def passed(scope, receive, _send):
+            await app(scope, receive, scope["communique.send"])
+
+        super().__init__(passed, allowed_hosts=list(allowed_hosts), www_redirect=False)
+        self.inner = app
+
+    async def __call__(self, scope, receive, send):
+        if scope["type"] != "http":
+            return await self.inner(scope, receive, send)
+        scope["communique.send"] = send
+
+        # The middleware's only refusal is 400 "Invalid host header" (no www-redirect).
+        headers, body = json_body(400, "this server does not answer to that Host header "
+                                       "(start it with --allow-host NAME to add one)")
+
+        async def refuse(message):
+            if message["type"] == "http.response.start":
+                await send({**message, "headers": headers + security_headers("/")})
+            elif not message.get("more_body"):
+                await send({"type": "http.response.body", "body": body})
+
+        return await super().__call__(scope, receive, refuse)
 
 
 def security_headers(path: str) -> list[tuple[bytes, bytes]]:
