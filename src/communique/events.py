@@ -7,18 +7,24 @@ English news that keeps persons as actors, so the rules are written here.
 """
 from __future__ import annotations
 
+import logging
 import re
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span
 
-from communique import lexicon
+from communique import frames as frames_mod, lexicon
 from communique.lexicon import fold
 from communique.model import Actor, Event, Location
 
 MODE_ORDER = ("signing", "call", "dialogue", "conference", "visit", "meeting")
 MAIN_DATE_SENTENCES = 6  # the main event's date is looked for in the article's first sentences
 BACKGROUND_DAYS = 45  # an event dated this long before the main event is background
+ENGAGEMENT_RANK = {"call": 0, "dialogue": 1, "meeting": 2}  # a sentence that says "phone" makes talks a call
+
+# one DEBUG record per engagement mode a sentence reports, saying whether the parse (a frame)
+# or the positional fallback chose its participants; `communique extract --debug-frames` counts them
+frame_log = logging.getLogger("communique.frames")
 
 
 @dataclass
@@ -585,6 +591,128 @@ def is_before(a: str | None, b: str | None, days: int) -> bool:
     return bool(da and db and (db - da).days > days)
 
 
+# ------------------------------------------------------------------ frames from the parse
+
+def _discourse(ctx: ArticleContext) -> frames_mod.Discourse:
+    info = [frames_mod.PersonInfo(p.country, tuple(p.titles)) for p in ctx.persons]
+    return frames_mod.Discourse(lambda k: info[k], _places().demonym_code)
+
+
+def _doc_shift(sent: SentenceInfo) -> int:
+    """Absolute offset minus the parsed Doc's offset for this sentence."""
+    text = sent.span.text
+    lead = len(text) - len(text.lstrip())
+    return sent.start - (sent.span.start_char + lead)
+
+
+def sentence_frames(sent: SentenceInfo, discourse: frames_mod.Discourse) -> list[frames_mod.Frame]:
+    shift = _doc_shift(sent)
+    mentions = [frames_mod.MentionSpan(m.start - shift, m.end - shift, m.person) for m in sent.mentions]
+    return frames_mod.read_frames(sent.span, mentions, discourse)
+
+
+def _log(outcome: str, mode: str, sent: SentenceInfo) -> None:
+    if frame_log.isEnabledFor(logging.DEBUG):
+        frame_log.debug("%s %s: %s", outcome, mode, sent.text[:100], extra={"frames_outcome": outcome,
+                                                                            "frames_mode": mode})
+
+
+def drafts_from_frame(ctx: ArticleContext, sent: SentenceInfo, f: frames_mod.Frame, modes: list) -> list[Draft]:
+    """Meetings, calls and dialogues whose sides the parse gave: one event per counterpart
+    group of the subject, or one for all when the frame is joint ("A and B met")."""
+    mode = f.mode
+    sentence_modes = [m for m, _ in modes if m in ENGAGEMENT_RANK]
+    for m in sentence_modes:  # "held talks by phone", "talks within the Strategic Dialogue"
+        if ENGAGEMENT_RANK[m] < ENGAGEMENT_RANK[mode]:
+            mode = m
+    spec = mode_spec(mode)
+    anchor = sent.start + (f.start - sent.span.start_char) + 0
+    anchor = f.start + _doc_shift(sent)
+    ev = [(sent.start, sent.end)]
+    drafts = []
+
+    def role(k, default):
+        return f.roles.get(k, "co-chair" if mode == "dialogue" else default)
+
+    if f.joint or not f.side_b:
+        people = f.participants()
+        if len(people) < 2:
+            return []
+        lead = people[0]
+        rest = [o for o in people[1:] if _cross(ctx, lead, o)]
+        if not rest:
+            return []
+        members = [lead] + [o for o in people[1:] if o != lead]
+        actors = [person_actor(ctx, p, role(p, "participant")) for p in members]
+        drafts.append(Draft(spec["type"], mode, spec["cameo"], actors, ev, anchor=anchor, members=members))
+    else:
+        lead = f.side_a[0] if f.side_a else None
+        if lead is None:
+            return []
+        side = [s_ for s_ in f.side_a if not _cross(ctx, lead, s_)]
+        for group in _group_counterparts(ctx, sent, f.side_b):
+            if not any(_cross(ctx, s_, o) for s_ in side for o in group):
+                continue
+            actors = [person_actor(ctx, s_, role(s_, "participant")) for s_ in side] + \
+                     [person_actor(ctx, o, role(o, "participant")) for o in group]
+            drafts.append(Draft(spec["type"], mode, spec["cameo"], actors, list(ev), anchor=anchor,
+                                members=side + group))
+    if mode == "dialogue":
+        mech = mechanism_of(sent.text)
+        for d in drafts:
+            d.mechanism = mech
+    return drafts
+
+
+def visit_from_frame(ctx: ArticleContext, sent: SentenceInfo, f: frames_mod.Frame) -> list[Draft]:
+    """A trip whose traveller the parse gave, to the destination it gave (or the place right
+    after the visit word when the parse named none)."""
+    if not f.side_a:
+        return []
+    shift = _doc_shift(sent)
+    places_ = place_mentions(sent.text, sent.start)
+    dest = None
+    for s, e in f.destinations:
+        s, e = s + shift, e + shift
+        dest = next((p for ps, pe, p in places_ if ps < e and s < pe and p.country), None)
+        if dest is not None:
+            break
+    if dest is None:
+        _, dest = destination(sent)
+    if dest is None or not dest.country:
+        return []
+    visitor = next((v for v in f.side_a if ctx.person_countries[v] != dest.country), None)
+    if visitor is None:
+        return []
+    d = Draft("CONSULT", "visit", mode_spec("visit")["cameo"],
+              [person_actor(ctx, visitor, "visitor"), country_actor(dest.country, "host")], [(sent.start, sent.end)],
+              location=to_location(dest), anchor=f.start + shift)
+    d.members = [visitor]
+    return [d]
+
+
+def signing_from_frame(ctx: ArticleContext, sent: SentenceInfo, f: frames_mod.Frame) -> list[Draft]:
+    """Signatories from the parse: persons of two sides, or states and their capitals
+    ("Paris and Rabat signed")."""
+    spec = mode_spec("signing")
+    ev = [(sent.start, sent.end)]
+    people = f.participants()
+    if len(people) >= 2 and any(_cross(ctx, people[0], o) for o in people[1:]):
+        return [Draft(spec["type"], "signing", spec["cameo"], [person_actor(ctx, p, "participant") for p in people],
+                      ev, anchor=f.start + _doc_shift(sent), members=list(people))]
+    shift = _doc_shift(sent)
+    places_ = place_mentions(sent.text, sent.start)
+    countries = []
+    for s, e in f.places_a:
+        for ps, pe, p in places_:
+            if ps < e + shift and s + shift < pe and p.country and p.country not in countries:
+                countries.append(p.country)
+    if len(countries) >= 2:
+        return [Draft(spec["type"], "signing", spec["cameo"], [country_actor(c, "participant") for c in countries[:4]],
+                      ev, anchor=f.start + shift)]
+    return []
+
+
 # ------------------------------------------------------------------ the article
 
 def extract_events(ctx: ArticleContext, sentences: list[SentenceInfo]) -> list[Event]:
@@ -593,6 +721,7 @@ def extract_events(ctx: ArticleContext, sentences: list[SentenceInfo]) -> list[E
     drafts: list[Draft] = []
     last_subject = None
     sent_of_draft: dict[int, SentenceInfo] = {}
+    discourse = _discourse(ctx)
     for sent in sentences:
         modes = detect_modes(sent.text)
         sign_at = next((p for m, p in modes if m == "signing"), None)
@@ -604,17 +733,47 @@ def extract_events(ctx: ArticleContext, sentences: list[SentenceInfo]) -> list[E
         if re.match(lexicon.triggers()["coreference"], sent.text.lower()):
             last = next((d for d in reversed(drafts) if d.type == "CONSULT" and len(d.members) >= 2), None)
             group = last.members if last else None
+        # the parse first: each trigger's frame names its participants by syntax
+        frames = sentence_frames(sent, discourse)
+        framed: set[str] = set()  # "engagement", "visit", "signing": told by a frame, or planned
+        shift = _doc_shift(sent)
+        for f in frames:
+            kind = "engagement" if f.mode in ENGAGEMENT_RANK else f.mode
+            if f.planned or is_hypothetical(sent.text, f.start + shift - sent.start):
+                if f.participants():
+                    framed.add(kind)  # "X will meet Y": the frame says no event, the fallback may not add one
+                continue
+            if kind == "engagement":
+                got = drafts_from_frame(ctx, sent, f, modes)
+            elif kind == "visit":
+                got = visit_from_frame(ctx, sent, f)
+            elif kind == "signing":
+                got = signing_from_frame(ctx, sent, f)
+            else:
+                got = []
+            if got:
+                framed.add(kind)
+                found += got
         for mode, pos in modes:
             if is_hypothetical(sent.text, pos):
                 continue
+            kind = "engagement" if mode in ENGAGEMENT_RANK else mode
+            if kind in framed:
+                _log("frame", mode, sent)
+                continue
+            # positional fallback: the parse gave no frame with participants for this mode
             if mode in ("meeting", "call", "dialogue"):
-                found += draft_engagement(ctx, sent, mode, pos, last_subject, group)
+                got = draft_engagement(ctx, sent, mode, pos, last_subject, group)
             elif mode == "visit":
-                found += draft_visit(ctx, sent, pos, last_subject)
+                got = draft_visit(ctx, sent, pos, last_subject)
             elif mode == "conference":
-                found += draft_conference(ctx, sent, pos, last_subject)
+                got = draft_conference(ctx, sent, pos, last_subject)
             elif mode == "signing":
-                found += draft_signing(ctx, sent, pos)
+                got = draft_signing(ctx, sent, pos)
+            else:
+                got = []
+            _log("fallback" if got else "none", mode, sent)
+            found += got
         if not any(d.type == "CONSULT" and d.mode != "visit" for d in found) and not hypothetical:
             found += draft_joint(ctx, sent)
         if not found:
@@ -646,6 +805,11 @@ def extract_events(ctx: ArticleContext, sentences: list[SentenceInfo]) -> list[E
         subj_before = [m for m in sent.mentions if m.start - sent.start < 60]
         if subj_before:
             last_subject = subj_before[0].person
+        subjects = frames_mod.subjects_of(frames) or ([last_subject] if subj_before else [])
+        discourse.observe(subjects, _dedupe(sent.mentions), frames)
+        last = next((d for d in reversed(found) if d.type == "CONSULT" and len(d.members) >= 2), None)
+        if last is not None:
+            discourse.group = list(last.members)
     drafts = merge_drafts(drafts)
     drafts = [d for d in drafts if len(d.actors) >= 2 or d.context == "needs-host"]
     settle_context(ctx, drafts, sentences)

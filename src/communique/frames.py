@@ -1,0 +1,642 @@
+"""Engagement frames read from the dependency parse: for each trigger word (a verb such as
+"met" or a noun such as "talks"), who took part on which side and in what role.
+
+Pure functions over one spaCy sentence and the sentence's person mentions (char spans with an
+opaque key), so the event drafter can ask "who met whom here" without token positions. The
+word lists live in data/frames.json. No maintained library reads engagement frames with
+persons as participants from a spaCy parse (semantic-role labellers need other models and
+downloads), so the walk over the tree is written here; every step visits a token a bounded
+number of times, and mentions are looked up by token index, so a sentence costs time linear
+in its length.
+"""
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass, field
+from typing import Callable, Hashable, Iterable
+
+from spacy.tokens import Span, Token
+
+from communique import lexicon
+from communique.lexicon import fold
+
+Key = Hashable  # whatever the caller uses for a person (an index today, an object later)
+
+
+@dataclass(frozen=True)
+class MentionSpan:
+    """One mention of a person in the parsed text, in the Doc's char offsets."""
+    start: int
+    end: int
+    key: Key
+
+
+@dataclass(frozen=True)
+class PersonInfo:
+    """What anaphora need to know of a person: the state and the titles."""
+    country: str | None
+    titles: tuple[str, ...] = ()
+
+
+@dataclass
+class Frame:
+    """One engagement reported by one trigger word."""
+    trigger: Token
+    mode: str  # meeting / call / dialogue / visit / signing / conference
+    side_a: list = field(default_factory=list)  # the subject side (host, visitor, caller)
+    side_b: list = field(default_factory=list)  # the counterparts
+    joint: bool = False  # "A and B met", "talks between A and B": all on one footing
+    roles: dict = field(default_factory=dict)  # key -> host / guest / co-chair / visitor
+    destinations: list = field(default_factory=list)  # (start, end) char spans of where a visit went
+    places_a: list = field(default_factory=list)  # (start, end) of non-person subjects ("Paris and Rabat")
+    places_b: list = field(default_factory=list)  # (start, end) of non-person counterparts
+    resolved: list = field(default_factory=list)  # (token text, key): anaphora this frame resolved
+    planned: bool = False  # "the upcoming visit", "will meet": no event yet
+    subject: list = field(default_factory=list)  # the grammatical subject's persons, for salience
+
+    @property
+    def start(self) -> int:
+        return self.trigger.idx
+
+    def participants(self) -> list:
+        out = []
+        for k in self.side_a + self.side_b:
+            if k not in out:
+                out.append(k)
+        return out
+
+
+@functools.lru_cache(maxsize=1)
+def words() -> dict:
+    """data/frames.json with its lists as sets, and each trigger word with its mode."""
+    data = lexicon.read_json("frames.json")
+    out = {k: (frozenset(v) if isinstance(v, list) else v) for k, v in data.items() if not k.startswith("_")}
+    out["verb_mode"] = {w: m for m, ws in data["verbs"].items() for w in ws}
+    out["noun_mode"] = {w: m for m, ws in data["nouns"].items() for w in ws}
+    t = lexicon.titles()
+    out["title_words"] = t.heads | t.ranks | frozenset(w for p in t.head_phrases for w in p)
+    return out
+
+
+# ------------------------------------------------------------------ mentions by token
+
+def index_mentions(sent: Span, mentions: Iterable[MentionSpan]) -> dict[int, Key]:
+    """Token index -> person key, for the mention's own tokens and for the title run just
+    before it.
+
+    The small model's parse is weak on long titles: in "talks with General Secretary of the
+    Party Central Committee To Lam" the object of "with" is "Secretary" and the name hangs
+    off elsewhere (here even as a preposition "To"). The persons stage has already anchored
+    the name on its title (persons.build_persons / resolve_title_mentions, the title-anchored
+    finder), so the title words in front of a mention are indexed to that mention too: the
+    head the parser picked ("Secretary") then leads to the right person."""
+    W = words()
+    index: dict[int, Key] = {}
+    doc = sent.doc
+    ordered = sorted(mentions, key=lambda m: m.start)
+    spans = []
+    for m in ordered:
+        span = doc.char_span(m.start, m.end, alignment_mode="expand")
+        if span is None or span.start < sent.start or span.end > sent.end:
+            continue
+        spans.append((span, m.key))
+        for tok in span:
+            index[tok.i] = m.key
+    for span, key in spans:
+        i = span.start - 1
+        steps = 0
+        while i >= sent.start and i not in index and steps < 14:
+            tok = doc[i]
+            low = tok.lower_
+            if tok.is_punct and tok.text not in ("(", ")", ".", "-", "–"):
+                break
+            if tok.pos_ in ("VERB", "AUX", "ADP") and low not in ("of", "for", "de"):
+                break
+            if not (tok.text[:1].isupper() or low in W["title_words"] or low in ("of", "the", "for", "de", "and")
+                    or tok.text in ("(", ")", "-", "–")):
+                break
+            if low in ("and", "the") and (i == sent.start or not doc[i - 1].text[:1].isupper()):
+                break  # "A and President B": "and" joins two people, it is no title word
+            index[i] = key
+            i -= 1
+            steps += 1
+    return index
+
+
+# ------------------------------------------------------------------ discourse: who "he" is
+
+class Discourse:
+    """The persons an article has made salient so far, subjects first, for anaphora:
+    "he", "the French President", "the Kenyan side", "the two ministers"."""
+
+    def __init__(self, describe: Callable[[Key], PersonInfo], demonym: Callable[[str], str | None] | None = None):
+        self.describe = describe
+        self.demonym = demonym or (lambda w: None)
+        self.salient: list = []
+        self.group: list = []  # the participants of the last engagement with two or more
+
+    def observe(self, subjects: list, mentioned: list, frames: list[Frame] = ()) -> None:
+        """After a sentence: its subjects lead, then what else it named, then older persons."""
+        order = []
+        for k in list(subjects) + list(mentioned) + self.salient:
+            if k not in order:
+                order.append(k)
+        self.salient = order[:10]
+        for f in frames:
+            if len(f.participants()) >= 2 and not f.planned:
+                self.group = f.participants()
+
+    def resolve(self, tok: Token, exclude: Iterable = ()) -> list:
+        """The person(s) a pronoun or a definite description stands for; [] when none fits."""
+        W = words()
+        low = tok.lower_
+        exclude = set(exclude)
+        if low in W["pronouns_group"]:
+            return [k for k in self.group if k not in exclude][:4] if len(self.group) >= 2 else []
+        if low in W["pronouns_person"]:
+            return next(([k] for k in self.salient if k not in exclude), [])
+        if tok.pos_ not in ("NOUN", "PROPN"):
+            return []
+        mods = [c for c in tok.children if c.dep_ in ("amod", "compound", "nummod", "det", "poss", "nmod")]
+        mod_words = {c.lower_ for c in mods}
+        plural = low in W["group_words"] or (tok.tag_ in ("NNS", "NNPS") and low in W["title_words"] | {"sides"})
+        if plural and (mod_words & W["group_numbers"]):
+            if len(self.group) >= 2:
+                return list(self.group)
+            return []
+        if not (low in W["title_words"] or low in W["side_words"]):
+            return []
+        if not (mod_words & {"the", "his", "her", "their", "its", "this", "that"}):
+            if not any(c.dep_ == "det" for c in mods):
+                return []
+        country = None
+        for c in mods:
+            code = self.demonym(c.text) if c.text[:1].isupper() else None
+            if code:
+                country = code
+        title_bits = [fold(c.text) for c in mods if c.lower_ in W["title_words"]] + [fold(tok.text)]
+        for k in self.salient:
+            if k in exclude:
+                continue
+            info = self.describe(k)
+            if country is not None and info.country != country:
+                continue
+            if low in W["side_words"]:
+                if country is None and low not in W["counterpart_words"]:
+                    continue  # "the side" alone says too little
+                return [k]
+            titles = " ".join(fold(t) for t in info.titles)
+            if titles and all(b in titles.split() for b in title_bits):
+                return [k]
+        return []
+
+
+# ------------------------------------------------------------------ reading one sentence
+
+def _is_verb(tok: Token) -> bool:
+    return tok.pos_ in ("VERB", "AUX") or tok.tag_.startswith("VB")
+
+
+def _mode_of(tok: Token) -> str | None:
+    W = words()
+    low = tok.lower_
+    if _is_verb(tok) and low in W["verb_mode"]:
+        return W["verb_mode"][low]
+    if low in ("chaired", "chair", "chairs", "chairing") and tok.i >= 2 and tok.doc[tok.i - 2].lower_ == "co":
+        return "dialogue"  # the tokenizer splits "co-chaired" into "co", "-", "chaired"
+    if tok.pos_ in ("NOUN", "PROPN") and low in W["noun_mode"]:
+        return W["noun_mode"][low]
+    if tok.pos_ in ("NOUN", "PROPN") and low in W["verb_mode"] and low in ("visit", "visits"):
+        return "visit"
+    return None
+
+
+def _modifiers(tok: Token) -> set[str]:
+    return {c.lower_ for c in tok.children if c.dep_ in ("amod", "compound", "nmod", "npadvmod", "advmod")}
+
+
+def _phone(tok: Token, verb: Token | None) -> bool:
+    """A phone or video modifier on the trigger ("telephone talks") or "by phone" on its verb."""
+    W = words()
+    if _modifiers(tok) & W["call_modifiers"]:
+        return True
+    for head in (tok, verb):
+        if head is None:
+            continue
+        for c in head.children:
+            if c.dep_ == "prep" and c.lower_ in ("by", "over", "via", "on"):
+                if any(g.lower_ in W["call_modifiers"] or g.lower_ in ("phone", "telephone", "video", "videoconference")
+                       for g in c.children):
+                    return True
+            if c.dep_ == "advmod" and c.lower_ in W["call_modifiers"]:
+                return True
+    return False
+
+
+def _planned(tok: Token, verb: Token | None) -> bool:
+    """A trigger under a modal, a plan, an invitation or "upcoming": not an event (yet)."""
+    W = words()
+    if _modifiers(tok) & W["planned_modifiers"]:
+        return True
+    chain = [tok] + ([verb] if verb is not None and verb is not tok else [])
+    for t in chain:
+        for c in t.children:
+            if c.dep_ in ("aux", "auxpass") and c.lower_ in W["planned_aux"]:
+                return True
+            if c.dep_ == "neg" or c.lower_ in W["negations"] and c.dep_ in ("neg", "advmod"):
+                return True
+    # walk up a few steps: "plans to visit", "ahead of his visit", "in preparation for X's trip"
+    t = tok
+    for _ in range(4):
+        head = t.head
+        if head is t:
+            break
+        if t.dep_ in ("xcomp", "pobj", "prep", "ccomp", "advcl", "acl", "dobj", "nsubj") and head.lower_ in W["planned_heads"]:
+            if t.dep_ in ("xcomp", "pobj", "prep", "acl", "dobj") or head.lower_ in ("invitation", "preparation", "preparations"):
+                return True
+        if t.dep_ in ("xcomp",) and any(c.dep_ == "aux" and c.lower_ in W["planned_aux"] for c in head.children):
+            return True
+        if t.dep_ not in ("xcomp", "pobj", "prep", "dobj", "acl", "compound", "amod"):
+            break
+        t = head
+    return False
+
+
+def _urging(tok: Token) -> bool:
+    """"called on X to <verb>" asks something of X; it is no courtesy call."""
+    W = words()
+    if tok.lower_ not in W["urging_verbs"]:
+        return False
+    for c in tok.children:
+        if c.dep_ in ("prep", "prt") and c.lower_ in W["urging_preps"]:
+            for g in c.subtree:
+                if g.dep_ in ("xcomp", "acl", "relcl", "advcl") or (g.lower_ == "to" and g.dep_ == "aux"):
+                    return True
+        if c.dep_ in ("xcomp", "advcl", "ccomp") or c.lower_ == "for":
+            return True
+    return False
+
+
+class _Reader:
+    """Reads the frames of one sentence; holds the token index of its mentions."""
+
+    def __init__(self, sent: Span, index: dict[int, Key], discourse: Discourse | None):
+        self.sent = sent
+        self.index = index
+        self.discourse = discourse
+        self.W = words()
+
+    # --- who a noun phrase names
+
+    def persons_at(self, head: Token, depth: int = 0) -> tuple[list, list]:
+        """Persons named by the noun phrase headed at `head`, with its coordination and
+        appositions ("A and B", "his counterpart, B"), and the char spans of proper nouns
+        there that are not persons (capitals, states, organisations)."""
+        keys: list = []
+        places: list = []
+        if depth > 6:
+            return keys, places
+        k = self.index.get(head.i)
+        if k is not None:
+            keys.append(k)
+        elif head.lower_ in self.W["spouse_words"] and depth > 0:
+            return keys, places  # "X and his wife": the spouse is never a side
+        else:
+            # the name may hang under the title the parser took as head ("President ... Ruto")
+            for c in head.children:
+                if c.dep_ in ("compound", "appos", "flat", "nmod", "npadvmod") or \
+                        (c.dep_ == "prep" and c.lower_ == "of"):
+                    inner = c if c.dep_ != "prep" else next((g for g in c.children if g.dep_ == "pobj"), None)
+                    if inner is None:
+                        continue
+                    ks, _ = self.persons_at(inner, depth + 1)
+                    for x in ks:
+                        if x not in keys:
+                            keys.append(x)
+                    if keys:
+                        break
+            if not keys and head.pos_ == "PROPN" or head.ent_type_ in ("GPE", "ORG", "NORP", "LOC", "FAC"):
+                if not keys:
+                    places.append(self._entity_span(head))
+        for c in head.children:
+            if c.dep_ in ("conj", "appos") and c.i > head.i:
+                if c.lower_ in self.W["spouse_words"]:
+                    continue
+                ks, ps = self.persons_at(c, depth + 1)
+                for x in ks:
+                    if x not in keys:
+                        keys.append(x)
+                places += ps
+        return keys, places
+
+    def _entity_span(self, tok: Token) -> tuple[int, int]:
+        if tok.ent_type_:
+            for ent in self.sent.ents:
+                if ent.start <= tok.i < ent.end:
+                    return ent.start_char, ent.end_char
+        left = tok
+        while left.i > self.sent.start and tok.doc[left.i - 1].dep_ in ("compound", "flat") \
+                and tok.doc[left.i - 1].head.i in (tok.i, left.i):
+            left = tok.doc[left.i - 1]
+        return left.idx, tok.idx + len(tok.text)
+
+    def np(self, head: Token, exclude: Iterable = ()) -> tuple[list, list, list]:
+        """persons_at, then anaphora for a pronoun or a definite description."""
+        keys, places = self.persons_at(head)
+        resolved = []
+        if not keys and self.discourse is not None:
+            keys = self.discourse.resolve(head, exclude)
+            if keys:
+                resolved.append((head.text, tuple(keys)))
+            if not keys:
+                for c in head.children:
+                    if c.dep_ == "conj":
+                        ks, ps, rs = self.np(c, exclude)
+                        keys += [x for x in ks if x not in keys]
+                        places += ps
+                        resolved += rs
+        return keys, places, resolved
+
+    # --- the verb a trigger hangs from, and its subject
+
+    def governing_verb(self, tok: Token) -> Token | None:
+        """The verb a noun trigger belongs to: "held talks", "during talks with X, Y said"."""
+        t = tok
+        for _ in range(5):
+            if t.dep_ in ("nsubj", "nsubjpass", "ROOT") and not _is_verb(t):
+                return None  # "the talks focused on ...": the noun is the subject itself
+            head = t.head
+            if head is t:
+                return None
+            if _is_verb(head) and t.dep_ in ("dobj", "pobj", "attr", "oprd", "npadvmod", "prep", "conj", "appos"):
+                return head
+            if t.dep_ not in ("pobj", "prep", "conj", "appos", "dobj", "compound", "attr"):
+                return None
+            t = head
+        return None
+
+    def subject(self, verb: Token, steps: int = 0):
+        """(subject head, passive?) of a verb, shared over a list of verb phrases ("X laid a
+        wreath, held talks with B and met C"), relative clauses ("X, who met Y") and
+        subjectless infinitives and participles ("arrived to meet", "before meeting")."""
+        if steps > 6:
+            return None, False
+        for c in verb.children:
+            if c.dep_ in ("nsubj", "csubj", "expl"):
+                if c.tag_ in ("WP", "WDT") and verb.dep_ == "relcl":
+                    return verb.head, False
+                return c, False
+            if c.dep_ in ("nsubjpass", "csubjpass"):
+                return c, True
+        if verb.dep_ == "relcl":
+            return verb.head, False
+        if verb.dep_ in ("conj", "xcomp", "advcl", "pcomp", "acomp", "dep") and verb.head is not verb:
+            head = verb.head
+            if verb.dep_ == "pcomp":  # "after meeting X": the prep's verb
+                head = head.head if head.dep_ == "prep" else head
+            if _is_verb(head):
+                subj, passive = self.subject(head, steps + 1)
+                return subj, (passive and verb.dep_ == "conj")
+        if verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN") and verb.tag_ == "VBG":
+            return verb.head, False  # "Prime Minister X, visiting Y, ..."
+        return None, False
+
+    # --- prepositional counterparts
+
+    def preps(self, tok: Token, names: frozenset) -> list[tuple[str, Token]]:
+        out = []
+        for c in tok.children:
+            if c.dep_ in ("prep", "agent", "dative") and c.lower_ in names:
+                for g in c.children:
+                    if g.dep_ in ("pobj", "pcomp"):
+                        out.append((c.lower_, g))
+            if c.dep_ == "prep" and c.lower_ == "in" and any(g.lower_ in self.W["honour_nouns"] for g in c.children):
+                hon = next(g for g in c.children if g.lower_ in self.W["honour_nouns"])
+                for p in hon.children:
+                    if p.dep_ == "prep" and p.lower_ == "of":
+                        for g in p.children:
+                            if g.dep_ == "pobj":
+                                out.append(("honour", g))
+        return out
+
+    def agent(self, tok: Token) -> list[Token]:
+        out = []
+        for c in tok.children:
+            if c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ == "by"):
+                out += [g for g in c.children if g.dep_ == "pobj"]
+        return out
+
+    # --- one trigger
+
+    def frame(self, tok: Token) -> Frame | None:
+        W = self.W
+        mode = _mode_of(tok)
+        if mode is None:
+            return None
+        low = tok.lower_
+        is_noun = not _is_verb(tok)
+        verb = self.governing_verb(tok) if is_noun else tok
+        f = Frame(trigger=tok, mode=mode)
+        f.planned = _planned(tok, verb)
+        if not is_noun and _urging(tok):
+            return None
+        if not is_noun and low in ("spoke", "speaks", "speak", "spoken", "speaking", "talked", "sat", "conferred",
+                                   "confer", "confers") and not self.preps(tok, frozenset({"with", "to"})):
+            return None
+        if not is_noun and low == "exchanged":
+            objs = [c for c in tok.children if c.dep_ == "dobj"]
+            if not any(o.lower_ in W["document_words"] for o in objs):
+                mode = f.mode = "meeting"  # "exchanged views with X"
+        if is_noun and low in ("exchange",):
+            of = [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children]
+            if any(g.lower_ in W["document_words"] for g in of):
+                mode = f.mode = "signing"
+        if mode in ("meeting", "visit", "dialogue") and _phone(tok, verb):
+            mode = f.mode = "call"
+        if mode == "call" and low in ("call", "calls") and _modifiers(tok) & W["courtesy_modifiers"]:
+            mode = f.mode = "meeting"
+        if mode == "call" and not is_noun and low.startswith("spo") and not _phone(tok, tok):
+            # "spoke with X" on its own: a call when the sentence says so elsewhere
+            if not any(t.lower_ in W["call_modifiers"] for t in self.sent):
+                mode = f.mode = "meeting"
+        if mode == "visit" and low == "spent" and not any(
+                c.lower_ in W["time_nouns"] for c in tok.children if c.dep_ in ("dobj", "npadvmod")):
+            return None
+        if mode == "visit" and low == "visiting" and tok.dep_ in ("amod", "compound"):
+            # "visiting Prime Minister X": X is the visitor; no destination is said here
+            keys, _ = self.persons_at(tok.head)
+            f.side_a = keys
+            for k in keys:
+                f.roles[k] = "visitor"
+            return f if keys else None
+
+        # the subject side
+        subj, passive = (None, False)
+        poss = [c for c in tok.children if c.dep_ == "poss"] if is_noun else []
+        by_agents = self.agent(tok) if is_noun else []
+        of_agents = [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children
+                     if g.dep_ == "pobj"] if is_noun and mode == "visit" else []
+        if poss:
+            subj = poss[0]
+        elif by_agents and mode == "visit":
+            subj = by_agents[0]
+        elif verb is not None:
+            subj, passive = self.subject(verb)
+        a_keys, a_places, res = ([], [], [])
+        if subj is not None:
+            a_keys, a_places, res = self.np(subj)
+            f.resolved += res
+        f.subject = list(a_keys)
+        if not a_keys and of_agents:
+            ks, _, res = self.np(of_agents[0])
+            if ks:
+                a_keys, f.resolved = ks, f.resolved + res
+
+        # counterparts
+        b_keys, b_places = [], []
+        joint = False
+        heads = [tok] + ([verb] if verb is not None and verb is not tok and is_noun else [])
+        if is_noun and verb is None and tok.dep_ in ("nsubj", "nsubjpass") and _is_verb(tok.head):
+            heads.append(tok.head)  # "a further meeting was held with X"
+        honour = []
+        for h in heads:
+            for prep, g in self.preps(h, W["counterpart_preps"]):
+                if prep == "to" and mode in ("visit", "signing", "conference"):
+                    continue
+                if prep == "to" and not (h.lower_.startswith(("spo", "talk"))):
+                    continue
+                ks, ps, res = self.np(g, exclude=a_keys)
+                f.resolved += res
+                if prep in W["joint_preps"]:
+                    joint = True
+                if prep == "honour":
+                    honour += ks
+                b_keys += [k for k in ks if k not in b_keys]
+                b_places += ps
+        if not is_noun:
+            for c in tok.children:
+                if c.dep_ in ("dobj", "dative") and mode not in ("visit", "signing", "conference"):
+                    ks, ps, res = self.np(c, exclude=a_keys)
+                    f.resolved += res
+                    b_keys += [k for k in ks if k not in b_keys]
+                    b_places += ps
+        hosted_by = []
+        if not is_noun and not passive and subj is None and self.agent(tok):
+            passive = True  # "were co-chaired by A and B" where the parser lost the passive subject
+        if not is_noun and passive:
+            # "X was received by Y": Y hosts; the passive subject is the guest
+            agents = self.agent(tok)
+            if agents:
+                guest, gplaces = a_keys, a_places
+                a_keys, a_places = [], []
+                for g in agents:
+                    ks, ps, res = self.np(g)
+                    f.resolved += res
+                    a_keys += [k for k in ks if k not in a_keys]
+                    a_places += ps
+                if guest:
+                    b_keys = guest + [k for k in b_keys if k not in guest]
+                    b_places = gplaces + b_places
+                elif mode == "dialogue" or len(a_keys) >= 2:
+                    joint = True  # "the session was co-chaired by A and B"
+        if is_noun and mode != "visit":
+            # "a session co-chaired by A and B", "talks hosted by X"
+            for c in tok.children:
+                if c.dep_ == "acl" and _is_verb(c):
+                    for g in self.agent(c):
+                        ks, ps, res = self.np(g)
+                        f.resolved += res
+                        if c.lower_ in W["host_verbs"]:
+                            hosted_by += ks
+                        elif len(ks) >= 2 or c.lower_.startswith(("co-", "co")):
+                            joint = True
+                        b_keys += [k for k in ks if k not in b_keys]
+        if is_noun and low in W["needs_counterpart"] and not b_keys and not joint and not honour:
+            if mode != "signing":
+                return None
+        if is_noun and not b_keys and verb is None and mode not in ("visit",):
+            return None
+        if is_noun and not a_keys and b_keys and not joint and self.discourse is not None \
+                and tok.dep_ in ("nsubj", "nsubjpass"):
+            # "A further meeting was held with X": the article's subject held it
+            a_keys = next(([k] for k in self.discourse.salient if k not in b_keys), [])
+            if a_keys:
+                f.resolved.append((tok.text, tuple(a_keys)))
+        if hosted_by:
+            a_keys = hosted_by + [k for k in a_keys if k not in hosted_by]
+            b_keys = [k for k in b_keys if k not in hosted_by]
+        f.side_a = a_keys
+        f.side_b = [k for k in b_keys if k not in a_keys]
+        f.places_a, f.places_b = a_places, b_places
+        f.joint = joint or (len(a_keys) >= 2 and not f.side_b and mode != "visit")
+
+        # roles from syntax
+        host_word = (tok.lower_ in W["host_verbs"]) or (verb is not None and is_noun and verb.lower_ in W["host_verbs"]) \
+            or bool(hosted_by)
+        if mode == "dialogue":
+            for k in f.participants():
+                f.roles[k] = "co-chair"
+        elif mode == "visit":
+            for k in f.side_a:
+                f.roles[k] = "visitor"
+        elif (host_word or honour) and not f.joint:
+            for k in f.side_a:
+                f.roles[k] = "host"
+            for k in f.side_b:
+                f.roles[k] = "guest"
+
+        if mode == "visit":
+            f.destinations = self.destinations(tok, verb)
+        return f
+
+    def destinations(self, tok: Token, verb: Token | None) -> list[tuple[int, int]]:
+        """Where a trip went: "visit to X", "visited X", "arrived on Monday in X", "is in X for
+        a state visit", "a tour of A, B and C"."""
+        W = self.W
+        out = []
+
+        def add(g: Token):
+            out.append(self._entity_span(g))
+            for c in g.children:
+                if c.dep_ == "conj":
+                    add(c)
+
+        heads = [tok]
+        if verb is not None and verb is not tok and tok.dep_ == "pobj" and tok.head.head is verb:
+            heads.append(verb)  # "is in X for a state visit", "arrived in X on an official visit"
+        for h in heads:
+            for c in h.children:
+                if c.dep_ == "prep" and c.lower_ in W["destination_preps"]:
+                    if c.lower_ == "of" and h.lower_ not in ("tour", "visit", "visits"):
+                        continue
+                    for g in c.children:
+                        if g.dep_ == "pobj":
+                            add(g)
+                if c.dep_ == "dobj" and _is_verb(h) and h.lower_ in ("visited", "visit", "visits", "visiting", "toured",
+                                                                      "reached"):
+                    add(c)
+                if c.dep_ == "advmod" and c.lower_ in ("here", "there"):
+                    pass
+        return out
+
+
+def read_frames(sent: Span, mentions: Iterable[MentionSpan], discourse: Discourse | None = None) -> list[Frame]:
+    """The engagement frames of one sentence, in the order of their triggers."""
+    index = index_mentions(sent, mentions)
+    reader = _Reader(sent, index, discourse)
+    out = []
+    for tok in sent:
+        f = reader.frame(tok)
+        if f is not None:
+            out.append(f)
+    return out
+
+
+def subjects_of(frames: list[Frame]) -> list:
+    """The subject side of a sentence's frames, for the discourse's salience."""
+    out = []
+    for f in frames:
+        for k in f.subject + f.side_a:
+            if k not in out:
+                out.append(k)
+    return out
