@@ -338,17 +338,8 @@ def draft_engagement(ctx: ArticleContext, sent: SentenceInfo, mode: str, pos: in
             actors = [person_actor(ctx, lead, role_a)] + [person_actor(ctx, o, role_b) for o in rest]
             drafts.append(Draft(spec["type"], mode, spec["cameo"], actors, list(evidence), anchor=sent.start + pos,
                                 members=[lead] + rest))
-    # organisations met (only with a subject person and a verb of meeting)
-    if subj and mode in ("meeting", "call") and re.search(r"\b(?:met|meet|meets|held (?:\w+ )?(?:meetings|talks)|received|receives)\b",
-                                                            sent.text.lower()):
-        for name, country, _ in org_counterparts(sent, pos):
-            lead = subj[0]
-            if country is not None and country == ctx.person_countries[lead]:
-                continue
-            if ctx.person_orgs[lead] == name:
-                continue
-            actors = [person_actor(ctx, lead, role_a), Actor(name=name, kind="org", country=country, role=role_b)]
-            drafts.append(Draft(spec["type"], mode, spec["cameo"], actors, list(evidence), anchor=sent.start + pos))
+    if subj:
+        drafts += org_drafts(ctx, sent, mode, pos, subj[0], role_a, role_b)
     if mode == "dialogue":
         mech = mechanism_of(sent.text)
         for d in drafts:
@@ -357,6 +348,24 @@ def draft_engagement(ctx: ArticleContext, sent: SentenceInfo, mode: str, pos: in
             actors = [person_actor(ctx, s, "co-chair") for s in subj]
             drafts.append(Draft(spec["type"], mode, spec["cameo"], actors, list(evidence), mechanism=mech,
                                 anchor=sent.start + pos))
+    return drafts
+
+
+def org_drafts(ctx: ArticleContext, sent: SentenceInfo, mode: str, pos: int, lead: int,
+               role_a: str = "participant", role_b: str = "participant") -> list[Draft]:
+    """Organisations met (only with a subject person and a verb of meeting)."""
+    if mode not in ("meeting", "call") or not re.search(
+            r"\b(?:met|meet|meets|held (?:\w+ )?(?:meetings|talks)|received|receives)\b", sent.text.lower()):
+        return []
+    spec = mode_spec(mode)
+    drafts = []
+    for name, country, _ in org_counterparts(sent, pos):
+        if country is not None and country == ctx.person_countries[lead]:
+            continue
+        if ctx.person_orgs[lead] == name:
+            continue
+        actors = [person_actor(ctx, lead, role_a), Actor(name=name, kind="org", country=country, role=role_b)]
+        drafts.append(Draft(spec["type"], mode, spec["cameo"], actors, [(sent.start, sent.end)], anchor=sent.start + pos))
     return drafts
 
 
@@ -634,6 +643,9 @@ def drafts_from_frame(ctx: ArticleContext, sent: SentenceInfo, f: frames_mod.Fra
     def role(k, default):
         return f.roles.get(k, "co-chair" if mode == "dialogue" else default)
 
+    if f.resolved and all(len(keys) >= 2 for _, keys in f.resolved) and \
+            set(f.participants()) <= {k for _, keys in f.resolved for k in keys}:
+        return []  # "the two sides exchanged views": the engagement told before, no new one
     if f.joint or not f.side_b:
         people = f.participants()
         if len(people) < 2:
@@ -650,13 +662,19 @@ def drafts_from_frame(ctx: ArticleContext, sent: SentenceInfo, f: frames_mod.Fra
         if lead is None:
             return []
         side = [s_ for s_ in f.side_a if not _cross(ctx, lead, s_)]
-        for group in _group_counterparts(ctx, sent, f.side_b):
+        # a dialogue ("2+2") is one session of both delegations; meetings pair the subject with each
+        groups = [list(f.side_b)] if mode == "dialogue" else _group_counterparts(ctx, sent, f.side_b)
+        for group in groups:
             if not any(_cross(ctx, s_, o) for s_ in side for o in group):
                 continue
             actors = [person_actor(ctx, s_, role(s_, "participant")) for s_ in side] + \
                      [person_actor(ctx, o, role(o, "participant")) for o in group]
             drafts.append(Draft(spec["type"], mode, spec["cameo"], actors, list(ev), anchor=anchor,
                                 members=side + group))
+    if f.side_a and mode in ("meeting", "call"):
+        pos = f.start + _doc_shift(sent) - sent.start
+        drafts += org_drafts(ctx, sent, mode, pos, f.side_a[0],
+                             f.roles.get(f.side_a[0], "participant"), "guest" if f.roles else "participant")
     if mode == "dialogue":
         mech = mechanism_of(sent.text)
         for d in drafts:
@@ -688,6 +706,18 @@ def visit_from_frame(ctx: ArticleContext, sent: SentenceInfo, f: frames_mod.Fram
               [person_actor(ctx, visitor, "visitor"), country_actor(dest.country, "host")], [(sent.start, sent.end)],
               location=to_location(dest), anchor=f.start + shift)
     d.members = [visitor]
+    return [d]
+
+
+def conference_from_frame(ctx: ArticleContext, sent: SentenceInfo, f: frames_mod.Frame) -> list[Draft]:
+    """Leaders of several states attending one gathering ("the summit was attended by A, B and
+    C"): one conference event of them all. One attendee is left to the gatherings list."""
+    people = f.participants()
+    if len(people) < 2 or not any(_cross(ctx, people[0], o) for o in people[1:]):
+        return []
+    spec = mode_spec("conference")
+    d = Draft(spec["type"], "conference", spec["cameo"], [person_actor(ctx, p, "participant") for p in people],
+              [(sent.start, sent.end)], anchor=f.start + _doc_shift(sent), members=list(people))
     return [d]
 
 
@@ -749,6 +779,8 @@ def extract_events(ctx: ArticleContext, sentences: list[SentenceInfo]) -> list[E
                 got = visit_from_frame(ctx, sent, f)
             elif kind == "signing":
                 got = signing_from_frame(ctx, sent, f)
+            elif kind == "conference":
+                got = conference_from_frame(ctx, sent, f)
             else:
                 got = []
             if got:

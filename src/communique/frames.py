@@ -103,6 +103,10 @@ def index_mentions(sent: Span, mentions: Iterable[MentionSpan]) -> dict[int, Key
         for tok in span:
             index[tok.i] = m.key
     for span, key in spans:
+        j = span.end
+        while j < sent.end and j not in index and doc[j].lower_.rstrip(".") in ("jr", "sr", "ii", "iii", "iv"):
+            index[j] = key  # "Lloyd Austin III", "Ferdinand Marcos Jr.": the suffix belongs to the name
+            j += 1
         i = span.start - 1
         steps = 0
         while i >= sent.start and i not in index and steps < 14:
@@ -285,48 +289,48 @@ class _Reader:
         self.index = index
         self.discourse = discourse
         self.W = words()
+        self.first: dict = {}
+        for i, k in sorted(index.items()):
+            self.first.setdefault(k, i)
 
     # --- who a noun phrase names
 
-    def persons_at(self, head: Token, depth: int = 0) -> tuple[list, list]:
-        """Persons named by the noun phrase headed at `head`, with its coordination and
-        appositions ("A and B", "his counterpart, B"), and the char spans of proper nouns
-        there that are not persons (capitals, states, organisations)."""
+    def persons_at(self, head: Token) -> tuple[list, list]:
+        """Persons named by the noun phrase headed at `head` ("A and B", "his counterpart,
+        B", "the President of Kenya, B"), and the char spans of named places or bodies there
+        that are not persons (capitals, states, organisations).
+
+        The phrase is the head's subtree without its clauses and prepositional phrases
+        (other than "of"), so "X, accompanied by Y" or "X along with Y" name only X; a
+        spouse or delegation branch ("X and his wife Y") is left out too. Reading the
+        subtree rather than single arcs also survives the small model's parses of long
+        titles, where a name often hangs as "nmod" or "compound" under a title word."""
         keys: list = []
         places: list = []
-        if depth > 6:
-            return keys, places
-        k = self.index.get(head.i)
-        if k is not None:
-            keys.append(k)
-        elif head.lower_ in self.W["spouse_words"] and depth > 0:
-            return keys, places  # "X and his wife": the spouse is never a side
-        else:
-            # the name may hang under the title the parser took as head ("President ... Ruto")
-            for c in head.children:
-                if c.dep_ in ("compound", "appos", "flat", "nmod", "npadvmod") or \
-                        (c.dep_ == "prep" and c.lower_ == "of"):
-                    inner = c if c.dep_ != "prep" else next((g for g in c.children if g.dep_ == "pobj"), None)
-                    if inner is None:
-                        continue
-                    ks, _ = self.persons_at(inner, depth + 1)
-                    for x in ks:
-                        if x not in keys:
-                            keys.append(x)
-                    if keys:
-                        break
-            if not keys and head.pos_ == "PROPN" or head.ent_type_ in ("GPE", "ORG", "NORP", "LOC", "FAC"):
-                if not keys:
-                    places.append(self._entity_span(head))
-        for c in head.children:
-            if c.dep_ in ("conj", "appos") and c.i > head.i:
-                if c.lower_ in self.W["spouse_words"]:
+        W = self.W
+        stack = [head]
+        seen_ents = set()
+        while stack:
+            tok = stack.pop()
+            k = self.index.get(tok.i)
+            if k is not None:
+                if k not in keys:
+                    keys.append(k)
+            elif tok.ent_type_ in ("GPE", "ORG", "NORP", "LOC", "FAC") or (tok.pos_ == "PROPN" and not tok.ent_type_):
+                span = self._entity_span(tok)
+                if span not in seen_ents:
+                    seen_ents.add(span)
+                    places.append(span)
+            for c in tok.children:
+                if c.dep_ in ("relcl", "acl", "advcl", "ccomp", "xcomp", "punct", "cc", "det", "poss", "case"):
                     continue
-                ks, ps = self.persons_at(c, depth + 1)
-                for x in ks:
-                    if x not in keys:
-                        keys.append(x)
-                places += ps
+                if c.dep_ == "prep" and c.lower_ != "of":
+                    continue
+                if c.dep_ in ("conj", "appos") and c.lower_ in W["spouse_words"]:
+                    continue  # "X and his wife Y": the spouse is never a side
+                stack.append(c)
+        keys.sort(key=lambda k: self.first.get(k, 0))  # reading order; the stack pops right-hand first
+        places.sort()
         return keys, places
 
     def _entity_span(self, tok: Token) -> tuple[int, int]:
@@ -419,6 +423,31 @@ class _Reader:
                                 out.append(("honour", g))
         return out
 
+    def listed_after(self, pobj: Token) -> list:
+        """Persons listed after a preposition's object up to the end of the list.
+
+        The small model's parse breaks on long lists of titled names ("with A, President of
+        B, representatives of C, Co-Chairs of D E and F": the later names end up as subjects
+        of a following infinitive). The names themselves were found by the title-anchored
+        finder (persons stage), so the list is read on: every mention up to the first verb,
+        infinitive or clause-opening word after the object belongs to the same "with"."""
+        W = self.W
+        out = []
+        doc = pobj.doc
+        i = pobj.left_edge.i
+        stops = W["list_stops"]
+        while i < self.sent.end:
+            tok = doc[i]
+            k = self.index.get(i)
+            if k is not None:
+                if k not in out:
+                    out.append(k)
+            elif tok.lower_ in stops or tok.tag_ in ("TO", "VBD", "VBZ", "VBP", "MD", "WDT", "WP") or \
+                    (tok.pos_ == "VERB" and tok.tag_ not in ("VBN", "VBG")) or tok.text in (";", ":", "."):
+                break
+            i += 1
+        return out
+
     def agent(self, tok: Token) -> list[Token]:
         out = []
         for c in tok.children:
@@ -507,6 +536,8 @@ class _Reader:
                     continue
                 ks, ps, res = self.np(g, exclude=a_keys)
                 f.resolved += res
+                if prep in ("with", "between", "among", "amongst"):
+                    ks = ks + [k for k in self.listed_after(g) if k not in ks and k not in a_keys]
                 if prep in W["joint_preps"]:
                     joint = True
                 if prep == "honour":
@@ -515,7 +546,7 @@ class _Reader:
                 b_places += ps
         if not is_noun:
             for c in tok.children:
-                if c.dep_ in ("dobj", "dative") and mode not in ("visit", "signing", "conference"):
+                if c.dep_ in ("dobj", "dative") and mode not in ("visit", "signing", "conference", "dialogue"):
                     ks, ps, res = self.np(c, exclude=a_keys)
                     f.resolved += res
                     b_keys += [k for k in ks if k not in b_keys]
