@@ -5,18 +5,10 @@ import csv
 import functools
 import json
 import re
-import unicodedata
 from dataclasses import dataclass
 from importlib import resources
 
-
-def fold(text: str | None) -> str:
-    """Lower-case, accents removed, đ->d, punctuation to spaces: the key names are matched on."""
-    text = (text or "").replace("đ", "d").replace("Đ", "D")
-    text = unicodedata.normalize("NFKD", text)
-    text = "".join(c for c in text if not unicodedata.combining(c)).lower()
-    text = text.replace("’", "'")
-    return " ".join(re.sub(r"[^a-z0-9']+", " ", text).split())
+from communique.text import name_key
 
 
 def _data_path(name: str):
@@ -55,16 +47,16 @@ def titles() -> Titles:
     data = read_json("titles.json")
     heads, phrases = set(), []
     for h in data["heads"]:
-        toks = tuple(fold(h).split())
+        toks = tuple(name_key(h).split())
         if len(toks) == 1:
             heads.add(toks[0])
         elif toks:
             phrases.append(toks)
     plural = {h for h in heads if h.endswith("s") and h[:-1] in heads}
     return Titles(heads=frozenset(heads), head_phrases=tuple(phrases),
-                  ranks=frozenset(fold(r) for r in data["ranks"]),
-                  honorifics=frozenset(fold(h) for h in data["honorifics"]),
-                  org_words=frozenset(fold(w) for w in data["org_words"]),
+                  ranks=frozenset(name_key(r) for r in data["ranks"]),
+                  honorifics=frozenset(name_key(h) for h in data["honorifics"]),
+                  org_words=frozenset(name_key(w) for w in data["org_words"]),
                   connectors=frozenset(data["connectors"]), plural_heads=frozenset(plural))
 
 
@@ -92,14 +84,14 @@ def org_index() -> dict[str, Org]:
     index = {}
     for org in orgs():
         for n in (org.name, *org.aliases):
-            key = fold(re.sub(r"^the\s+", "", n, flags=re.I))
+            key = name_key(re.sub(r"^the\s+", "", n, flags=re.I))
             index.setdefault(key, org)
     return index
 
 
 def find_org(text: str) -> Org | None:
     """The organisation a phrase names, exactly (after folding), or None."""
-    return org_index().get(fold(re.sub(r"^the\s+", "", text.strip(), flags=re.I)))
+    return org_index().get(name_key(re.sub(r"^the\s+", "", text.strip(), flags=re.I)))
 
 
 @dataclass(frozen=True)
@@ -115,13 +107,13 @@ def gatherings() -> tuple[Gathering, ...]:
     out = []
     for row in read_tsv("gatherings.tsv"):
         row += [""] * (4 - len(row))
-        out.append(Gathering(tuple(fold(row[0]).split()), row[1] or None, row[2] or None, row[3] or None))
+        out.append(Gathering(tuple(name_key(row[0]).split()), row[1] or None, row[2] or None, row[3] or None))
     return tuple(out)
 
 
 def find_gathering(phrase: str) -> Gathering | None:
     """The recurring gathering a phrase names ("the 80th UN General Assembly"), or None."""
-    toks = set(fold(phrase).split())
+    toks = set(name_key(phrase).split())
     best = None
     for g in gatherings():
         if set(g.words) <= toks and (best is None or len(g.words) > len(best.words)):
@@ -141,7 +133,7 @@ def name_origins() -> dict[str, str]:
     for row in read_tsv("name_origins.tsv"):
         country, names = row[0], row[1]
         for n in names.split():
-            out.setdefault(fold(n), country)
+            out.setdefault(name_key(n), country)
     return out
 
 
@@ -151,5 +143,5 @@ def known_officials() -> dict[str, tuple[str | None, str | None]]:
     out = {}
     for row in read_tsv("known_officials.tsv"):
         row += [""] * (3 - len(row))
-        out[fold(row[0])] = (row[1] or None, row[2] or None)
+        out[name_key(row[0])] = (row[1] or None, row[2] or None)
     return out

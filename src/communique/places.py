@@ -10,10 +10,11 @@ from __future__ import annotations
 import csv
 import json
 import re
-import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
+
+from communique.text import fold
 
 __all__ = ["PlaceMention", "country_code", "demonym_code", "country_name", "find_places", "lookup_place",
            "fold"]
@@ -32,19 +33,6 @@ class PlaceMention:
 
 
 # ---------------------------------------------------------------- folding and tokens
-
-_FOLD_TABLE = str.maketrans({"đ": "d", "Đ": "D", "ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "ß": "ss",
-                             "ı": "i", "æ": "ae", "Æ": "AE", "œ": "oe", "Œ": "OE", "þ": "th", "ð": "d",
-                             "’": "'", "‘": "'"})
-
-
-def fold(s: str) -> str:
-    """Lower-case `s` and strip its diacritics ("Hà Nội" -> "ha noi") for matching."""
-    if s.isascii():
-        return s.lower()
-    s = unicodedata.normalize("NFKD", s.translate(_FOLD_TABLE))
-    return "".join(c for c in s if not unicodedata.combining(c)).lower()
-
 
 _TOKEN = re.compile(r"[^\W\d_]+|,")
 _GAP_OK = re.compile(r"[ \t\u00a0.\-–'’]*")      # what may separate the words of one name

@@ -18,13 +18,13 @@ meetings held on different days. Candidate clusters come from blocks keyed by
 """
 from __future__ import annotations
 
-import calendar
 import datetime as dt
 import hashlib
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
+from communique import when
 from communique.resolve.names import fold
 
 #: A report without an event date is assumed to describe something that happened at most
@@ -66,30 +66,12 @@ class _When:
     from_published: bool = False
 
 
-_ISO = re.compile(r"^(\d{4}|XXXX)(?:-(\d{2})(?:-(\d{2}))?)?$")
-
-
 def _bounds(part: str):
-    m = _ISO.match(part.strip())
-    if not m:
-        return None
-    year, month, day = m.group(1), m.group(2), m.group(3)
-    mo = int(month) if month else None
-    d = int(day) if day else None
-    if year == "XXXX":
-        if mo is None or d is None:
-            return None
-        return ("md", (mo, d), (mo, d))
-    y = int(year)
-    try:
-        if mo is None:
-            return ("ymd", dt.date(y, 1, 1), dt.date(y, 12, 31))
-        if d is None:
-            return ("ymd", dt.date(y, mo, 1), dt.date(y, mo, calendar.monthrange(y, mo)[1]))
-        day_ = dt.date(y, mo, d)
-        return ("ymd", day_, day_)
-    except ValueError:
-        return None
+    md = when.month_day(part)
+    if md is not None:
+        return ("md", md, md)
+    got = when.bounds(part)
+    return ("ymd", got[0], got[1]) if got else None
 
 
 def parse_when(value: str | None) -> _When | None:
@@ -142,12 +124,9 @@ def _months(w: _When, slack: int = 0) -> list[str]:
         return [f"XX-{w.md[0][0]:02d}", f"XX-{w.md[1][0]:02d}"]
     pad = dt.timedelta(days=slack)
     first, last = w.start - pad, w.end + pad
-    out, y, m = [], first.year, first.month
-    while (y, m) <= (last.year, last.month):
-        out.append(f"{y:04d}-{m:02d}")
-        if len(out) > MAX_BLOCK_MONTHS:
-            return []
-        y, m = (y + 1, 1) if m == 12 else (y, m + 1)
+    out = when.months(first, last, limit=MAX_BLOCK_MONTHS + 1)
+    if len(out) > MAX_BLOCK_MONTHS:
+        return []
     if w.width <= 31:  # a precise date can meet a year-less report of the same month-day
         out += sorted({f"XX-{w.start.month:02d}", f"XX-{w.end.month:02d}"})
     return out

@@ -6,23 +6,12 @@ without a decomposition (đ, ø, ł, ...) are all that no installed library hand
 from __future__ import annotations
 
 import re
-import unicodedata
 from functools import lru_cache
 from importlib import resources
 
-# Letters that NFKD does not split into base letter + mark.
-_UNDECOMPOSED = str.maketrans({"đ": "d", "Đ": "D", "ø": "o", "Ø": "O", "ł": "l", "Ł": "L",
-                               "ß": "ss", "æ": "ae", "Æ": "AE", "œ": "oe", "Œ": "OE", "ı": "i",
-                               "’": "'", "‘": "'"})
+from communique.text import fold
+
 _TOKEN = re.compile(r"[^\s]+")
-
-
-@lru_cache(maxsize=65536)
-def fold(text: str) -> str:
-    """Lowercase ASCII-folded text: "Lương Cường" -> "luong cuong"."""
-    text = unicodedata.normalize("NFKD", text.translate(_UNDECOMPOSED))
-    text = "".join(ch for ch in text if not unicodedata.combining(ch))
-    return " ".join(text.lower().split())
 
 
 @lru_cache(maxsize=1)

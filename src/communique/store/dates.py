@@ -1,42 +1,15 @@
 """Sortable bounds for dates of reduced precision ("2025-09", "2024", "XXXX-02-13", intervals),
 so that --since/--until filter an event by the span of days it may have happened on.
 """
-import calendar
 import re
-from datetime import date
 
+from communique import when
 from communique.store.errors import StoreError
-
-_PART = re.compile(r"^(\d{4}|XXXX)(?:-(\d{2})(?:-(\d{2}))?)?$")
-
 
 def _bounds(part: str, year: int | None) -> tuple[str, str, str] | None:
     """(first day, last day, precision) of one ISO date of any precision; None if unreadable."""
-    m = _PART.match(part.strip())
-    if not m:
-        return None
-    y, mo, d = m.groups()
-    inferred = y == "XXXX"
-    if inferred:
-        if year is None:
-            return None
-        y = year
-    y = int(y)
-    try:
-        if d:
-            day = date(y, int(mo), int(d))
-            lo = hi = day
-            precision = "day"
-        elif mo:
-            last = calendar.monthrange(y, int(mo))[1]
-            lo, hi = date(y, int(mo), 1), date(y, int(mo), last)
-            precision = "month"
-        else:
-            lo, hi = date(y, 1, 1), date(y, 12, 31)
-            precision = "year"
-    except ValueError:
-        return None
-    return lo.isoformat(), hi.isoformat(), ("inferred-year" if inferred else precision)
+    got = when.bounds(part, year)
+    return (got[0].isoformat(), got[1].isoformat(), got[2]) if got else None
 
 
 def _year(published: str | None) -> int | None:

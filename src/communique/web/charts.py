@@ -8,19 +8,15 @@ from __future__ import annotations
 
 from collections import defaultdict
 
+from communique import when
+
 MODE_ORDER = ["meeting", "visit", "dialogue", "call", "conference", "signing", "unknown"]
 LEVEL_ORDER_FALLBACK = ["head-of-state", "head-of-government", "minister", "deputy-minister",
                         "senior-official", "official", "legislator", "unknown"]
 
 
 def _months(first: str, last: str) -> list[str]:
-    y, m = int(first[:4]), int(first[5:7])
-    ly, lm = int(last[:4]), int(last[5:7])
-    out = []
-    while (y, m) <= (ly, lm) and len(out) < 600:
-        out.append(f"{y:04d}-{m:02d}")
-        y, m = (y + 1, 1) if m == 12 else (y, m + 1)
-    return out
+    return when.months(first, last, limit=600)
 
 
 def stacked_bars(rows: list[dict], key: str, order: list[str], width: int = 720, height: int = 220) -> dict:

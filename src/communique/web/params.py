@@ -1,12 +1,12 @@
 """Query-parameter checks shared by the API and the pages; a bad value raises BadParameter (-> 422)."""
 from __future__ import annotations
 
-import datetime as dt
 import re
 from dataclasses import dataclass
 
 import pycountry
 
+from communique import when
 from communique.model import CONSULT_MODES, PLOVER_TYPES
 
 MODES = CONSULT_MODES + ("signing",)
@@ -44,13 +44,7 @@ def date(value: str | None, name: str) -> str | None:
     if value is None or value == "":
         return None
     value = value.strip()
-    ok = bool(_DATE.match(value))
-    if ok:
-        parts = [int(p) for p in value.split("-")]
-        try:
-            dt.date(parts[0], parts[1] if len(parts) > 1 else 1, parts[2] if len(parts) > 2 else 1)
-        except ValueError:
-            ok = False
+    ok = bool(_DATE.match(value)) and when.parts(value) is not None
     if not ok:
         raise BadParameter(name, f"{value!r} is not a date (YYYY, YYYY-MM or YYYY-MM-DD)")
     return value

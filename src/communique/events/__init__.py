@@ -1,0 +1,107 @@
+"""Events of one article: engagements (meetings, visits, dialogues, calls, conferences) and
+signings, each with actors, roles, date, place and evidence sentences.
+
+Sentence-level rules over the parse, with trigger patterns in data/event_triggers.json.
+Event coding of this kind (who with whom, in what format) has no maintained library for
+English news that keeps persons as actors, so the rules are written here. Each mode has one
+drafter in DRAFTERS (a module of this package); `sides` is where a sentence's participants
+are found.
+"""
+from __future__ import annotations
+
+import re
+
+from communique import lexicon
+from communique.analysis import Analysis, Draft
+from communique.events.conference import draft_conference
+from communique import frames as frames_mod
+from communique.events.engagement import draft_engagement
+from communique.events.framed import discourse, doc_shift, draft_frame, kind_of, log_outcome, sentence_frames
+from communique.events.merge import _one_mode_per_pair, merge_drafts
+from communique.events.settle import pick_date, settle_context
+from communique.events.sides import _dedupe
+from communique.events.signing import draft_signing
+from communique.events.together import draft_caption, draft_joined, draft_joint
+from communique.events.triggers import Cue, detect_modes, is_hypothetical
+from communique.events.visit import draft_visit, draft_visit_reference
+from communique.events.where import preferred_place, to_location
+
+
+DRAFTERS = {"meeting": draft_engagement, "call": draft_engagement, "dialogue": draft_engagement,
+            "visit": draft_visit, "conference": draft_conference, "signing": draft_signing}
+
+
+def extract_events(ctx: Analysis) -> None:
+    """The article's events, merged and settled, into `ctx.drafts`."""
+    sentences = ctx.sentences
+    drafts: list[Draft] = []
+    last_subject = None
+    disc = discourse(ctx)
+    for sent in sentences:
+        modes = detect_modes(sent.text)
+        sign_at = next((p for m, p in modes if m == "signing"), None)
+        if sign_at is not None:  # "signed a plan of consultations": the document is no dialogue
+            modes = [(m, p) for m, p in modes if m in ("signing", "visit") or p < sign_at]
+        found: list[Draft] = []
+        hypothetical = False
+        group = None
+        if re.match(lexicon.triggers()["coreference"], sent.text.lower()):
+            last = next((d for d in reversed(drafts) if d.type == "CONSULT" and len(d.members) >= 2), None)
+            group = last.members if last else None
+        # the parse first: each trigger's frame names its participants by syntax
+        frames = sentence_frames(sent, disc)
+        framed: set[str] = set()  # "engagement", "visit", ...: told by a frame, or planned there
+        shift = doc_shift(sent)
+        for f in frames:
+            if f.planned or is_hypothetical(sent.text, f.start + shift - sent.start):
+                if f.participants():
+                    framed.add(kind_of(f.mode))  # "X will meet Y": no event, and no fallback adds one
+                continue
+            got = draft_frame(ctx, sent, f, modes)
+            if got:
+                framed.add(kind_of(f.mode))
+                found += got
+        for mode, pos in modes:
+            if is_hypothetical(sent.text, pos):
+                continue
+            if kind_of(mode) in framed:
+                log_outcome("frame", mode, sent)
+                continue
+            # positional fallback: the parse gave no frame with participants for this mode
+            got = DRAFTERS[mode](ctx, sent, Cue(mode, pos, last_subject, group))
+            log_outcome("fallback" if got else "none", mode, sent)
+            found += got
+        if not any(d.type == "CONSULT" and d.mode != "visit" for d in found) and not hypothetical:
+            found += draft_joint(ctx, sent)
+        if not found:
+            found += draft_joined(ctx, sent, modes, drafts)
+        if not any(d.mode == "visit" for d in found):
+            found += draft_visit_reference(ctx, sent, last_subject)
+        # keep one engagement mode per actor set within a sentence (call > dialogue > meeting)
+        found = _one_mode_per_pair(found)
+        if not found and sent.caption:
+            found = draft_caption(ctx, sent)
+        if not any(d.type == "CONSULT" for d in found) and sent.caption and not modes:
+            found = draft_caption(ctx, sent)
+        for d in found:
+            d.date = pick_date(sent, ctx, d.anchor)
+            if d.location is None:
+                p = preferred_place(sent.text, sent.start, None)
+                if p is not None and not (d.mode == "visit"):
+                    # a country named as an actor's nationality is not where it happened
+                    if p.kind == "city" or re.search(r"\b(?:in|at)\s+(?:the\s+)?" + re.escape(p.text), sent.text):
+                        d.location = to_location(p)
+        drafts += found
+        subj_before = [m for m in sent.mentions if m.start - sent.start < 60]
+        if subj_before:
+            last_subject = subj_before[0].person
+        subjects = frames_mod.subjects_of(frames) or ([last_subject] if subj_before else [])
+        disc.observe(subjects, _dedupe(sent.mentions), frames)
+        last = next((d for d in reversed(found) if d.type == "CONSULT" and len(d.members) >= 2), None)
+        if last is not None:
+            disc.group = list(last.members)
+    drafts = merge_drafts(drafts)
+    drafts = [d for d in drafts if len(d.actors) >= 2 or d.context == "needs-host"]
+    settle_context(ctx, drafts, sentences)
+    ctx.drafts = [d for d in drafts if len(d.actors) >= 2]
+

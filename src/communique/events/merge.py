@@ -1,0 +1,84 @@
+"""One event per real-world interaction: drafts told again (lead, body, caption) are merged."""
+from __future__ import annotations
+
+from communique import when
+from communique.analysis import Draft
+from communique.model import Location
+from communique.text import name_key
+from communique.events.where import _places
+
+
+def _one_mode_per_pair(found: list[Draft]) -> list[Draft]:
+    rank = {"call": 0, "dialogue": 1, "conference": 2, "visit": 3, "meeting": 4, "signing": 5}
+    best: dict = {}
+    for d in found:
+        key = (d.type, frozenset(a.name for a in d.actors), d.mode == "visit")
+        if key not in best or rank[d.mode] < rank[best[key].mode]:
+            best[key] = d
+    return list(best.values())
+
+
+def _actor_key(d: Draft) -> frozenset:
+    return frozenset(name_key(a.name) for a in d.actors)
+
+
+def merge_drafts(drafts: list[Draft]) -> list[Draft]:
+    """One event per real-world interaction: the same actors and type told again (lead, body,
+    caption) or the same dialogue mechanism are merged with all their evidence."""
+    out: list[Draft] = []
+    for d in drafts:
+        target = None
+        for o in out:
+            if o.type != d.type:
+                continue
+            same_actors = _actor_key(o) == _actor_key(d)
+            if d.mode == "dialogue" and o.mode == "dialogue" and d.mechanism and o.mechanism \
+                    and name_key(d.mechanism["name"]) == name_key(o.mechanism["name"]):
+                target = o
+                break
+            if same_actors and (o.mode == d.mode or d.from_caption or o.from_caption
+                                or {o.mode, d.mode} <= {"meeting", "dialogue", "call"}):
+                if d.date and o.date and d.date != o.date and not when.overlaps(d.date, o.date):
+                    continue
+                target = o
+                break
+            if (d.from_caption and _actor_key(d) <= _actor_key(o) and o.type == "CONSULT"
+                    and o.mode in ("meeting", "dialogue", "call")):
+                target = o
+                break
+            if d.mode == "dialogue" == o.mode and len(d.actors) == 1 and _actor_key(d) <= _actor_key(o):
+                target = o  # "X co-chaired the Dialogue" told again with one of its co-chairs
+                break
+            if d.mode == "dialogue" == o.mode and len(o.actors) == 1 and _actor_key(o) <= _actor_key(d):
+                target = o
+                break
+        if target is None:
+            out.append(d)
+            continue
+        if target.from_caption and not d.from_caption:
+            target.mode, target.cameo, target.from_caption = d.mode, d.cameo, False
+        elif target.mode == "meeting" and d.mode in ("dialogue", "call") and not d.from_caption:
+            target.mode, target.cameo = d.mode, d.cameo
+        names = {name_key(a.name) for a in target.actors}
+        for a in d.actors:
+            if name_key(a.name) not in names:
+                target.actors.append(a)
+                names.add(name_key(a.name))
+        target.evidence += [e for e in d.evidence if e not in target.evidence]
+        target.date = target.date or d.date
+        target.location = _better_location(target.location, d.location)
+        target.mechanism = target.mechanism or d.mechanism
+        if target.mechanism and d.mechanism and target.mechanism.get("round") is None:
+            target.mechanism["round"] = d.mechanism.get("round")
+    return out
+
+
+def _better_location(a: Location | None, b: Location | None) -> Location | None:
+    if a is None:
+        return b
+    if b is None:
+        return a
+    if a.name == _places().country_name(a.country) and b.country == a.country and b.name != a.name:
+        return b  # a city beats its country
+    return a
+

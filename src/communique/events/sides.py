@@ -1,0 +1,127 @@
+"""The participants of a sentence: persons on the subject side of the trigger and after it,
+whether two persons stand for different sides, and organisations met. The one place a drafter
+asks who takes part; a parse-based participant finder belongs here."""
+from __future__ import annotations
+
+import re
+
+from communique import lexicon
+from communique.analysis import ActorDraft, Analysis, Mention, PersonDraft, Sentence
+from communique.text import name_key
+from communique.events.where import _places
+
+
+def split_sides(sent: Sentence, trigger_pos: int) -> tuple[list[Mention], list[Mention]]:
+    """Persons before the trigger (the subject side) and after it (the counterparts)."""
+    absolute = sent.start + trigger_pos
+    before = [m for m in sent.mentions if m.end <= absolute]
+    after = [m for m in sent.mentions if m.start >= absolute]
+    return before, after
+
+
+def _dedupe(ms: list[Mention]) -> list[PersonDraft]:
+    out = []
+    for m in ms:
+        if m.person not in out:
+            out.append(m.person)
+    return out
+
+
+def person_actor(ctx: Analysis, p: PersonDraft, role: str | None) -> ActorDraft:
+    return ActorDraft(None, "person", role=role, person=p)
+
+
+def country_actor(code: str, role: str | None = None) -> ActorDraft:
+    return ActorDraft(_places().country_name(code) or code, "country", code, role)
+
+
+def _cross(ctx: Analysis, a: PersonDraft, b: PersonDraft) -> bool:
+    ca, cb = a.country, b.country
+    if a is b:
+        return False
+    if ca is None and cb is None:
+        return (a.org or "?a") != (b.org or "?b")
+    return ca != cb
+
+
+def _group_counterparts(ctx: Analysis, sent: Sentence, objs: list[PersonDraft]) -> list[list[PersonDraft]]:
+    """Counterparts joined by 'and' under one plural title stay one group; others one each."""
+    groups: list[list[PersonDraft]] = []
+    for o in objs:
+        p = o
+        if groups:
+            prev = groups[-1][-1]
+            if p.titles and prev.titles and p.titles[0] == prev.titles[0] and p.country == prev.country:
+                groups[-1].append(o)
+                continue
+        groups.append([o])
+    return groups
+
+
+def org_counterparts(sent: Sentence, trigger_pos: int) -> list[tuple[str, str | None, int]]:
+    """Organisations met after the trigger: "members of the Congress", "the President of the NDI"."""
+    text = sent.text
+    out = []
+    index = lexicon.org_index()
+    low = text
+    seen = set()
+    # longest aliases first so "International Republican Institute" beats "Institute"
+    for alias in sorted(index, key=len, reverse=True):
+        org = index[alias]
+        pat = _org_regex(org)
+        for m in pat.finditer(low):
+            if m.start() < trigger_pos or org.name in seen:
+                continue
+            if any(s <= m.start() < e for s, e, _ in [(a, b, c) for a, b, c in out]):
+                continue
+            # a one-word alias inside a longer name ("National Party Congress") is not that org
+            if _inside_longer_name(text, m.start(), m.end()):
+                continue
+            # an org inside a person's title ("Administrator of USAID Samantha Power") is not a counterpart
+            if any(name_key(org.name) in name_key(t) or any(name_key(a) in name_key(t).split() for a in org.aliases if len(a) <= 5)
+                   or any(name_key(a) in name_key(t) for a in org.aliases if len(a) > 5)
+                   for mm in sent.mentions for t in mm.person.titles):
+                continue
+            absolute = sent.start + m.start()
+            if any(mm.start - 120 <= absolute <= mm.start for mm in sent.mentions) and \
+                    _inside_title(text, m.start(), sent):
+                continue
+            seen.add(org.name)
+            out.append((m.start(), m.end(), org.name))
+        if len(out) > 6:
+            break
+    return [(name, index[name_key(name)].country if name_key(name) in index else None, s) for s, e, name in sorted(out)]
+
+
+def _inside_longer_name(text: str, start: int, end: int) -> bool:
+    """The match is glued to other capitalised words: part of another name."""
+    before = re.search(r"([A-Z][\w.'’-]*)\s+$", text[:start])
+    after = re.match(r"\s+([A-Z][\w'’-]*)", text[end:])
+    if before and before.group(1) not in ("The", "U.S.", "US", "American", "United", "States") \
+            and before.start() > 0 and not re.search(r"[.!?]\s*$", text[:before.start()]):
+        return True
+    if after and after.group(1) not in ("In", "On", "At"):
+        return True
+    return False
+
+
+def _inside_title(text: str, pos: int, sent: Sentence) -> bool:
+    """True when the org at `pos` is followed by a person's name before any comma."""
+    absolute = sent.start + pos
+    nxt = [m for m in sent.mentions if m.start > absolute]
+    if not nxt:
+        return False
+    gap = text[pos:nxt[0].start - sent.start]
+    return "," not in gap and ";" not in gap and " and " not in gap
+
+
+_ORG_RX: dict[str, re.Pattern] = {}
+
+
+def _org_regex(org) -> re.Pattern:
+    if org.name not in _ORG_RX:
+        names = sorted({org.name, *org.aliases}, key=len, reverse=True)
+        alts = "|".join(re.escape(re.sub(r"^the\s+", "", n, flags=re.I)) for n in names)
+        _ORG_RX[org.name] = re.compile(r"(?<![\w.])(?:" + alts + r")(?![\w])")
+    return _ORG_RX[org.name]
+

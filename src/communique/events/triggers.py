@@ -1,0 +1,82 @@
+"""What a sentence is about: the engagement modes its trigger words name (data/event_triggers.json),
+whether it is only planned or hypothetical, and the standing mechanism ("the 14th Joint Commission")."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from communique import lexicon
+from communique.analysis import PersonDraft
+
+
+MODE_ORDER = ("signing", "call", "dialogue", "conference", "visit", "meeting")
+
+
+@dataclass
+class Cue:
+    """A trigger found in a sentence, and what the sentences before it leave for its drafter."""
+
+    mode: str
+    pos: int  # offset of the trigger in the sentence text
+    last_subject: PersonDraft | None = None  # the person the previous sentences were about
+    group: list[PersonDraft] | None = None  # who "the two ministers" refers to
+
+
+def _compiled():
+    data = lexicon.triggers()
+    if not hasattr(_compiled, "cache"):
+        modes = {m: [re.compile(p) for p in spec["patterns"]] for m, spec in data["modes"].items()}
+        _compiled.cache = {
+            "modes": modes,
+            "not": [re.compile(p) for p in data["not_events"]],
+            "generic": re.compile(data["generic_counterparts"]),
+        }
+    return _compiled.cache
+
+
+def mode_spec(mode: str) -> dict:
+    return lexicon.triggers()["modes"][mode]
+
+
+def detect_modes(text: str) -> list[tuple[str, int]]:
+    """Modes whose triggers occur in a sentence, with the trigger's position, in MODE_ORDER."""
+    low = text.lower()
+    out = []
+    for mode in MODE_ORDER:
+        starts = [m.start() for pat in _compiled()["modes"][mode] for m in [pat.search(low)] if m]
+        if starts:
+            out.append((mode, min(starts)))  # the earliest trigger: "held talks with A, and met B"
+    return out
+
+
+def is_hypothetical(text: str, pos: int = None) -> bool:
+    """Future, planned or invited engagements are not events that happened: a modal or an
+    invitation in the words just before the trigger at `pos`."""
+    low = text.lower()
+    window = low[max(0, pos - 45):pos] if pos is not None else low
+    return any(p.search(window) for p in _compiled()["not"])
+
+
+MECH_RX = re.compile(
+    r"(?:(?P<num>\d+)(?:st|nd|rd|th)|(?P<word>first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth))?\s*"
+    r"(?:annual\s+)?(?P<pair>[A-Z][\w.]*(?:\s?[-–]\s?[A-Z][\w.]*)+\s+)?"
+    r"(?P<name>(?:[A-Z][\w+-]*,?\s+(?:and\s+)?){0,7}(?:Dialogue|Consultations?|Joint Commission|Joint Committee|Talks))")
+
+
+ORDINAL_WORDS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
+                 "eighth": 8, "ninth": 9, "tenth": 10}
+
+
+def mechanism_of(text: str) -> dict | None:
+    """The standing mechanism a sentence names, with its round: {"name": ..., "round": 14}."""
+    for m in MECH_RX.finditer(text):
+        name = m.group("name").strip()
+        name = re.sub(r",\s+and\s+", " and ", name)
+        name = re.sub(r"\s+", " ", name)
+        name = re.sub(r"^(?:The|the|This|this|That|A|An)\s+", "", name)
+        if len(name.split()) < 2 and not m.group("pair"):
+            continue
+        rnd = int(m.group("num")) if m.group("num") else ORDINAL_WORDS.get((m.group("word") or "").lower())
+        return {"name": name, "round": rnd}
+    return None
+

@@ -1,0 +1,76 @@
+"""Where an event happened: the places a sentence names, the one it says the event happened
+in, and a trip's destination."""
+from __future__ import annotations
+
+import re
+
+from communique.analysis import Sentence
+from communique.model import Location
+
+
+def _places():
+    from communique import places
+
+    return places
+
+
+def place_mentions(text: str, base: int):
+    out = []
+    for p in _places().find_places(text):
+        out.append((p.start + base, p.end + base, p))
+    return out
+
+
+def preferred_place(text: str, base: int, after: int | None = None):
+    """The place an event happened: a city after 'in'/'at' first, then any city, then a country."""
+    cands = place_mentions(text, base)
+    if after is not None:
+        later = [c for c in cands if c[0] >= after]
+        cands = later or cands
+    if not cands:
+        return None
+
+    def prep(c):
+        before = text[max(0, c[0] - base - 4):c[0] - base].lower()
+        return before.endswith(("in ", "at ")) or before.endswith(("in the ", "at the "))
+
+    # a place only counts where the sentence says something happened there ("in Hanoi", "at
+    # Hyderabad House in New Delhi"); "the Republic of X" or "a Hanoi official" say nothing of it
+    ranked = sorted([c for c in cands if prep(c)], key=lambda c: (c[2].kind != "city", c[0]))
+    if ranked:
+        return ranked[0][2]
+
+    def bare_city(c):
+        before = text[max(0, c[0] - base - 12):c[0] - base].lower()
+        after = text[c[1] - base:c[1] - base + 3]
+        return c[2].kind == "city" and not re.search(r"\b(?:of|the|of the)\s*$", before) \
+            and not re.match(r"\s?[A-Z]|['’]s", after)
+    bare = [c for c in cands if bare_city(c)]
+    return bare[0][2] if bare else None
+
+
+def to_location(p) -> Location | None:
+    if p is None:
+        return None
+    if p.kind == "country":
+        return Location(name=_places().country_name(p.country) or p.name, country=p.country)
+    return Location(name=p.name, country=p.country)
+
+
+DEST_RX = re.compile(r"\b(?:[Vv]isit(?:ed|ing|s)?|trip|tour|journey|arriv(?:ed|es|ing)|landed|travel(?:l?ed|s|ling)?|flew|came)"
+                     r"\s+(?:(?:to|in|of|at)\s+)?(?:the\s+)?(?=[A-Z])")
+
+
+def destination(sent: Sentence):
+    """The place a trip went to: the place right after "visit to", "visited", "arrived in"..."""
+    places_ = place_mentions(sent.text, sent.start)
+    for m in DEST_RX.finditer(sent.text):
+        at = sent.start + m.end()
+        for s, e, p in places_:
+            if s == at:
+                rest = sent.text[e - sent.start:]
+                if re.match(r"['’]?s?\s+[A-Z]", rest) and not re.match(r"\s+(?:On|In|From|At)\b", rest):
+                    continue  # "visiting U.S. Assistant Secretary": an adjective, not the destination
+                return m.start(), p
+    return None, None
+

@@ -1,0 +1,191 @@
+"""Splitting a capitalised run into title and name, cleaning a title, and the country or
+organisation a title names ("U.S. Secretary of State" -> USA)."""
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc
+
+from communique import lexicon
+from communique.text import name_key
+from communique.persons.tokens import MAX_NAME_TOKENS, NAME_PARTICLES, NEWS_CODES, _hyphen_in_name, _places, is_cap, is_connector, is_head, is_honorific, is_name_token, is_vocab, token_country
+
+
+def _name_suffix(doc: Doc, start: int, end: int) -> int:
+    """Index where the person's name begins at the end of doc[start:end] (== end if none)."""
+    j = end - 1
+    k = end
+    while j >= start:
+        tok = doc[j]
+        if j - 1 >= start and _is_place_pair(doc, j - 1):
+            break  # "Viet Nam", "Ha Noi", "New Zealand" end the name
+        if is_name_token(tok) or (tok.lower_ in NAME_PARTICLES and k < end) or (_hyphen_in_name(tok) and k < end):
+            k = j
+        elif j == end - 1 and j - 1 >= start and is_cap(tok) and not is_honorific(tok) \
+                and is_name_token(doc[j - 1]) and not tok.text.isupper() and name_key(tok.text) not in lexicon.titles().heads:
+            k = j  # a surname that is also an office word: "Samantha Power"
+        else:
+            break
+        if end - j >= MAX_NAME_TOKENS:
+            break
+        j -= 1
+    while k < end and doc[k].text in NAME_PARTICLES:  # lower-case particles do not start a name
+        k += 1
+    return k
+
+
+def _is_place_pair(doc: Doc, i: int) -> bool:
+    """doc[i:i+2] names a country or a city ("Viet Nam", "Ha Noi")."""
+    if not (is_cap(doc[i]) and is_cap(doc[i + 1])):
+        return False
+    text = doc[i:i + 2].text
+    p = _places()
+    return bool(p.country_code(text) or p.lookup_place(text))
+
+
+def _title_start(doc: Doc, start: int, name_start: int) -> int:
+    """Where the title before a name begins: walk back over title words and connectors."""
+    j = name_start - 1
+    while j >= start and is_honorific(doc[j]):
+        j -= 1
+    k = j + 1
+    while j >= start:
+        tok = doc[j]
+        if j - 1 >= start and _is_place_pair(doc, j - 1):
+            k = j - 1  # "Ambassador to Viet Nam"
+            j -= 2
+            continue
+        if is_vocab(tok) or is_connector(tok) or tok.text.endswith(("'s", "’s")) or tok.text in ("'s", "’s") \
+                or (tok.text == ")" or tok.text == "("):
+            k = j
+            j -= 1
+        elif is_cap(tok) and j + 1 < name_start and (is_vocab(doc[j + 1]) or doc[j + 1].text in ("-", "–")) \
+                and doc[j + 1].text not in ("and", "&") and j - 1 >= start \
+                and (is_vocab(doc[j - 1]) or (is_connector(doc[j - 1]) and j - 2 >= start and is_vocab(doc[j - 2]))):
+            k = j  # an unknown capitalised word inside an office name ("Indo-Pacific")
+            j -= 1
+        else:
+            break
+    while k < name_start and (is_connector(doc[k]) and doc[k].lower_ not in ("(",)) and not doc[k].text.endswith("'s"):
+        k += 1
+    return k
+
+
+def clean_title(doc: Doc, start: int, end: int) -> str:
+    """The title text without trailing honorifics, parentheses and dangling connectors."""
+    while end > start and ((is_honorific(doc[end - 1]) and not doc[end - 2].text.endswith("-"))
+                           or doc[end - 1].text in ("(", ")", ",")
+                           or doc[end - 1].lower_ in ("and", "of", "the", "for")):
+        if doc[end - 1].text == ")":
+            # drop a parenthesised acronym "(USAID)"
+            k = end - 1
+            while k > start and doc[k].text != "(":
+                k -= 1
+            end = k
+            continue
+        end -= 1
+    closes = [i for i in range(start, end) if doc[i].text == ")"]
+    if closes and not any(doc[i].text == "(" for i in range(start, closes[-1])):
+        start = closes[-1] + 1  # "(VNA) – Deputy Prime Minister": the dateline's tail is no title
+    while start < end and (doc[start].lower_ in ("the", "and", "of", "a", "an", "&") or doc[start].is_punct):
+        start += 1
+    if start >= end:
+        return ""
+    text = doc[start:end].text.replace("’", "'")
+    text = re.sub(r"\s*\(\s*[A-Z][A-Za-z.]*\s*\)", "", text)
+    text = re.sub(r"^[^(]*\)", "", text)  # the tail of a parenthesis opened before the title
+    prev = None
+    while prev != text:
+        prev, text = text, re.sub(r"^[\s,;:()\-–—]+|^(?:and|the|of)\s+", "", text)
+    return text.strip(" ,")
+
+
+def _split_titles(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
+    """Split "Secretary of X and Chairman of Y" into its titles (at 'and' before a head/rank)."""
+    L = lexicon.titles()
+    parts, s = [], start
+    for j in range(start, end):
+        if doc[j].lower_ == "and" and j + 1 < end and (name_key(doc[j + 1].text) in L.heads or name_key(doc[j + 1].text) in L.ranks):
+            parts.append((s, j))
+            s = j + 1
+    parts.append((s, end))
+    return [(a, b) for a, b in parts if b > a]
+
+
+def _skip_honorifics(doc: Doc, i: int, end: int) -> int:
+    """The first index at or after i that is not an honorific ("Smt.", "H.E. Mr.") or its full stop."""
+    while i < end and (is_honorific(doc[i]) or (doc[i].text == "." and is_honorific(doc[i - 1]))):
+        i += 1
+    return i
+
+
+def _has_head(doc: Doc, start: int, end: int) -> bool:
+    return any(is_head(doc[j]) for j in range(start, end))
+
+
+def _has_head_text(title: str) -> bool:
+    L = lexicon.titles()
+    return any(name_key(w) in L.heads for w in title.split())
+
+
+def singular_title(title: str) -> str:
+    """"Co-Chairs of the X" -> "Co-Chair of the X" for each of the coordinated persons."""
+    words = title.split()
+    L = lexicon.titles()
+    for i, w in enumerate(words):
+        f = name_key(w)
+        if f.endswith("s") and (f[:-1] in L.heads or f[:-1].replace("-", " ") in L.heads or f in L.plural_heads):
+            words[i] = w[:-1]
+            break
+        if f.endswith("ies") and f[:-3] + "y" in L.heads:
+            words[i] = w[:-3] + "y"
+            break
+    return " ".join(words)
+
+
+def _title_country(title: str) -> tuple[str | None, str | None, bool]:
+    """(country, org name, international) a title names: "U.S. Secretary of State" -> USA."""
+    org = None
+    intl = False
+    # organisations named inside the title, longest first
+    words = title.replace("’", "'").split()
+    best = None
+    for i in range(len(words)):
+        for j in range(len(words), i, -1):
+            phrase = " ".join(words[i:j]).strip(",()")
+            phrase = re.sub(r"['’]s$", "", phrase)
+            o = lexicon.find_org(phrase)
+            if o and (best is None or j - i > best[0]):
+                best = (j - i, o)
+    if best:
+        org = best[1].name
+        intl = best[1].country is None
+    country = None
+    for i in range(len(words)):
+        if i > 0 and words[i - 1].lower() in ("to", "in", "at"):
+            continue  # "Ambassador to Vietnam" serves the sending state, not Vietnam
+        for n in (3, 2, 1):
+            phrase = " ".join(words[i:i + n]).strip(",()")
+            if n > 1 and any(w.isalpha() and w.isupper() and w not in NEWS_CODES for w in words[i:i + n]):
+                continue
+            c = token_country(phrase) if n == 1 else _places().country_code(re.sub(r"['’]s$", "", phrase))
+            if c:
+                country = c
+                break
+        if country:
+            break
+    if best and best[1].country and country is None:
+        country = best[1].country
+    if country is None:
+        country = title_default_country(title)
+    return country, org, intl and country is None
+
+
+def title_default_country(title: str) -> str | None:
+    """Titles that belong to one state unless another is named ("Secretary of State" -> USA)."""
+    f = name_key(title)
+    for pattern, code in lexicon.triggers().get("title_countries", {}).items():
+        if re.search(pattern, f):
+            return code
+    return None
+

@@ -1,0 +1,181 @@
+"""The extraction pipeline as an ordered tuple of named stages over one `Analysis`.
+
+Each stage declares the fields it reads and writes; `check()` (run by the tests) says that
+every field a stage reads was written by an earlier one, as spaCy's `analyze_pipes` does for
+its components. `run()` applies them in order.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Callable
+
+from communique import dates, events as events_mod, persons as persons_mod, places
+from communique.analysis import Analysis, Mention, Sentence
+from communique.commitments import extract_commitments
+
+VENUE_WEIGHT = 0.3  # a country named as where things happened, against 1 for any other naming
+INPUTS = ("doc", "body", "parsed")  # what an Analysis starts with
+
+
+@dataclass(frozen=True)
+class Stage:
+    name: str
+    run: Callable[[Analysis], None]
+    reads: tuple[str, ...]
+    writes: tuple[str, ...]
+
+
+def _iso_date(value: str | None):
+    import datetime as dt
+
+    if not value:
+        return None
+    try:
+        return dt.date.fromisoformat(value[:10])
+    except ValueError:
+        return None
+
+
+def settle_year(a: Analysis) -> None:
+    """The publication date, and the year that year-less dates of the body fall in."""
+    doc, body = a.doc, a.body
+    a.published = doc.published or body.published
+    a.pub_date = _iso_date(a.published)
+    body_text = doc.text[body.start:body.end]
+    a.year = dates.infer_year(body_text, a.pub_date)
+    if a.year is None and a.pub_date is not None:
+        a.year = a.pub_date.year
+
+
+def find_persons(a: Analysis) -> None:
+    """Names with their titles, then the short and title-only mentions that stand for them."""
+    entries = persons_mod.build_persons(a.parsed, a.offset, a.allowed)
+    persons_mod.resolve_short_mentions(a.parsed, a.offset, entries, a.allowed)
+    persons_mod.resolve_title_mentions(a.doc.text, entries, a.allowed, a.body.start, a.body.end)
+    a.persons = entries
+
+
+def weigh_countries(a: Analysis) -> None:
+    """How often the article names each state (a venue counts less)."""
+    parsed, offset = a.parsed, a.offset
+    country_counts = a.country_weights
+    for p in places.find_places(parsed.text):
+        if p.country and a.allowed(p.start + offset):
+            # a venue ("in Honiara, Solomon Islands") says less about whose relations these are
+            venue = re.search(r"\b(?:in|at)\s+(?:the\s+)?(?:[A-Z][\w.-]*,?\s+)?$", parsed.text[max(0, p.start - 40):p.start])
+            country_counts[p.country] += VENUE_WEIGHT if venue else 1
+    for tok in parsed:
+        c = places.demonym_code(tok.text) if tok.text[:1].isupper() else None
+        if c:
+            country_counts[c] += 1
+
+
+def person_countries(a: Analysis) -> None:
+    """Countries the text does not tie to a person (known officials, name origins), each
+    person's fullest name, and the states the article's persons add to its weights."""
+    persons_mod.assign_countries(a.persons, set(a.country_weights))
+    persons_mod.settle_names(a.persons, a.doc.text)
+    for p in a.persons:
+        if p.country:
+            a.country_weights[p.country] += 2
+
+
+def build_sentences(a: Analysis) -> None:
+    """The body's sentences with the person mentions inside each, and the article's two states."""
+    text, parsed, offset, body = a.doc.text, a.parsed, a.offset, a.body
+    captions = sorted(body.captions)
+    title_span = body.title_span
+    sentences = []
+    mention_index = [(s, e, p) for p in a.persons for s, e in p.mentions]
+    for sent in parsed.sents:
+        s, e = sent.start_char + offset, sent.end_char + offset
+        while e > s and text[e - 1].isspace():
+            e -= 1
+        stext = parsed.text[sent.start_char:sent.start_char + (e - s)]
+        if not stext.strip() or not a.allowed(s + (len(stext) - len(stext.lstrip()))):
+            continue
+        lead = len(stext) - len(stext.lstrip())
+        s += lead
+        stext = stext.lstrip()
+        ms = sorted((Mention(p, a_, b) for a_, b, p in mention_index if s <= a_ < e), key=lambda m: m.start)
+        is_caption = any(cs <= s < ce or s <= cs < e for cs, ce in captions)
+        is_title = bool(title_span and title_span[0] <= s < title_span[1])
+        sentences.append(Sentence(sent, s, e, stext, ms, is_caption, is_title))
+    a.sentences = sentences
+    a.pair = [c for c, _ in a.country_weights.most_common(2)]
+
+
+def find_events(a: Analysis) -> None:
+    """Engagements and signings, merged and dated, as drafts whose actors point at persons."""
+    events_mod.extract_events(a)
+
+
+def settle_countries(a: Analysis) -> None:
+    """Who is shown (titled, named twice, or an actor; a spokesperson only as an actor), and the
+    countries the events settle for the shown persons."""
+    actors = {id(x.person) for d in a.drafts for x in d.actors if x.person is not None}
+    for p in a.persons:
+        weak = not p.strong and len(p.mentions) < 2
+        p.shown = (not weak and not persons_mod.only_speaks(p)) or id(p) in actors
+    shown = [p for p in a.persons if p.shown]
+    persons_mod.settle_countries(shown, a.drafts, a.pair, persons_mod.home_country(a.body, a.doc))
+
+
+def find_commitments(a: Analysis) -> None:
+    """Money pledged, delivered or requested, donor and recipient from the speaker's side."""
+    sentences = a.sentences
+    previous = {}
+    last = None
+    for sent in sentences:
+        previous[id(sent)] = last
+        if sent.mentions:
+            last = sent.mentions[0].person
+
+    def speaker_country(sent):
+        if sent.mentions:
+            return sent.mentions[0].person.country
+        if re.match(r"\s*(?:he|she|the minister|the secretary|the president)\b", sent.text.lower()) \
+                and previous.get(id(sent)) is not None:
+            return previous[id(sent)].country
+        for p in places.find_places(sent.text[:60]):
+            if p.kind == "country":
+                return p.country
+        return None
+
+    a.commitments = extract_commitments(sentences, speaker_country, a.pair)
+
+
+STAGES: tuple[Stage, ...] = (
+    Stage("year", settle_year, reads=("doc", "body"), writes=("published", "pub_date", "year")),
+    Stage("persons", find_persons, reads=("doc", "body", "parsed"), writes=("persons",)),
+    Stage("country_weights", weigh_countries, reads=("parsed", "body"), writes=("country_weights",)),
+    Stage("person_countries", person_countries, reads=("persons", "country_weights"),
+          writes=("persons", "country_weights")),
+    Stage("sentences", build_sentences, reads=("parsed", "body", "persons", "country_weights"),
+          writes=("sentences", "pair")),
+    Stage("events", find_events, reads=("sentences", "pair", "pub_date", "year", "body"), writes=("drafts",)),
+    Stage("settle_countries", settle_countries, reads=("drafts", "persons", "pair", "body", "doc"),
+          writes=("persons",)),
+    Stage("commitments", find_commitments, reads=("sentences", "pair"), writes=("commitments",)),
+)
+
+
+def check(stages: tuple[Stage, ...] = STAGES) -> list[str]:
+    """Problems with a stage list: a field read before any stage wrote it, or a name used twice."""
+    problems, written, names = [], set(INPUTS), set()
+    for st in stages:
+        if st.name in names:
+            problems.append(f"stage {st.name!r} appears twice")
+        names.add(st.name)
+        for f in st.reads:
+            if f not in written:
+                problems.append(f"stage {st.name!r} reads {f!r} before any stage writes it")
+        written.update(st.writes)
+    return problems
+
+
+def run(analysis: Analysis, stages: tuple[Stage, ...] = STAGES) -> Analysis:
+    for st in stages:
+        st.run(analysis)
+    return analysis
