@@ -18,7 +18,7 @@ from typing import Callable, Hashable, Iterable
 from spacy.tokens import Span, Token
 
 from communique import lexicon
-from communique.lexicon import fold
+from communique.text import fold
 
 Key = Hashable  # whatever the caller uses for a person (an index today, an object later)
 
@@ -242,7 +242,7 @@ def _planned(tok: Token, verb: Token | None) -> bool:
     W = words()
     if _modifiers(tok) & W["planned_modifiers"]:
         return True
-    chain = [tok] + ([verb] if verb is not None and verb is not tok else [])
+    chain = [tok] + ([verb] if verb is not None and verb.i != tok.i else [])
     for t in chain:
         for c in t.children:
             if c.dep_ in ("aux", "auxpass") and c.lower_ in W["planned_aux"]:
@@ -253,7 +253,7 @@ def _planned(tok: Token, verb: Token | None) -> bool:
     t = tok
     for _ in range(4):
         head = t.head
-        if head is t:
+        if head.i == t.i:
             break
         if t.dep_ in ("xcomp", "pobj", "prep", "ccomp", "advcl", "acl", "dobj", "nsubj") and head.lower_ in W["planned_heads"]:
             if t.dep_ in ("xcomp", "pobj", "prep", "acl", "dobj") or head.lower_ in ("invitation", "preparation", "preparations"):
@@ -316,7 +316,9 @@ class _Reader:
             if k is not None:
                 if k not in keys:
                     keys.append(k)
-            elif tok.ent_type_ in ("GPE", "ORG", "NORP", "LOC", "FAC") or (tok.pos_ == "PROPN" and not tok.ent_type_):
+            elif tok.ent_type_ in ("GPE", "ORG", "NORP", "LOC", "FAC") or tok.pos_ == "PROPN":
+                # a proper noun that is no person's mention: the small model often tags a
+                # capital as PERSON ("Rabat"); the drafter keeps only what the gazetteer knows
                 span = self._entity_span(tok)
                 if span not in seen_ents:
                     seen_ents.add(span)
@@ -357,7 +359,7 @@ class _Reader:
                     if c.dep_ == "conj":
                         ks, ps, rs = self.np(c, exclude)
                         keys += [x for x in ks if x not in keys]
-                        places += ps
+                        places += [p for p in ps if p not in places]
                         resolved += rs
         return keys, places, resolved
 
@@ -370,7 +372,7 @@ class _Reader:
             if t.dep_ in ("nsubj", "nsubjpass", "ROOT") and not _is_verb(t):
                 return None  # "the talks focused on ...": the noun is the subject itself
             head = t.head
-            if head is t:
+            if head.i == t.i:
                 return None
             if _is_verb(head) and t.dep_ in ("dobj", "pobj", "attr", "oprd", "npadvmod", "prep", "conj", "appos"):
                 return head
@@ -394,7 +396,7 @@ class _Reader:
                 return c, True
         if verb.dep_ == "relcl":
             return verb.head, False
-        if verb.dep_ in ("conj", "xcomp", "advcl", "pcomp", "acomp", "dep") and verb.head is not verb:
+        if verb.dep_ in ("conj", "xcomp", "advcl", "pcomp", "acomp", "dep") and verb.head.i != verb.i:
             head = verb.head
             if verb.dep_ == "pcomp":  # "after meeting X": the prep's verb
                 head = head.head if head.dep_ == "prep" else head
@@ -415,12 +417,14 @@ class _Reader:
                     if g.dep_ in ("pobj", "pcomp"):
                         out.append((c.lower_, g))
             if c.dep_ == "prep" and c.lower_ == "in" and any(g.lower_ in self.W["honour_nouns"] for g in c.children):
+                # "a banquet in honour of X": "of X" hangs under "honour" or, as often, beside it
                 hon = next(g for g in c.children if g.lower_ in self.W["honour_nouns"])
-                for p in hon.children:
+                for p in list(hon.children) + [x for x in tok.children if x.i > hon.i]:
                     if p.dep_ == "prep" and p.lower_ == "of":
                         for g in p.children:
                             if g.dep_ == "pobj":
                                 out.append(("honour", g))
+                        break
         return out
 
     def listed_after(self, pobj: Token) -> list:
@@ -505,8 +509,8 @@ class _Reader:
         by_agents = self.agent(tok) if is_noun else []
         of_agents = [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children
                      if g.dep_ == "pobj"] if is_noun and mode == "visit" else []
-        if poss:
-            subj = poss[0]
+        if poss and not (poss[0].tag_ == "PRP$" and verb is not None and self.subject(verb)[0] is not None):
+            subj = poss[0]  # "X's trip", "his visit" (a pronoun the clause's own subject does not give)
         elif by_agents and mode == "visit":
             subj = by_agents[0]
         elif verb is not None:
@@ -524,7 +528,7 @@ class _Reader:
         # counterparts
         b_keys, b_places = [], []
         joint = False
-        heads = [tok] + ([verb] if verb is not None and verb is not tok and is_noun else [])
+        heads = [tok] + ([verb] if verb is not None and verb.i != tok.i and is_noun else [])
         if is_noun and verb is None and tok.dep_ in ("nsubj", "nsubjpass") and _is_verb(tok.head):
             heads.append(tok.head)  # "a further meeting was held with X"
         honour = []
@@ -633,7 +637,7 @@ class _Reader:
                     add(c)
 
         heads = [tok]
-        if verb is not None and verb is not tok and tok.dep_ == "pobj" and tok.head.head is verb:
+        if verb is not None and verb.i != tok.i and tok.dep_ == "pobj" and tok.head.head.i == verb.i:
             heads.append(verb)  # "is in X for a state visit", "arrived in X on an official visit"
         for h in heads:
             for c in h.children:
