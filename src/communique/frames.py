@@ -150,6 +150,16 @@ class Discourse:
             if len(f.participants()) >= 2 and not f.planned:
                 self.group = f.participants()
 
+    def pair(self) -> list:
+        """"The two leaders" before any engagement is told: the two most salient persons of
+        two different known states."""
+        first = next((k for k in self.salient if self.describe(k).country), None)
+        if first is None:
+            return []
+        c = self.describe(first).country
+        second = next((k for k in self.salient if self.describe(k).country not in (None, c)), None)
+        return [first, second] if second is not None else []
+
     def resolve(self, tok: Token, exclude: Iterable = ()) -> list:
         """The person(s) a pronoun or a definite description stands for; [] when none fits."""
         W = words()
@@ -157,6 +167,8 @@ class Discourse:
         exclude = set(exclude)
         if low in W["pronouns_group"]:
             return [k for k in self.group if k not in exclude][:4] if len(self.group) >= 2 else []
+        if low in W["pronouns_person"] and low in ("i", "me", "my"):
+            return []  # a quoted first person is the speaker, which the sentence's frame does not say
         if low in W["pronouns_person"]:
             return next(([k] for k in self.salient if k not in exclude), [])
         if tok.pos_ not in ("NOUN", "PROPN"):
@@ -167,12 +179,11 @@ class Discourse:
         if plural and (mod_words & W["group_numbers"]):
             if len(self.group) >= 2:
                 return list(self.group)
-            return []
+            return self.pair()
         if not (low in W["title_words"] or low in W["side_words"]):
             return []
-        if not (mod_words & {"the", "his", "her", "their", "its", "this", "that"}):
-            if not any(c.dep_ == "det" for c in mods):
-                return []
+        if not (mod_words & W["definite"]) and not any(c.dep_ == "poss" for c in mods):
+            return []  # "an African president" introduces someone; only "the ..." points back
         country = None
         for c in mods:
             code = self.demonym(c.text) if c.text[:1].isupper() else None
@@ -206,6 +217,13 @@ def _mode_of(tok: Token) -> str | None:
     low = tok.lower_
     if _is_verb(tok) and low in W["verb_mode"]:
         return W["verb_mode"][low]
+    if _is_verb(tok) and low in W["urging_verbs"]:
+        # "called on X" pays a courtesy call (urging is told apart in the frame); "called X" phones
+        if any(c.dep_ in ("prep", "prt") and c.lower_ in W["urging_preps"] for c in tok.children):
+            return "meeting"
+        if any(c.dep_ == "dobj" for c in tok.children) and not any(c.dep_ in ("oprd", "xcomp", "ccomp")
+                                                                     for c in tok.children):
+            return "call"
     if low in ("chaired", "chair", "chairs", "chairing") and tok.i >= 2 and tok.doc[tok.i - 2].lower_ == "co":
         return "dialogue"  # the tokenizer splits "co-chaired" into "co", "-", "chaired"
     if tok.pos_ in ("NOUN", "PROPN") and low in W["noun_mode"]:
@@ -242,7 +260,9 @@ def _planned(tok: Token, verb: Token | None) -> bool:
     W = words()
     if _modifiers(tok) & W["planned_modifiers"]:
         return True
-    chain = [tok] + ([verb] if verb is not None and verb.i != tok.i else [])
+    chain = [tok]
+    if verb is not None and verb.i != tok.i and not (tok.dep_ == "pobj" and tok.head.lower_ in W["past_preps"]):
+        chain.append(verb)  # "after visits to A and B, X will go on": the visits are done
     for t in chain:
         for c in t.children:
             if c.dep_ in ("aux", "auxpass") and c.lower_ in W["planned_aux"]:
@@ -350,6 +370,16 @@ class _Reader:
         """persons_at, then anaphora for a pronoun or a definite description."""
         keys, places = self.persons_at(head)
         resolved = []
+        if not keys and head.lower_ in self.W["pronouns_person"] and head.lower_ not in ("i", "me", "my"):
+            # "X said he met Y", "call on X during his visit": the nearest person named before
+            # the pronoun in its own sentence, then the discourse
+            exclude = set(exclude)
+            k = next((self.index[i] for i in range(head.i - 1, self.sent.start - 1, -1)
+                      if i in self.index and self.index[i] not in exclude), None)
+            if k is not None:
+                keys = [k]
+                resolved.append((head.text, (k,)))
+                return keys, places, resolved
         if not keys and self.discourse is not None:
             keys = self.discourse.resolve(head, exclude)
             if keys:
@@ -509,7 +539,15 @@ class _Reader:
         by_agents = self.agent(tok) if is_noun else []
         of_agents = [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children
                      if g.dep_ == "pobj"] if is_noun and mode == "visit" else []
-        if poss and not (poss[0].tag_ == "PRP$" and verb is not None and self.subject(verb)[0] is not None):
+        clause_subj = self.subject(verb)[0] if (poss and poss[0].tag_ == "PRP$" and verb is not None) else None
+        not_poss: list = []
+        if clause_subj is not None and poss[0].lower_ in ("his", "her") and \
+                any(c.dep_ == "conj" for c in clause_subj.children):
+            not_poss = self.persons_at(clause_subj)[0]
+            clause_subj = None  # "A and B attended his meeting": "his" is someone else
+        if clause_subj is not None:
+            subj, passive = clause_subj, False  # "X began her visit": the clause's subject
+        elif poss:
             subj = poss[0]  # "X's trip", "his visit" (a pronoun the clause's own subject does not give)
         elif by_agents and mode == "visit":
             subj = by_agents[0]
@@ -517,7 +555,7 @@ class _Reader:
             subj, passive = self.subject(verb)
         a_keys, a_places, res = ([], [], [])
         if subj is not None:
-            a_keys, a_places, res = self.np(subj)
+            a_keys, a_places, res = self.np(subj, exclude=not_poss)
             f.resolved += res
         f.subject = list(a_keys)
         if not a_keys and of_agents:
@@ -532,8 +570,12 @@ class _Reader:
         if is_noun and verb is None and tok.dep_ in ("nsubj", "nsubjpass") and _is_verb(tok.head):
             heads.append(tok.head)  # "a further meeting was held with X"
         honour = []
+        if not is_noun and low in W["urging_verbs"]:
+            heads_preps = W["counterpart_preps"] | W["urging_preps"]
+        else:
+            heads_preps = W["counterpart_preps"]
         for h in heads:
-            for prep, g in self.preps(h, W["counterpart_preps"]):
+            for prep, g in self.preps(h, heads_preps):
                 if prep == "to" and mode in ("visit", "signing", "conference"):
                     continue
                 if prep == "to" and not (h.lower_.startswith(("spo", "talk"))):
@@ -655,8 +697,11 @@ class _Reader:
         return out
 
 
-def read_frames(sent: Span, mentions: Iterable[MentionSpan], discourse: Discourse | None = None) -> list[Frame]:
-    """The engagement frames of one sentence, in the order of their triggers."""
+def read_sentence(sent: Span, mentions: Iterable[MentionSpan],
+                  discourse: Discourse | None = None) -> tuple[list[Frame], list]:
+    """The engagement frames of one sentence, in the order of their triggers, and the persons
+    its main clause is about (its root's subject, anaphora resolved: "The Lao leader laid a
+    wreath" makes the Lao leader the one a later "he" means)."""
     index = index_mentions(sent, mentions)
     reader = _Reader(sent, index, discourse)
     out = []
@@ -664,7 +709,16 @@ def read_frames(sent: Span, mentions: Iterable[MentionSpan], discourse: Discours
         f = reader.frame(tok)
         if f is not None:
             out.append(f)
-    return out
+    subject = []
+    subj, passive = reader.subject(sent.root)
+    if subj is not None and not passive:
+        subject = reader.np(subj)[0]
+    return out, subject
+
+
+def read_frames(sent: Span, mentions: Iterable[MentionSpan], discourse: Discourse | None = None) -> list[Frame]:
+    """The engagement frames of one sentence, in the order of their triggers."""
+    return read_sentence(sent, mentions, discourse)[0]
 
 
 def subjects_of(frames: list[Frame]) -> list:

@@ -49,7 +49,7 @@ def extract_events(ctx: Analysis) -> None:
             last = next((d for d in reversed(drafts) if d.type == "CONSULT" and len(d.members) >= 2), None)
             group = last.members if last else None
         # the parse first: each trigger's frame names its participants by syntax
-        frames = sentence_frames(sent, disc)
+        frames, about = sentence_frames(sent, disc)
         framed: set[str] = set()  # "engagement", "visit", ...: told by a frame, or planned there
         shift = doc_shift(sent)
         for f in frames:
@@ -95,7 +95,9 @@ def extract_events(ctx: Analysis) -> None:
         subj_before = [m for m in sent.mentions if m.start - sent.start < 60]
         if subj_before:
             last_subject = subj_before[0].person
-        subjects = frames_mod.subjects_of(frames) or ([last_subject] if subj_before else [])
+        subjects = about + [k for k in frames_mod.subjects_of(frames) if k not in about]
+        if not subjects and subj_before:
+            subjects = [last_subject]
         disc.observe(subjects, _dedupe(sent.mentions), frames)
         last = next((d for d in reversed(found) if d.type == "CONSULT" and len(d.members) >= 2), None)
         if last is not None:

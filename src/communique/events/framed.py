@@ -10,6 +10,7 @@ from communique.analysis import Analysis, Draft, Sentence
 from communique.events.engagement import org_drafts
 from communique.events.sides import _cross, _group_counterparts, country_actor, person_actor
 from communique.events.triggers import mechanism_of, mode_spec
+from communique.model import Location
 from communique.events.where import _places, destination, place_mentions, to_location
 
 ENGAGEMENT_RANK = {"call": 0, "dialogue": 1, "meeting": 2}  # a sentence that says "phone" makes talks a call
@@ -31,10 +32,11 @@ def doc_shift(sent: Sentence) -> int:
     return sent.start - (sent.span.start_char + lead)
 
 
-def sentence_frames(sent: Sentence, disc: frames_mod.Discourse) -> list[frames_mod.Frame]:
+def sentence_frames(sent: Sentence, disc: frames_mod.Discourse) -> tuple[list[frames_mod.Frame], list]:
+    """The sentence's frames and the persons its main clause is about."""
     shift = doc_shift(sent)
     mentions = [frames_mod.MentionSpan(m.start - shift, m.end - shift, m.person) for m in sent.mentions]
-    return frames_mod.read_frames(sent.span, mentions, disc)
+    return frames_mod.read_sentence(sent.span, mentions, disc)
 
 
 def log_outcome(outcome: str, mode: str, sent: Sentence) -> None:
@@ -119,23 +121,35 @@ def visit_from_frame(ctx: Analysis, sent: Sentence, f: frames_mod.Frame) -> list
         return []
     shift = doc_shift(sent)
     places_ = place_mentions(sent.text, sent.start)
-    dest = None
+    dests = []  # (country code, place or None): a tour has several
+    anaphors = frames_mod.words()["country_anaphors"]
     for s, e in f.destinations:
-        dest = next((p for ps, pe, p in places_ if ps < e + shift and s + shift < pe and p.country), None)
-        if dest is not None:
-            break
-    if dest is None:
-        _, dest = destination(sent)
-    if dest is None or not dest.country:
-        return []
-    visitor = next((v for v in f.side_a if v.country != dest.country), None)
-    if visitor is None:
-        return []
-    d = Draft("CONSULT", "visit", mode_spec("visit")["cameo"],
-              [person_actor(ctx, visitor, "visitor"), country_actor(dest.country, "host")], [(sent.start, sent.end)],
-              location=to_location(dest), anchor=f.start + shift)
-    d.members = [visitor]
-    return [d]
+        p = next((p for ps, pe, p in places_ if ps < e + shift and s + shift < pe and p.country), None)
+        if p is not None:
+            dests.append((p.country, p))
+        elif sent.span.doc.text[s:e].lower() in anaphors:
+            # "his visit to the country": the article's other state than the visitor's
+            other = [c for c in ctx.pair if c != f.side_a[0].country]
+            if len(ctx.pair) == 2 and len(other) == 1:
+                dests.append((other[0], None))
+    if not dests:
+        _, p = destination(sent)
+        if p is not None and p.country:
+            dests.append((p.country, p))
+    drafts = []
+    seen = set()
+    for code, p in dests:
+        visitor = next((v for v in f.side_a if v.country != code), None)
+        if visitor is None or code in seen:
+            continue
+        seen.add(code)
+        loc = to_location(p) if p is not None else Location(name=_places().country_name(code), country=code)
+        d = Draft("CONSULT", "visit", mode_spec("visit")["cameo"],
+                  [person_actor(ctx, visitor, "visitor"), country_actor(code, "host")], [(sent.start, sent.end)],
+                  location=loc, anchor=f.start + shift)
+        d.members = [visitor]
+        drafts.append(d)
+    return drafts
 
 
 def conference_from_frame(ctx: Analysis, sent: Sentence, f: frames_mod.Frame) -> list[Draft]:
