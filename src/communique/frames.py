@@ -129,6 +129,14 @@ def index_mentions(sent: Span, mentions: Iterable[MentionSpan]) -> dict[int, Key
 
 # ------------------------------------------------------------------ discourse: who "he" is
 
+def _dedupe_keys(keys: list) -> list:
+    out = []
+    for k in keys:
+        if k not in out:
+            out.append(k)
+    return out
+
+
 class Discourse:
     """The persons an article has made salient so far, subjects first, for anaphora:
     "he", "the French President", "the Kenyan side", "the two ministers"."""
@@ -137,15 +145,17 @@ class Discourse:
         self.describe = describe
         self.demonym = demonym or (lambda w: None)
         self.salient: list = []
+        self.subjects: list = []
+        self.mentioned: list = []
         self.group: list = []  # the participants of the last engagement with two or more
 
     def observe(self, subjects: list, mentioned: list, frames: list[Frame] = ()) -> None:
-        """After a sentence: its subjects lead, then what else it named, then older persons."""
-        order = []
-        for k in list(subjects) + list(mentioned) + self.salient:
-            if k not in order:
-                order.append(k)
-        self.salient = order[:10]
+        """After a sentence: the recent subjects lead (the newest first), then the persons only
+        named, the newest first: "X met Y. ... He said" means X, unless a sentence since made
+        someone else its subject."""
+        self.subjects = _dedupe_keys(list(subjects) + self.subjects)[:6]
+        self.mentioned = _dedupe_keys(list(mentioned) + self.mentioned)[:10]
+        self.salient = _dedupe_keys(self.subjects + self.mentioned)
         for f in frames:
             if len(f.participants()) >= 2 and not f.planned:
                 self.group = f.participants()
@@ -578,6 +588,9 @@ class _Reader:
             for prep, g in self.preps(h, heads_preps):
                 if prep == "to" and mode in ("visit", "signing", "conference"):
                     continue
+                if prep == "with" and (mode == "visit" or (h.i != tok.i and h.lower_ in W["verb_mode"]
+                                                           and W["verb_mode"][h.lower_] == "visit")):
+                    continue  # "X travelled with ministers for the talks": companions, not counterparts
                 if prep == "to" and not (h.lower_.startswith(("spo", "talk"))):
                     continue
                 ks, ps, res = self.np(g, exclude=a_keys)
@@ -673,6 +686,11 @@ class _Reader:
         out = []
 
         def add(g: Token):
+            if g.pos_ != "PROPN":
+                inner = [x for c in g.children if c.dep_ == "prep" and c.lower_ == "of" for x in c.children
+                         if x.dep_ == "pobj" and x.pos_ == "PROPN"]
+                if inner:  # "the Russian city of Sochi", "the capital of Kenya"
+                    g = inner[0]
             out.append(self._entity_span(g))
             for c in g.children:
                 if c.dep_ == "conj":
@@ -692,8 +710,15 @@ class _Reader:
                 if c.dep_ == "dobj" and _is_verb(h) and h.lower_ in ("visited", "visit", "visits", "visiting", "toured",
                                                                       "reached"):
                     add(c)
-                if c.dep_ == "advmod" and c.lower_ in ("here", "there"):
-                    pass
+                if c.dep_ == "prep" and c.lower_ == "for" and _is_verb(h):
+                    # "travelled to X for the talks", "flew in for the summit in X"
+                    for g in c.children:
+                        if g.dep_ == "pobj" and g.lower_ in W["noun_mode"]:
+                            for cc in g.children:
+                                if cc.dep_ == "prep" and cc.lower_ in ("in", "at"):
+                                    for gg in cc.children:
+                                        if gg.dep_ == "pobj":
+                                            add(gg)
         return out
 
 
