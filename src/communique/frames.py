@@ -114,8 +114,9 @@ def index_mentions(sent: Span, mentions: Iterable[MentionSpan]) -> dict[int, Key
             low = tok.lower_
             if tok.is_punct and tok.text not in ("(", ")", ".", "-", "–"):
                 break
-            if tok.pos_ in ("VERB", "AUX", "ADP") and low not in ("of", "for", "de"):
-                break
+            if tok.pos_ in ("VERB", "AUX", "ADP") and low not in ("of", "for", "de") and \
+                    not (low == "to" and i > sent.start and doc[i - 1].lower_ in W["to_titles"]):
+                break  # "Ambassador to the Philippines X" keeps its "to"
             if not (tok.text[:1].isupper() or low in W["title_words"] or low in ("of", "the", "for", "de", "and")
                     or tok.text in ("(", ")", "-", "–")):
                 break
@@ -380,7 +381,23 @@ class _Reader:
         """persons_at, then anaphora for a pronoun or a definite description."""
         keys, places = self.persons_at(head)
         resolved = []
-        if not keys and head.lower_ in self.W["pronouns_person"] and head.lower_ not in ("i", "me", "my"):
+        if not keys and head.lower_ in ("i", "me", "my", "we", "us", "our"):
+            # "'I had talks with Y,' X said": a quoted first person is the one who says it
+            t = head
+            for _ in range(6):
+                if t.dep_ in ("ccomp", "parataxis") and t.head.lower_ in self.W["speech_verbs"]:
+                    speaker = self.subject(t.head)[0]
+                    if speaker is not None and speaker.i != head.i:
+                        ks = self.persons_at(speaker)[0]
+                        if ks:
+                            resolved.append((head.text, tuple(ks)))
+                            return ks, places, resolved
+                    break
+                if t.head.i == t.i:
+                    break
+                t = t.head
+            return keys, places, resolved
+        if not keys and head.lower_ in self.W["pronouns_person"]:
             # "X said he met Y", "call on X during his visit": the nearest person named before
             # the pronoun in its own sentence, then the discourse
             exclude = set(exclude)
@@ -486,7 +503,7 @@ class _Reader:
             if k is not None:
                 if k not in out:
                     out.append(k)
-            elif tok.lower_ in stops or tok.tag_ in ("TO", "VBD", "VBZ", "VBP", "MD", "WDT", "WP") or \
+            elif tok.lower_ in stops or tok.tag_ in ("TO", "VBD", "VBZ", "VBP", "MD", "WDT", "WP", "''", "``") or \
                     (tok.pos_ == "VERB" and tok.tag_ not in ("VBN", "VBG")) or tok.text in (";", ":", "."):
                 break
             i += 1
@@ -691,7 +708,12 @@ class _Reader:
                          if x.dep_ == "pobj" and x.pos_ == "PROPN"]
                 if inner:  # "the Russian city of Sochi", "the capital of Kenya"
                     g = inner[0]
-            out.append(self._entity_span(g))
+            if g.pos_ == "NOUN":  # "the country": keep the words before it for the anaphor check
+                first = min([c for c in g.children if c.i < g.i and c.dep_ in ("det", "amod", "compound")] + [g],
+                            key=lambda t: t.i)
+                out.append((first.idx, g.idx + len(g.text)))
+            else:
+                out.append(self._entity_span(g))
             for c in g.children:
                 if c.dep_ == "conj":
                     add(c)
