@@ -53,6 +53,7 @@ class Frame:
     resolved: list = field(default_factory=list)  # (token text, key): anaphora this frame resolved
     planned: bool = False  # "the upcoming visit", "will meet": no event yet
     subject: list = field(default_factory=list)  # the grammatical subject's persons, for salience
+    gathering: str | None = None  # a conference's gathering head word: "summit", "forum"
 
     @property
     def start(self) -> int:
@@ -239,6 +240,11 @@ def _mode_of(tok: Token) -> str | None:
         return "dialogue"  # the tokenizer splits "co-chaired" into "co", "-", "chaired"
     if tok.pos_ in ("NOUN", "PROPN") and low in W["noun_mode"]:
         return W["noun_mode"][low]
+    if tok.pos_ in ("NOUN", "PROPN") and low in W["speech_nouns"]:
+        # "a keynote speech at the summit": the speaker attended it
+        if any(c.dep_ == "prep" and c.lower_ in ("at", "to", "before") and
+               any(g.dep_ == "pobj" and g.lower_ in W["gathering_words"] for g in c.children) for c in tok.children):
+            return "conference"
     if tok.pos_ in ("NOUN", "PROPN") and low in W["verb_mode"] and low in ("visit", "visits"):
         return "visit"
     return None
@@ -694,7 +700,24 @@ class _Reader:
 
         if mode == "visit":
             f.destinations = self.destinations(tok, verb)
+        if mode == "conference":
+            f.gathering = self.gathering(tok)
         return f
+
+    def gathering(self, tok: Token) -> str | None:
+        """The head word of the gathering a conference frame attends ("summit", "forum"), so
+        that attendees told in several sentences join one event."""
+        W = self.W
+        cands = []
+        if _is_verb(tok):
+            cands = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
+        else:
+            cands = [g for c in tok.children if c.dep_ == "prep" and c.lower_ in ("at", "to", "before")
+                     for g in c.children if g.dep_ == "pobj"]
+        for c in cands:
+            if c.lower_ in W["gathering_words"]:
+                return c.lower_
+        return None
 
     def destinations(self, tok: Token, verb: Token | None) -> list[tuple[int, int]]:
         """Where a trip went: "visit to X", "visited X", "arrived on Monday in X", "is in X for

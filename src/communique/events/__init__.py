@@ -16,7 +16,8 @@ from communique.analysis import Analysis, Draft
 from communique.events.conference import draft_conference
 from communique import frames as frames_mod
 from communique.events.engagement import draft_engagement
-from communique.events.framed import discourse, doc_shift, draft_frame, kind_of, log_outcome, sentence_frames
+from communique.events.framed import (discourse, doc_shift, draft_frame, join_gatherings, kind_of, log_outcome,
+                                      sentence_frames)
 from communique.events.merge import _one_mode_per_pair, merge_drafts
 from communique.events.settle import pick_date, settle_context
 from communique.events.sides import _dedupe
@@ -58,9 +59,9 @@ def extract_events(ctx: Analysis) -> None:
                     framed.add(kind_of(f.mode))  # "X will meet Y": no event, and no fallback adds one
                 continue
             got = draft_frame(ctx, sent, f, modes)
-            if got:
+            if any(len(d.members) >= 2 or d.context is None for d in got):
                 framed.add(kind_of(f.mode))
-                found += got
+            found += got
         for mode, pos in modes:
             if is_hypothetical(sent.text, pos):
                 continue
@@ -102,7 +103,7 @@ def extract_events(ctx: Analysis) -> None:
         last = next((d for d in reversed(found) if d.type == "CONSULT" and len(d.members) >= 2), None)
         if last is not None:
             disc.group = list(last.members)
-    drafts = merge_drafts(drafts)
+    drafts = merge_drafts(join_gatherings(drafts))
     drafts = [d for d in drafts if len(d.actors) >= 2 or d.context == "needs-host"]
     settle_context(ctx, drafts, sentences)
     ctx.drafts = [d for d in drafts if len(d.actors) >= 2]

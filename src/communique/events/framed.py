@@ -156,11 +156,47 @@ def conference_from_frame(ctx: Analysis, sent: Sentence, f: frames_mod.Frame) ->
     """Leaders of several states attending one gathering ("the summit was attended by A, B and
     C"): one conference event of them all. One attendee is left to the gatherings list."""
     people = f.participants()
+    spec = mode_spec("conference")
+    if f.gathering and people:
+        # one attendee per sentence is kept: join_gatherings folds the attendees of one summit
+        d = Draft(spec["type"], "conference", spec["cameo"], [person_actor(ctx, p, "participant") for p in people],
+                  [(sent.start, sent.end)], anchor=f.start + doc_shift(sent), members=list(people))
+        d.context = "gathering:" + f.gathering
+        return [d]
     if len(people) < 2 or not any(_cross(ctx, people[0], o) for o in people[1:]):
         return []
-    spec = mode_spec("conference")
     return [Draft(spec["type"], "conference", spec["cameo"], [person_actor(ctx, p, "participant") for p in people],
                   [(sent.start, sent.end)], anchor=f.start + doc_shift(sent), members=list(people))]
+
+
+def join_gatherings(drafts: list[Draft]) -> list[Draft]:
+    """Attendees of one gathering told in several sentences ("X gave a speech at the summit";
+    "the summit was attended by A and B") are one conference of them all."""
+    out: list[Draft] = []
+    first: dict[str, Draft] = {}
+    for d in drafts:
+        key = d.context if d.context and d.context.startswith("gathering:") else None
+        if key is None:
+            out.append(d)
+            continue
+        if key not in first:
+            first[key] = d
+            out.append(d)
+            continue
+        target = first[key]
+        for a in d.actors:
+            if a.person is not None and a.person not in target.members:
+                target.actors.append(a)
+                target.members.append(a.person)
+        target.evidence += [e for e in d.evidence if e not in target.evidence]
+        target.date = target.date or d.date
+        target.location = target.location or d.location
+    for d in first.values():
+        d.context = None
+        people = [a.person for a in d.actors if a.person is not None]
+        if len(people) < 2 or not any(_cross(None, people[0], o) for o in people[1:]):
+            d.actors = d.actors[:1]  # one attendee alone is no conference of persons; dropped later
+    return out
 
 
 def signing_from_frame(ctx: Analysis, sent: Sentence, f: frames_mod.Frame) -> list[Draft]:
