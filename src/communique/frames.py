@@ -365,8 +365,9 @@ class _Reader:
                     continue
                 if c.dep_ == "prep" and c.lower_ != "of":
                     continue
-                if c.dep_ in ("conj", "appos") and c.lower_ in W["spouse_words"]:
-                    continue  # "X and his wife Y": the spouse is never a side
+                if c.dep_ in ("conj", "appos") and (c.lower_ in W["spouse_words"] or any(
+                        g.lower_ in W["spouse_words"] for g in c.children if g.i < c.i and g.dep_ in ("compound", "amod"))):
+                    continue  # "X and his wife Y", "X and First Lady Y": the spouse is never a side
                 stack.append(c)
         keys.sort(key=lambda k: self.first.get(k, 0))  # reading order; the stack pops right-hand first
         places.sort()

@@ -97,8 +97,6 @@ def extract_events(ctx: Analysis) -> None:
         if subj_before:
             last_subject = subj_before[0].person
         subjects = about + [k for k in frames_mod.subjects_of(frames) if k not in about]
-        if not subjects and subj_before:
-            subjects = [last_subject]
         disc.observe(subjects, _dedupe(sent.mentions), frames)
         last = next((d for d in reversed(found) if d.type == "CONSULT" and len(d.members) >= 2), None)
         if last is not None:

@@ -124,7 +124,8 @@ def visit_from_frame(ctx: Analysis, sent: Sentence, f: frames_mod.Frame) -> list
     dests = []  # (country code, place or None): a tour has several
     anaphors = frames_mod.words()["country_anaphors"]
     for s, e in f.destinations:
-        p = next((p for ps, pe, p in places_ if ps < e + shift and s + shift < pe and p.country), None)
+        # the known place must end where the destination ends: "the Temple of Heaven" is no "Temple"
+        p = next((p for ps, pe, p in places_ if ps < e + shift <= pe + 1 and s + shift < pe and p.country), None)
         if p is not None:
             dests.append((p.country, p))
         elif sent.span.doc.text[s:e].lower() in anaphors:
@@ -132,7 +133,7 @@ def visit_from_frame(ctx: Analysis, sent: Sentence, f: frames_mod.Frame) -> list
             other = [c for c in ctx.pair if c != f.side_a[0].country]
             if len(ctx.pair) == 2 and len(other) == 1:
                 dests.append((other[0], None))
-    if not dests:
+    if not dests and not f.destinations:  # the parse named no destination: the place after the visit word
         _, p = destination(sent)
         if p is not None and p.country:
             dests.append((p.country, p))
