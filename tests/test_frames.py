@@ -294,3 +294,119 @@ def test_mentions_are_looked_up_by_token():
     sent = next(nlp(text).sents)
     index = F.index_mentions(sent, [F.MentionSpan(0, 8, "a"), F.MentionSpan(13, 24, "b")])
     assert index == {0: "a", 1: "a", 3: "b", 4: "b"}
+
+
+@pytest.mark.parametrize("text", [
+    "Ana Lima called on Pedro Souza at his office on Monday.",
+    "On Tuesday, Ana Lima called on Pedro Souza in Lisbon.",
+])
+def test_called_on_without_an_infinitive_is_a_courtesy_call(text):
+    f = one(text)
+    assert f.mode == "meeting" and f.side_a == ["Ana Lima"] and f.side_b == ["Pedro Souza"]
+
+
+@pytest.mark.parametrize("text", [
+    "\u201cI held very good talks with Pedro Souza,\u201d Ana Lima said.",
+    "\u201cToday I met Pedro Souza in Lisbon,\u201d Ana Lima told reporters.",
+])
+def test_a_quoted_first_person_is_the_speaker(text):
+    f = one(text, "meeting")
+    assert f.side_a == ["Ana Lima"] and f.side_b == ["Pedro Souza"]
+
+
+@pytest.mark.parametrize("text", [
+    "Ana Lima and First Lady Paulo Lima arrived in Lisbon on Monday.",
+    "Ana Lima and her spouse Paulo Lima arrived in Lisbon on Monday.",
+])
+def test_a_titled_spouse_is_no_traveller(text):
+    f = one(text, "visit")
+    assert f.side_a == ["Ana Lima"]
+
+
+@pytest.mark.parametrize("text,place", [
+    ("Ana Lima arrived in the Portuguese city of Porto for talks.", "Porto"),
+    ("Ana Lima travelled with three ministers for the talks in Lisbon.", "Lisbon"),
+])
+def test_destination_through_city_of_and_for_the_talks(text, place):
+    f = one(text, "visit")
+    assert place in [text[s:e] for s, e in f.destinations]
+
+
+def test_a_travellers_companions_are_no_counterparts():
+    frames = read("Ana Lima travelled with Paulo Lima and Karl Berg for the meeting in Lisbon.")[0]
+    assert not any(f.side_b for f in frames)
+
+
+@pytest.mark.parametrize("text", [
+    "Ana Lima laid a wreath at the monument and was received by Pedro Souza.",
+    "Ana Lima toured the port and was welcomed by Pedro Souza at the palace.",
+])
+def test_a_passive_verb_phrase_sharing_a_subject(text):
+    f = one(text, "meeting")
+    assert f.side_a == ["Pedro Souza"] and f.side_b == ["Ana Lima"]
+    assert f.roles["Pedro Souza"] == "host"
+
+
+@pytest.mark.parametrize("first,second", [
+    ("Ana Lima delivered a keynote speech at the summit on Friday.",
+     "The summit was attended by Pedro Souza and Karl Berg."),
+    ("Ana Lima gave an address at the forum in Nairobi.",
+     "The forum was attended by Pedro Souza and Karl Berg."),
+])
+def test_attendees_of_one_gathering_share_its_word(first, second):
+    a, b = read(first, second)
+    fa = next(f for f in a if f.mode == "conference")
+    fb = next(f for f in b if f.mode == "conference")
+    assert fa.side_a == ["Ana Lima"] and set(fb.participants()) == {"Pedro Souza", "Karl Berg"}
+    assert fa.gathering == fb.gathering
+
+
+# ------------------------------------------------------------------ through the whole pipeline
+
+ARTICLE_GATHERING = """Leaders meet at regional summit
+
+Kenyan President Daniel Mwangi delivered a keynote speech at the Lakes Regional Summit in Kigali on Friday.
+
+The summit was attended by Ugandan President Joseph Okello and Tanzanian President Grace Mushi.
+"""
+
+ARTICLE_TOUR = """Minister ends regional tour
+
+Brazilian Foreign Minister Ana Lima began a tour of Portugal, Spain and Italy on 3 March 2025.
+
+She met Portuguese Prime Minister Pedro Souza in Lisbon on 4 March 2025.
+"""
+
+
+def test_pipeline_joins_a_gatherings_attendees_into_one_conference():
+    from communique.pipeline import extract
+
+    art = extract(ARTICLE_GATHERING, doc_id="g")
+    conferences = [e for e in art.events if e.mode == "conference"]
+    names = {a.name for e in conferences for a in e.actors}
+    assert {"Daniel Mwangi", "Joseph Okello", "Grace Mushi"} <= names
+    assert len([e for e in conferences if len(e.actors) >= 3]) == 1
+
+
+def test_pipeline_reads_a_tour_and_a_pronoun_subject():
+    from communique.pipeline import extract
+
+    art = extract(ARTICLE_TOUR, doc_id="t")
+    visits = {a.country for e in art.events if e.mode == "visit" for a in e.actors if a.kind == "country"}
+    assert {"PRT", "ESP", "ITA"} <= visits
+    meetings = [{a.name for a in e.actors} for e in art.events if e.mode == "meeting"]
+    assert {"Ana Lima", "Pedro Souza"} in meetings
+
+
+def test_debug_frames_reports_frames_and_fallbacks(tmp_path):
+    from click.testing import CliRunner
+
+    from communique.cli import main
+
+    path = tmp_path / "tour.txt"
+    path.write_text(ARTICLE_TOUR, encoding="utf-8")
+    result = CliRunner().invoke(main, ["extract", str(path), "--debug-frames"])
+    assert result.exit_code == 0, result.output
+    report = [line for line in result.stderr.splitlines() if line.startswith("communique: frames:")]
+    meeting = next(line for line in report if " meeting " in line)
+    assert int(meeting.split()[3]) >= 1  # the meeting was told by a frame

@@ -240,13 +240,24 @@ def _mode_of(tok: Token) -> str | None:
         return "dialogue"  # the tokenizer splits "co-chaired" into "co", "-", "chaired"
     if tok.pos_ in ("NOUN", "PROPN") and low in W["noun_mode"]:
         return W["noun_mode"][low]
-    if tok.pos_ in ("NOUN", "PROPN") and low in W["speech_nouns"]:
-        # "a keynote speech at the summit": the speaker attended it
-        if any(c.dep_ == "prep" and c.lower_ in ("at", "to", "before") and
-               any(g.dep_ == "pobj" and g.lower_ in W["gathering_words"] for g in c.children) for c in tok.children):
-            return "conference"
+    if tok.pos_ in ("NOUN", "PROPN") and low in W["speech_nouns"] and _gathering_at(tok):
+        return "conference"  # "a keynote speech at the summit": the speaker attended it
     if tok.pos_ in ("NOUN", "PROPN") and low in W["verb_mode"] and low in ("visit", "visits"):
         return "visit"
+    return None
+
+
+def _gathering_at(tok: Token) -> str | None:
+    """The gathering word a speech is given at, under the noun or under the verb that has the
+    noun as object ("delivered a speech at the summit")."""
+    W = words()
+    heads = [tok] + ([tok.head] if tok.dep_ == "dobj" else [])
+    for h in heads:
+        for c in h.children:
+            if c.dep_ == "prep" and c.lower_ in ("at", "to", "before"):
+                for g in c.children:
+                    if g.dep_ == "pobj" and g.lower_ in W["gathering_words"]:
+                        return g.lower_
     return None
 
 
@@ -635,8 +646,11 @@ class _Reader:
                     b_keys += [k for k in ks if k not in b_keys]
                     b_places += ps
         hosted_by = []
-        if not is_noun and not passive and subj is None and self.agent(tok):
-            passive = True  # "were co-chaired by A and B" where the parser lost the passive subject
+        if not is_noun and not passive and self.agent(tok) and (
+                subj is None or any(c.dep_ == "auxpass" for c in tok.children)):
+            # "were co-chaired by A and B" where the parser lost the passive subject, and
+            # "X laid a wreath and was received by Y", whose shared subject is passive here only
+            passive = True
         if not is_noun and passive:
             # "X was received by Y": Y hosts; the passive subject is the guest
             agents = self.agent(tok)
@@ -713,8 +727,7 @@ class _Reader:
         if _is_verb(tok):
             cands = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
         else:
-            cands = [g for c in tok.children if c.dep_ == "prep" and c.lower_ in ("at", "to", "before")
-                     for g in c.children if g.dep_ == "pobj"]
+            return _gathering_at(tok)
         for c in cands:
             if c.lower_ in W["gathering_words"]:
                 return c.lower_
@@ -746,8 +759,13 @@ class _Reader:
         if verb is not None and verb.i != tok.i and tok.dep_ == "pobj" and tok.head.head.i == verb.i:
             heads.append(verb)  # "is in X for a state visit", "arrived in X on an official visit"
         for h in heads:
-            for c in h.children:
-                if c.dep_ == "prep" and c.lower_ in W["destination_preps"]:
+            kids = list(h.children)
+            if _is_verb(h):  # "travelled with ministers for the talks in X": the parse hangs "for" lower
+                kids += [x for c in h.children if c.dep_ == "prep" and c.lower_ == "with"
+                         for g in c.children if g.dep_ == "pobj" for x in g.children
+                         if x.dep_ == "prep" and x.lower_ == "for"]
+            for c in kids:
+                if c.dep_ == "prep" and c.lower_ in W["destination_preps"] and c.head.i == h.i:
                     if c.lower_ == "of" and h.lower_ not in ("tour", "visit", "visits"):
                         continue
                     for g in c.children:

@@ -2,9 +2,11 @@
 from __future__ import annotations
 
 import json
+import logging
 import os
 import sys
 import tempfile
+from collections import Counter
 
 import click
 
@@ -23,8 +25,11 @@ def register(group):
               help="Publication date for inputs that carry none of their own (e.g. 2026-02-13).")
 @click.option("--max-bytes", type=click.IntRange(min=1), default=MAX_BYTES, show_default=True,
               help="Refuse any file (or JSONL line) larger than this.")
+@click.option("--debug-frames", is_flag=True,
+              help="Report on standard error how many engagements the parse (frames) told and how many "
+                   "the positional fallback rules.")
 @output_option
-def extract(paths, fmt, published, max_bytes, output):
+def extract(paths, fmt, published, max_bytes, output, debug_frames):
     """Extract persons, events and commitments from articles.
 
     PATH may be a .txt or .html file, a .jsonl file of records
@@ -61,6 +66,7 @@ def extract(paths, fmt, published, max_bytes, output):
                 continue
             yield item
 
+    tally = _FrameTally.attach() if debug_frames else None
     with _Sink(output, fmt) as sink:
         for doc, result in extract_documents(documents()):
             if progress is not None:
@@ -71,7 +77,37 @@ def extract(paths, fmt, published, max_bytes, output):
             sink.write(result)
     if progress is not None:
         progress.close()
+    if tally is not None:
+        click.echo(tally.report(), err=True)
     sys.exit(1 if failures else 0)
+
+
+class _FrameTally(logging.Handler):
+    """Counts the DEBUG records of `communique.frames`: per engagement mode, whether a frame
+    from the parse or the positional fallback chose the participants."""
+
+    def __init__(self):
+        super().__init__(logging.DEBUG)
+        self.counts: Counter = Counter()
+
+    @classmethod
+    def attach(cls) -> "_FrameTally":
+        tally = cls()
+        log = logging.getLogger("communique.frames")
+        log.setLevel(logging.DEBUG)
+        log.addHandler(tally)
+        log.propagate = False
+        return tally
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.counts[(getattr(record, "frames_outcome", "?"), getattr(record, "frames_mode", "?"))] += 1
+
+    def report(self) -> str:
+        lines = ["communique: frames: mode        frame  fallback  none"]
+        for mode in sorted({m for _, m in self.counts}):
+            lines.append(f"communique: frames: {mode:<11} {self.counts[('frame', mode)]:>5}  "
+                         f"{self.counts[('fallback', mode)]:>8}  {self.counts[('none', mode)]:>4}")
+        return "\n".join(lines)
 
 
 def _where(doc: Document) -> str:
