@@ -21,6 +21,7 @@ from communique import lexicon
 from communique.text import fold
 
 Key = Hashable  # whatever the caller uses for a person (an index today, an object later)
+MAX_WALK = 120  # tokens one noun phrase or list may span; longer runs are cut, never walked whole
 
 
 @dataclass(frozen=True)
@@ -118,7 +119,7 @@ def index_mentions(sent: Span, mentions: Iterable[MentionSpan]) -> dict[int, Key
             if tok.pos_ in ("VERB", "AUX", "ADP") and low not in ("of", "for", "de") and \
                     not (low == "to" and i > sent.start and doc[i - 1].lower_ in W["to_titles"]):
                 break  # "Ambassador to the Philippines X" keeps its "to"
-            if not (tok.text[:1].isupper() or low in W["title_words"] or low in ("of", "the", "for", "de", "and")
+            if not (tok.text[:1].isupper() or low in W["title_words"] or low in ("of", "the", "for", "de", "and", "to")
                     or tok.text in ("(", ")", "-", "–")):
                 break
             if low in ("and", "the") and (i == sent.start or not doc[i - 1].text[:1].isupper()):
@@ -337,6 +338,7 @@ class _Reader:
         self.index = index
         self.discourse = discourse
         self.W = words()
+        self.says_phone = any(t.lower_ in self.W["call_modifiers"] for t in sent)
         self.first: dict = {}
         for i, k in sorted(index.items()):
             self.first.setdefault(k, i)
@@ -358,7 +360,9 @@ class _Reader:
         W = self.W
         stack = [head]
         seen_ents = set()
-        while stack:
+        budget = MAX_WALK  # a bound per phrase, so a sentence costs at most triggers x MAX_WALK
+        while stack and budget:
+            budget -= 1
             tok = stack.pop()
             k = self.index.get(tok.i)
             if k is not None:
@@ -515,7 +519,8 @@ class _Reader:
         doc = pobj.doc
         i = pobj.left_edge.i
         stops = W["list_stops"]
-        while i < self.sent.end:
+        end = min(self.sent.end, i + MAX_WALK)
+        while i < end:
             tok = doc[i]
             k = self.index.get(i)
             if k is not None:
@@ -565,7 +570,7 @@ class _Reader:
             mode = f.mode = "meeting"
         if mode == "call" and not is_noun and low.startswith("spo") and not _phone(tok, tok):
             # "spoke with X" on its own: a call when the sentence says so elsewhere
-            if not any(t.lower_ in W["call_modifiers"] for t in self.sent):
+            if not self.says_phone:
                 mode = f.mode = "meeting"
         if mode == "visit" and low == "spent" and not any(
                 c.lower_ in W["time_nouns"] for c in tok.children if c.dep_ in ("dobj", "npadvmod")):

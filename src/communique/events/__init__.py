@@ -16,8 +16,8 @@ from communique.analysis import Analysis, Draft
 from communique.events.conference import draft_conference
 from communique import frames as frames_mod
 from communique.events.engagement import draft_engagement
-from communique.events.framed import (discourse, doc_shift, draft_frame, join_gatherings, kind_of, log_outcome,
-                                      sentence_frames)
+from communique.events.framed import (discourse, doc_shift, draft_frame, frame_org_drafts, join_gatherings, kind_of,
+                                      log_outcome, sentence_frames)
 from communique.events.merge import _one_mode_per_pair, merge_drafts
 from communique.events.settle import pick_date, settle_context
 from communique.events.sides import _dedupe
@@ -52,16 +52,20 @@ def extract_events(ctx: Analysis) -> None:
         # the parse first: each trigger's frame names its participants by syntax
         frames, about = sentence_frames(sent, disc)
         framed: set[str] = set()  # "engagement", "visit", ...: told by a frame, or planned there
+        drafted: list = []  # the frames that drafted an event
         shift = doc_shift(sent)
+        live = [(m, p) for m, p in modes if not is_hypothetical(sent.text, p)]  # "the upcoming dialogue" is no mode
         for f in frames:
             if f.planned or is_hypothetical(sent.text, f.start + shift - sent.start):
                 if f.participants():
                     framed.add(kind_of(f.mode))  # "X will meet Y": no event, and no fallback adds one
                 continue
-            got = draft_frame(ctx, sent, f, modes)
+            got = draft_frame(ctx, sent, f, live)
             if any(len(d.members) >= 2 or d.context is None for d in got):
                 framed.add(kind_of(f.mode))
+                drafted.append(f)
             found += got
+        found += frame_org_drafts(ctx, sent, drafted, live)
         for mode, pos in modes:
             if is_hypothetical(sent.text, pos):
                 continue

@@ -3,6 +3,7 @@
 positional drafters of the other modules run only where no frame names the participants."""
 from __future__ import annotations
 
+import functools
 import logging
 
 from communique import frames as frames_mod
@@ -103,15 +104,33 @@ def engagement_from_frame(ctx: Analysis, sent: Sentence, f: frames_mod.Frame, mo
                      [person_actor(ctx, o, role(o, "participant")) for o in group]
             drafts.append(Draft(spec["type"], mode, spec["cameo"], actors, list(ev), anchor=anchor,
                                 members=side + group))
-    if f.side_a and mode in ("meeting", "call"):
-        lead = f.side_a[0]
-        drafts += org_drafts(ctx, sent, mode, anchor - sent.start, lead, f.roles.get(lead, "participant"),
-                             "guest" if f.roles else "participant")
     if mode == "dialogue":
         mech = mechanism_of(sent.text)
         for d in drafts:
             d.mechanism = mech
     return drafts
+
+
+def frame_org_drafts(ctx: Analysis, sent: Sentence, frames: list, modes: list) -> list[Draft]:
+    """Organisations met, once per sentence (as the positional drafter does): the first
+    meeting or call frame with a subject gives the lead and where to look."""
+    f = next((f for f in frames if f.mode in ("meeting", "call") and f.side_a and not f.planned), None)
+    if f is None:
+        return []
+    mode = "call" if any(m == "call" for m, _ in modes) or f.mode == "call" else "meeting"
+    lead = f.side_a[0]
+    return org_drafts(ctx, sent, mode, f.start + doc_shift(sent) - sent.start, lead,
+                      f.roles.get(lead, "participant"), "guest" if f.roles else "participant")
+
+
+@functools.lru_cache(maxsize=64)
+def _sentence_places(text: str, base: int) -> tuple:
+    return tuple(place_mentions(text, base))
+
+
+def _places_of(sent: Sentence) -> tuple:
+    """The sentence's place mentions, found once per sentence however many frames ask."""
+    return _sentence_places(sent.text, sent.start)
 
 
 def visit_from_frame(ctx: Analysis, sent: Sentence, f: frames_mod.Frame) -> list[Draft]:
@@ -120,7 +139,7 @@ def visit_from_frame(ctx: Analysis, sent: Sentence, f: frames_mod.Frame) -> list
     if not f.side_a:
         return []
     shift = doc_shift(sent)
-    places_ = place_mentions(sent.text, sent.start)
+    places_ = _places_of(sent)
     dests = []  # (country code, place or None): a tour has several
     anaphors = frames_mod.words()["country_anaphors"]
     for s, e in f.destinations:
@@ -210,7 +229,7 @@ def signing_from_frame(ctx: Analysis, sent: Sentence, f: frames_mod.Frame) -> li
     if len(people) >= 2 and any(_cross(ctx, people[0], o) for o in people[1:]):
         return [Draft(spec["type"], "signing", spec["cameo"], [person_actor(ctx, p, "participant") for p in people],
                       ev, anchor=f.start + shift, members=list(people))]
-    places_ = place_mentions(sent.text, sent.start)
+    places_ = _places_of(sent)
     countries = []
     for s, e in f.places_a:
         for ps, pe, p in places_:
