@@ -410,3 +410,21 @@ def test_debug_frames_reports_frames_and_fallbacks(tmp_path):
     report = [line for line in result.stderr.splitlines() if line.startswith("communique: frames:")]
     meeting = next(line for line in report if " meeting " in line)
     assert int(meeting.split()[3]) >= 1  # the meeting was told by a frame
+
+
+@pytest.mark.parametrize("text", [
+    "Lisbon: Ana Lima and Pedro Souza faced the press after holding talks in the capital.",
+    "Brasilia: Ana Lima and Pedro Souza spoke to reporters after holding talks on trade.",
+])
+def test_a_dateline_word_parsed_as_a_subject_does_not_hide_the_persons(text):
+    f = one(text, "meeting")
+    assert set(f.participants()) == {"Ana Lima", "Pedro Souza"}
+
+
+@pytest.mark.parametrize("first,second", [
+    ("Ana Lima landed in Lisbon on Monday.", "It is her first trip to Portugal in five years."),
+    ("Ana Lima landed in Lisbon on Monday.", "This is her second visit to Portugal this year."),
+])
+def test_it_owns_no_trip(first, second):
+    f = one(second, "visit", first)
+    assert f.side_a == ["Ana Lima"]

@@ -407,6 +407,16 @@ class _Reader:
             # "'I had talks with Y,' X said": a quoted first person is the one who says it
             t = head
             for _ in range(6):
+                says = next((c for c in t.children if c.dep_ in ("ccomp", "parataxis", "conj") and
+                             c.lower_ in self.W["speech_verbs"] and c.i > head.i), None) if t.dep_ == "ROOT" else None
+                if says is not None:  # "'I had talks with Y,' X said" parsed with "said" below "had"
+                    speaker = self.subject(says)[0]
+                    if speaker is not None:
+                        ks = self.persons_at(speaker)[0]
+                        if ks:
+                            resolved.append((head.text, tuple(ks)))
+                            return ks, places, resolved
+                    break
                 if t.dep_ in ("ccomp", "parataxis") and t.head.lower_ in self.W["speech_verbs"]:
                     speaker = self.subject(t.head)[0]
                     if speaker is not None and speaker.i != head.i:
@@ -466,13 +476,15 @@ class _Reader:
         subjectless infinitives and participles ("arrived to meet", "before meeting")."""
         if steps > 6:
             return None, False
-        for c in verb.children:
+        subjects = [c for c in verb.children if c.dep_ in ("nsubj", "csubj", "expl", "nsubjpass", "csubjpass")]
+        if len(subjects) > 1:  # "Tokyo: X and Y faced the press": the one that names persons
+            subjects.sort(key=lambda c: not self.persons_at(c)[0])
+        for c in subjects:
             if c.dep_ in ("nsubj", "csubj", "expl"):
                 if c.tag_ in ("WP", "WDT") and verb.dep_ == "relcl":
                     return verb.head, False
                 return c, False
-            if c.dep_ in ("nsubjpass", "csubjpass"):
-                return c, True
+            return c, True
         if verb.dep_ == "relcl":
             return verb.head, False
         if verb.dep_ in ("conj", "xcomp", "advcl", "pcomp", "acomp", "dep") and verb.head.i != verb.i:
@@ -595,6 +607,8 @@ class _Reader:
                 any(c.dep_ == "conj" for c in clause_subj.children):
             not_poss = self.persons_at(clause_subj)[0]
             clause_subj = None  # "A and B attended his meeting": "his" is someone else
+        if clause_subj is not None and clause_subj.lower_ in ("it", "this", "that", "there", "which", "what"):
+            clause_subj = None  # "It is his first trip": "it" owns nothing
         if clause_subj is not None:
             subj, passive = clause_subj, False  # "X began her visit": the clause's subject
         elif poss:
