@@ -74,6 +74,9 @@ def words() -> dict:
     data = lexicon.read_json("frames.json")
     out = {k: (frozenset(v) if isinstance(v, list) else v) for k, v in data.items() if not k.startswith("_")}
     out["verb_mode"] = {w: m for m, ws in data["verbs"].items() for w in ws}
+    # every word that can start a frame, so the reader skips all other tokens at once
+    out["any_trigger"] = frozenset(out["verb_mode"]) | frozenset(w for ws in data["nouns"].values() for w in ws) | \
+        frozenset(data["urging_verbs"]) | frozenset(data["speech_nouns"]) | {"chaired", "chair", "chairs", "chairing"}
     out["noun_mode"] = {w: m for m, ws in data["nouns"].items() for w in ws}
     t = lexicon.titles()
     out["title_words"] = t.heads | t.ranks | frozenset(w for p in t.head_phrases for w in p)
@@ -338,10 +341,17 @@ class _Reader:
         self.index = index
         self.discourse = discourse
         self.W = words()
-        self.says_phone = any(t.lower_ in self.W["call_modifiers"] for t in sent)
+        self._says_phone = None
         self.first: dict = {}
         for i, k in sorted(index.items()):
             self.first.setdefault(k, i)
+
+    @property
+    def says_phone(self) -> bool:
+        """Some word of the sentence is a phone or video word (looked up once, when asked)."""
+        if self._says_phone is None:
+            self._says_phone = any(t.lower_ in self.W["call_modifiers"] for t in self.sent)
+        return self._says_phone
 
     # --- who a noun phrase names
 
@@ -389,10 +399,14 @@ class _Reader:
         return keys, places
 
     def _entity_span(self, tok: Token) -> tuple[int, int]:
-        if tok.ent_type_:
-            for ent in self.sent.ents:
-                if ent.start <= tok.i < ent.end:
-                    return ent.start_char, ent.end_char
+        doc = tok.doc
+        if tok.ent_type_:  # the entity's bounds from the IOB tags, without building Span objects
+            i, j = tok.i, tok.i
+            while i > self.sent.start and doc[i].ent_iob_ == "I":
+                i -= 1
+            while j + 1 < self.sent.end and doc[j + 1].ent_iob_ == "I":
+                j += 1
+            return doc[i].idx, doc[j].idx + len(doc[j].text)
         left = tok
         while left.i > self.sent.start and tok.doc[left.i - 1].dep_ in ("compound", "flat") \
                 and tok.doc[left.i - 1].head.i in (tok.i, left.i):
@@ -813,7 +827,10 @@ def read_sentence(sent: Span, mentions: Iterable[MentionSpan],
     index = index_mentions(sent, mentions)
     reader = _Reader(sent, index, discourse)
     out = []
+    triggers = words()["any_trigger"]
     for tok in sent:
+        if tok.lower_ not in triggers:
+            continue
         f = reader.frame(tok)
         if f is not None:
             out.append(f)

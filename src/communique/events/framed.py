@@ -28,9 +28,9 @@ def discourse(ctx: Analysis) -> frames_mod.Discourse:
 
 def doc_shift(sent: Sentence) -> int:
     """Absolute offset minus the parsed Doc's offset for this sentence."""
-    text = sent.span.text
-    lead = len(text) - len(text.lstrip())
-    return sent.start - (sent.span.start_char + lead)
+    # the sentence text was stripped of leading blanks: they are whole whitespace tokens
+    first = next((t.idx for t in sent.span if not t.is_space), sent.span.start_char)
+    return sent.start - first
 
 
 def sentence_frames(sent: Sentence, disc: frames_mod.Discourse) -> tuple[list[frames_mod.Frame], list]:
