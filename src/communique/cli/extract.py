@@ -2,9 +2,11 @@
 from __future__ import annotations
 
 import json
+import logging
 import os
 import sys
 import tempfile
+from collections import Counter
 
 import click
 
@@ -34,7 +36,10 @@ def register(group):
 @click.option("--scheduler", default=None, metavar="URL",
               help="With --engine dask: a running scheduler (tcp://HOST:8786); without it, a local "
                    "cluster of --workers processes on loopback.")
-def extract(paths, fmt, published, max_bytes, output, workers, engine, scheduler):
+@click.option("--debug-frames", is_flag=True,
+              help="Report on standard error how many engagements the parse (frames) told and how many "
+                   "the positional fallback rules (counted in this process: use it with --workers 1).")
+def extract(paths, fmt, published, max_bytes, output, workers, engine, scheduler, debug_frames):
     """Extract persons, events and commitments from articles.
 
     PATH may be a .txt or .html file, a .jsonl file of records
@@ -81,6 +86,7 @@ def extract(paths, fmt, published, max_bytes, output, workers, engine, scheduler
                 continue
             yield item
 
+    tally = _FrameTally.attach() if debug_frames else None
     with _Sink(output, fmt) as sink:
         for doc, result in extract_stream(documents(), workers):
             if progress is not None:
@@ -91,7 +97,37 @@ def extract(paths, fmt, published, max_bytes, output, workers, engine, scheduler
             sink.write(result)
     if progress is not None:
         progress.close()
+    if tally is not None:
+        click.echo(tally.report(), err=True)
     sys.exit(1 if failures else 0)
+
+
+class _FrameTally(logging.Handler):
+    """Counts the DEBUG records of `communique.frames`: per engagement mode, whether a frame
+    from the parse or the positional fallback chose the participants."""
+
+    def __init__(self):
+        super().__init__(logging.DEBUG)
+        self.counts: Counter = Counter()
+
+    @classmethod
+    def attach(cls) -> "_FrameTally":
+        tally = cls()
+        log = logging.getLogger("communique.frames")
+        log.setLevel(logging.DEBUG)
+        log.addHandler(tally)
+        log.propagate = False
+        return tally
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.counts[(getattr(record, "frames_outcome", "?"), getattr(record, "frames_mode", "?"))] += 1
+
+    def report(self) -> str:
+        lines = ["communique: frames: mode        frame  fallback  none"]
+        for mode in sorted({m for _, m in self.counts}):
+            lines.append(f"communique: frames: {mode:<11} {self.counts[('frame', mode)]:>5}  "
+                         f"{self.counts[('fallback', mode)]:>8}  {self.counts[('none', mode)]:>4}")
+        return "\n".join(lines)
 
 
 def _where(doc: Document) -> str:

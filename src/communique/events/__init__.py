@@ -15,9 +15,13 @@ from functools import lru_cache
 from communique import dates
 from communique.analysis import Analysis, Draft
 from communique.events.conference import draft_conference
+from communique import frames as frames_mod
 from communique.events.engagement import draft_engagement
+from communique.events.framed import (discourse, doc_shift, draft_frame, frame_org_drafts, join_gatherings, kind_of,
+                                      log_outcome, sentence_frames)
 from communique.events.merge import _one_mode_per_pair, merge_drafts
 from communique.events.settle import pick_date, settle_context
+from communique.events.sides import _dedupe
 from communique.events.signing import draft_signing
 from communique.events.together import draft_caption, draft_joined, draft_joint
 from communique.events.triggers import Cue, detect_modes, is_hypothetical, pattern
@@ -40,6 +44,7 @@ def extract_events(ctx: Analysis) -> None:
     sentences = ctx.sentences
     drafts: list[Draft] = []
     last_subject = None
+    disc = discourse(ctx)
     for sent in sentences:
         modes = detect_modes(sent.text)
         sign_at = next((p for m, p in modes if m == "signing"), None)
@@ -51,10 +56,33 @@ def extract_events(ctx: Analysis) -> None:
         if pattern("coreference").match(sent.text.lower()):
             last = next((d for d in reversed(drafts) if d.type == "CONSULT" and len(d.members) >= 2), None)
             group = last.members if last else None
+        # the parse first: each trigger's frame names its participants by syntax
+        frames, about = sentence_frames(sent, disc)
+        framed: set[str] = set()  # "engagement", "visit", ...: told by a frame, or planned there
+        drafted: list = []  # the frames that drafted an event
+        shift = doc_shift(sent)
+        live = [(m, p) for m, p in modes if not is_hypothetical(sent.text, p)]  # "the upcoming dialogue" is no mode
+        for f in frames:
+            if f.planned or is_hypothetical(sent.text, f.start + shift - sent.start):
+                if f.participants():
+                    framed.add(kind_of(f.mode))  # "X will meet Y": no event, and no fallback adds one
+                continue
+            got = draft_frame(ctx, sent, f, live)
+            if any(len(d.members) >= 2 or d.context is None for d in got):
+                framed.add(kind_of(f.mode))
+                drafted.append(f)
+            found += got
+        found += frame_org_drafts(ctx, sent, drafted, live)
         for mode, pos in modes:
             if is_hypothetical(sent.text, pos):
                 continue
-            found += DRAFTERS[mode](ctx, sent, Cue(mode, pos, last_subject, group))
+            if kind_of(mode) in framed:
+                log_outcome("frame", mode, sent)
+                continue
+            # positional fallback: the parse gave no frame with participants for this mode
+            got = DRAFTERS[mode](ctx, sent, Cue(mode, pos, last_subject, group))
+            log_outcome("fallback" if got else "none", mode, sent)
+            found += got
         if not any(d.type == "CONSULT" and d.mode != "visit" for d in found) and not hypothetical:
             found += draft_joint(ctx, sent)
         if not found:
@@ -82,7 +110,12 @@ def extract_events(ctx: Analysis) -> None:
         subj_before = [m for m in sent.mentions if m.start - sent.start < 60]
         if subj_before:
             last_subject = subj_before[0].person
-    drafts = merge_drafts(drafts)
+        subjects = about + [k for k in frames_mod.subjects_of(frames) if k not in about]
+        disc.observe(subjects, _dedupe(sent.mentions), frames)
+        last = next((d for d in reversed(found) if d.type == "CONSULT" and len(d.members) >= 2), None)
+        if last is not None:
+            disc.group = list(last.members)
+    drafts = merge_drafts(join_gatherings(drafts))
     drafts = [d for d in drafts if len(d.actors) >= 2 or d.context == "needs-host"]
     settle_context(ctx, drafts, sentences)
     ctx.drafts = [d for d in drafts if len(d.actors) >= 2]

@@ -3,9 +3,8 @@ from __future__ import annotations
 
 import re
 
-from communique.analysis import ActorDraft, Analysis, Draft, Sentence
-from communique.events.sides import (
-    _cross, _dedupe, _group_counterparts, org_counterparts, person_actor, split_sides)
+from communique.analysis import ActorDraft, Analysis, Draft, PersonDraft, Sentence
+from communique.events.sides import _cross, _dedupe, _group_counterparts, org_counterparts, person_actor, split_sides
 from communique.events.triggers import Cue, mechanism_of, mode_spec
 
 
@@ -72,17 +71,8 @@ def draft_engagement(ctx: Analysis, sent: Sentence, cue: Cue) -> list[Draft]:
             actors = [person_actor(ctx, lead, role_a)] + [person_actor(ctx, o, role_b) for o in rest]
             drafts.append(Draft(spec["type"], mode, spec["cameo"], actors, list(evidence), anchor=sent.start + pos,
                                 members=[lead] + rest))
-    # organisations met (only with a subject person and a verb of meeting)
-    if subj and mode in ("meeting", "call") and re.search(r"\b(?:met|meet|meets|held (?:\w+ )?(?:meetings|talks)|received|receives)\b",
-                                                            sent.text.lower()):
-        for name, country, _ in org_counterparts(sent, pos):
-            lead = subj[0]
-            if country is not None and country == lead.country:
-                continue
-            if lead.org == name:
-                continue
-            actors = [person_actor(ctx, lead, role_a), ActorDraft(name, "org", country, role_b)]
-            drafts.append(Draft(spec["type"], mode, spec["cameo"], actors, list(evidence), anchor=sent.start + pos))
+    if subj:
+        drafts += org_drafts(ctx, sent, mode, pos, subj[0], role_a, role_b)
     if mode == "dialogue":
         mech = mechanism_of(sent.text)
         for d in drafts:
@@ -93,3 +83,22 @@ def draft_engagement(ctx: Analysis, sent: Sentence, cue: Cue) -> list[Draft]:
                                 anchor=sent.start + pos))
     return drafts
 
+
+
+def org_drafts(ctx: Analysis, sent: Sentence, mode: str, pos: int, lead: PersonDraft,
+               role_a: str = "participant", role_b: str = "participant") -> list[Draft]:
+    """Organisations met (only with a subject person and a verb of meeting)."""
+    if mode not in ("meeting", "call") or not re.search(
+            r"\b(?:met|meet|meets|held (?:\w+ )?(?:meetings|talks)|received|receives)\b", sent.text.lower()):
+        return []
+    spec = mode_spec(mode)
+    drafts = []
+    for name, country, _ in org_counterparts(sent, pos):
+        if country is not None and country == lead.country:
+            continue
+        if lead.org == name:
+            continue
+        actors = [person_actor(ctx, lead, role_a), ActorDraft(name, "org", country, role_b)]
+        drafts.append(Draft(spec["type"], mode, spec["cameo"], actors, [(sent.start, sent.end)],
+                            anchor=sent.start + pos))
+    return drafts

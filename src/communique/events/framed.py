@@ -1,0 +1,241 @@
+"""Drafts from engagement frames: the participants the dependency parse gives a trigger
+(communique.frames) become meetings, calls, dialogues, visits, conferences and signings. The
+positional drafters of the other modules run only where no frame names the participants."""
+from __future__ import annotations
+
+import functools
+import logging
+
+from communique import frames as frames_mod
+from communique.analysis import Analysis, Draft, Sentence
+from communique.events.engagement import org_drafts
+from communique.events.sides import _cross, _group_counterparts, country_actor, person_actor
+from communique.events.triggers import mechanism_of, mode_spec
+from communique.model import Location
+from communique.events.where import _places, destination, place_mentions, to_location
+
+ENGAGEMENT_RANK = {"call": 0, "dialogue": 1, "meeting": 2}  # a sentence that says "phone" makes talks a call
+
+# one DEBUG record per engagement mode a sentence reports, saying whether the parse (a frame)
+# or the positional fallback chose its participants; `communique extract --debug-frames` counts them
+frame_log = logging.getLogger("communique.frames")
+
+
+def discourse(ctx: Analysis) -> frames_mod.Discourse:
+    """The article's salience list for anaphora; persons are described by country and titles."""
+    return frames_mod.Discourse(lambda p: frames_mod.PersonInfo(p.country, tuple(p.titles)), _places().demonym_code)
+
+
+def doc_shift(sent: Sentence) -> int:
+    """Absolute offset minus the parsed Doc's offset for this sentence."""
+    # the sentence text was stripped of leading blanks: they are whole whitespace tokens
+    first = next((t.idx for t in sent.span if not t.is_space), sent.span.start_char)
+    return sent.start - first
+
+
+def sentence_frames(sent: Sentence, disc: frames_mod.Discourse) -> tuple[list[frames_mod.Frame], list]:
+    """The sentence's frames and the persons its main clause is about."""
+    shift = doc_shift(sent)
+    mentions = [frames_mod.MentionSpan(m.start - shift, m.end - shift, m.person) for m in sent.mentions]
+    return frames_mod.read_sentence(sent.span, mentions, disc)
+
+
+def log_outcome(outcome: str, mode: str, sent: Sentence) -> None:
+    if frame_log.isEnabledFor(logging.DEBUG):
+        frame_log.debug("%s %s: %s", outcome, mode, sent.text[:100],
+                        extra={"frames_outcome": outcome, "frames_mode": mode})
+
+
+def kind_of(mode: str) -> str:
+    return "engagement" if mode in ENGAGEMENT_RANK else mode
+
+
+def draft_frame(ctx: Analysis, sent: Sentence, f: frames_mod.Frame, modes: list) -> list[Draft]:
+    kind = kind_of(f.mode)
+    if kind == "engagement":
+        return engagement_from_frame(ctx, sent, f, modes)
+    if kind == "visit":
+        return visit_from_frame(ctx, sent, f)
+    if kind == "signing":
+        return signing_from_frame(ctx, sent, f)
+    if kind == "conference":
+        return conference_from_frame(ctx, sent, f)
+    return []
+
+
+def engagement_from_frame(ctx: Analysis, sent: Sentence, f: frames_mod.Frame, modes: list) -> list[Draft]:
+    """Meetings, calls and dialogues whose sides the parse gave: one event per counterpart
+    group of the subject, or one for all when the frame is joint ("A and B met")."""
+    mode = f.mode
+    for m, _ in modes:  # "held talks by phone", "talks within the Strategic Dialogue"
+        if m in ENGAGEMENT_RANK and ENGAGEMENT_RANK[m] < ENGAGEMENT_RANK[mode]:
+            mode = m
+    spec = mode_spec(mode)
+    anchor = f.start + doc_shift(sent)
+    ev = [(sent.start, sent.end)]
+    drafts = []
+    if f.resolved and all(len(keys) >= 2 for _, keys in f.resolved) and \
+            set(f.participants()) <= {k for _, keys in f.resolved for k in keys}:
+        return []  # "the two sides exchanged views": the engagement told before, no new one
+
+    def role(p, default):
+        return f.roles.get(p, "co-chair" if mode == "dialogue" else default)
+
+    if f.joint or not f.side_b:
+        people = f.participants()
+        if len(people) < 2:
+            return []
+        lead = people[0]
+        if not any(_cross(ctx, lead, o) for o in people[1:]):
+            return []
+        actors = [person_actor(ctx, p, role(p, "participant")) for p in people]
+        drafts.append(Draft(spec["type"], mode, spec["cameo"], actors, ev, anchor=anchor, members=list(people)))
+    else:
+        if not f.side_a:
+            return []
+        lead = f.side_a[0]
+        side = [s_ for s_ in f.side_a if not _cross(ctx, lead, s_)]
+        # a dialogue ("2+2") is one session of both delegations; meetings pair the subject with each
+        groups = [list(f.side_b)] if mode == "dialogue" else _group_counterparts(ctx, sent, f.side_b)
+        for group in groups:
+            if not any(_cross(ctx, s_, o) for s_ in side for o in group):
+                continue
+            actors = [person_actor(ctx, s_, role(s_, "participant")) for s_ in side] + \
+                     [person_actor(ctx, o, role(o, "participant")) for o in group]
+            drafts.append(Draft(spec["type"], mode, spec["cameo"], actors, list(ev), anchor=anchor,
+                                members=side + group))
+    if mode == "dialogue":
+        mech = mechanism_of(sent.text)
+        for d in drafts:
+            d.mechanism = mech
+    return drafts
+
+
+def frame_org_drafts(ctx: Analysis, sent: Sentence, frames: list, modes: list) -> list[Draft]:
+    """Organisations met, once per sentence (as the positional drafter does): the first
+    meeting or call frame with a subject gives the lead and where to look."""
+    f = next((f for f in frames if f.mode in ("meeting", "call") and f.side_a and not f.planned), None)
+    if f is None:
+        return []
+    mode = "call" if any(m == "call" for m, _ in modes) or f.mode == "call" else "meeting"
+    lead = f.side_a[0]
+    return org_drafts(ctx, sent, mode, f.start + doc_shift(sent) - sent.start, lead,
+                      f.roles.get(lead, "participant"), "guest" if f.roles else "participant")
+
+
+@functools.lru_cache(maxsize=64)
+def _sentence_places(text: str, base: int) -> tuple:
+    return tuple(place_mentions(text, base))
+
+
+def _places_of(sent: Sentence) -> tuple:
+    """The sentence's place mentions, found once per sentence however many frames ask."""
+    return _sentence_places(sent.text, sent.start)
+
+
+def visit_from_frame(ctx: Analysis, sent: Sentence, f: frames_mod.Frame) -> list[Draft]:
+    """A trip whose traveller the parse gave, to the destination it gave (or the place right
+    after the visit word when the parse named none)."""
+    if not f.side_a:
+        return []
+    shift = doc_shift(sent)
+    places_ = _places_of(sent)
+    dests = []  # (country code, place or None): a tour has several
+    anaphors = frames_mod.words()["country_anaphors"]
+    for s, e in f.destinations:
+        # the known place must end where the destination ends: "the Temple of Heaven" is no "Temple"
+        p = next((p for ps, pe, p in places_ if ps < e + shift <= pe + 1 and s + shift < pe and p.country), None)
+        if p is not None:
+            dests.append((p.country, p))
+        elif sent.span.doc.text[s:e].lower() in anaphors:
+            # "his visit to the country": the article's other state than the visitor's
+            other = [c for c in ctx.pair if c != f.side_a[0].country]
+            if len(ctx.pair) == 2 and len(other) == 1:
+                dests.append((other[0], None))
+    if not dests and not f.destinations:  # the parse named no destination: the place after the visit word
+        _, p = destination(sent)
+        if p is not None and p.country:
+            dests.append((p.country, p))
+    drafts = []
+    seen = set()
+    for code, p in dests:
+        visitor = next((v for v in f.side_a if v.country != code), None)
+        if visitor is None or code in seen:
+            continue
+        seen.add(code)
+        loc = to_location(p) if p is not None else Location(name=_places().country_name(code), country=code)
+        d = Draft("CONSULT", "visit", mode_spec("visit")["cameo"],
+                  [person_actor(ctx, visitor, "visitor"), country_actor(code, "host")], [(sent.start, sent.end)],
+                  location=loc, anchor=f.start + shift)
+        d.members = [visitor]
+        drafts.append(d)
+    return drafts
+
+
+def conference_from_frame(ctx: Analysis, sent: Sentence, f: frames_mod.Frame) -> list[Draft]:
+    """Leaders of several states attending one gathering ("the summit was attended by A, B and
+    C"): one conference event of them all. One attendee is left to the gatherings list."""
+    people = f.participants()
+    spec = mode_spec("conference")
+    if f.gathering and people:
+        # one attendee per sentence is kept: join_gatherings folds the attendees of one summit
+        d = Draft(spec["type"], "conference", spec["cameo"], [person_actor(ctx, p, "participant") for p in people],
+                  [(sent.start, sent.end)], anchor=f.start + doc_shift(sent), members=list(people))
+        d.context = "gathering:" + f.gathering
+        return [d]
+    if len(people) < 2 or not any(_cross(ctx, people[0], o) for o in people[1:]):
+        return []
+    return [Draft(spec["type"], "conference", spec["cameo"], [person_actor(ctx, p, "participant") for p in people],
+                  [(sent.start, sent.end)], anchor=f.start + doc_shift(sent), members=list(people))]
+
+
+def join_gatherings(drafts: list[Draft]) -> list[Draft]:
+    """Attendees of one gathering told in several sentences ("X gave a speech at the summit";
+    "the summit was attended by A and B") are one conference of them all."""
+    out: list[Draft] = []
+    first: dict[str, Draft] = {}
+    for d in drafts:
+        key = d.context if d.context and d.context.startswith("gathering:") else None
+        if key is None:
+            out.append(d)
+            continue
+        if key not in first:
+            first[key] = d
+            out.append(d)
+            continue
+        target = first[key]
+        for a in d.actors:
+            if a.person is not None and a.person not in target.members:
+                target.actors.append(a)
+                target.members.append(a.person)
+        target.evidence += [e for e in d.evidence if e not in target.evidence]
+        target.date = target.date or d.date
+        target.location = target.location or d.location
+    for d in first.values():
+        d.context = None
+        people = [a.person for a in d.actors if a.person is not None]
+        if len(people) < 2 or not any(_cross(None, people[0], o) for o in people[1:]):
+            d.actors = d.actors[:1]  # one attendee alone is no conference of persons; dropped later
+    return out
+
+
+def signing_from_frame(ctx: Analysis, sent: Sentence, f: frames_mod.Frame) -> list[Draft]:
+    """Signatories from the parse: persons of two sides, or states and their capitals
+    ("Paris and Rabat signed")."""
+    spec = mode_spec("signing")
+    ev = [(sent.start, sent.end)]
+    shift = doc_shift(sent)
+    people = f.participants()
+    if len(people) >= 2 and any(_cross(ctx, people[0], o) for o in people[1:]):
+        return [Draft(spec["type"], "signing", spec["cameo"], [person_actor(ctx, p, "participant") for p in people],
+                      ev, anchor=f.start + shift, members=list(people))]
+    places_ = _places_of(sent)
+    countries = []
+    for s, e in f.places_a:
+        for ps, pe, p in places_:
+            if ps < e + shift and s + shift < pe and p.country and p.country not in countries:
+                countries.append(p.country)
+    if len(countries) >= 2:
+        return [Draft(spec["type"], "signing", spec["cameo"], [country_actor(c, "participant") for c in countries[:4]],
+                      ev, anchor=f.start + shift)]
+    return []

@@ -1,0 +1,430 @@
+"""Engagement frames read from the dependency parse (communique.frames), on sentences written
+for these tests: each phenomenon in more than one wording, with the real spaCy model."""
+from __future__ import annotations
+
+import pytest
+
+from communique import frames as F
+from communique.nlp import get_nlp
+
+# who the test articles' people are, for anaphora ("the French President", "the Kenyan side")
+PEOPLE = {
+    "Ana Lima": F.PersonInfo("BRA", ("Foreign Minister",)),
+    "Pedro Souza": F.PersonInfo("PRT", ("Prime Minister",)),
+    "Karl Berg": F.PersonInfo("DEU", ("Chancellor",)),
+    "Marc Dubois": F.PersonInfo("FRA", ("President",)),
+    "Amina Otieno": F.PersonInfo("KEN", ("Foreign Minister",)),
+    "Paulo Lima": F.PersonInfo("BRA", ()),
+    "To Lam": F.PersonInfo("VNM", ("General Secretary of the Party Central Committee",)),
+    "Jon Sims": F.PersonInfo("USA", ("Co-Chairs of the Party",)),
+    "Rosa Cam": F.PersonInfo("USA", ("Co-Chairs of the Party",)),
+}
+DEMONYMS = {"French": "FRA", "Kenyan": "KEN", "German": "DEU"}
+
+
+def read(*sentences: str) -> list[list[F.Frame]]:
+    """Frames of each sentence of a short article, the discourse carried across them; the
+    mentions are the PEOPLE names found in the text (what the persons stage gives)."""
+    nlp = get_nlp()
+    disc = F.Discourse(lambda k: PEOPLE[k], DEMONYMS.get)
+    out = []
+    for text in sentences:
+        doc = nlp(text)
+        mentions = []
+        for name in sorted(PEOPLE, key=len, reverse=True):
+            at = text.find(name)
+            while at >= 0:
+                if not any(m.start <= at < m.end for m in mentions):
+                    mentions.append(F.MentionSpan(at, at + len(name), name))
+                at = text.find(name, at + 1)
+        frames = []
+        for sent in doc.sents:
+            frames += F.read_frames(sent, [m for m in mentions if sent.start_char <= m.start < sent.end_char], disc)
+        disc.observe(F.subjects_of(frames), [m.key for m in sorted(mentions, key=lambda m: m.start)], frames)
+        out.append(frames)
+    return out
+
+
+def one(text: str, mode: str | None = None, *before: str) -> F.Frame:
+    frames = read(*before, text)[-1]
+    if mode is not None:
+        frames = [f for f in frames if f.mode == mode]
+    assert frames, f"no {mode or ''} frame in {text!r}"
+    return frames[0]
+
+
+@pytest.mark.parametrize("text", [
+    "Ana Lima met Pedro Souza in Lisbon on Tuesday.",
+    "On Monday, Ana Lima met with Pedro Souza at the ministry.",
+    "Ana Lima held talks with Pedro Souza in Lisbon.",
+    "Ana Lima had a meeting with Pedro Souza on Friday.",
+])
+def test_subject_meets_counterpart(text):
+    f = one(text, "meeting")
+    assert f.side_a == ["Ana Lima"] and f.side_b == ["Pedro Souza"]
+    assert not f.planned
+
+
+@pytest.mark.parametrize("text", [
+    "Talks between Ana Lima and Pedro Souza took place in Lisbon.",
+    "A meeting between Ana Lima and Pedro Souza was held on Friday.",
+    "Ana Lima and Pedro Souza met in Lisbon on Friday.",
+])
+def test_between_and_coordinated_subjects_are_joint(text):
+    f = one(text, "meeting")
+    assert f.joint and set(f.participants()) == {"Ana Lima", "Pedro Souza"}
+
+
+@pytest.mark.parametrize("text", [
+    "Ana Lima was received by Pedro Souza at the palace.",
+    "Ana Lima was welcomed by Pedro Souza in Lisbon on Monday.",
+    "Ana Lima was hosted by Pedro Souza for talks at his office.",
+])
+def test_passive_makes_the_agent_the_host(text):
+    f = one(text, "meeting")
+    assert f.side_a == ["Pedro Souza"] and f.side_b == ["Ana Lima"]
+    assert f.roles == {"Pedro Souza": "host", "Ana Lima": "guest"}
+
+
+@pytest.mark.parametrize("text", [
+    "The session was co-chaired by Ana Lima and Pedro Souza.",
+    "The fifth dialogue was co-chaired by Ana Lima and Pedro Souza in Brasilia.",
+])
+def test_co_chaired_by_two(text):
+    f = one(text, "dialogue")
+    assert f.joint and f.participants() == ["Ana Lima", "Pedro Souza"]
+    assert set(f.roles.values()) == {"co-chair"}
+
+
+@pytest.mark.parametrize("text", [
+    "Ana Lima laid a wreath at the monument, held talks with Pedro Souza and met Karl Berg.",
+    "Ana Lima toured the port, met Pedro Souza and held talks with Karl Berg.",
+])
+def test_verb_phrases_share_one_subject(text):
+    frames = [f for f in read(text)[0] if f.mode == "meeting"]
+    assert {tuple(f.side_b) for f in frames} == {("Pedro Souza",), ("Karl Berg",)}
+    assert all(f.side_a == ["Ana Lima"] for f in frames)
+
+
+@pytest.mark.parametrize("text", [
+    "Ana Lima, who met Pedro Souza on Friday, praised the talks.",
+    "The minister thanked Ana Lima, who had met Pedro Souza the day before.",
+])
+def test_relative_clause_subject(text):
+    f = one(text, "meeting")
+    assert f.side_a == ["Ana Lima"] and f.side_b == ["Pedro Souza"]
+
+
+@pytest.mark.parametrize("first,second", [
+    ("Ana Lima arrived in Lisbon on Monday.", "She met Pedro Souza at the palace."),
+    ("Ana Lima arrived in Lisbon on Monday.", "On Tuesday, she held talks with Pedro Souza."),
+])
+def test_pronoun_is_the_salient_subject(first, second):
+    f = one(second, "meeting", first)
+    assert f.side_a == ["Ana Lima"] and f.side_b == ["Pedro Souza"]
+    assert f.resolved
+
+
+@pytest.mark.parametrize("first,second,who", [
+    ("Pedro Souza and President Marc Dubois spoke at the forum.", "Later, the French President met Ana Lima.",
+     "Marc Dubois"),
+    ("Ana Lima welcomed Foreign Minister Amina Otieno.", "The Kenyan side met Karl Berg on Friday.", "Amina Otieno"),
+])
+def test_definite_description_needs_a_compatible_person(first, second, who):
+    f = one(second, "meeting", first)
+    assert f.side_a == [who]
+
+
+def test_description_without_a_compatible_person_resolves_to_none():
+    f = read("Ana Lima met Pedro Souza.", "Later, the German Chancellor met Amina Otieno.")[1]
+    assert [x.side_a for x in f if x.mode == "meeting"] == [[]]
+
+
+@pytest.mark.parametrize("text", [
+    "Ana Lima held a phone conversation with Pedro Souza.",
+    "Ana Lima talked by phone with Pedro Souza on Sunday.",
+    "Ana Lima held telephone talks with Pedro Souza.",
+])
+def test_phone_wordings_are_calls(text):
+    f = one(text)
+    assert f.mode == "call" and f.side_a == ["Ana Lima"] and f.side_b == ["Pedro Souza"]
+
+
+@pytest.mark.parametrize("text", [
+    "Ana Lima called on Pedro Souza to release the prisoners.",
+    "Ana Lima called on Pedro Souza to respect the ceasefire.",
+])
+def test_called_on_to_is_urging(text):
+    assert not [f for f in read(text)[0] if f.mode in ("meeting", "call")]
+
+
+@pytest.mark.parametrize("text", [
+    "Ana Lima paid a courtesy call on Pedro Souza.",
+    "Ana Lima also paid a courtesy call on Pedro Souza at his office.",
+])
+def test_courtesy_call_is_a_meeting(text):
+    f = one(text)
+    assert f.mode == "meeting" and f.side_a == ["Ana Lima"]
+
+
+@pytest.mark.parametrize("text", [
+    "Ana Lima will meet Pedro Souza next week.",
+    "Ana Lima plans to visit Portugal in May.",
+    "Officials discussed the upcoming visit of Ana Lima to Portugal.",
+    "In preparation for Ana Lima's trip to Lisbon, officials met on Monday.",
+])
+def test_planned_engagements_are_no_events(text):
+    frames = [f for f in read(text)[0] if "Ana Lima" in f.participants()]
+    assert frames and all(f.planned for f in frames)
+
+
+@pytest.mark.parametrize("text,place", [
+    ("Ana Lima is in Portugal for a state visit.", "Portugal"),
+    ("Ana Lima arrived on Monday in Lisbon.", "Lisbon"),
+    ("Ana Lima began her visit to Portugal on Monday.", "Portugal"),
+    ("Ana Lima spent two days in Portugal.", "Portugal"),
+    ("Ana Lima visited Portugal last week.", "Portugal"),
+])
+def test_visit_destination_from_syntax(text, place):
+    f = one(text, "visit")
+    assert f.side_a == ["Ana Lima"]
+    assert place in [text[s:e] for s, e in f.destinations]
+
+
+def test_a_tour_has_several_destinations():
+    text = "Ana Lima began a tour of Portugal, Spain and Italy on Monday."
+    f = one(text, "visit")
+    assert {"Portugal", "Spain", "Italy"} <= {text[s:e] for s, e in f.destinations}
+
+
+@pytest.mark.parametrize("text", [
+    "\u201cPedro Souza's trip to Rome was a success,\u201d Ana Lima said.",
+    "Ana Lima said that Pedro Souza's visit to Rome had strengthened ties.",
+])
+def test_possessor_of_a_trip_is_the_traveller(text):
+    f = one(text, "visit")
+    assert f.side_a == ["Pedro Souza"]
+
+
+@pytest.mark.parametrize("text", [
+    "Ana Lima and her husband Paulo Lima visited Portugal on Monday.",
+    "Ana Lima, accompanied by her husband Paulo Lima, met Karl Berg.",
+])
+def test_an_accompanying_spouse_is_never_the_subject(text):
+    f = read(text)[0][0]
+    assert f.side_a == ["Ana Lima"]
+
+
+@pytest.mark.parametrize("text", [
+    "Pedro Souza hosted a banquet in honour of Ana Lima.",
+    "Pedro Souza gave a dinner in honour of Ana Lima on Monday.",
+])
+def test_in_honour_of_makes_a_guest(text):
+    f = one(text, "meeting")
+    assert f.side_a == ["Pedro Souza"] and f.side_b == ["Ana Lima"]
+    assert f.roles["Ana Lima"] == "guest"
+
+
+@pytest.mark.parametrize("text", [
+    "Ana Lima made a joint press appearance with Pedro Souza.",
+    "Ana Lima held a joint press conference with Pedro Souza in Lisbon.",
+])
+def test_joint_appearance_with_a_counterpart(text):
+    f = one(text, "meeting")
+    assert f.side_a == ["Ana Lima"] and f.side_b == ["Pedro Souza"]
+
+
+@pytest.mark.parametrize("second", [
+    "A further meeting was held with Pedro Souza.",
+    "Another meeting was held with Pedro Souza in the afternoon.",
+])
+def test_subjectless_meeting_goes_to_the_article_subject(second):
+    f = one(second, "meeting", "Ana Lima arrived in Lisbon on Monday.")
+    assert f.side_a == ["Ana Lima"] and f.side_b == ["Pedro Souza"]
+
+
+@pytest.mark.parametrize("text", [
+    "Paris and Rabat signed three agreements on Monday.",
+    "Lisbon and Brasilia signed a memorandum on energy.",
+])
+def test_capitals_as_signatories(text):
+    f = one(text, "signing")
+    assert len(f.places_a) == 2
+
+
+def test_exchange_witnessed_by_the_two_presidents():
+    frames = read("Ana Lima met Pedro Souza in Lisbon.", "The two leaders witnessed the exchange of documents.")[1]
+    f = next(f for f in frames if f.mode == "signing")
+    assert set(f.participants()) == {"Ana Lima", "Pedro Souza"}
+
+
+@pytest.mark.parametrize("text", [
+    "The summit was attended by Ana Lima, Pedro Souza and Karl Berg.",
+    "The regional summit in Nairobi was attended by Ana Lima, Pedro Souza and Karl Berg.",
+])
+def test_summit_attendees(text):
+    f = one(text, "conference")
+    assert set(f.participants()) == {"Ana Lima", "Pedro Souza", "Karl Berg"}
+
+
+@pytest.mark.parametrize("text", [
+    "Ana Lima held talks with General Secretary of the Party Central Committee To Lam in Hanoi.",
+    "Ana Lima met General Secretary of the Party Central Committee To Lam on Monday.",
+])
+def test_long_titles_reach_the_name(text):
+    f = one(text, "meeting")
+    assert f.side_b == ["To Lam"]
+
+
+@pytest.mark.parametrize("text", [
+    "Ana Lima held meetings with Karl Berg, President of the Institute, and Co-Chairs of the Party Jon Sims "
+    "and Rosa Cam to discuss cooperation.",
+    "Ana Lima also met with Karl Berg, head of the Institute, Co-Chairs of the Party Jon Sims and Rosa Cam "
+    "to discuss cooperation.",
+])
+def test_long_lists_of_counterparts(text):
+    f = one(text, "meeting")
+    assert f.side_a == ["Ana Lima"]
+    assert set(f.side_b) == {"Karl Berg", "Jon Sims", "Rosa Cam"}
+
+
+def test_mentions_are_looked_up_by_token():
+    nlp = get_nlp()
+    text = "Ana Lima met Pedro Souza."
+    sent = next(nlp(text).sents)
+    index = F.index_mentions(sent, [F.MentionSpan(0, 8, "a"), F.MentionSpan(13, 24, "b")])
+    assert index == {0: "a", 1: "a", 3: "b", 4: "b"}
+
+
+@pytest.mark.parametrize("text", [
+    "Ana Lima called on Pedro Souza at his office on Monday.",
+    "On Tuesday, Ana Lima called on Pedro Souza in Lisbon.",
+])
+def test_called_on_without_an_infinitive_is_a_courtesy_call(text):
+    f = one(text)
+    assert f.mode == "meeting" and f.side_a == ["Ana Lima"] and f.side_b == ["Pedro Souza"]
+
+
+@pytest.mark.parametrize("text", [
+    "\u201cI held very good talks with Pedro Souza,\u201d Ana Lima said.",
+    "\u201cToday I met Pedro Souza in Lisbon,\u201d Ana Lima told reporters.",
+])
+def test_a_quoted_first_person_is_the_speaker(text):
+    f = one(text, "meeting")
+    assert f.side_a == ["Ana Lima"] and f.side_b == ["Pedro Souza"]
+
+
+@pytest.mark.parametrize("text", [
+    "Ana Lima and First Lady Paulo Lima arrived in Lisbon on Monday.",
+    "Ana Lima and her spouse Paulo Lima arrived in Lisbon on Monday.",
+])
+def test_a_titled_spouse_is_no_traveller(text):
+    f = one(text, "visit")
+    assert f.side_a == ["Ana Lima"]
+
+
+@pytest.mark.parametrize("text,place", [
+    ("Ana Lima arrived in the Portuguese city of Porto for talks.", "Porto"),
+    ("Ana Lima travelled with three ministers for the talks in Lisbon.", "Lisbon"),
+])
+def test_destination_through_city_of_and_for_the_talks(text, place):
+    f = one(text, "visit")
+    assert place in [text[s:e] for s, e in f.destinations]
+
+
+def test_a_travellers_companions_are_no_counterparts():
+    frames = read("Ana Lima travelled with Paulo Lima and Karl Berg for the meeting in Lisbon.")[0]
+    assert not any(f.side_b for f in frames)
+
+
+@pytest.mark.parametrize("text", [
+    "Ana Lima laid a wreath at the monument and was received by Pedro Souza.",
+    "Ana Lima toured the port and was welcomed by Pedro Souza at the palace.",
+])
+def test_a_passive_verb_phrase_sharing_a_subject(text):
+    f = one(text, "meeting")
+    assert f.side_a == ["Pedro Souza"] and f.side_b == ["Ana Lima"]
+    assert f.roles["Pedro Souza"] == "host"
+
+
+@pytest.mark.parametrize("first,second", [
+    ("Ana Lima delivered a keynote speech at the summit on Friday.",
+     "The summit was attended by Pedro Souza and Karl Berg."),
+    ("Ana Lima gave an address at the forum in Nairobi.",
+     "The forum was attended by Pedro Souza and Karl Berg."),
+])
+def test_attendees_of_one_gathering_share_its_word(first, second):
+    a, b = read(first, second)
+    fa = next(f for f in a if f.mode == "conference")
+    fb = next(f for f in b if f.mode == "conference")
+    assert fa.side_a == ["Ana Lima"] and set(fb.participants()) == {"Pedro Souza", "Karl Berg"}
+    assert fa.gathering == fb.gathering
+
+
+# ------------------------------------------------------------------ through the whole pipeline
+
+ARTICLE_GATHERING = """Leaders meet at regional summit
+
+Kenyan President Daniel Mwangi delivered a keynote speech at the Lakes Regional Summit in Kigali on Friday.
+
+The summit was attended by Ugandan President Joseph Okello and Tanzanian President Grace Mushi.
+"""
+
+ARTICLE_TOUR = """Minister ends regional tour
+
+Brazilian Foreign Minister Ana Lima began a tour of Portugal, Spain and Italy on 3 March 2025.
+
+She met Portuguese Prime Minister Pedro Souza in Lisbon on 4 March 2025.
+"""
+
+
+def test_pipeline_joins_a_gatherings_attendees_into_one_conference():
+    from communique.pipeline import extract
+
+    art = extract(ARTICLE_GATHERING, doc_id="g")
+    conferences = [e for e in art.events if e.mode == "conference"]
+    names = {a.name for e in conferences for a in e.actors}
+    assert {"Daniel Mwangi", "Joseph Okello", "Grace Mushi"} <= names
+    assert len([e for e in conferences if len(e.actors) >= 3]) == 1
+
+
+def test_pipeline_reads_a_tour_and_a_pronoun_subject():
+    from communique.pipeline import extract
+
+    art = extract(ARTICLE_TOUR, doc_id="t")
+    visits = {a.country for e in art.events if e.mode == "visit" for a in e.actors if a.kind == "country"}
+    assert {"PRT", "ESP", "ITA"} <= visits
+    meetings = [{a.name for a in e.actors} for e in art.events if e.mode == "meeting"]
+    assert {"Ana Lima", "Pedro Souza"} in meetings
+
+
+def test_debug_frames_reports_frames_and_fallbacks(tmp_path):
+    from click.testing import CliRunner
+
+    from communique.cli import main
+
+    path = tmp_path / "tour.txt"
+    path.write_text(ARTICLE_TOUR, encoding="utf-8")
+    result = CliRunner().invoke(main, ["extract", str(path), "--debug-frames"])
+    assert result.exit_code == 0, result.output
+    report = [line for line in result.stderr.splitlines() if line.startswith("communique: frames:")]
+    meeting = next(line for line in report if " meeting " in line)
+    assert int(meeting.split()[3]) >= 1  # the meeting was told by a frame
+
+
+@pytest.mark.parametrize("text", [
+    "Lisbon: Ana Lima and Pedro Souza faced the press after holding talks in the capital.",
+    "Brasilia: Ana Lima and Pedro Souza spoke to reporters after holding talks on trade.",
+])
+def test_a_dateline_word_parsed_as_a_subject_does_not_hide_the_persons(text):
+    f = one(text, "meeting")
+    assert set(f.participants()) == {"Ana Lima", "Pedro Souza"}
+
+
+@pytest.mark.parametrize("first,second", [
+    ("Ana Lima landed in Lisbon on Monday.", "It is her first trip to Portugal in five years."),
+    ("Ana Lima landed in Lisbon on Monday.", "This is her second visit to Portugal this year."),
+])
+def test_it_owns_no_trip(first, second):
+    f = one(second, "visit", first)
+    assert f.side_a == ["Ana Lima"]
