@@ -255,3 +255,21 @@ def test_city_index_gives_each_country_its_city_in_one_pass():
              "Later they flew on to talks in Quito.", "The ministers will meet in Cusco next year."]
     got = city_index(texts, "BOGOTA")
     assert {c: p.name for c, p in got.items()} == {"PER": "Lima", "ECU": "Quito", "COL": "Bogotá"}
+
+
+def test_a_city_that_hosts_the_gathering_is_where_it_happened():
+    from communique.follow_ups import host_place
+
+    texts = ["It is no accident that Tashkent has been chosen to host the first joint summit of the six states.",
+             "Officials prepared the venue for weeks.",
+             "The presidents of the six states attended the summit and adopted a declaration."]
+    assert host_place(texts, 2, "conference").name == "Tashkent"
+    assert host_place(["Nairobi hosted the talks between the two delegations."], 0, "meeting").name == "Nairobi"
+
+
+def test_a_city_that_will_host_or_hosts_no_gathering_places_nothing():
+    from communique.follow_ups import host_place
+
+    assert host_place(["Nairobi will host the talks next year."], 0, "meeting") is None
+    assert host_place(["Nairobi hosted a record number of tourists."], 0, "meeting") is None
+    assert host_place(["Nairobi hosted the talks."], 0, "call") is None

@@ -35,8 +35,10 @@ def _data():
     participants = re.compile(rf"(?<![\w'’])(?:{_alt(raw['participants'])})\s+(?:also\s+|then\s+|later\s+|jointly\s+)?"
                               rf"(?:{_alt(raw['participant_verbs'])})(?![\w-])", re.I)
     other = re.compile(rf"(?<![\w'’])(?:{_alt(raw['other_occasion'])})(?![\w'’])", re.I)
+    host = re.compile(rf"\s+(?:(?:{_alt(raw['host_between'])})\s+)?(?:{_alt(raw['host_verbs'])})\s+"
+                      rf"(?:the|a|an|this|its|their)\s+(?:[\w'’-]+\s+){{0,6}}?(?:{_alt(raw['host_nouns'])})(?![\w-])", re.I)
     return {"modes": by_mode, "participants": participants, "other": other, "window": int(raw["window"]),
-            "reach": int(raw["reach"])}
+            "reach": int(raw["reach"]), "host": host}
 
 
 @lru_cache(maxsize=2048)  # an event's neighbours are read for each of its drafts: parse each sentence once
@@ -92,6 +94,25 @@ def follow_up_date(texts: list[str], index: int, mode: str, *, published=None, y
     return None
 
 
+LEAD_SENTENCES = 3  # where a gathering was hosted is told this early, if at all
+
+
+def host_place(texts: list[str], index: int, mode: str):
+    """The place that hosted the gathering told in texts[index] ("Xi'an has been chosen to host
+    the first summit ...", "Nairobi hosted the talks"): in that sentence, a near one, or the
+    lead (which often says where before it says who came); else None."""
+    if mode in ("call", "visit"):
+        return None
+    host = _data()["host"]
+    near = [index] + list(_candidates(texts, index))
+    for k in near + [k for k in range(min(LEAD_SENTENCES, len(texts))) if k not in near]:
+        text = texts[k]
+        for p in _places_in(text):
+            if p.country and p.kind == "city" and host.match(text, p.end):
+                return p
+    return None
+
+
 def follow_up_place(texts: list[str], index: int, mode: str):
     """The place (a `places.PlaceMention`) a sentence near texts[index] gives the event told
     there, or None: a city (else a country) after "in"/"at" within reach after a reference
@@ -110,7 +131,7 @@ def follow_up_place(texts: list[str], index: int, mode: str):
             near = [p for p in found if r <= p.start <= r + reach and not _future_between(text, r, p.start)]
             if near:
                 return sorted(near, key=lambda p: (p.kind != "city", p.start))[0]
-    return None
+    return host_place(texts, index, mode)
 
 
 def lead_date(texts: list[str], *, published=None, year=None) -> str | None:
