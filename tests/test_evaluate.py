@@ -290,3 +290,17 @@ def test_cli_summary_json_and_errors(tmp_path):
     result = runner.invoke(cli, ["evaluate", str(bad_gold), str(pred_path)])
     assert result.exit_code == 1
     assert "Nobody Here" in result.output and "Traceback" not in result.output
+
+
+def test_planned_events_are_not_scored_as_engagements():
+    # as ../shared/eval/score.py: an intent ("agreed to meet", CAMEO 036) is no engagement
+    from communique.evaluate import evaluate
+
+    gold = [{"doc_id": "p", "persons": [], "orgs": [], "commitments": [],
+             "events": [{"type": "CONSULT", "mode": ["meeting"], "actors": ["FRA", "DEU"]}]}]
+    happened = {"type": "CONSULT", "mode": "meeting", "cameo": "040",
+                "actors": [{"name": "France", "kind": "country", "country": "FRA"},
+                           {"name": "Germany", "kind": "country", "country": "DEU"}]}
+    planned = dict(happened, type="AGREE", cameo="036", status="planned")
+    pred = [{"doc_id": "p", "persons": [], "commitments": [], "events": [happened, planned]}]
+    assert evaluate(gold, pred).summary["dyad_p"] == 1.0

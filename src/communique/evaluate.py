@@ -322,6 +322,8 @@ def _score_dyads(score: DocScore, gold: dict, pred: dict) -> None:
     for event in pred.get("events") or []:
         if not isinstance(event, dict) or event.get("type") not in SCORED_TYPES:
             continue
+        if event.get("status", "happened") == "planned":  # intents are no engagements (GOLD.md)
+            continue
         actors = [index.pred_actor(a) for a in event.get("actors") or [] if isinstance(a, dict)]
         for pair in actor_pairs(actors):
             hit = next((i for i, (gp, gt, _) in enumerate(gold_pairs)
