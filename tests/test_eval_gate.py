@@ -17,6 +17,7 @@ BASELINE = Path(__file__).with_name("eval_baseline.json")
 SETS = {
     "fixtures": REPO / "tests" / "fixtures" / "eval",
     "dev": REPO.parent / "shared" / "eval" / "dev",
+    "real": REPO.parent / "shared" / "eval" / "real",  # 80 real excerpts from 60+ outlets
 }
 # Baseline key -> key of Report.summary
 METRICS = {"person_f1": "person_f1", "dyad_f1": "dyad_f1", "date_acc": "date_acc",
