@@ -100,3 +100,12 @@ def test_a_requested_loan_to_cover_costs_is_a_request():
             "2 May 2025. Ha asked Russia to consider a state loan of $6 billion to cover part of the cost of the plant.")
     [c] = extract(text).commitments
     assert (c.donor, c.recipient, c.amount, c.status) == ("RUS", "VNM", 6e9, "requested")
+
+
+def test_a_nationality_after_for_or_to_is_the_recipient_not_the_donor():
+    from communique.commitments import read_pledges
+
+    (got,) = read_pledges("Spain pledged 50 million euros in credit lines for Moroccan small businesses.")
+    assert (got[4], got[5]) == ("ESP", "MAR")
+    (got,) = read_pledges("Norway pledged 20 million dollars to Malawian farmers, the ministry said.")
+    assert (got[4], got[5]) == ("NOR", "MWI")

@@ -394,3 +394,16 @@ from communique.dates import compatible  # noqa: E402
 ])
 def test_dates_that_can_name_the_same_time(a, b, same):
     assert compatible(a, b) is same
+
+
+def test_a_bound_of_the_span_is_not_the_events_day():
+    # "the meeting, which runs until Friday": Friday ends the gathering, the meeting is not dated by it
+    import datetime as dt
+
+    from communique.follow_ups import lead_date
+
+    texts = ["The premier met her Samoan counterpart on the sidelines of the summit.",
+             "She leads the delegation to the summit, which runs until Friday."]
+    assert lead_date(texts, published=dt.date(2025, 9, 10), year=2025) is None
+    texts[1] = "They met on Monday at the summit venue."
+    assert lead_date(texts, published=dt.date(2025, 9, 10), year=2025) == "2025-09-08"

@@ -156,7 +156,13 @@ def _recipient(text: str, parties: list[Party], s: int, e: int) -> Party | None:
     for p in reversed(named):
         if p.end <= s and d["to"].search(text[max(0, p.start - 24):p.start]):
             return p
+    for p in parties:  # "50 million euros in credit lines for Moroccan small businesses"
+        if p.how == "adjective" and p.start >= e and _FOR_ADJECTIVE.search(text[max(e, p.start - 12):p.start]):
+            return p
     return None
+
+
+_FOR_ADJECTIVE = re.compile(r"\b(?:for|to)\s+(?:the\s+)?$", re.I)  # "for Moroccan firms": who gets it
 
 
 def _donor(text: str, parties: list[Party], s: int, e: int, recipient: str | None) -> tuple[str | None, tuple]:
@@ -167,8 +173,9 @@ def _donor(text: str, parties: list[Party], s: int, e: int, recipient: str | Non
     for p in others:  # "from Japan", "signed by an Abu Dhabi-based investor"
         if p.start >= e and d["from"].search(text[max(e, p.start - 40):p.start]):
             return p.code, ()
-    for p in others:  # "the UK's GBP 2.5 bn", "in Japanese investment"
-        if p.how in ("adjective", "possessive") and (s - 30 <= p.start < s or e <= p.start <= e + 25):
+    for p in others:  # "the UK's GBP 2.5 bn", "in Japanese investment" (not "for Moroccan firms")
+        if p.how in ("adjective", "possessive") and (s - 30 <= p.start < s or e <= p.start <= e + 25) \
+                and not (p.start >= e and _FOR_ADJECTIVE.search(text[max(e, p.start - 12):p.start])):
             return p.code, ()
     subject = [p for p in others if p.start < s and (p.how == "adjective" or not d["not_subject"].search(
         text[max(0, p.start - 24):p.start]))]

@@ -89,9 +89,14 @@ def follow_up_date(texts: list[str], index: int, mode: str, *, published=None, y
         for r in refs:
             for m in found:
                 if r - reach <= m.start <= r + reach and len(m.value) >= 10 \
-                        and not _future_between(text, min(r, m.start), max(r, m.start)):
+                        and not _future_between(text, min(r, m.start), max(r, m.start)) \
+                        and not _BOUND.search(text[max(0, m.start - 16):m.start]):
                     return m.value
     return None
+
+
+# "the meeting, which runs until Friday": a bound of the event's span, not its day
+_BOUND = re.compile(r"\b(?:until|till|through|by|before|after|since)\s+(?:next\s+|last\s+|this\s+)?$", re.I)
 
 
 LEAD_SENTENCES = 3  # where a gathering was hosted is told this early, if at all
@@ -140,7 +145,8 @@ def lead_date(texts: list[str], *, published=None, year=None) -> str | None:
     lex = dates._lexicon()
     found = [m for text in texts if not lex.future.search(text)
              for m in _dates_in(text, published, year)
-             if m.kind in ("day", "range", "relative") and len(m.value) >= 10]
+             if m.kind in ("day", "range", "relative") and len(m.value) >= 10
+             and not _BOUND.search(text[max(0, m.start - 16):m.start])]
     # a day first: "over the weekend ... on Saturday evening" is Saturday
     best = next((m for m in found if len(m.value) == 10), found[0] if found else None)
     return best.value if best else None
