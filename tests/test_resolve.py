@@ -536,3 +536,14 @@ def merged_links(store, identity_id):
 
     with store.engine.connect() as conn:
         return json.loads(conn.execute(sa.text("SELECT links FROM identities WHERE id = :i"), {"i": identity_id}).scalar())
+
+
+
+def test_an_undated_report_does_not_join_a_report_dated_without_a_year():
+    # "in Amman on October 7" with no year anywhere, and an undated "visited Jordan": nothing
+    # says they are one occasion; with a year the same reports join
+    yearless = event(1, 0, "meeting", "XXXX-10-07", [LAM, DES], place={"name": "Hanoi", "country": "VNM"})
+    undated = event(2, 0, "meeting", None, [LAM, DES], place={"name": "Hanoi", "country": "VNM"})
+    assert all(len(m.members) == 1 for m in merge_events([yearless, undated]))
+    dated = event(3, 0, "meeting", "2024-10-07", [LAM, DES], place={"name": "Hanoi", "country": "VNM"})
+    assert any(len(m.members) == 2 for m in merge_events([dated, undated]))

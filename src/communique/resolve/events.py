@@ -382,6 +382,11 @@ def _place_votes(members: list[_Raw]) -> tuple[str | None, str | None, list[_Raw
     return country, city, dissent
 
 
+def _has_year(w) -> bool:
+    """A date whose year is known (given, or settled by the publication date)."""
+    return w is not None and w.md is None
+
+
 def _fits(r: _Raw, members: list[_Raw]) -> bool:
     """Complete linkage: r fits every member; a place conflict is outvoted by a strict majority
     of the reports that give a place (two against one), never decided one against one."""
@@ -394,7 +399,9 @@ def _fits(r: _Raw, members: list[_Raw]) -> bool:
             return False
         if all(m.when is None for m in members + [r]):
             return bool(r.place) and any(m.place == r.place for m in members)
-        return True
+        # an undated report joins only where a date with a known year is told: "XXXX-10-07"
+        # settles no occasion ("Blinken in Jordan" in October of which year?)
+        return any(_has_year(m.when) for m in members + [r])
     if all(_places_compatible(r, m) for m in members):
         return True
     country, city, dissent = _place_votes(members + [r])
