@@ -19,12 +19,12 @@ from importlib import resources
 
 from communique import lexicon
 from communique.model import Commitment
+from communique.text import alternation
 
 __all__ = ["find_amounts", "status_of", "purpose_of", "find_parties", "read_pledges", "extract_commitments"]
 
 
-def _alt(words) -> str:
-    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+_alt = alternation  # communique.text: one helper for word alternations
 
 
 @lru_cache(maxsize=1)

@@ -11,8 +11,6 @@ pieces and datetime checks them, and dateparser is only the fallback of `parse_d
 """
 from __future__ import annotations
 
-from communique import when  # noqa: E402
-
 import calendar
 import datetime as _dt
 import json
@@ -21,6 +19,9 @@ from collections import defaultdict
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
+
+from communique import when
+from communique.text import alternation
 
 __all__ = ["DateMention", "find_dates", "infer_year", "parse_date", "anaphoric_date", "pick_event_date", "compatible"]
 
@@ -42,9 +43,7 @@ def _load_json(name: str) -> dict:
     return json.loads(resources.files("communique.data").joinpath(name).read_text(encoding="utf-8"))
 
 
-def _alt(words, *, escape=True) -> str:
-    words = sorted(set(words), key=len, reverse=True)
-    return "|".join(re.escape(w) if escape else w for w in words)
+_alt = alternation  # communique.text: one helper for word alternations
 
 
 class _Lexicon:

@@ -16,12 +16,12 @@ from functools import lru_cache
 from importlib import resources
 
 from communique import dates, places
+from communique.text import alternation
 
 __all__ = ["references", "follow_up_date", "follow_up_place", "lead_date", "city_in", "city_index"]
 
 
-def _alt(words) -> str:
-    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+_alt = alternation  # communique.text: one helper for word alternations
 
 
 @lru_cache(maxsize=1)

@@ -35,3 +35,12 @@ def name_key(text: str | None) -> str:
     """The folded words of `text`, punctuation other than the apostrophe made a space:
     "H.E. Mr. Tô Lâm" -> "h e mr to lam"."""
     return " ".join(_NOT_KEY.sub(" ", fold(text)).split())
+
+
+def alternation(words, *, escape: bool = True) -> str:
+    """A regex alternation of `words`, longest first so that "prime minister" wins over "prime"
+    (each word escaped unless it is a pattern already)."""
+    import re as _re
+
+    ordered = sorted(set(words), key=len, reverse=True)
+    return "|".join(_re.escape(w) if escape else w for w in ordered)
