@@ -361,42 +361,53 @@ def _iter_jsonl(path: str, st: os.stat_result, *, max_bytes: int) -> Iterator[Do
     if st.st_size == 0:
         yield InputError(path, None, "empty file")
         return
-    stem = Path(path).stem
     try:
         fh = open(path, "rb")
     except OSError as exc:
         yield InputError(path, None, _os_message(exc, path))
         return
     with fh:
-        offset, lineno, seen = 0, 0, 0
-        while True:
-            try:
-                raw = fh.readline(max_bytes + 1)
-            except OSError as exc:
-                yield InputError(path, lineno + 1, _os_message(exc, path))
-                return
-            if not raw:
-                break
-            lineno += 1
-            start = offset
-            offset += len(raw)
-            if len(raw) > max_bytes and not raw.endswith(b"\n"):
-                while raw and not raw.endswith(b"\n"):  # skip the rest of the long line
-                    raw = fh.readline(1 << 20)
-                    offset += len(raw)
-                yield InputError(path, lineno, f"record is over the limit of {max_bytes:,} bytes (--max-bytes)")
-                continue
-            if lineno == 1 and raw.startswith(b"\xef\xbb\xbf"):
-                raw, start = raw[3:], start + 3
-            if not raw.strip():
-                continue
-            seen += 1
-            try:
-                yield _record_document(raw, path, lineno, stem, start)
-            except InputError as exc:
-                yield exc
+        seen = yield from jsonl_records(fh, path, max_bytes=max_bytes)
         if not seen:
             yield InputError(path, None, "empty file (no JSON records)")
+
+
+def jsonl_records(fh, path: str, *, max_bytes: int, offset: int = 0, lineno: int = 0,
+                  limit: int | None = None):
+    """The records of an open JSONL file from byte `offset` (after line `lineno`), at most
+    `limit` lines: a Document or an InputError naming the line for each one that is not blank.
+    Returns the number of records read (blank and over-long lines aside). One reader for
+    `iter_documents` and for the Dask job's line ranges, so both give the same ids and errors."""
+    stem = Path(path).stem
+    seen = read = 0
+    while limit is None or read < limit:
+        try:
+            raw = fh.readline(max_bytes + 1)
+        except OSError as exc:
+            yield InputError(path, lineno + 1, _os_message(exc, path))
+            return seen
+        if not raw:
+            break
+        read += 1
+        lineno += 1
+        start = offset
+        offset += len(raw)
+        if len(raw) > max_bytes and not raw.endswith(b"\n"):
+            while raw and not raw.endswith(b"\n"):  # skip the rest of the long line
+                raw = fh.readline(1 << 20)
+                offset += len(raw)
+            yield InputError(path, lineno, f"record is over the limit of {max_bytes:,} bytes (--max-bytes)")
+            continue
+        if lineno == 1 and raw.startswith(b"\xef\xbb\xbf"):
+            raw, start = raw[3:], start + 3
+        if not raw.strip():
+            continue
+        seen += 1
+        try:
+            yield _record_document(raw, path, lineno, stem, start)
+        except InputError as exc:
+            yield exc
+    return seen
 
 
 def _record_document(raw: bytes, path: str, lineno: int, stem: str, offset: int) -> Document:

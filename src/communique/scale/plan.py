@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Iterator
 
 from communique.read import (JSONL_EXTENSIONS, KNOWN_EXTENSIONS, MAX_BYTES, Document, InputError, _record_document,
-                             iter_documents, normalize_date)
+                             iter_documents, jsonl_records, normalize_date)
 
 PARQUET_EXTENSIONS = frozenset({".parquet", ".pq"})
 # Documents per task: big enough that a task's start (a few ms of scheduling, one Parquet write
@@ -194,7 +194,6 @@ def read_task(task: Task, *, published=None, max_bytes: int = MAX_BYTES) -> Iter
 def _read_jsonl_range(path: str, start: int, first_line: int, n_lines: int, max_bytes: int):
     """Lines first_line .. first_line+n_lines-1 of a JSONL file, read as read.iter_documents reads
     each line (same ids, limits and messages)."""
-    stem = Path(path).stem
     try:
         fh = open(path, "rb")
     except OSError as exc:
@@ -202,28 +201,8 @@ def _read_jsonl_range(path: str, start: int, first_line: int, n_lines: int, max_
         return
     with fh:
         fh.seek(start)
-        offset, lineno = start, first_line - 1
-        for _ in range(n_lines):
-            raw = fh.readline(max_bytes + 1)
-            if not raw:
-                return
-            lineno += 1
-            begin = offset
-            offset += len(raw)
-            if len(raw) > max_bytes and not raw.endswith(b"\n"):
-                while raw and not raw.endswith(b"\n"):
-                    raw = fh.readline(_READ_PIECE)
-                    offset += len(raw)
-                yield InputError(path, lineno, f"record is over the limit of {max_bytes:,} bytes (--max-bytes)")
-                continue
-            if lineno == 1 and raw.startswith(b"\xef\xbb\xbf"):
-                raw, begin = raw[3:], begin + 3
-            if not raw.strip():
-                continue
-            try:
-                yield _record_document(raw, path, lineno, stem, begin)
-            except InputError as exc:
-                yield exc
+        yield from jsonl_records(fh, path, max_bytes=max_bytes, offset=start, lineno=first_line - 1,
+                                 limit=n_lines)
 
 
 def _read_parquet_range(path: str, first_row: int, n_rows: int, max_bytes: int):
