@@ -75,15 +75,19 @@ def _candidates(texts: list[str], index: int):
     return later[:1] + before + later[1:]  # nearest first: the next sentence, the one before, then on
 
 
+def _referring(texts: list[str], index: int, mode: str):
+    """(text, reference offsets) of the sentences near texts[index] that refer back to its event."""
+    for k in _candidates(texts, index):
+        refs = references(texts[k], mode)
+        if refs:
+            yield texts[k], refs
+
+
 def follow_up_date(texts: list[str], index: int, mode: str, *, published=None, year=None) -> str | None:
     """The date a sentence near texts[index] gives the event told there, or None: a date within
     reach after a reference ("at the meeting on Monday evening"), none after a future cue."""
     reach = _data()["reach"]
-    for k in _candidates(texts, index):
-        text = texts[k]
-        refs = references(text, mode)
-        if not refs:
-            continue
+    for text, refs in _referring(texts, index, mode):
         # a day or a stated range of days; "over the weekend", "last week" say less than the lead's day
         found = [m for m in _dates_in(text, published, year) if len(m.value) == 10 or m.kind == "range"]
         for r in refs:
@@ -125,11 +129,7 @@ def follow_up_place(texts: list[str], index: int, mode: str):
     if mode == "call":
         return None
     reach = _data()["reach"]
-    for k in _candidates(texts, index):
-        text = texts[k]
-        refs = references(text, mode)
-        if not refs:
-            continue
+    for text, refs in _referring(texts, index, mode):
         found = [p for p in _places_in(text) if p.country
                  and re.search(r"\b(?:in|at)\s+(?:the\s+)?$", text[max(0, p.start - 8):p.start], re.I)]
         for r in refs:
