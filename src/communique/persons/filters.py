@@ -3,6 +3,7 @@ spouses, figures only recalled, sources of a statement, places, relatives named 
 holder; and the typing slips that make one person look like two. Word lists: data/person_words.json."""
 from __future__ import annotations
 
+from rapidfuzz.distance import OSA
 from spacy.tokens import Doc
 
 from communique import lexicon
@@ -147,10 +148,5 @@ def _near_same(a: list[str], b: list[str]) -> bool:
     x, y = diff[0]
     if min(len(x), len(y)) < 5 or abs(len(x) - len(y)) > 1:
         return False
-    # a single substitution, insertion/deletion or swap of neighbours; written here, as no
-    # dependency of the project offers a bounded edit distance
-    if len(x) == len(y):
-        d = [i for i in range(len(x)) if x[i] != y[i]]
-        return len(d) == 1 or (len(d) == 2 and d[1] == d[0] + 1 and x[d[0]] == y[d[1]] and x[d[1]] == y[d[0]])
-    short, long_ = sorted((x, y), key=len)
-    return any(long_[:i] + long_[i + 1:] == short for i in range(len(long_)))
+    # a single substitution, insertion/deletion or swap of neighbours: optimal string alignment
+    return OSA.distance(x, y, score_cutoff=1) <= 1
