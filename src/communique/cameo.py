@@ -34,6 +34,13 @@ def _cameo() -> tuple[dict[str, CameoCode], dict[str, str]]:
     return codes, defaults
 
 
+def table() -> tuple[dict[str, CameoCode], dict[str, str]]:
+    """The whole table: {code: CameoCode} and {"TYPE" or "TYPE:mode": default code} (copies), for
+    callers that select events by Goldstein score or quad class in SQL (store/queries.py)."""
+    codes, defaults = _cameo()
+    return dict(codes), dict(defaults)
+
+
 def cameo_code(code: str | None, type_: str | None = None, mode: str | None = None) -> CameoCode | None:
     """The CAMEO entry for a code; for an unknown or missing code, the default of type/mode."""
     codes, defaults = _cameo()

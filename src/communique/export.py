@@ -41,6 +41,18 @@ def _n_sources(ev: dict) -> int:
     return int(ev.get("n_sources") or len(ev.get("sources") or []))
 
 
+def _scores(ev: dict) -> tuple[float | None, int | None]:
+    """(Goldstein score, quad class): the event's own when it has them, else its CAMEO entry's."""
+    if ev.get("goldstein") is not None and ev.get("quad_class") is not None:
+        return ev["goldstein"], ev["quad_class"]
+    entry = cameo_code(ev.get("cameo"), ev.get("type"), ev.get("mode"))
+    return (entry.goldstein, entry.quad_class) if entry else (None, None)
+
+
+def _status(ev: dict) -> str:
+    return ev.get("status") or "happened"
+
+
 def _text_sink(output) -> tuple[IO[str], bool]:
     if output is None or hasattr(output, "write"):
         import sys
@@ -75,8 +87,9 @@ def write_jsonl(articles: Iterable[dict], output=None) -> int:
 
 # ---------------------------------------------------------------- flat rows, CSV, DataFrames
 
-EVENT_ACTOR_COLUMNS = ["event_id", "type", "mode", "cameo", "date", "location_name", "location_country",
-                       "actor_index", "actor_name", "actor_kind", "actor_country", "actor_role", "person_id",
+EVENT_ACTOR_COLUMNS = ["event_id", "type", "mode", "cameo", "status", "goldstein", "quad_class", "date",
+                       "location_name", "location_country", "actor_index", "actor_name", "actor_kind",
+                       "actor_country", "actor_role", "actor_code", "actor_sector", "person_id",
                        "n_sources", "doc_ids", "urls", "merge_reason"]
 
 
@@ -85,15 +98,17 @@ def event_actor_rows(events: Iterable[dict]) -> list[dict]:
     rows = []
     for ev in events:
         name, country = _loc(ev)
+        goldstein, quad = _scores(ev)
         base = {"event_id": ev.get("id"), "type": ev.get("type"), "mode": ev.get("mode"), "cameo": ev.get("cameo"),
-                "date": ev.get("date"), "location_name": name, "location_country": country,
+                "status": _status(ev), "goldstein": goldstein, "quad_class": quad, "date": ev.get("date"), "location_name": name, "location_country": country,
                 "n_sources": _n_sources(ev), "doc_ids": " ".join(_doc_ids(ev)), "urls": " ".join(_urls(ev)),
                 "merge_reason": ev.get("merge_reason")}
         actors = ev.get("actors") or [{}]
         for i, a in enumerate(actors):
             rows.append({**base, "actor_index": i if a else None, "actor_name": a.get("name"),
                          "actor_kind": a.get("kind"), "actor_country": a.get("country"),
-                         "actor_role": a.get("role"), "person_id": a.get("person_id")})
+                         "actor_role": a.get("role"), "actor_code": a.get("code"),
+                         "actor_sector": a.get("sector"), "person_id": a.get("person_id")})
     return rows
 
 
@@ -111,18 +126,23 @@ def write_csv(events: Iterable[dict], output=None) -> int:
     return len(rows)
 
 
-EVENT_COLUMNS = ["id", "type", "mode", "cameo", "date", "location_name", "location_country", "actors",
-                 "countries", "n_sources", "doc_ids", "mechanism", "merge_reason"]
+EVENT_COLUMNS = ["id", "type", "mode", "cameo", "status", "goldstein", "quad_class", "date", "location_name",
+                 "location_country", "actors", "countries", "actor_codes", "n_sources", "doc_ids", "mechanism",
+                 "merge_reason"]
 
 
 def _event_row(ev: dict) -> dict:
     name, country = _loc(ev)
     actors = ev.get("actors") or []
     mech = ev.get("mechanism")
+    goldstein, quad = _scores(ev)
     return {"id": ev.get("id"), "type": ev.get("type"), "mode": ev.get("mode"), "cameo": ev.get("cameo"),
+            "status": _status(ev), "goldstein": goldstein, "quad_class": quad,
             "date": ev.get("date"), "location_name": name, "location_country": country,
             "actors": "; ".join(a.get("name") or "" for a in actors),
             "countries": " ".join(sorted({a["country"] for a in actors if a.get("country")})),
+            "actor_codes": "; ".join(a.get("code") or "" for a in actors) if any(a.get("code") for a in actors)
+            else None,
             "n_sources": _n_sources(ev), "doc_ids": " ".join(_doc_ids(ev)),
             "mechanism": json.dumps(mech, ensure_ascii=False) if mech else None,
             "merge_reason": ev.get("merge_reason")}
@@ -180,9 +200,12 @@ def write_parquet(events: Iterable[dict], target) -> list[str]:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise ExportError(f"{folder}: cannot create folder: {exc.strerror}") from None
-    ev_schema = pa.schema([(c, pa.int64() if c == "n_sources" else pa.string()) for c in EVENT_COLUMNS])
-    ac_schema = pa.schema([(c, pa.int64() if c in ("n_sources", "actor_index") else pa.string())
-                           for c in EVENT_ACTOR_COLUMNS])
+    def column_type(c):
+        return pa.int64() if c in ("n_sources", "actor_index", "quad_class") else \
+            pa.float64() if c == "goldstein" else pa.string()
+
+    ev_schema = pa.schema([(c, column_type(c)) for c in EVENT_COLUMNS])
+    ac_schema = pa.schema([(c, column_type(c)) for c in EVENT_ACTOR_COLUMNS])
     ev_rows = [_event_row(ev) for ev in events]
     ac_rows = [r for r in event_actor_rows(events) if r["actor_index"] is not None]
     paths = []
@@ -200,20 +223,24 @@ def write_parquet(events: Iterable[dict], target) -> list[str]:
 # ---------------------------------------------------------------- PLOVER records
 
 def plover_records(events: Iterable[dict]) -> list[dict]:
-    """PLOVER-style event records: type, mode, actors, date, location, sources."""
+    """PLOVER-style event records: type, mode, status, CAMEO code with Goldstein score and quad class,
+    actors (with CAMEO actor codes and sectors), date, location, sources."""
     out = []
     for ev in events:
         actors = ev.get("actors") or []
         name, country = _loc(ev)
         ordered = _dyad_order(actors)
+        goldstein, quad = _scores(ev)
+        first, second = (ordered[0] if ordered else {}), (ordered[1] if len(ordered) > 1 else {})
         rec = {"event_id": ev.get("id"), "event_date": ev.get("date"), "event_type": ev.get("type"),
-               "event_mode": ev.get("mode"), "cameo_code": ev.get("cameo"),
+               "event_mode": ev.get("mode"), "event_status": _status(ev), "cameo_code": ev.get("cameo"),
+               "goldstein": goldstein, "quad_class": quad,
                "actors": [{"name": a.get("name"), "kind": a.get("kind"), "country": a.get("country"),
-                           "role": a.get("role"), "person_id": a.get("person_id")} for a in actors],
-               "actor1": ordered[0].get("name") if ordered else None,
-               "actor1_country": ordered[0].get("country") if ordered else None,
-               "actor2": ordered[1].get("name") if len(ordered) > 1 else None,
-               "actor2_country": ordered[1].get("country") if len(ordered) > 1 else None,
+                           "role": a.get("role"), "code": a.get("code"), "sector": a.get("sector"),
+                           "person_id": a.get("person_id")} for a in actors],
+               "actor1": first.get("name"), "actor1_country": first.get("country"), "actor1_code": first.get("code"),
+               "actor2": second.get("name"), "actor2_country": second.get("country"),
+               "actor2_code": second.get("code"),
                "location": {"name": name, "country": country} if (name or country) else None,
                "mechanism": ev.get("mechanism"),
                "sources": [{k: s.get(k) for k in ("doc_id", "title", "source", "url", "published")}
@@ -241,9 +268,10 @@ def write_plover(events: Iterable[dict], output=None) -> int:
 # who comes first in a dyad: the side that acts (source, visitor, host) before the side acted on
 _ROLE_ORDER = {"source": 0, "visitor": 1, "host": 2, "co-chair": 3, "participant": 4, "guest": 5, "target": 6}
 
-CAMEO_COLUMNS = ["event_id", "date", "actor1_name", "actor1_country", "actor1_role", "actor1_kind",
-                 "actor2_name", "actor2_country", "actor2_role", "actor2_kind", "event_code", "event_root_code",
-                 "quad_class", "goldstein_scale", "place_name", "place_country", "source_urls", "num_sources"]
+CAMEO_COLUMNS = ["event_id", "date", "actor1_name", "actor1_country", "actor1_role", "actor1_kind", "actor1_code",
+                 "actor2_name", "actor2_country", "actor2_role", "actor2_kind", "actor2_code", "event_code",
+                 "event_root_code", "quad_class", "goldstein_scale", "status", "place_name", "place_country",
+                 "source_urls", "num_sources"]
 
 
 def _dyad_order(actors: list[dict]) -> list[dict]:
@@ -260,7 +288,7 @@ def cameo_rows(events: Iterable[dict]) -> list[dict]:
     for ev in events:
         entry = cameo_code(ev.get("cameo"), ev.get("type"), ev.get("mode"))
         name, country = _loc(ev)
-        base = {"event_id": ev.get("id"), "date": ev.get("date"),
+        base = {"event_id": ev.get("id"), "date": ev.get("date"), "status": _status(ev),
                 "event_code": entry.code if entry else ev.get("cameo"),
                 "event_root_code": entry.root if entry else None, "quad_class": entry.quad_class if entry else None,
                 "goldstein_scale": entry.goldstein if entry else None, "place_name": name, "place_country": country,
@@ -271,8 +299,9 @@ def cameo_rows(events: Iterable[dict]) -> list[dict]:
         if not pairs:
             pairs = [(actors[0], {})] if actors else [({}, {})]
         for a, b in pairs:
-            rows.append({**base, "actor1_name": a.get("name"), "actor1_country": a.get("country"),
-                         "actor1_role": a.get("role"), "actor1_kind": a.get("kind"),
+            rows.append({**base, "actor1_code": a.get("code"), "actor1_name": a.get("name"),
+                         "actor1_country": a.get("country"), "actor1_role": a.get("role"),
+                         "actor1_kind": a.get("kind"), "actor2_code": b.get("code"),
                          "actor2_name": b.get("name"), "actor2_country": b.get("country"),
                          "actor2_role": b.get("role"), "actor2_kind": b.get("kind")})
     return rows

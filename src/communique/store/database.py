@@ -241,15 +241,16 @@ class Store:
             raise StoreError(_db_message(self.engine, exc)) from None
 
     def events(self, actor=None, country=None, with_=None, type=None, mode=None, since=None, until=None,
-               min_level=None, limit=None, offset=0) -> list[dict]:
-        """Merged events matching every given filter, latest first."""
+               min_level=None, limit=None, offset=0, **filters) -> list[dict]:
+        """Merged events matching every given filter, latest first (also status, quad_class,
+        goldstein_min, goldstein_max: see queries.event_conditions)."""
         return self._read(queries.events, actor=actor, country=country, with_=with_, type=type, mode=mode,
-                          since=since, until=until, min_level=min_level, limit=limit, offset=offset)
+                          since=since, until=until, min_level=min_level, limit=limit, offset=offset, **filters)
 
     def count_events(self, actor=None, country=None, with_=None, type=None, mode=None, since=None, until=None,
-                     min_level=None) -> int:
+                     min_level=None, **filters) -> int:
         return self._read(queries.count_events, actor=actor, country=country, with_=with_, type=type, mode=mode,
-                          since=since, until=until, min_level=min_level)
+                          since=since, until=until, min_level=min_level, **filters)
 
     def event(self, id: str) -> dict | None:
         return self._read(queries.event, id)
@@ -287,14 +288,16 @@ class Store:
         for ev in self.events(**filters):
             loc = ev["location"] or {}
             rows.append({"id": ev["id"], "type": ev["type"], "mode": ev["mode"], "cameo": ev["cameo"],
+                         "status": ev["status"], "goldstein": ev["goldstein"], "quad_class": ev["quad_class"],
                          "date": ev["date"], "date_start": ev["date_start"], "date_end": ev["date_end"],
                          "location": loc.get("name"), "location_country": loc.get("country"),
                          "actors": "; ".join(a["name"] for a in ev["actors"]),
                          "countries": ";".join(sorted({a["country"] for a in ev["actors"] if a["country"]})),
                          "level": ev["level"], "n_sources": ev["n_sources"],
                          "sources": ";".join(s["doc_id"] for s in ev["sources"]), "merge_reason": ev["merge_reason"]})
-        columns = ["id", "type", "mode", "cameo", "date", "date_start", "date_end", "location", "location_country",
-                   "actors", "countries", "level", "n_sources", "sources", "merge_reason"]
+        columns = ["id", "type", "mode", "cameo", "status", "goldstein", "quad_class", "date", "date_start", "date_end",
+                   "location", "location_country", "actors", "countries", "level", "n_sources", "sources",
+                   "merge_reason"]
         return pd.DataFrame(rows, columns=columns)
 
     def persons_frame(self, country=None, name=None):

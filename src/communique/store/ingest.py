@@ -162,10 +162,12 @@ def _child_rows(article_id: int, art: Article) -> dict[str, list[dict]]:
             "location_country": ev.location.country if ev.location else None,
             "mechanism": json.dumps(ev.mechanism, ensure_ascii=False) if ev.mechanism is not None else None,
             "topics": json.dumps(ev.topics, ensure_ascii=False),
-            "evidence": json.dumps(evidence, ensure_ascii=False), "background": int(bool(ev.background))})
+            "evidence": json.dumps(evidence, ensure_ascii=False), "background": int(bool(ev.background)),
+            "status": ev.status or "happened"})
         for j, a in enumerate(ev.actors):
             rows["event_actors"].append({"article_id": article_id, "event_idx": i, "idx": j, "name": a.name,
-                                         "kind": a.kind, "country": a.country, "role": a.role})
+                                         "kind": a.kind, "country": a.country, "role": a.role,
+                                         "code": a.code, "sector": a.sector})
     for i, c in enumerate(art.commitments):
         rows["commitments"].append({
             "article_id": article_id, "idx": i, "donor": c.donor, "recipient": c.recipient,

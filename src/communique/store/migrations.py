@@ -51,12 +51,71 @@ def _v4_incremental_resolution(conn) -> None:
         conn.execute(schema.meta.insert().values(key="resolution", value="dirty"))
 
 
+def _v5_event_vocabulary(conn) -> None:
+    """Event status (happened/planned) and actors' CAMEO code and sector, which exports and
+    filters read: the columns are added, then filled from each article's stored extraction."""
+    from sqlalchemy import inspect
+
+    insp = inspect(conn)
+    have = {t: {c["name"] for c in insp.get_columns(t)} for t in ("events", "event_actors")}
+    if "status" not in have["events"]:
+        conn.exec_driver_sql("ALTER TABLE events ADD COLUMN status VARCHAR(20) NOT NULL DEFAULT 'happened'")
+    for name, size in (("code", 40), ("sector", 20)):
+        if name not in have["event_actors"]:
+            conn.exec_driver_sql(f"ALTER TABLE event_actors ADD COLUMN {name} VARCHAR({size})")
+    if _backfill_vocabulary(conn):
+        conn.execute(schema.meta.delete().where(schema.meta.c.key == "resolution"))
+        conn.execute(schema.meta.insert().values(key="resolution", value="dirty"))
+
+
+def _backfill_vocabulary(conn, batch: int = 500) -> int:
+    """Copy status, actor code and sector from articles.extraction (the contract JSON the raw
+    rows were written from, events and actors in the same order) into the new columns; returns
+    how many planned events there were (resolution must then keep them apart from the rest)."""
+    import json
+
+    from sqlalchemy import and_, bindparam, update
+
+    a, e, ea = schema.articles, schema.events, schema.event_actors
+    statuses = update(e).where(and_(e.c.article_id == bindparam("a_id"), e.c.idx == bindparam("e_idx"))) \
+        .values(status=bindparam("s"))
+    codes = update(ea).where(and_(ea.c.article_id == bindparam("a_id"), ea.c.event_idx == bindparam("e_idx"),
+                                  ea.c.idx == bindparam("a_idx"))).values(code=bindparam("c"), sector=bindparam("k"))
+    planned, last = 0, 0
+    while True:
+        rows = conn.execute(select(a.c.id, a.c.extraction).where(a.c.id > last).order_by(a.c.id).limit(batch)).all()
+        if not rows:
+            return planned
+        last = rows[-1].id
+        status_rows, code_rows = [], []
+        for r in rows:
+            try:
+                events = json.loads(r.extraction or "{}").get("events") or []
+            except (ValueError, AttributeError):
+                continue  # an unreadable extraction keeps the defaults
+            for i, ev in enumerate(events):
+                if not isinstance(ev, dict):
+                    continue
+                if ev.get("status") == "planned":
+                    status_rows.append({"a_id": r.id, "e_idx": i, "s": "planned"})
+                for j, actor in enumerate(ev.get("actors") or []):
+                    if isinstance(actor, dict) and (actor.get("code") or actor.get("sector")):
+                        code_rows.append({"a_id": r.id, "e_idx": i, "a_idx": j, "c": actor.get("code"),
+                                          "k": actor.get("sector")})
+        if status_rows:
+            conn.execute(statuses, status_rows)
+        if code_rows:
+            conn.execute(codes, code_rows)
+        planned += len(status_rows)
+
+
 # (version, name, function) in order; never edit an applied one, append a new one instead.
 MIGRATIONS = [
     (1, "initial schema", _v1_initial),
     (2, "actor index on (country, event)", _v2_country_event_index),
     (3, "capped PostgreSQL search index", _v3_capped_search_index),
     (4, "incremental resolution", _v4_incremental_resolution),
+    (5, "event status, actor codes and sectors", _v5_event_vocabulary),
 ]
 
 

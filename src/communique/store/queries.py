@@ -10,8 +10,9 @@ import json
 import re
 from collections import Counter, defaultdict
 
-from sqlalchemy import and_, exists, func, or_, select
+from sqlalchemy import String, and_, exists, false, func, or_, select
 
+from communique.cameo import cameo_code
 from communique.model import CONSULT_MODES, PLOVER_TYPES
 from communique.store import fts, schema
 from communique.store.dates import filter_bounds
@@ -19,6 +20,8 @@ from communique.store.errors import StoreError
 from communique.store.names import fold, word_start_match
 
 MODES = CONSULT_MODES + ("signing",)
+EVENT_STATUSES = ("happened", "planned")
+QUAD_CLASSES = {1: "verbal cooperation", 2: "material cooperation", 3: "verbal conflict", 4: "material conflict"}
 # Codes in use for places pycountry does not list (Kosovo, the EU as an actor).
 EXTRA_CODES = {"XKX", "EUU"}
 SNIPPET_MARKS = ("«", "»")
@@ -66,17 +69,97 @@ def _count(value, option, default=None):
     return number
 
 
+def _values(value) -> list:
+    """A filter given once ("ACCUSE") or several times (["ACCUSE", "THREATEN"]) as a list; None is []."""
+    if value is None or value == "":
+        return []
+    return [value] if isinstance(value, (str, int, float)) else [v for v in value if v is not None and v != ""]
+
+
+def quad_classes(value) -> list[int]:
+    """Quad classes 1-4 from one value or several; StoreError for anything else."""
+    out = []
+    for v in _values(value):
+        try:
+            number = int(str(v).strip())
+        except ValueError:
+            number = 0
+        if number not in QUAD_CLASSES:
+            raise StoreError(f"unknown value for --quad-class: {v!r} (choose from "
+                             + ", ".join(f"{k} {name}" for k, name in QUAD_CLASSES.items()) + ")")
+        out.append(number)
+    return sorted(set(out))
+
+
+def goldstein_bound(value, option: str) -> float | None:
+    """A Goldstein score bound, -10 .. +10; StoreError for anything else."""
+    if value is None or value == "":
+        return None
+    try:
+        number = float(value)
+    except (TypeError, ValueError):
+        number = float("nan")
+    if not -10 <= number <= 10:  # NaN fails too
+        raise StoreError(f"{option} must be a number from -10 to 10, not {value!r}")
+    return number
+
+
+def cameo_condition(match):
+    """SQL condition: the merged event's CAMEO entry (communique.cameo.cameo_code of its code, type and
+    mode: a listed code, else its root's entry, else the type/mode default) satisfies `match`."""
+    from communique.cameo import table
+
+    m = schema.merged_events
+    codes, defaults = table()
+    listed = list(codes)
+    hits = [c for c, entry in codes.items() if match(entry)]
+    root = func.substr(m.c.cameo, 1, 2, type_=String) + "0"
+    known = m.c.cameo.in_(listed)
+    unresolved = or_(m.c.cameo.is_(None), and_(~known, root.not_in(listed)))
+    by_default = []
+    types = sorted({key.split(":")[0] for key in defaults})
+    for t in types:
+        own = sorted(key.split(":", 1)[1] for key in defaults if key.startswith(t + ":"))
+        for md in own:
+            entry = codes.get(defaults[f"{t}:{md}"])
+            if entry and match(entry):
+                by_default.append(and_(m.c.type == t, m.c.mode == md))
+        entry = codes.get(defaults.get(t, ""))
+        if entry and match(entry):
+            by_default.append(and_(m.c.type == t, or_(m.c.mode.is_(None), m.c.mode.not_in(own)) if own else True))
+    options = [m.c.cameo.in_(hits), and_(~known, root.in_(hits))] if hits else []
+    if by_default:
+        options.append(and_(unresolved, or_(*by_default)))
+    return or_(*options) if options else false()
+
+
+def status_condition(status: str):
+    """SQL condition on merged_events: "happened" when any of its reports tells it happened,
+    "planned" when every report tells it as planned (as hydrate() reports the status)."""
+    m, mem, e = schema.merged_events, schema.merged_event_members, schema.events
+    happened = exists().where(mem.c.merged_event_id == m.c.id, e.c.article_id == mem.c.article_id,
+                              e.c.idx == mem.c.event_idx, e.c.status == "happened")
+    return happened if status == "happened" else ~happened
+
+
 # ----------------------------------------------------------------------- events
 
 def event_conditions(actor=None, country=None, with_=None, type=None, mode=None, since=None, until=None,
-                     min_level=None, person_id=None) -> list:
-    """SQL conditions on merged_events for the shared event filters (validated here)."""
+                     min_level=None, person_id=None, status=None, quad_class=None, goldstein_min=None,
+                     goldstein_max=None) -> list:
+    """SQL conditions on merged_events for the shared event filters (validated here); `type` and
+    `quad_class` may hold several values (an event matches any one)."""
     m, ma, al = schema.merged_events, schema.merged_event_actors, schema.identity_aliases
     conds = []
     country = country_code(country, "--country")
     with_ = country_code(with_, "--with")
-    type_ = _check(type, PLOVER_TYPES, "--type")
+    types = list(dict.fromkeys(_check(t, PLOVER_TYPES, "--type") for t in _values(type)))
     mode = _check(mode, MODES, "--mode")
+    status = _check(status, EVENT_STATUSES, "--status")
+    quads = quad_classes(quad_class)
+    g_lo, g_hi = goldstein_bound(goldstein_min, "--goldstein-min"), goldstein_bound(goldstein_max, "--goldstein-max")
+    if g_lo is not None and g_hi is not None and g_lo > g_hi:
+        raise StoreError(f"--goldstein-min {g_lo:g} is above --goldstein-max {g_hi:g}")
     level = _check(min_level, _levels(), "--min-level")
     lo = filter_bounds(since, "--since")
     hi = filter_bounds(until, "--until")
@@ -92,8 +175,8 @@ def event_conditions(actor=None, country=None, with_=None, type=None, mode=None,
     for code in (country, with_):
         if code:
             conds.append(exists().where(ma.c.merged_event_id == m.c.id, ma.c.country == code))
-    if type_:
-        conds.append(m.c.type == type_)
+    if types:
+        conds.append(m.c.type.in_(types))
     if mode:
         conds.append(m.c.mode == mode)
     if lo:
@@ -102,6 +185,13 @@ def event_conditions(actor=None, country=None, with_=None, type=None, mode=None,
         conds.append(m.c.date_start <= hi[1])
     if level:
         conds.append(m.c.top_level_rank <= _levels().index(level))
+    if status:
+        conds.append(status_condition(status))
+    if quads:
+        conds.append(cameo_condition(lambda entry: entry.quad_class in quads))
+    if g_lo is not None or g_hi is not None:
+        lo, hi = -10.0 if g_lo is None else g_lo, 10.0 if g_hi is None else g_hi
+        conds.append(cameo_condition(lambda entry: lo <= entry.goldstein <= hi))
     return conds
 
 
@@ -115,17 +205,22 @@ def hydrate(conn, rows) -> list[dict]:
     """Merged-event rows -> the event dicts of STORE_API (actors, sources, evidence attached)."""
     ids = [r.id for r in rows]
     actors, sources, evidence = defaultdict(list), defaultdict(list), defaultdict(list)
+    happened = set()
     ma, mem, a, e = schema.merged_event_actors, schema.merged_event_members, schema.articles, schema.events
     for chunk in _chunks(ids):
         for r in conn.execute(select(ma).where(ma.c.merged_event_id.in_(chunk)).order_by(ma.c.merged_event_id, ma.c.idx)):
             actors[r.merged_event_id].append({"name": r.name, "kind": r.kind, "country": r.country, "role": r.role,
                                               "person_id": r.person_id, "level": r.level})
-        q = (select(mem.c.merged_event_id, a.c.doc_id, a.c.title, a.c.source, a.c.url, a.c.published, e.c.evidence)
+        _actor_codes(conn, chunk, actors)
+        q = (select(mem.c.merged_event_id, a.c.doc_id, a.c.title, a.c.source, a.c.url, a.c.published, e.c.evidence,
+                    e.c.status)
              .join(a, a.c.id == mem.c.article_id)
              .join(e, and_(e.c.article_id == mem.c.article_id, e.c.idx == mem.c.event_idx))
              .where(mem.c.merged_event_id.in_(chunk)).order_by(mem.c.merged_event_id, a.c.published, a.c.doc_id,
                                                                mem.c.event_idx))
         for r in conn.execute(q):
+            if r.status != "planned":
+                happened.add(r.merged_event_id)
             if not any(s["doc_id"] == r.doc_id for s in sources[r.merged_event_id]):
                 sources[r.merged_event_id].append({"doc_id": r.doc_id, "title": r.title, "source": r.source,
                                                    "url": r.url, "published": r.published})
@@ -136,13 +231,43 @@ def hydrate(conn, rows) -> list[dict]:
     for r in rows:
         location = ({"name": r.location_name, "country": r.location_country}
                     if r.location_name or r.location_country else None)
-        out.append({"id": r.id, "type": r.type, "mode": r.mode, "cameo": r.cameo, "date": r.date,
+        entry = cameo_code(r.cameo, r.type, r.mode)
+        out.append({"id": r.id, "type": r.type, "mode": r.mode, "cameo": r.cameo,
+                    "status": "happened" if r.id in happened else "planned",
+                    "goldstein": entry.goldstein if entry else None, "quad_class": entry.quad_class if entry else None,
+                    "date": r.date,
                     "date_start": r.date_start, "date_end": r.date_end, "date_precision": r.date_precision,
                     "location": location, "actors": actors[r.id], "n_sources": r.n_sources,
                     "sources": sources[r.id], "evidence": evidence[r.id], "merge_reason": r.merge_reason,
                     "mechanism": json.loads(r.mechanism) if r.mechanism else None,
                     "level": levels[r.top_level_rank] if r.top_level_rank is not None else None})
     return out
+
+
+def _actor_codes(conn, merged_ids, actors) -> None:
+    """Give each merged actor the CAMEO actor code and sector its reports give it (the most frequent
+    among the member events' actors of its kind under its name, or under its identity's aliases)."""
+    mem, ea, al = schema.merged_event_members, schema.event_actors, schema.identity_aliases
+    found = defaultdict(lambda: defaultdict(Counter))  # merged id -> (kind, folded name) -> Counter((code, sector))
+    for r in conn.execute(select(mem.c.merged_event_id, ea.c.name, ea.c.kind, ea.c.code, ea.c.sector)
+                          .join(ea, and_(ea.c.article_id == mem.c.article_id, ea.c.event_idx == mem.c.event_idx))
+                          .where(mem.c.merged_event_id.in_(merged_ids),
+                                 or_(ea.c.code.is_not(None), ea.c.sector.is_not(None)))):
+        found[r.merged_event_id][(r.kind, fold(r.name))][(r.code, r.sector)] += 1
+    person_ids = {a["person_id"] for mid in merged_ids if mid in found for a in actors[mid] if a.get("person_id")}
+    aliases = defaultdict(set)
+    for chunk in _chunks(sorted(person_ids)):
+        for r in conn.execute(select(al.c.identity_id, al.c.key).where(al.c.identity_id.in_(chunk))):
+            aliases[r.identity_id].add(r.key)
+    for mid in merged_ids:
+        by_name = found.get(mid, {})
+        for actor in actors[mid]:
+            votes = Counter(by_name.get((actor["kind"], fold(actor["name"])), {}))
+            if not votes and actor.get("person_id"):
+                for key in aliases.get(actor["person_id"], ()):
+                    votes.update(by_name.get((actor["kind"], key), {}))
+            code, sector = max(votes, key=lambda cs: (votes[cs], cs[0] or "", cs[1] or "")) if votes else (None, None)
+            actor["code"], actor["sector"] = code, sector
 
 
 def events(conn, limit=None, offset=0, **filters) -> list[dict]:

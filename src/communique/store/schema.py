@@ -70,6 +70,7 @@ events = Table(
     Column("topics", Text),            # JSON list
     Column("evidence", Text),          # JSON list of {"start","end","text"}
     Column("background", Integer, nullable=False, default=0),
+    Column("status", String(20), nullable=False, default="happened", server_default="happened"),  # or "planned"
 )
 
 event_actors = Table(
@@ -81,6 +82,8 @@ event_actors = Table(
     Column("kind", String(20)),
     Column("country", String(3)),
     Column("role", String(40)),
+    Column("code", String(40)),        # CAMEO actor code ("USAGOV", "RUSMIL", "IGO") when known
+    Column("sector", String(20)),      # CAMEO sector (GOV, MIL, BUS, LEG, IGO, ...) when known
     ForeignKeyConstraint(["article_id", "event_idx"], ["events.article_id", "events.idx"], ondelete="CASCADE"),
 )
 
