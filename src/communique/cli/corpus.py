@@ -10,8 +10,8 @@ import sys
 
 import click
 
-from communique.cli.options import (db_option, default_db_url, event_filter_options, format_option, output_option,
-                                    workers_option)
+from communique.cli.options import (db_option, default_db_url, event_filter_options, filter_kwargs, format_option,
+                                    output_option, workers_option)
 
 TABLE_WIDTH = 60  # widest a table cell gets before it is cut with "…"
 
@@ -89,12 +89,14 @@ def _actors(ev: dict) -> str:
 
 
 def _event_rows(evs: list[dict]) -> list[dict]:
-    return [{"date": e["date"] or "", "type": e["type"], "mode": e["mode"] or "", "actors": _actors(e),
+    return [{"date": e["date"] or "", "type": e["type"], "mode": e["mode"] or "", "status": e.get("status") or "",
+             "cameo": e.get("cameo") or "", "goldstein": e.get("goldstein"), "actors": _actors(e),
              "location": (e["location"] or {}).get("name") or "", "level": e.get("level") or "",
              "sources": e["n_sources"], "id": e["id"]} for e in evs]
 
 
-EVENT_COLUMNS = ["date", "type", "mode", "actors", "location", "level", "sources", "id"]
+EVENT_COLUMNS = ["date", "type", "mode", "status", "cameo", "goldstein", "actors", "location", "level", "sources",
+                 "id"]
 
 
 # --------------------------------------------------------------------------- writing
@@ -236,10 +238,12 @@ def _level_choices():
 @output_option
 @db_option
 @_store_errors
-def events(actor, country, with_, type_, mode, since, until, min_level, limit, fmt, output, db_url):
-    """List merged events (one per real-world interaction), latest first."""
-    filters = dict(actor=actor, country=country, with_=with_, type=type_, mode=mode, since=since, until=until,
-                   min_level=min_level)
+def events(limit, fmt, output, db_url, **options):
+    """List merged events (one per real-world interaction), latest first.
+
+    Filters combine: e.g. `--type ACCUSE,THREATEN --status happened --goldstein-max -2` lists
+    conflictual events that happened; `--status planned` lists announced visits and intents."""
+    filters = filter_kwargs(**options)
     store = _open(db_url)
     try:
         if fmt == "csv":

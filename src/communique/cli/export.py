@@ -5,7 +5,8 @@ import sys
 
 import click
 
-from communique.cli.options import db_option, default_db_url, event_filter_options, format_option, output_option
+from communique.cli.options import (db_option, default_db_url, event_filter_options, filter_kwargs, format_option,
+                                    output_option)
 from communique.export import FORMATS, ExportError, export as run_export
 from communique.levels import LEVELS
 
@@ -23,11 +24,12 @@ def register(group):
 @click.option("--limit", default=None, type=click.IntRange(0), help="At most this many events (default: all).")
 @output_option
 @db_option
-def export(fmt, actor, country, with_, type_, mode, since, until, min_level, limit, output, db_url):
+def export(fmt, limit, output, db_url, **options):
     """Export the corpus: jsonl (extractions), csv, parquet (-o FILE.parquet), plover, cameo (TSV; .csv name
     gives CSV) or graphml (actor network). Event filters apply to every format but jsonl."""
     from communique.store import Store, StoreError
 
+    filters = filter_kwargs(**options)
     if fmt == "parquet" and not output:
         raise click.UsageError("--format parquet writes files: give -o FILE.parquet (or a new folder)")
     try:
@@ -40,8 +42,7 @@ def export(fmt, actor, country, with_, type_, mode, since, until, min_level, lim
         if fmt == "jsonl":
             articles = _all_articles(store)
         else:
-            events = store.events(actor=actor, country=country, with_=with_, type=type_, mode=mode, since=since,
-                                  until=until, min_level=min_level, limit=limit)
+            events = store.events(**filters, limit=limit)
         summary = run_export(fmt, events, output, articles=articles)
     except (StoreError, ExportError) as exc:
         click.echo(f"Error: {exc}", err=True)

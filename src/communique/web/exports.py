@@ -20,9 +20,9 @@ MEDIA = {"csv": "text/csv; charset=utf-8", "json": "application/json", "parquet"
          "graphml": "application/graphml+xml"}
 ROW_GROUP = 5000
 
-EVENT_COLUMNS = ["id", "date", "date_start", "date_end", "date_precision", "type", "mode", "cameo", "level",
-                 "location", "location_country", "countries", "actors", "person_ids", "mechanism", "n_sources",
-                 "sources", "merge_reason"]
+EVENT_COLUMNS = ["id", "date", "date_start", "date_end", "date_precision", "type", "mode", "cameo", "status",
+                 "goldstein", "quad_class", "level", "location", "location_country", "countries", "actors",
+                 "person_ids", "mechanism", "n_sources", "sources", "merge_reason"]
 PERSON_COLUMNS = ["id", "name", "country", "n_events", "latest_title", "latest_level", "last_seen", "aliases"]
 SEARCH_COLUMNS = ["doc_id", "title", "published", "snippet"]
 ARTICLE_COLUMNS = ["doc_id", "title", "source", "url", "published", "n_events"]
@@ -35,7 +35,8 @@ def event_row(ev: dict) -> dict:
     mech = ev.get("mechanism") or {}
     return {"id": ev["id"], "date": ev.get("date"), "date_start": ev.get("date_start"), "date_end": ev.get("date_end"),
             "date_precision": ev.get("date_precision"), "type": ev.get("type"), "mode": ev.get("mode"),
-            "cameo": ev.get("cameo"), "level": ev.get("level"), "location": loc.get("name"),
+            "cameo": ev.get("cameo"), "status": ev.get("status"), "goldstein": ev.get("goldstein"),
+            "quad_class": ev.get("quad_class"), "level": ev.get("level"), "location": loc.get("name"),
             "location_country": loc.get("country"),
             "countries": ";".join(sorted({a["country"] for a in ev.get("actors") or [] if a.get("country")})),
             "actors": "; ".join(a["name"] for a in ev.get("actors") or []),
@@ -87,14 +88,16 @@ def _json_array(rows):
     yield b"\n]\n"
 
 
-INT_COLUMNS = {"n_sources", "n_events", "count"}
+INT_COLUMNS = {"n_sources", "n_events", "count", "quad_class"}
+FLOAT_COLUMNS = {"goldstein"}
 
 
 def _parquet(rows, columns):
     import pyarrow as pa
     import pyarrow.parquet as pq
 
-    schema = pa.schema([(c, pa.int64() if c in INT_COLUMNS else pa.string()) for c in columns])
+    schema = pa.schema([(c, pa.int64() if c in INT_COLUMNS else pa.float64() if c in FLOAT_COLUMNS else pa.string())
+                        for c in columns])
     with tempfile.TemporaryFile() as spool:
         with pq.ParquetWriter(spool, schema) as writer:
             batch: list[dict] = []

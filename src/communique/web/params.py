@@ -74,6 +74,38 @@ def event_type(value: str | None) -> str | None:
     return value.upper()
 
 
+STATUSES = ("happened", "planned")
+QUAD_CLASSES = ("1", "2", "3", "4")
+
+
+def status(value: str | None) -> str | None:
+    if not value:
+        return None
+    if value.strip().lower() not in STATUSES:
+        raise BadParameter("status", f"{value!r} is not an event status ({', '.join(STATUSES)})")
+    return value.strip().lower()
+
+
+def quad_class(value: str) -> int:
+    if value.strip() not in QUAD_CLASSES:
+        raise BadParameter("quad_class", f"{value!r} is not a CAMEO quad class (1 verbal cooperation, 2 material "
+                                         "cooperation, 3 verbal conflict, 4 material conflict)")
+    return int(value)
+
+
+def goldstein(value: str | None, name: str) -> float | None:
+    """A Goldstein score bound, -10 .. 10."""
+    if value is None or value.strip() == "":
+        return None
+    try:
+        number = float(value)
+    except ValueError:
+        number = float("nan")
+    if not -10 <= number <= 10:  # NaN and infinities fail too
+        raise BadParameter(name, f"{value!r} is not a Goldstein score (a number from -10 to 10)")
+    return number
+
+
 def mode(value: str | None) -> str | None:
     if not value:
         return None
@@ -134,8 +166,8 @@ def source(value: str) -> str:
 
 @dataclass
 class EventFilters:
-    """The filters of `communique events`, checked; type, mode, level and source may hold several
-    values (an event matches any of them). `as_kwargs()` feeds store/aggregates.py."""
+    """The filters of `communique events`, checked; type, mode, level, source and quad_class may hold
+    several values (an event matches any of them). `as_kwargs()` feeds store/aggregates.py."""
 
     actor: str | None = None
     country: str | None = None
@@ -147,17 +179,27 @@ class EventFilters:
     since: str | None = None
     until: str | None = None
     min_level: str | None = None
+    status: str | None = None
+    quad_class: tuple = ()
+    goldstein_min: float | None = None
+    goldstein_max: float | None = None
 
     @classmethod
     def check(cls, actor=None, country_=None, with_=None, type_=None, mode_=None, since=None, until=None,
-              min_level_=None, level_=None, source_=None) -> "EventFilters":
+              min_level_=None, level_=None, source_=None, status_=None, quad_class_=None, goldstein_min_=None,
+              goldstein_max_=None) -> "EventFilters":
         actor = text(actor, "actor")
         if actor and not re.search(r"\w", actor):
             raise BadParameter("actor", f"{actor!r} has no letters to match a name")
         f = cls(actor=actor, country=country(country_), with_=country(with_, "with"),
                 type=tuple(event_type(t) for t in _many(type_)), mode=tuple(mode(m) for m in _many(mode_)),
                 level=tuple(level(v) for v in _many(level_)), source=tuple(source(v) for v in _many(source_)),
-                since=date(since, "since"), until=date(until, "until"), min_level=min_level(min_level_))
+                since=date(since, "since"), until=date(until, "until"), min_level=min_level(min_level_),
+                status=status(status_), quad_class=tuple(sorted({quad_class(q) for q in _many(quad_class_)})),
+                goldstein_min=goldstein(goldstein_min_, "goldstein_min"),
+                goldstein_max=goldstein(goldstein_max_, "goldstein_max"))
+        if f.goldstein_min is not None and f.goldstein_max is not None and f.goldstein_min > f.goldstein_max:
+            raise BadParameter("goldstein_min", f"{f.goldstein_min:g} is above goldstein_max={f.goldstein_max:g}")
         if f.since and f.until and f.since > f.until:
             raise BadParameter("since", f"{f.since} is after until={f.until}")
         if f.country and f.country == f.with_:
@@ -191,6 +233,13 @@ def event_filters(
         source: list[str] = Query([], description="source outlet of a report (repeatable)"),
         since: str | None = Query(None, description="YYYY, YYYY-MM or YYYY-MM-DD"),
         until: str | None = Query(None, description="YYYY, YYYY-MM or YYYY-MM-DD"),
-        min_level: str | None = Query(None, description="lowest seniority level, e.g. minister")) -> EventFilters:
+        min_level: str | None = Query(None, description="lowest seniority level, e.g. minister"),
+        status: str | None = Query(None, description="happened, or planned (announced visits, intents)"),
+        quad_class: list[str] = Query([], description="CAMEO quad class: 1 verbal cooperation, 2 material "
+                                                      "cooperation, 3 verbal conflict, 4 material conflict (repeatable)"),
+        goldstein_min: str | None = Query(None, description="lowest Goldstein score of the event's CAMEO code, -10..10"),
+        goldstein_max: str | None = Query(None, description="highest Goldstein score of the event's CAMEO code, -10..10"),
+) -> EventFilters:
     """The event filters as a FastAPI dependency, shared by /api/events, /timeline and the exports."""
-    return EventFilters.check(actor, country, with_, type, mode, since, until, min_level, level, source)
+    return EventFilters.check(actor, country, with_, type, mode, since, until, min_level, level, source, status,
+                              quad_class, goldstein_min, goldstein_max)

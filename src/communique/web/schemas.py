@@ -23,6 +23,8 @@ class Actor(Open):
     role: str | None = None
     person_id: str | None = None
     level: str | None = None
+    code: str | None = None  # CAMEO actor code, e.g. USAGOV
+    sector: str | None = None  # CAMEO sector: GOV, MIL, BUS, LEG, IGO, ...
 
 
 class Source(Open):
@@ -45,6 +47,9 @@ class Event(Open):
     type: str
     mode: str | None = None
     cameo: str | None = None
+    status: str = "happened"  # or "planned"
+    goldstein: float | None = None  # the CAMEO code's Goldstein score, -10 .. 10
+    quad_class: int | None = None  # 1 verbal / 2 material cooperation, 3 verbal / 4 material conflict
     date: str | None = None
     date_start: str | None = None
     date_end: str | None = None
