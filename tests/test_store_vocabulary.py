@@ -178,6 +178,36 @@ def test_goldstein_and_quad_come_from_the_cameo_table_for_every_code_form(tmp_pa
                 assert (ev["id"] in _ids(s.events(goldstein_min=lo, goldstein_max=hi))) == (lo <= entry.goldstein <= hi)
 
 
+def test_a_merged_actor_takes_the_code_its_reports_give_under_any_name_form(tmp_path):
+    """Two outlets report one meeting; only the one writing the name with diacritics codes the actors:
+    the merged event's actors carry those codes whichever form names them."""
+    one = "Ministers meet in Lima\nForeign Minister Trần Văn Minh met Peruvian Foreign Minister Diego Salas in Lima."
+    two = "Talks in Lima\nTran Van Minh, the foreign minister, held talks with Diego Salas in Lima on Monday."
+    arts = [
+        make_article("form-1", one, published="2026-02-03", persons=[
+            ("Trần Văn Minh", "VNM", ["Foreign Minister"], None, []), ("Diego Salas", "PER", ["Foreign Minister"], None, [])],
+            events=[{"type": "CONSULT", "mode": "meeting", "cameo": "040", "date": "2026-02-02",
+                     "location": {"name": "Lima", "country": "PER"},
+                     "actors": [_actor("Trần Văn Minh", "person", "VNM", "guest", "VNMGOV", "GOV"),
+                                _actor("Diego Salas", "person", "PER", "host", "PERGOV", "GOV")],
+                     "evidence": [one.split("\n")[1]]}]),
+        make_article("form-2", two, published="2026-02-03", persons=[
+            ("Tran Van Minh", "VNM", ["foreign minister"], None, []), ("Diego Salas", "PER", [], None, [])],
+            events=[{"type": "CONSULT", "mode": "meeting", "cameo": "040", "date": "2026-02-02",
+                     "location": {"name": "Lima", "country": "PER"},
+                     "actors": [_actor("Tran Van Minh", "person", "VNM", "guest"),
+                                _actor("Diego Salas", "person", "PER", "host")],
+                     "evidence": [two.split("\n")[1]]}]),
+    ]
+    for order in (arts, arts[::-1]):
+        with Store.open(str(tmp_path / f"forms-{order[0].doc_id}.db")) as s:
+            s.ingest(order, progress=False)
+            (event,) = s.events()
+            assert event["n_sources"] == 2
+            assert {a["country"]: (a["code"], a["sector"]) for a in event["actors"]} == {
+                "VNM": ("VNMGOV", "GOV"), "PER": ("PERGOV", "GOV")}
+
+
 # ---------------------------------------------------------------- exports
 
 def test_exports_carry_the_vocabulary(store, tmp_path):

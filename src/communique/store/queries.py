@@ -248,26 +248,44 @@ def _actor_codes(conn, merged_ids, actors) -> None:
     """Give each merged actor the CAMEO actor code and sector its reports give it (the most frequent
     among the member events' actors of its kind under its name, or under its identity's aliases)."""
     mem, ea, al = schema.merged_event_members, schema.event_actors, schema.identity_aliases
-    found = defaultdict(lambda: defaultdict(Counter))  # merged id -> (kind, folded name) -> Counter((code, sector))
-    for r in conn.execute(select(mem.c.merged_event_id, ea.c.name, ea.c.kind, ea.c.code, ea.c.sector)
-                          .join(ea, and_(ea.c.article_id == mem.c.article_id, ea.c.event_idx == mem.c.event_idx))
-                          .where(mem.c.merged_event_id.in_(merged_ids),
-                                 or_(ea.c.code.is_not(None), ea.c.sector.is_not(None)))):
-        found[r.merged_event_id][(r.kind, fold(r.name))][(r.code, r.sector)] += 1
-    person_ids = {a["person_id"] for mid in merged_ids if mid in found for a in actors[mid] if a.get("person_id")}
+    found: dict = {}  # merged id -> (kind, name as written) -> {(code, sector): count}
+    rows = conn.execute(select(mem.c.merged_event_id, ea.c.name, ea.c.kind, ea.c.code, ea.c.sector)
+                        .join(ea, and_(ea.c.article_id == mem.c.article_id, ea.c.event_idx == mem.c.event_idx))
+                        .where(mem.c.merged_event_id.in_(merged_ids),
+                               or_(ea.c.code.is_not(None), ea.c.sector.is_not(None)))).all()
+    for mid, name, kind, code, sector in rows:
+        votes = found.setdefault(mid, {}).setdefault((kind, name), {})
+        votes[(code, sector)] = votes.get((code, sector), 0) + 1
+    unnamed = []
+    for mid in merged_ids:
+        by_name = found.get(mid)
+        for actor in actors[mid]:
+            # the merged actor's name is one its reports use: found as written, or after folding
+            votes = by_name.get((actor["kind"], actor["name"])) if by_name else None
+            if votes is None and by_name:
+                unnamed.append((mid, actor))
+            actor["code"], actor["sector"] = _most(votes)
+    if not unnamed:
+        return
     aliases = defaultdict(set)
-    for chunk in _chunks(sorted(person_ids)):
+    for chunk in _chunks(sorted({a["person_id"] for _, a in unnamed if a.get("person_id")})):
         for r in conn.execute(select(al.c.identity_id, al.c.key).where(al.c.identity_id.in_(chunk))):
             aliases[r.identity_id].add(r.key)
-    for mid in merged_ids:
-        by_name = found.get(mid, {})
-        for actor in actors[mid]:
-            votes = Counter(by_name.get((actor["kind"], fold(actor["name"])), {}))
-            if not votes and actor.get("person_id"):
-                for key in aliases.get(actor["person_id"], ()):
-                    votes.update(by_name.get((actor["kind"], key), {}))
-            code, sector = max(votes, key=lambda cs: (votes[cs], cs[0] or "", cs[1] or "")) if votes else (None, None)
-            actor["code"], actor["sector"] = code, sector
+    for mid, actor in unnamed:
+        keys = {fold(actor["name"])} | aliases.get(actor.get("person_id"), set())
+        votes: dict = {}
+        for (kind, name), given in found[mid].items():
+            if kind == actor["kind"] and fold(name) in keys:
+                for cs, n in given.items():
+                    votes[cs] = votes.get(cs, 0) + n
+        actor["code"], actor["sector"] = _most(votes)
+
+
+def _most(votes: dict | None) -> tuple:
+    """The (code, sector) given most often; ties go to the alphabetically first, so answers are stable."""
+    if not votes:
+        return None, None
+    return min(votes, key=lambda cs: (-votes[cs], cs[0] or "", cs[1] or ""))
 
 
 def events(conn, limit=None, offset=0, **filters) -> list[dict]:
