@@ -190,8 +190,8 @@ def event_conditions(actor=None, country=None, with_=None, type=None, mode=None,
     if quads:
         conds.append(cameo_condition(lambda entry: entry.quad_class in quads))
     if g_lo is not None or g_hi is not None:
-        lo, hi = -10.0 if g_lo is None else g_lo, 10.0 if g_hi is None else g_hi
-        conds.append(cameo_condition(lambda entry: lo <= entry.goldstein <= hi))
+        low, high = -10.0 if g_lo is None else g_lo, 10.0 if g_hi is None else g_hi
+        conds.append(cameo_condition(lambda entry: low <= entry.goldstein <= high))
     return conds
 
 
