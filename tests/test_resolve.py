@@ -590,3 +590,19 @@ def test_a_page_dated_only_by_its_month_anchors_an_undated_report_in_that_month(
     assert frozenset({(1, 0), (3, 0)}) in groups(merged) and frozenset({(2, 0)}) in groups(merged)
     year_page = event(4, 0, "call", None, [LAM, DES], published="2024")  # a year says too little:
     assert all(len(m.members) == 1 for m in merge_events([dated, earlier, year_page]))  # either call
+
+
+def test_an_event_with_a_single_actor_is_never_merged():
+    # "Japan agreed to fund the radar" / "Japan agreed to extend the loan" the same week, and
+    # "the leaders condemned the attack" in two articles: no pair of actors, nothing to merge on
+    japan = ("Japan", "country", "JPN")
+    recs = [event(1, 0, None, None, [japan], type_="AGREE", published="2023-11-04"),
+            event(2, 0, None, None, [japan], type_="AGREE", published="2023-11-05"),
+            event(3, 0, None, "2023-11-03", [japan], type_="AGREE")]
+    assert all(len(m.members) == 1 for m in merge_events(recs))
+    leaders = [event(4, 0, None, None, [("leaders", "group", None)], type_="ACCUSE", published="2024-02-01"),
+               event(5, 0, None, None, [("leaders", "group", None)], type_="ACCUSE", published="2024-02-02")]
+    assert len(merge_events(leaders)) == 2
+    pair = [event(6, 0, None, "2023-11-03", [japan, ("Philippines", "country", "PHL")], type_="AGREE"),
+            event(7, 0, None, "2023-11-03", [("Philippines", "country", "PHL"), japan], type_="AGREE")]
+    assert len(merge_events(pair)) == 1  # two states: they do merge

@@ -12,6 +12,8 @@ Two raw events are the same event only when ALL of these hold (precision first):
     a report with no event date matches only through its publication date: the event is
     taken to lie in the PUBLISHED_WINDOW_DAYS before publication (see _anchor);
   * places compatible: the same city, or one of them unknown; never two different countries.
+An event with a single actor ("Japan agreed to ...") is never merged: it names no pair, and two
+such reports of one country in the same days are most often about different things.
 A background event (recalled in passing: "the two last spoke in December 2022") is never merged:
 its date and place are told loosely, and a recall of an earlier occasion would otherwise join an
 article about a later one to the earlier one's reports (the same pair, another occasion).
@@ -291,6 +293,8 @@ def _prepare(i: int, rec: dict) -> _Raw:
         return raw  # a gathering: never merged (see MAX_MERGE_PERSONS)
     if rec.get("background"):
         return raw  # recalled in passing: never merged (see the module docstring)
+    if len(persons) + len(others) < 2:
+        return raw  # one actor ("Japan agreed", "leaders condemned"): no pair to tell one occasion by
     raw.anchors = sorted(persons) if persons else [tuple(sorted(others))] if others else []
     months = _months(when, MODE_SLACK_DAYS.get(rec.get("mode"), 0)) if when else []
     raw.blocks = [(raw.head, a, m) for a in raw.anchors for m in months]
