@@ -13,7 +13,8 @@ predicted same-event pairs that are truly the same event; recall = share of true
 reporting one real-world event (a group is merged when one merged event has a report from every
 article of the group) and apart pairs (joined when one merged event has reports from both);
 pairwise P/R count article pairs sharing a merged event against pairs within a group. DIR/texts
-are extracted with the real pipeline unless --real-jsonl gives that extraction already made.
+are extracted with the real pipeline unless --real-jsonl gives that extraction already made (its
+articles take their text, which evidence offsets point into, from DIR/texts/<doc_id>.txt).
 """
 from __future__ import annotations
 
@@ -89,6 +90,10 @@ def score_real(real: Path, jsonl: Path | None = None) -> dict:
     if jsonl:
         articles = [Article.from_dict(json.loads(line)) for line in jsonl.read_text(encoding="utf-8").splitlines()
                     if line.strip()]
+        for art in articles:  # contract JSONL carries offsets, not the text: the evidence comes from DIR/texts
+            source = real / "texts" / f"{art.doc_id}.txt"
+            if not art.text and source.is_file():
+                art.text = source.read_text(encoding="utf-8")
     else:
         from communique.pipeline import extract_documents
         from communique.read import iter_documents

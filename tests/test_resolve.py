@@ -547,3 +547,62 @@ def test_an_undated_report_does_not_join_a_report_dated_without_a_year():
     assert all(len(m.members) == 1 for m in merge_events([yearless, undated]))
     dated = event(3, 0, "meeting", "2024-10-07", [LAM, DES], place={"name": "Hanoi", "country": "VNM"})
     assert any(len(m.members) == 2 for m in merge_events([dated, undated]))
+
+
+def test_a_planned_event_never_merges_with_one_that_happened():
+    # "Lam and Desombre met in Hanoi on 13 February" / "... will meet again in Hanoi" /
+    # "are expected to hold talks": same pair, type, mode and place, but one did not happen yet
+    met = event(1, 0, "meeting", "2026-02-13", [LAM, DES], place=HANOI)
+    will_meet = dict(event(2, 0, "meeting", "2026-02-13", [DES, LAM], place=HANOI), status="planned")
+    expected = dict(event(3, 0, "meeting", None, [LAM, DES], place=HANOI, published="2026-02-14"), status="planned")
+    merged = merge_events([met, will_meet, expected])
+    assert frozenset({(1, 0)}) in groups(merged)
+    assert frozenset({(2, 0), (3, 0)}) in groups(merged)  # two reports of the same plan do merge
+    signed = event(4, 0, "signing", "2026-02-13", [LAM, DES], type_="AGREE")
+    to_sign = dict(event(5, 0, "signing", "2026-02", [LAM, DES], type_="AGREE"), status="planned")
+    assert len(merge_events([signed, to_sign])) == 2
+    # the store's blocking keys keep them apart too (incremental resolution probes by these keys)
+    from communique.resolve.events import block_keys
+    occupied, _ = block_keys(met)
+    _, probed = block_keys(will_meet)
+    assert not occupied & probed
+
+
+def test_a_background_recall_is_never_merged():
+    # "Lam and Desombre last met in Hanoi in March 2024" recalled in an article about a later
+    # meeting, and a report of that March meeting as news: a recall is no report to merge on
+    news = event(1, 0, "meeting", "2024-03-07", [LAM, DES], place=HANOI)
+    recall = dict(event(2, 1, "meeting", "2024-03", [LAM, DES], place=HANOI), background=True)
+    undated = event(3, 0, "meeting", None, [LAM, DES], place=HANOI)  # "at their talks in Hanoi"
+    assert len(merge_events([recall, undated])) == 2  # a recall's date settles no undated report
+    merged = merge_events([news, recall, undated])
+    assert frozenset({(2, 1)}) in groups(merged) and frozenset({(1, 0), (3, 0)}) in groups(merged)
+    from communique.resolve.events import block_keys
+    assert block_keys(recall) == (set(), set())
+
+
+def test_a_page_dated_only_by_its_month_anchors_an_undated_report_in_that_month():
+    # "2024-11" over "In the call on Friday ...": the call of 15 November, not a call of 2022
+    dated = event(1, 0, "call", "2024-11-15", [LAM, DES])
+    earlier = event(2, 0, "call", "2022-12-02", [LAM, DES])
+    month_page = event(3, 0, "call", None, [DES, LAM], published="2024-11")
+    merged = merge_events([dated, earlier, month_page])
+    assert frozenset({(1, 0), (3, 0)}) in groups(merged) and frozenset({(2, 0)}) in groups(merged)
+    year_page = event(4, 0, "call", None, [LAM, DES], published="2024")  # a year says too little:
+    assert all(len(m.members) == 1 for m in merge_events([dated, earlier, year_page]))  # either call
+
+
+def test_an_event_with_a_single_actor_is_never_merged():
+    # "Japan agreed to fund the radar" / "Japan agreed to extend the loan" the same week, and
+    # "the leaders condemned the attack" in two articles: no pair of actors, nothing to merge on
+    japan = ("Japan", "country", "JPN")
+    recs = [event(1, 0, None, None, [japan], type_="AGREE", published="2023-11-04"),
+            event(2, 0, None, None, [japan], type_="AGREE", published="2023-11-05"),
+            event(3, 0, None, "2023-11-03", [japan], type_="AGREE")]
+    assert all(len(m.members) == 1 for m in merge_events(recs))
+    leaders = [event(4, 0, None, None, [("leaders", "group", None)], type_="ACCUSE", published="2024-02-01"),
+               event(5, 0, None, None, [("leaders", "group", None)], type_="ACCUSE", published="2024-02-02")]
+    assert len(merge_events(leaders)) == 2
+    pair = [event(6, 0, None, "2023-11-03", [japan, ("Philippines", "country", "PHL")], type_="AGREE"),
+            event(7, 0, None, "2023-11-03", [("Philippines", "country", "PHL"), japan], type_="AGREE")]
+    assert len(merge_events(pair)) == 1  # two states: they do merge

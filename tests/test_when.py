@@ -45,3 +45,11 @@ def test_compatible_lets_an_unknown_year_fit_any_year_but_never_another_day():
     assert not compatible("XXXX-03-07", "2024-03-08")
     assert not compatible("2024-03-07", "2023-03-07")      # two known years must agree
     assert compatible(None, "2024") and compatible("2024", "2024-06-01")
+
+
+def test_span_of_days_ending_or_starting_on_a_day():
+    assert when.span_of("2025-08-13", 4, ending=True) == "2025-08-10/2025-08-13"
+    assert when.span_of("2024-02-28", 3, ending=False) == "2024-02-28/2024-03-01"  # across a leap day
+    assert when.span_of("2025-01-01", 2, ending=True) == "2024-12-31/2025-01-01"
+    assert when.span_of("XXXX-08-13", 4, ending=True) is None  # the year is unknown
+    assert when.span_of("2025-08", 4, ending=True) is None and when.span_of("2025-08-13", 1, ending=True) is None

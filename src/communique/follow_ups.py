@@ -15,10 +15,10 @@ import re
 from functools import lru_cache
 from importlib import resources
 
-from communique import dates, places
+from communique import dates, places, when
 from communique.text import alternation
 
-__all__ = ["references", "follow_up_date", "follow_up_place", "lead_date", "city_in", "city_index"]
+__all__ = ["references", "follow_up_date", "follow_up_place", "lead_date", "city_in", "city_index", "visit_span"]
 
 
 _alt = alternation  # communique.text: one helper for word alternations
@@ -37,8 +37,20 @@ def _data():
     other = re.compile(rf"(?<![\w'’])(?:{_alt(raw['other_occasion'])})(?![\w'’])", re.I)
     host = re.compile(rf"\s+(?:(?:{_alt(raw['host_between'])})\s+)?(?:{_alt(raw['host_verbs'])})\s+"
                       rf"(?:the|a|an|this|its|their)\s+(?:[\w'’-]+\s+){{0,6}}?(?:{_alt(raw['host_nouns'])})(?![\w-])", re.I)
+    recall = re.compile(rf"(?<![\w'’])(?:{_alt(raw['recall_cues'])})(?![\w'’])", re.I)
+    span = raw["visit_span"]
+    numbers = _number_words()  # "two" ... "ten" ("a day visit" is no span)
+    span_rx = re.compile(
+        rf"(?<![\w'’])(?:(?P<end>{_alt(span['ending'])})|(?P<start>{_alt(span['starting'])}))\s+"
+        rf"(?:[\w'’]+\s+){{0,2}}?(?P<n>\d{{1,2}}|{_alt(numbers)})[-\s]days?\s+(?:[\w'’-]+\s+){{0,3}}?"
+        rf"(?:{_alt(span['nouns'])})(?![\w-])", re.I)
     return {"modes": by_mode, "participants": participants, "other": other, "window": int(raw["window"]),
-            "reach": int(raw["reach"]), "host": host}
+            "reach": int(raw["reach"]), "host": host, "recall": recall, "span": span_rx, "numbers": numbers}
+
+
+def _number_words() -> dict:
+    raw = json.loads(resources.files("communique.data").joinpath("dates_lexicon.json").read_text("utf-8"))
+    return {k: int(v) for k, v in raw["number_words"].items() if int(v) > 1}
 
 
 @lru_cache(maxsize=2048)  # an event's neighbours are read for each of its drafts: parse each sentence once
@@ -76,8 +88,12 @@ def _candidates(texts: list[str], index: int):
 
 
 def _referring(texts: list[str], index: int, mode: str):
-    """(text, reference offsets) of the sentences near texts[index] that refer back to its event."""
+    """(text, reference offsets) of the sentences near texts[index] that refer back to its event;
+    none that recalls an earlier occasion ("It is to be recalled that X had taken part in ...")."""
+    recall = _data()["recall"]
     for k in _candidates(texts, index):
+        if recall.search(texts[k]):
+            continue
         refs = references(texts[k], mode)
         if refs:
             yield texts[k], refs
@@ -139,14 +155,33 @@ def follow_up_place(texts: list[str], index: int, mode: str):
     return host_place(texts, index, mode)
 
 
-def lead_date(texts: list[str], *, published=None, year=None) -> str | None:
+#: a lead sentence that tells none of the article's events gives the main date only when it is
+#: this close before the page date ("on Thursday", the day before): else it dates something else
+#: ("the war began on October 7", "in an interview on 23 September"), and so does any date there
+#: when the page has no date to hold it against
+LEAD_UNTOLD_DAYS = 7
+
+
+def _near_page(value: str, published) -> bool:
+    got = when.interval(value)
+    page = when.interval(str(published)[:10]) if published else None
+    if got is None or page is None or page[1] != page[0]:
+        return False
+    return 0 <= (page[0] - got[0]).days <= LEAD_UNTOLD_DAYS
+
+
+def lead_date(texts: list[str], *, published=None, year=None, told=None) -> str | None:
     """The first day of the lead sentences (else their first span of days), weekdays resolved
-    against the page date ("met on Thursday"), none in a sentence about the future."""
+    against the page date ("met on Thursday"), none in a sentence about the future. `told`
+    (one flag per sentence) marks the sentences that tell an event; the others count only for a
+    date near the page date (LEAD_UNTOLD_DAYS)."""
     lex = dates._lexicon()
-    found = [m for text in texts if not lex.future.search(text)
+    told = list(told) if told is not None else [True] * len(texts)
+    found = [m for text, ok in zip(texts, told) if not lex.future.search(text)
              for m in _dates_in(text, published, year)
              if m.kind in ("day", "range", "relative") and len(m.value) >= 10
-             and not _BOUND.search(text[max(0, m.start - 16):m.start])]
+             and not _BOUND.search(text[max(0, m.start - 16):m.start])
+             and (ok or _near_page(m.value, published))]
     # a day first: "over the weekend ... on Saturday evening" is Saturday
     best = next((m for m in found if len(m.value) == 10), found[0] if found else None)
     return best.value if best else None
@@ -190,3 +225,20 @@ def city_index(texts: list[str], dateline_place: str | None = None) -> dict[str,
             out[p.country] = p
     return out
 
+
+
+def visit_span(text: str, day: str | None) -> str | None:
+    """The span of a visit `text` dates by one day it ends or starts: "left on August 13, concluding
+    their 4-day state visit" -> the four days up to the 13th; "arrived on Monday for a three-day
+    visit" -> Monday and the two days after. None when the sentence says no such thing."""
+    if not day or len(day) != 10:
+        return None
+    d = _data()
+    m = d["span"].search(text)
+    if not m:
+        return None
+    n = m.group("n")
+    days = int(n) if n.isdigit() else d["numbers"].get(n.lower())
+    if not days or days > 31:
+        return None
+    return when.span_of(day, days, ending=bool(m.group("end")))

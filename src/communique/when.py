@@ -132,3 +132,14 @@ def compatible(a: str | None, b: str | None) -> bool:
         known = "/".join("XXXX" + part[4:] for part in known.split("/"))
         return overlaps(known, a if a_bare else b)
     return overlaps(a, b)
+
+
+def span_of(day: str, days: int, *, ending: bool) -> str | None:
+    """The interval of `days` days that ends (or starts) on `day` ("2025-08-13", 4, ending) ->
+    "2025-08-10/2025-08-13"; None for a day of unknown year or a span under two days."""
+    got = bounds(day)
+    if got is None or got[2] != "day" or days < 2:
+        return None
+    other = got[0] - dt.timedelta(days=days - 1) if ending else got[0] + dt.timedelta(days=days - 1)
+    first, last = (other, got[0]) if ending else (got[0], other)
+    return f"{first.isoformat()}/{last.isoformat()}"

@@ -63,7 +63,11 @@ def extract_events(ctx: Analysis) -> None:
         shift = doc_shift(sent)
         live = [(m, p) for m, p in modes if not is_hypothetical(sent.text, p)]  # "the upcoming dialogue" is no mode
         for f in frames:
-            if f.planned or is_hypothetical(sent.text, f.start + shift - sent.start):
+            at = f.start + shift - sent.start
+            # "In the telephone call on Friday, A urged B to ...": the opening phrase's call is told,
+            # whatever the urging plans
+            planned = f.planned and not pattern("opening_phrase").match(sent.text[:at])
+            if planned or is_hypothetical(sent.text, at):
                 if f.participants():
                     framed.add(kind_of(f.mode))  # "X will meet Y": no event, and no fallback adds one
                 continue

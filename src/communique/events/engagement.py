@@ -5,7 +5,7 @@ import re
 
 from communique.analysis import ActorDraft, Analysis, Draft, PersonDraft, Sentence
 from communique.events.sides import _cross, _dedupe, _group_counterparts, org_counterparts, person_actor, split_sides
-from communique.events.triggers import Cue, mechanism_of, mode_spec
+from communique.events.triggers import Cue, mechanism_of, mode_spec, pattern
 
 
 def draft_engagement(ctx: Analysis, sent: Sentence, cue: Cue) -> list[Draft]:
@@ -39,6 +39,8 @@ def draft_engagement(ctx: Analysis, sent: Sentence, cue: Cue) -> list[Draft]:
         d = Draft(spec["type"], mode, spec["cameo"], actors, [(sent.start, sent.end)], anchor=sent.start + pos)
         d.members = list(group) + others
         return [d]
+    if not subj and len(objs) >= 2 and pattern("opening_phrase").match(sent.text[:pos]):
+        subj, objs = objs[:1], objs[1:]  # "In the telephone call on Friday, A urged B to ..."
     if not subj and last_subject is not None and re.match(r"\s*(?:he|she|the \w+|during|at|in|on)\b", sent.text.lower()):
         subj = [last_subject]
     evidence = [(sent.start, sent.end)]

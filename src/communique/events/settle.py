@@ -2,6 +2,8 @@
 country and city, background events, the host of "during the visit"."""
 from __future__ import annotations
 
+import re
+
 from communique import when
 from communique.analysis import Analysis, Draft, Sentence
 from communique.model import Location
@@ -35,6 +37,20 @@ def pick_date(sent: Sentence, ctx: Analysis, anchor: int) -> str | None:
     return dates.pick_event_date(sent.text, anchor - sent.start, published=ctx.published, year=ctx.year)
 
 
+def _dateline_place(ctx: Analysis, texts: list[str]) -> str | None:
+    """The page's dateline place, else a known place opening the lead ("ISTANBUL: NATO chief ...",
+    a form the page-level dateline patterns do not read)."""
+    if ctx.dateline_place or not texts:
+        return ctx.dateline_place
+    from communique import places
+
+    lead = " ".join(texts[:2])  # the sentence splitter may cut "ANKARA:" off on its own
+    span = places.dateline_span(lead)
+    if span is None:
+        return None
+    return re.split(r"[,(:\-–—]|\.\s*/", lead[span[0]:span[1]])[0].strip() or None
+
+
 def settle_context(ctx: Analysis, drafts: list[Draft], sentences: list[Sentence]) -> None:
     """Dates and places that the event's own sentence does not give: an event during a trip
     takes the trip's dates and country; others take the article's main date; events dated
@@ -44,11 +60,14 @@ def settle_context(ctx: Analysis, drafts: list[Draft], sentences: list[Sentence]
     from communique import follow_ups
 
     texts = [s.text for s in sentences]
+    dateline = _dateline_place(ctx, texts)
     index = {(s.start, s.end): k for k, s in enumerate(sentences)}
     for d in drafts:  # "They met at the ministry on Friday": the sentences after the event's own
         k = min((index[e] for e in d.evidence if e in index), default=None)
         if k is None:
             continue
+        if d.mode == "visit" and d.date and len(d.date) == 10:  # "left on 13 August, concluding a 4-day visit"
+            d.date = follow_ups.visit_span(texts[k], d.date) or d.date
         if d.date is None:
             d.date = follow_ups.follow_up_date(texts, k, d.mode, published=ctx.published, year=ctx.year)
         if d.location is None and d.mode not in ("call", "visit"):
@@ -63,7 +82,12 @@ def settle_context(ctx: Analysis, drafts: list[Draft], sentences: list[Sentence]
         dated.sort(key=lambda d: (len(d.date) < 10, min(e[0] for e in d.evidence)))
         main_date = dated[0].date
     else:
-        main_date = follow_ups.lead_date(texts[:MAIN_DATE_SENTENCES], published=ctx.published, year=ctx.year)
+        # a lead sentence that tells none of the article's events ("the war began on October 7")
+        # dates it only near the page date (follow_ups.lead_date)
+        told = {e for d in drafts for e in d.evidence}
+        lead = sentences[:MAIN_DATE_SENTENCES]
+        main_date = follow_ups.lead_date([s.text for s in lead], published=ctx.published, year=ctx.year,
+                                         told=[(s.start, s.end) in told for s in lead])
     visits = [d for d in drafts if d.mode == "visit" and not d.background]
     if main_date:
         for d in drafts:
@@ -81,8 +105,8 @@ def settle_context(ctx: Analysis, drafts: list[Draft], sentences: list[Sentence]
                 if visitor & {name_key(a.name) for a in d.actors}:
                     d.location = Location(trip.location.name, trip.location.country) \
                         if trip.location.name else Location(None, trip.location.country)
-            elif trip is None and ctx.dateline_place and d.mode in ("meeting", "dialogue", "signing"):
-                p = _places().lookup_place(ctx.dateline_place)
+            elif trip is None and dateline and d.mode in ("meeting", "dialogue", "signing"):
+                p = _places().lookup_place(dateline)
                 d.location = to_location(p)
     if trip is not None and trip.location is not None and trip.location.name in (None, _places().country_name(trip.location.country)):
         # a trip known only by its country: a city where the visitor's other events took place names it
@@ -106,7 +130,7 @@ def settle_context(ctx: Analysis, drafts: list[Draft], sentences: list[Sentence]
                 visitor = {name_key(a.name) for a in trip.actors if a.kind == "person"}
                 if visitor & {name_key(a.name) for a in d.actors}:
                     d.location = Location(None, trip.location.country)
-    cities = follow_ups.city_index(texts, ctx.dateline_place)
+    cities = follow_ups.city_index(texts, dateline)
     for d in drafts:  # an event placed only by its country: the city where things happened there
         if d.location is not None and d.location.country and not d.background and d.mode != "visit" \
                 and d.location.name in (None, _places().country_name(d.location.country)):

@@ -5,7 +5,7 @@ import re
 
 from communique.analysis import Analysis, Draft, Sentence
 from communique.events.sides import _cross, _dedupe, country_actor, person_actor, split_sides
-from communique.events.triggers import Cue, mode_spec
+from communique.events.triggers import Cue, mode_spec, pattern
 from communique.events.where import _places, place_mentions
 
 
@@ -33,6 +33,12 @@ def draft_signing(ctx: Analysis, sent: Sentence, cue: Cue) -> list[Draft]:
             r"\b(?:two|both) (?:sides|countries|governments|nations|leaders|presidents|ministers|parties)\b",
             sent.text[:pos].lower()):
         countries = list(ctx.pair)
+    if len(countries) < 2:  # "the signing of an agreement between the Government of X and ... of Y"
+        m = pattern("signing_between").match(sent.text, pos)
+        if m:
+            named = [p.country for p in _places().find_places(m.group("parties")) if p.kind == "country" and p.country]
+            if len(set(named)) >= 2:
+                countries = list(dict.fromkeys(named))
     if len(countries) >= 2:
         return [Draft(spec["type"], "signing", spec["cameo"], [country_actor(c, "participant") for c in countries[:4]],
                       ev, anchor=sent.start + pos)]

@@ -35,12 +35,14 @@ def _compiled():
         "visit_reference": re.compile(data["visit_reference"]),
         "joint": re.compile(data["joint"]["patterns"][0]),
         "joined_talks": re.compile(data["joined_talks"]),
+        "signing_between": re.compile(data["signing_between"], re.I),
+        "opening_phrase": re.compile(data["opening_phrase"], re.I),
     }
 
 
 def pattern(name: str) -> re.Pattern:
     """A compiled sentence pattern of data/event_triggers.json: coreference, visit_reference,
-    joint, joined_talks."""
+    joint, joined_talks, signing_between, opening_phrase."""
     return _compiled()[name]
 
 

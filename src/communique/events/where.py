@@ -36,8 +36,9 @@ def preferred_place(text: str, base: int, after: int | None = None):
         return None
 
     def prep(c):
-        before = text[max(0, c[0] - base - 4):c[0] - base].lower()
-        return before.endswith(("in ", "at ")) or before.endswith(("in the ", "at the "))
+        before = text[max(0, c[0] - base - 7):c[0] - base].lower()
+        # "at the Quirinal Palace" (a venue, read as its city); "in the South China Sea" is a topic
+        return before.endswith(("in ", "at ")) or (before.endswith(("in the ", "at the ")) and c[2].kind == "city")
 
     # a place only counts where the sentence says something happened there ("in Hanoi", "at
     # Hyderabad House in New Delhi"); "the Republic of X" or "a Hanoi official" say nothing of it

@@ -95,7 +95,7 @@ def build_records(articles: list[Article]) -> tuple[list[dict], list[dict]]:
                 "cameo": ev.cameo, "date": ev.date, "location": ev.location.to_dict() if ev.location else None,
                 "actors": actors, "evidence_text": [art.text[s:e] for s, e in ev.evidence],
                 "spans": [(s, e) for s, e in ev.evidence], "published": art.published, "source": art.source,
-                "mechanism": ev.mechanism})
+                "mechanism": ev.mechanism, "status": ev.status, "background": ev.background})
     return person_records, event_records
 
 

@@ -3,6 +3,7 @@
 Two raw events are the same event only when ALL of these hold (precision first):
   * same PLOVER type and the same mode (a meeting and a call stay apart); if both name a
     standing mechanism, the same mechanism and round;
+  * same status: a planned event ("will meet next month") never merges with one that happened;
   * actors: they share at least one person identity, and apart from what they share at most
     one of the two names anybody else ("X met Y" + "X met Y and Z" merge; "X met Y" and
     "X met Z" do not). Reports that name no person must name the same countries/orgs;
@@ -11,6 +12,11 @@ Two raw events are the same event only when ALL of these hold (precision first):
     a report with no event date matches only through its publication date: the event is
     taken to lie in the PUBLISHED_WINDOW_DAYS before publication (see _anchor);
   * places compatible: the same city, or one of them unknown; never two different countries.
+An event with a single actor ("Japan agreed to ...") is never merged: it names no pair, and two
+such reports of one country in the same days are most often about different things.
+A background event (recalled in passing: "the two last spoke in December 2022") is never merged:
+its date and place are told loosely, and a recall of an earlier occasion would otherwise join an
+article about a later one to the earlier one's reports (the same pair, another occasion).
 Merging is complete-linkage: a report joins a cluster only if it fits every member, and
 reports are taken most precise date first, so a vague "2025" report cannot chain two
 meetings held on different days. Candidate clusters come from blocks keyed by
@@ -52,6 +58,11 @@ MAX_MERGE_PERSONS = 10
 
 def _family(mode: str | None) -> str | None:
     return MODE_FAMILY.get(mode, mode)
+
+
+def _status(rec: dict) -> str:
+    """"planned" or "happened" (the contract's Event.status; records without one happened)."""
+    return "planned" if rec.get("status") == "planned" else "happened"
 
 
 @lru_cache(maxsize=1)
@@ -123,10 +134,15 @@ def parse_when(value: str | None) -> _When | None:
 
 
 def _anchor(published: str | None) -> _When | None:
-    """The window a dateless report can describe: the PUBLISHED_WINDOW_DAYS up to publication."""
+    """The window a dateless report can describe: the PUBLISHED_WINDOW_DAYS up to publication;
+    a page dated only by its month ("2024-11") gives that month and the days just before it."""
     p = _published_day(published)
     if p is None:
-        return None
+        month = parse_when(published[:7]) if published and len(published) >= 7 else None
+        if month is None or month.start is None or month.width > 31:
+            return None
+        first = month.start - dt.timedelta(days=PUBLISHED_WINDOW_DAYS)
+        return _When(start=first, end=month.end, width=(month.end - first).days + 1, from_published=True)
     return _When(start=p - dt.timedelta(days=PUBLISHED_WINDOW_DAYS), end=p,
                  width=PUBLISHED_WINDOW_DAYS + 1, from_published=True)
 
@@ -270,11 +286,15 @@ def _prepare(i: int, rec: dict) -> _Raw:
     key = (int(key[0]), int(key[1])) if key is not None else (int(rec.get("article_id") or 0), i)
     raw = _Raw(rec, key, persons, others, when, _place_key(loc.get("name")), loc.get("country") or None, mech_key)
     raw.year_settled = settled
-    raw.head = (rec.get("type"), _family(rec.get("mode")))
+    raw.head = (rec.get("type"), _family(rec.get("mode")), _status(rec))
     if when is None or when.from_published:
         raw.weekdays = _weekdays_said(rec.get("evidence_text"))
     if len(persons) > MAX_MERGE_PERSONS:
         return raw  # a gathering: never merged (see MAX_MERGE_PERSONS)
+    if rec.get("background"):
+        return raw  # recalled in passing: never merged (see the module docstring)
+    if len(persons) + len(others) < 2:
+        return raw  # one actor ("Japan agreed", "leaders condemned"): no pair to tell one occasion by
     raw.anchors = sorted(persons) if persons else [tuple(sorted(others))] if others else []
     months = _months(when, MODE_SLACK_DAYS.get(rec.get("mode"), 0)) if when else []
     raw.blocks = [(raw.head, a, m) for a in raw.anchors for m in months]
@@ -294,7 +314,7 @@ def block_keys(rec: dict) -> tuple[set[str], set[str]]:
     subsets = [frozenset(c) for n in range(1, len(items) + 1) for c in combinations(items, n)] \
         if r.persons else [full]
     months = {b[2] for b in r.blocks}
-    head = f"{r.head[0]}|{r.head[1]}"
+    head = f"{r.head[0]}|{r.head[1]}" + ("|planned" if r.head[2] == "planned" else "")  # stored keys stay valid
 
     def k(tag: str, actors, month: str) -> str:
         return f"{tag}|{head}|{month}|" + ";".join(sorted(":".join(x) for x in actors))

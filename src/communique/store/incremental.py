@@ -676,7 +676,8 @@ class Run:
                              if ev.location_name or ev.location_country else None),
                 "actors": actor_dicts, "evidence_text": [x["text"] for x in evidence],
                 "published": art.published, "source": art.source,
-                "mechanism": json.loads(ev.mechanism) if ev.mechanism else None})
+                "mechanism": json.loads(ev.mechanism) if ev.mechanism else None,
+                "status": ev._mapping.get("status") or "happened", "background": bool(ev.background)})
         context = {"arts": arts, "persons": persons, "identity_of": identity_of, "actors": actors,
                    "person_of_actor": person_of_actor}
         return records, context

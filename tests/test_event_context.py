@@ -1,0 +1,129 @@
+"""Where and when an event happened when its own sentence does not say: an opening dateline,
+a venue after "at the", sentences that recall another occasion, lead dates that date something
+else. Short articles written for these tests, in several wordings."""
+import pytest
+
+from communique import extract
+from communique.follow_ups import lead_date, visit_span
+
+
+def meetings(text, **kw):
+    return [e for e in extract(text, **kw).events if e.type == "CONSULT" and e.mode == "meeting"]
+
+
+@pytest.mark.parametrize("text, city", [
+    ("ANKARA: NATO Secretary General Mark Rutte urged Turkey on Monday to lift its veto. Speaking to "
+     "reporters after a meeting with President Recep Tayyip Erdogan, Rutte said the talks were productive.",
+     "Ankara"),
+    ("NAIROBI: Kenyan President William Ruto held talks with Tanzanian President Samia Suluhu Hassan. "
+     "The two leaders discussed trade and security.", "Nairobi"),
+    ("Hanoi: Prime Minister Pham Minh Chinh received Australian Foreign Minister Penny Wong on Tuesday. "
+     "They discussed cooperation in education.", "Hanoi"),
+])
+def test_an_opening_city_colon_dateline_places_a_meeting_told_without_a_place(text, city):
+    [m] = meetings(text)
+    assert m.location is not None and m.location.name == city
+
+
+@pytest.mark.parametrize("text, city", [
+    ("Argentine President Javier Milei was received by Italian Prime Minister Giorgia Meloni at the "
+     "Quirinal Palace. The two discussed energy.", "Rome"),
+    ("French President Emmanuel Macron was welcomed by German Chancellor Friedrich Merz at the Bellevue "
+     "Palace, where they discussed defence.", "Berlin"),
+    ("Chinese President Xi Jinping held talks with Brazilian President Luiz Inacio Lula da Silva at the "
+     "Great Hall of the People.", "Beijing"),
+])
+def test_a_venue_after_at_the_places_the_meeting_in_its_city(text, city):
+    [m] = meetings(text)
+    assert m.location is not None and m.location.name == city
+
+
+@pytest.mark.parametrize("recall", [
+    "It is to be recalled that Museveni had taken part in the inauguration ceremony of Ruto in Nairobi last year.",
+    "Museveni had attended the swearing-in ceremony of Ruto in Nairobi last year.",
+    "It should be recalled that the two leaders had met at a summit in Nairobi in 2022.",
+])
+def test_a_sentence_recalling_an_earlier_occasion_gives_no_place(recall):
+    text = ("Kenyan President William Ruto met with Ugandan President Yoweri Museveni on Thursday. "
+            f"This is Ruto's first visit to Uganda since his election. {recall}")
+    [m] = meetings(text, published="2023-03-10")
+    assert m.location is not None and m.location.country == "UGA"
+
+
+@pytest.mark.parametrize("other", [
+    "The conflict began when rebels attacked the border town on March 3.",
+    "On March 3, Prabowo told a television channel that he was hopeful.",
+    "The crisis was triggered by floods on 3 March that displaced thousands.",
+])
+def test_a_lead_date_of_something_else_does_not_date_the_meeting(other):
+    text = ("Indonesian President Prabowo Subianto held talks with Malaysian Prime Minister Anwar Ibrahim. "
+            f"{other} Both leaders called for calm.")
+    [m] = meetings(text)
+    assert m.date is None
+
+
+def test_an_untold_lead_sentence_dates_only_near_the_page_date():
+    texts = ["The two ministers met in Hanoi.", "The talks, held on 7 March 2024, covered trade."]
+    assert lead_date(texts, told=[True, False]) is None  # no page date to hold it against
+    assert lead_date(texts, published="2024-03-08", told=[True, False]) == "2024-03-07"
+    assert lead_date(texts, published="2024-05-08", told=[True, False]) is None  # two months before
+    assert lead_date(texts, told=[True, True]) == "2024-03-07"  # a told sentence: any date
+    assert lead_date(texts) == "2024-03-07"  # no flags: every sentence tells
+
+
+@pytest.mark.parametrize("text, pair", [
+    ("In the telephone call on Friday, German Chancellor Olaf Scholz urged Russian President Vladimir Putin "
+     "to end his war. The conversation lasted for about an hour.", {"Olaf Scholz", "Vladimir Putin"}),
+    ("During a phone call on Monday, French President Emmanuel Macron urged Iranian President Masoud "
+     "Pezeshkian to release the detainees.", {"Emmanuel Macron", "Masoud Pezeshkian"}),
+    ("In a video call, Japanese Prime Minister Shigeru Ishiba told Philippine President Ferdinand Marcos Jr. "
+     "that Tokyo would send patrol boats.", {"Shigeru Ishiba", "Ferdinand Marcos Jr."}),
+])
+def test_a_call_named_in_an_opening_phrase_is_a_call_of_the_clause_after_it(text, pair):
+    calls = [e for e in extract(text, published="2024-11-16").events if e.type == "CONSULT" and e.mode == "call"]
+    assert [{a.name for a in e.actors} for e in calls] == [pair]
+    assert calls[0].status == "happened"
+
+
+@pytest.mark.parametrize("text, states", [
+    ("The Ministry of Investment witnessed the signing of a landmark agreement between the Government of "
+     "Egypt and the Government of the UAE.", {"EGY", "ARE"}),
+    ("The signing of a trade agreement between Vietnam and Chile took place in Santiago on Monday.",
+     {"VNM", "CHL"}),
+    ("Officials attended the signing of a memorandum between Kenya and Ethiopia on power lines.", {"KEN", "ETH"}),
+])
+def test_a_signing_of_a_document_between_two_states_has_the_states_as_actors(text, states):
+    signings = [e for e in extract(text, published="2024-02-23").events if e.type == "AGREE" and e.mode == "signing"]
+    assert [{a.country for a in e.actors} for e in signings] == [states]
+
+
+@pytest.mark.parametrize("text", [
+    "US Secretary of State Antony Blinken met Philippine President Ferdinand Marcos Jr. on Tuesday and "
+    "reaffirmed the commitment to upholding international law in the South China Sea.",
+    "Australian Prime Minister Anthony Albanese met Indonesian President Prabowo Subianto in Jakarta to discuss "
+    "fishing in the Arafura Sea.",
+])
+def test_a_sea_after_in_the_is_no_venue(text):
+    [m] = meetings(text)
+    assert m.location is None or "Sea" not in (m.location.name or "")
+
+
+@pytest.mark.parametrize("sentence, day, span", [
+    ("The delegation left Busan for Hanoi on August 13, concluding their 4-day state visit to the country.",
+     "2025-08-13", "2025-08-10/2025-08-13"),
+    ("The president arrived in Nairobi on Monday for a three-day state visit.", "2024-03-04",
+     "2024-03-04/2024-03-06"),
+    ("He wrapped up a two-day official visit to Laos on Friday.", "2024-03-08", "2024-03-07/2024-03-08"),
+    ("The minister met his counterpart on Friday during a visit to Laos.", "2024-03-08", None),
+])
+def test_a_visit_dated_by_its_last_or_first_day_spans_its_stated_days(sentence, day, span):
+    assert visit_span(sentence, day) == span
+
+
+def test_a_visit_concluded_on_a_day_is_dated_by_its_span_and_so_are_its_talks():
+    text = ("Indonesian President Prabowo Subianto left Tokyo on 12 March, concluding his three-day state visit "
+            "to Japan. During the visit, Prabowo held talks with Prime Minister Shigeru Ishiba.")
+    a = extract(text, published="2025-03-13")
+    [visit] = [e for e in a.events if e.mode == "visit"]
+    assert visit.date == "2025-03-10/2025-03-12"
+    assert all(e.date == "2025-03-10/2025-03-12" for e in a.events if e.mode == "meeting")
