@@ -51,12 +51,22 @@ def _v4_incremental_resolution(conn) -> None:
         conn.execute(schema.meta.insert().values(key="resolution", value="dirty"))
 
 
+def _v6_event_tallies(conn) -> None:
+    """Counts of merged events by country, pair and key (store/tallies.py), filled from the stored
+    events once; resolution keeps them in step from then on."""
+    from communique.store import tallies
+
+    schema.event_tallies.create(conn, checkfirst=True)
+    tallies.rebuild(conn)
+
+
 # (version, name, function) in order; never edit an applied one, append a new one instead.
 MIGRATIONS = [
     (1, "initial schema", _v1_initial),
     (2, "actor index on (country, event)", _v2_country_event_index),
     (3, "capped PostgreSQL search index", _v3_capped_search_index),
     (4, "incremental resolution", _v4_incremental_resolution),
+    (6, "event tallies", _v6_event_tallies),  # 5 is the store branch's event status
 ]
 
 
