@@ -418,3 +418,46 @@ def sources(conn) -> list[str]:
     a = schema.articles
     return [r[0] for r in conn.execute(select(a.c.source).where(a.c.source.is_not(None)).distinct()
                                        .order_by(a.c.source))]
+
+
+def person_page(conn, name_or_id: str, limit: int = 50, offset: int = 0) -> dict | None:
+    """One identity for its page: roles, one page of its events (latest first) and the people it met
+    most, over all its events. Its events are found by the actor index on person_id and only the page
+    shown is hydrated, so a person with hundreds of events costs little more than one with ten."""
+    from collections import Counter
+
+    from communique.store.names import fold
+    from communique.store.queries import _person_dicts, find_person
+
+    row = find_person(conn, name_or_id)
+    if row is None:
+        return None
+    m, ma = schema.merged_events, schema.merged_event_actors
+    out = _person_dicts(conn, [row])[0]
+    mine = select(ma.c.merged_event_id).where(ma.c.person_id == row.id)
+    order = (m.c.date_start.desc().nulls_last(), m.c.id)
+    ids = conn.execute(select(m.c.id).where(m.c.id.in_(mine)).order_by(*order)).scalars().all()
+    out["n_events_listed"] = len(ids)
+    page = ids[offset:offset + limit]
+    rows = conn.execute(select(m).where(m.c.id.in_(page))).all() if page else []
+    rank = {id_: i for i, id_ in enumerate(page)}
+    out["events"] = hydrate(conn, sorted(rows, key=lambda r: rank[r.id]))
+    actors = defaultdict(list)
+    for r in conn.execute(select(ma.c.merged_event_id, ma.c.idx, ma.c.name, ma.c.kind, ma.c.country, ma.c.person_id)
+                          .where(ma.c.merged_event_id.in_(mine), ma.c.kind == "person")):
+        actors[r.merged_event_id].append(r)
+    counts, names = Counter(), {}
+    for event_id in ids:  # latest first, as queries.person: a counterpart is named as in its latest event
+        seen = set()
+        for actor in sorted(actors.get(event_id, []), key=lambda a: a.idx):
+            if actor.person_id == row.id:
+                continue
+            k = actor.person_id or fold(actor.name)
+            if k in seen:
+                continue
+            seen.add(k)
+            counts[k] += 1
+            names.setdefault(k, actor)
+    out["counterparts"] = [{"name": names[k].name, "person_id": names[k].person_id, "country": names[k].country,
+                            "count": n} for k, n in sorted(counts.items(), key=lambda kv: (-kv[1], names[kv[0]].name))]
+    return out

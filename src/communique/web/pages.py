@@ -322,14 +322,20 @@ def persons(request: Request, country: str | None = None, q: str | None = None):
     return render(request, "persons.html", {"persons": rows[:500], "total": len(rows), "country": code, "q": q})
 
 
-@router.get("/persons/{id_or_name}", response_class=HTMLResponse)
-def person(request: Request, id_or_name: str):
-    from communique.store import queries
+PERSON_PAGE = 50  # events per page of a person
 
-    found = _cache(request).read("person", queries.person, id_or_name)  # 100s of events: once per revision
+
+@router.get("/persons/{id_or_name}", response_class=HTMLResponse)
+def person(request: Request, id_or_name: str, offset: int = Query(0)):
+    from communique.store import aggregates
+
+    limit, offset = params.paging(PERSON_PAGE, offset)
+    found = _cache(request).read("person", aggregates.person_page, id_or_name, limit, offset)
     if found is None:
         raise HTTPException(404, f"no person {id_or_name!r}")
-    return render(request, "person.html", {"p": found})
+    pager = pages(found["n_events_listed"], limit, offset)
+    return render(request, "person.html", {"p": found, "pager": pager, "limit": limit,
+                                           "path": f"/persons/{found['id']}"})
 
 
 def _source_view(store, doc_id: str, evidence: list[dict], actor_ids: set[str], actor_names: set[str]) -> dict:
