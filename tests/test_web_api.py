@@ -459,8 +459,10 @@ def test_chart_series_differ_by_pattern_as_well_as_colour(client):
 # ------------------------------------------------------------------------- exports of every view (issue 13.2)
 
 def _exports(html: str) -> dict[str, str]:
+    """The page's export links of its rows by format (the pair page's trend has links of its own)."""
     return {fmt: href.replace("&amp;", "&") for href, fmt in
-            re.findall(r'<a class="export" href="(/export/[^"]+\.(\w+)(?:\?[^"]*)?)"', html)}
+            re.findall(r'<a class="export" href="(/export/[^"]+\.(\w+)(?:\?[^"]*)?)"', html)
+            if not href.startswith("/export/trend.")}
 
 
 def _rows(r, fmt: str) -> list[dict]:

@@ -213,3 +213,64 @@ def network_layout(graph: dict, width: int = 900, height: int = 640, max_nodes: 
     return {"nodes": out_nodes, "edges": out_edges, "width": width, "height": height,
             "hidden": len(graph.get("nodes") or []) - len(nodes),
             "palette": sorted(palette, key=palette.get), "dropped_edges": len(all_edges) - len(edges)}
+
+
+QUADS = {1: "verbal cooperation", 2: "material cooperation", 3: "verbal conflict", 4: "material conflict"}
+
+
+def trend_chart(rows: list[dict], width: int = 560, height: int = 200) -> dict:
+    """The cooperation-conflict trend from aggregates.trend() rows: events per month by CAMEO quad
+    class (stacked bars) and their monthly mean Goldstein score (a line with a marked point per month,
+    on a fixed -10..+10 scale), each event scored by the project's CAMEO table (communique.cameo).
+    Events dated to a day or a month, and ranges at their start month, are charted; those dated only
+    by year or undated are counted, not charted."""
+    from communique.cameo import cameo_code
+
+    per_month: dict[str, Counter] = defaultdict(Counter)
+    score: dict[str, list[float]] = defaultdict(lambda: [0.0, 0])
+    total = uncoded = 0
+    for r in rows:
+        n, month = int(r["count"]), r.get("month")
+        total += n
+        if not month or len(month) < 7 or r.get("precision") == "year":
+            continue
+        code = cameo_code(r.get("cameo"), r.get("type"), r.get("mode"))
+        if code is None:
+            uncoded += n
+            per_month[month]["unknown"] += n
+            continue
+        per_month[month][QUADS[code.quad_class]] += n
+        score[month][0] += code.goldstein * n
+        score[month][1] += n
+    charted = sum(sum(c.values()) for c in per_month.values())
+    bars = stacked_bars([{"month": m, "quad": q, "count": n} for m, c in per_month.items() for q, n in c.items()],
+                        "quad", list(QUADS.values()) + ["unknown"], width=width, height=height)
+    means = {m: round(s / k, 2) for m, (s, k) in score.items() if k}
+    line = {"points": [], "width": width, "height": height, "ticks": []}
+    if bars["bars"]:
+        pad_t, pad_b = 8, 28
+        plot_h = height - pad_t - pad_b
+
+        def y(v: float) -> float:
+            return round(pad_t + plot_h * (10 - v) / 20, 1)
+
+        line.update(left=bars["left"], right=bars["right"], zero=y(0),
+                    ticks=[{"value": v, "y": y(v)} for v in (-10, -5, 0, 5, 10)],
+                    points=[{"month": b["month"], "x": b["x"], "y": y(means[b["month"]]), "mean": means[b["month"]],
+                             "label": b["label"]} for b in bars["bars"] if b["month"] in means],
+                    base=pad_t + plot_h)
+        steps, gap = [], True  # the line breaks over months without events
+        for b in bars["bars"]:
+            if b["month"] not in means:
+                gap = True
+                continue
+            steps.append(f"{'M' if gap else 'L'}{b['x']},{y(means[b['month']])}")
+            gap = False
+        line["path"] = " ".join(steps)
+    quads = bars["series"]
+    table = [{"month": row["month"], "events": row["total"], "mean_goldstein": means.get(row["month"]),
+              **{q.replace(" ", "_"): n for q, n in zip(quads, row["counts"])}} for row in bars["table"]]
+    columns = ["month", "events", "mean_goldstein"] + [q.replace(" ", "_") for q in list(QUADS.values()) + ["unknown"]
+                                                       if q in quads]
+    return {"total": total, "charted": charted, "uncoded": uncoded, "bars": bars, "line": line,
+            "table": table, "columns": columns}

@@ -51,8 +51,13 @@ def safe_url(url: str | None) -> str:
     return url if isinstance(url, str) and url.lower().startswith(("http://", "https://")) else "#"
 
 
+def quad_css(quad: str) -> str:
+    """The style class of a CAMEO quad class's name (charts.QUADS), "q0" for unknown."""
+    return next((f"q{k}" for k, name in charts.QUADS.items() if name == quad), "q0")
+
+
 templates.env.globals.update(country_name=country_name, version=__version__, qs=_qs, latest_role=latest_role)
-templates.env.filters.update(country_name=country_name, safe_url=safe_url)
+templates.env.filters.update(country_name=country_name, safe_url=safe_url, quad_css=quad_css)
 
 
 def render(request: Request, name: str, context: dict, status: int = 200) -> HTMLResponse:
@@ -89,6 +94,8 @@ def pair_view(request: Request, code_a: str, code_b: str | None, f: params.Event
     profile = cache.read("profile", aggregates.date_profile, revision=revision, **pair)
     view = charts.profile_charts(profile, _levels())
     view["latest"] = cache.read("events", aggregates.events_page, 10, 0, revision=revision, **pair)
+    view["trend"] = charts.trend_chart(cache.read("trend", aggregates.trend, revision=revision, **pair))
+    view["trend_without_planned"] = bool(aggregates.not_planned())
     if code_b:
         view["relation"] = cache.read("relation", aggregates.relationship, code_a, code_b, revision=revision,
                                       **extra)
