@@ -453,7 +453,7 @@ def test_chart_series_differ_by_pattern_as_well_as_colour(client):
     assert '<pattern id="hatch-modes"' in modes
     legend = re.findall(r'<i class="(s\d)( hatched)?"></i>', modes)
     assert len(legend) >= 2 and all(bool(h) == (int(c[1]) % 2 == 1) for c, h in legend)
-    assert 'fill="url(#hatch-modes)"' in modes and html.count('id="hatch-') == 2
+    assert 'fill="url(#hatch-modes)"' in modes and html.count('id="hatch-') == 3  # modes, levels, trend
 
 
 # ------------------------------------------------------------------------- exports of every view (issue 13.2)

@@ -50,9 +50,12 @@ def assert_same_as_sql(store):
     fast, slow = both("countries")
     assert fast == slow
     for f in SCOPES:
-        for name in ("date_profile", "trend"):
-            fast, slow = both(name, **f)
-            assert _sorted(fast) == _sorted(slow), (name, f)
+        fast, slow = both("date_profile", **f)
+        assert fast.keys() == slow.keys() == {"modes", "levels"}
+        for part in fast:
+            assert _sorted(fast[part]) == _sorted(slow[part]), (part, f)
+        fast, slow = both("trend", **f)
+        assert _sorted(fast) == _sorted(slow), f
         assert both("count", **f)[0] == both("count", **f)[1], f
         fast, slow = both("busiest_pairs", 50, **f)
         assert fast == slow, f
@@ -135,5 +138,6 @@ def test_filters_beyond_a_pair_are_counted_in_sql(store):
     assert tallies.scope_of({"country": "VNM", "mode": "visit"}) is None
     rows = store._read(aggregates.date_profile, country="VNM", with_="USA", mode="visit")
     assert rows == store._read(aggregates.date_profile_sql, country="VNM", with_="USA", mode="visit")
+    assert sum(r["count"] for r in rows["modes"]) == 4  # three visits and a planned one
     with pytest.raises(Exception, match="unknown ISO3"):
         store._read(aggregates.count, country="XXQ")

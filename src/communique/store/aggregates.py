@@ -119,25 +119,32 @@ def busiest_pairs_sql(conn, limit: int = 8, **filters) -> list[dict]:
     return [{"a": r.a, "b": r.b, "count": r.n} for r in conn.execute(query)]
 
 
-def date_profile(conn, **filters) -> list[dict]:
-    """Counts of the matching events by (date precision, start month, mode or type, level rank): the
-    rows every chart is drawn from, undated and partly dated events included."""
+def date_profile(conn, **filters) -> dict[str, list[dict]]:
+    """Counts of the matching events by (date precision, start month, mode or type) under "modes" and
+    by (date precision, start month, level rank) under "levels": the rows every chart is drawn from,
+    undated and partly dated events included."""
     scope = _scope(filters)
     if scope is None:
         return date_profile_sql(conn, **filters)
-    return [{"precision": p, "month": month, "series": series, "rank": rank, "count": n}
-            for (p, month, series, rank), n in tallies.rows(conn, scope, "profile")]
+    return {"modes": [{"precision": p, "month": month, "series": series, "count": n}
+                      for (p, month, series), n in tallies.rows(conn, scope, "by-mode")],
+            "levels": [{"precision": p, "month": month, "rank": rank, "count": n}
+                       for (p, month, rank), n in tallies.rows(conn, scope, "by-level")]}
 
 
-def date_profile_sql(conn, **filters) -> list[dict]:
+def date_profile_sql(conn, **filters) -> dict[str, list[dict]]:
     m = schema.merged_events
     month = func.substr(m.c.date_start, 1, 7).label("month")
     series = func.coalesce(m.c.mode, m.c.type).label("series")
     n = func.count().label("n")
-    query = (select(m.c.date_precision, month, series, m.c.top_level_rank, n).where(*conditions(**filters))
-             .group_by(m.c.date_precision, month, series, m.c.top_level_rank))
-    return [{"precision": r.date_precision, "month": r.month, "series": r.series, "rank": r.top_level_rank,
-             "count": r.n} for r in conn.execute(query)]
+    conds = conditions(**filters)
+    modes = select(m.c.date_precision, month, series, n).where(*conds).group_by(m.c.date_precision, month, series)
+    levels = (select(m.c.date_precision, month, m.c.top_level_rank, n).where(*conds)
+              .group_by(m.c.date_precision, month, m.c.top_level_rank))
+    return {"modes": [{"precision": r.date_precision, "month": r.month, "series": r.series, "count": r.n}
+                      for r in conn.execute(modes)],
+            "levels": [{"precision": r.date_precision, "month": r.month, "rank": r.top_level_rank, "count": r.n}
+                       for r in conn.execute(levels)]}
 
 
 def side_participants(conn, country: str, other: str | None, limit: int = 12, **filters) -> list[dict]:

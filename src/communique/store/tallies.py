@@ -7,7 +7,8 @@ event counts once in the whole corpus, once for each of its countries and once f
 them. A key is a JSON list of the values counted, under a kind:
 
     n            []                                    events
-    profile      [precision, month, mode or type, level rank]
+    by-mode      [precision, month, mode or type]
+    by-level     [precision, month, level rank]
     type, mode, level, year, source, country   [value]  (what facet_counts counts)
     pair         [a, b]                                events two countries share
     trend        [precision, month, cameo, type, mode] events that happened (not planned ones)
@@ -83,7 +84,8 @@ def contributions(fact: dict) -> Counter:
     countries = sorted({x.country for x in actors if x.country})
     pairs = list(combinations(countries, 2))
     month = r.date_start[:7] if r.date_start else None
-    per_scope = [("n", []), ("profile", [r.date_precision, month, r.mode or r.type, r.top_level_rank]),
+    per_scope = [("n", []), ("by-mode", [r.date_precision, month, r.mode or r.type]),
+                 ("by-level", [r.date_precision, month, r.top_level_rank]),
                  ("type", [r.type]), ("level", [r.top_level_rank]), ("mode", [r.mode]),
                  ("year", [r.date_start[:4] if r.date_start else None])]
     per_scope += [("source", [s]) for s in sorted(fact["sources"])]

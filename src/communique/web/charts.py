@@ -19,7 +19,7 @@ def _months(first: str, last: str) -> list[str]:
     return when.months(first, last, limit=600)
 
 
-def profile_charts(profile: list[dict], level_names: list[str]) -> dict:
+def profile_charts(profile: dict, level_names: list[str]) -> dict:
     """Split aggregates.date_profile() rows into what each part of the pair page draws: monthly bars
     by mode and by level (events dated to a day or month, and ranges at their start month, marked),
     an annual strip for events dated only by year, and an undated bin, with the counts of each, so
@@ -30,7 +30,7 @@ def profile_charts(profile: list[dict], level_names: list[str]) -> dict:
     undated: Counter = Counter()
     ranges: Counter = Counter()
     total = 0
-    for r in profile:
+    for r in profile["modes"]:
         n, month, series = int(r["count"]), r.get("month"), r.get("series") or "unknown"
         total += n
         if not month or len(month) < 7:
@@ -42,10 +42,13 @@ def profile_charts(profile: list[dict], level_names: list[str]) -> dict:
             continue
         if r.get("precision") == "range":
             ranges[month] += n
-        rank = r.get("rank")
-        level = level_names[rank] if rank is not None and 0 <= rank < len(level_names) else "unknown"
         by_mode.append({"month": month, "mode": series, "count": n})
-        by_level.append({"month": month, "level": level, "count": n})
+    for r in profile["levels"]:
+        month, rank = r.get("month"), r.get("rank")
+        if not month or len(month) < 7 or r.get("precision") == "year":
+            continue
+        level = level_names[rank] if rank is not None and 0 <= rank < len(level_names) else "unknown"
+        by_level.append({"month": month, "level": level, "count": int(r["count"])})
     charted = total - sum(years.values()) - sum(undated.values())
     return {"total": total, "charted": charted, "ranges": sum(ranges.values()),
             "modes": stacked_bars(by_mode, "mode", MODE_ORDER, marks=ranges),
