@@ -355,3 +355,31 @@ def test_pair_page_screenshot_and_table_alternative(page, tmp_path):
     assert page.locator("details.chart-table table").first.is_visible()
     page.click("details.chart-table summary >> nth=0")
     shot(page, tmp_path, "pair", docs=True)
+
+
+def test_pair_trend_reads_without_colour_and_as_a_table(page, api):
+    """The cooperation-conflict trend: both charts have a text alternative, labels of 12 px or more, a
+    point per month with its own tooltip, and the same months and numbers in its table as in its export."""
+    import json
+
+    page.goto("/?a=VNM&b=JPN")
+    trend = page.locator("figure#trend")
+    assert trend.is_visible()
+    assert page.locator("#trend-note").inner_text().startswith("Each event scored by its CAMEO code")
+    labels = trend.locator("svg").evaluate_all("svgs => svgs.map(s => s.getAttribute('aria-label'))")
+    assert len(labels) == 2 and all(labels) and "Goldstein" in labels[1]
+    sizes = trend.locator("text").evaluate_all("ts => ts.map(t => parseFloat(getComputedStyle(t).fontSize))")
+    assert sizes and min(sizes) >= 12
+    points = trend.locator("g.point").evaluate_all("ps => ps.map(p => [p.dataset.month, Number(p.dataset.mean)])")
+    assert points and all(page.locator(f'g.point[data-month="{m}"] title').count() == 1 for m, _ in points)
+    trend.locator("details.chart-table summary").click()
+    rows = trend.locator("#trend-table tbody tr").evaluate_all(
+        "rs => rs.map(r => [r.cells[0].innerText, r.cells[2].innerText])")
+    exported = json.loads(api.get("/export/trend.json", params={"country": "VNM", "with": "JPN"}).content)
+    assert [r[0] for r in rows] == [x["month"] for x in exported]
+    assert [float(m) for m, in [(r[1],) for r in rows]] == [x["mean_goldstein"] for x in exported]
+    assert {m: v for m, v in points} == {x["month"]: x["mean_goldstein"] for x in exported}
+    legend = trend.locator("figcaption.legend span").all_inner_texts()
+    assert legend and all(t in ("verbal cooperation", "material cooperation", "verbal conflict", "material conflict",
+                                "unknown") for t in legend)
+    assert not page.errors
