@@ -6,6 +6,7 @@ The bar geometry is a few lines of arithmetic, kept here rather than pulling in 
 """
 from __future__ import annotations
 
+import math
 from collections import Counter, defaultdict
 
 from communique import when
@@ -89,7 +90,7 @@ def stacked_bars(rows: list[dict], key: str, order: list[str], width: int = 560,
                 parts.append({"series": s, "index": series.index(s), "count": n, "x": round(x, 1),
                               "y": round(y, 1), "w": round(bar_w, 1), "h": round(h, 1)})
         total = sum(counts.get(month, {}).values())
-        label_every = max(1, len(months) // 12)
+        label_every = max(1, len(months) // 12, math.ceil(64 / step))  # a "2025-03" label is ~55 px wide
         bars.append({"month": month, "total": total, "parts": parts, "x": round(x + bar_w / 2, 1),
                      "label": month if i % label_every == 0 else "", "ranges": (marks or {}).get(month, 0),
                      "top": round(y, 1)})
@@ -221,7 +222,7 @@ def network_layout(graph: dict, width: int = 900, height: int = 640, max_nodes: 
 QUADS = {1: "verbal cooperation", 2: "material cooperation", 3: "verbal conflict", 4: "material conflict"}
 
 
-def trend_chart(rows: list[dict], width: int = 560, height: int = 200) -> dict:
+def trend_chart(rows: list[dict], width: int = 1120, height: int = 220) -> dict:
     """The cooperation-conflict trend from aggregates.trend() rows: events per month by CAMEO quad
     class (stacked bars) and their monthly mean Goldstein score (a line with a marked point per month,
     on a fixed -10..+10 scale), each event scored by the project's CAMEO table (communique.cameo).
