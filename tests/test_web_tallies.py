@@ -76,10 +76,11 @@ def assert_same_as_sql(store):
 
 
 @pytest.fixture()
-def store(tmp_path):
+def store(db_url):
+    """Each test once on SQLite and once on PostgreSQL."""
     from communique.store import Store
 
-    s = Store.open(str(tmp_path / "tallies.db"))
+    s = Store.open(db_url)
     report = s.ingest(corpus(), progress=False)
     assert not report.failed
     yield s

@@ -160,13 +160,20 @@ def side_participants(conn, country: str, other: str | None, limit: int = 12, **
     for (c, k), _ in tallies.rows(conn, scope, "side-pid"):
         if c == code:
             with_id.add(k)
-    ranked = sorted(((-n, _null_first(k), k) for (c, k), n in tallies.rows(conn, scope, "side") if c == code))
+    order = _null_key(conn)
+    ranked = sorted(((-n, order(k), k) for (c, k), n in tallies.rows(conn, scope, "side") if c == code))
     return [{"name": min(names[k]) if names[k] else None, "person_id": k if k in with_id else None,
              "country": country, "count": -n} for n, _, k in _top(ranked, limit)]
 
 
+def _null_key(conn):
+    """A sort key for values that may be None, placed as the database orders NULL ascending (first
+    on SQLite, last on PostgreSQL), so that ties break as the SQL path breaks them."""
+    last = conn.dialect.name == "postgresql"
+    return lambda value: ((value is None) if last else (value is not None), value if value is not None else "")
+
+
 def _null_first(value):
-    """A sort key that puts None first, as SQLite orders NULL."""
     return (value is not None, value if value is not None else "")
 
 
@@ -190,7 +197,8 @@ def facet_counts(conn, column: str, limit: int = 30, **filters) -> list[dict]:
     scope = _scope(filters)
     if scope is None:
         return facet_counts_sql(conn, column, limit, **filters)
-    ranked = sorted((-n, _null_first(v), v) for (v,), n in tallies.rows(conn, scope, column))
+    order = _null_key(conn)
+    ranked = sorted((-n, order(v), v) for (v,), n in tallies.rows(conn, scope, column))
     rows = [{"value": v, "count": -n} for n, _, v in _top(ranked, limit)]
     if column == "level":
         names = _levels()
@@ -319,6 +327,7 @@ def _relationship(conn, a: str, b: str, scope: str | None, **filters) -> dict:
         signings = sum(n for (mode,), n in tallies.rows(conn, scope, "mode") if mode == "signing")
         mech_rows = [(mech, start, id_) for (start, id_, mech), _ in
                      sorted(tallies.rows(conn, scope, "mech"), key=lambda kv: (_null_first(kv[0][0]), kv[0][1]))]
+        # (nulls_first() in the SQL path: the same on both databases)
     else:
         visitor = (select(ma.c.country, func.count(func.distinct(ma.c.merged_event_id)).label("n"))
                    .join(m, m.c.id == ma.c.merged_event_id)
