@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import json
 from collections import Counter, defaultdict
+from functools import lru_cache
 from itertools import combinations
 
 from sqlalchemy import and_, bindparam, delete, select, tuple_, update
@@ -41,6 +42,11 @@ def _chunks(values, n: int = CHUNK):
 
 
 def key(values) -> str:
+    return _key(tuple(values))
+
+
+@lru_cache(maxsize=1 << 16)
+def _key(values: tuple) -> str:  # the same few thousand keys come back for every event
     return json.dumps(list(values), ensure_ascii=False, separators=(",", ":"))
 
 
@@ -80,6 +86,11 @@ def _facts(conn, ids) -> list[dict]:
 
 def contributions(fact: dict) -> Counter:
     """{(scope, kind, key): count} one merged event adds."""
+    return Counter(_keys(fact))
+
+
+def _keys(fact: dict) -> list[tuple[str, str, str]]:
+    """(scope, kind, key) of each count one merged event adds (a key twice adds two)."""
     r, actors = fact["row"], fact["actors"]
     countries = sorted({x.country for x in actors if x.country})
     pairs = list(combinations(countries, 2))
@@ -93,17 +104,15 @@ def contributions(fact: dict) -> Counter:
     per_scope += [("pair", [x, y]) for x, y in pairs]
     if not fact["planned"]:
         per_scope.append(("trend", [r.date_precision, month, r.cameo, r.type, r.mode]))
-    out: Counter = Counter()
-    for scope in ["", *countries, *("|".join(p) for p in pairs)]:
-        for kind, values in per_scope:
-            out[(scope, kind, key(values))] += 1
+    encoded = [(kind, key(values)) for kind, values in per_scope]  # the same keys in every scope
+    out = [(scope, kind, k) for scope in ["", *countries, *("|".join(p) for p in pairs)] for kind, k in encoded]
     for x, y in pairs:
         scope = f"{x}|{y}"
         if r.mode == "visit":
             for c in sorted({a.country for a in actors if a.role in ("visitor", "guest") and a.country in (x, y)}):
-                out[(scope, "visit", key([c]))] += 1
+                out.append((scope, "visit", key([c])))
         if r.mechanism is not None:
-            out[(scope, "mech", key([r.date_start, r.id, r.mechanism]))] += 1
+            out.append((scope, "mech", key([r.date_start, r.id, r.mechanism])))
         seen = set()
         for a in actors:
             if a.kind != "person" or a.country not in (x, y):
@@ -111,18 +120,15 @@ def contributions(fact: dict) -> Counter:
             k = a.person_id if a.person_id is not None else a.key
             if (a.country, k) not in seen:
                 seen.add((a.country, k))
-                out[(scope, "side", key([a.country, k]))] += 1
-            out[(scope, "side-name", key([a.country, k, a.name]))] += 1
+                out.append((scope, "side", key([a.country, k])))
+            out.append((scope, "side-name", key([a.country, k, a.name])))
             if a.person_id is not None:
-                out[(scope, "side-pid", key([a.country, k]))] += 1
+                out.append((scope, "side-pid", key([a.country, k])))
     return out
 
 
 def counts_of(conn, ids) -> Counter:
-    total: Counter = Counter()
-    for fact in _facts(conn, ids):
-        total.update(contributions(fact))
-    return total
+    return Counter(k for fact in _facts(conn, ids) for k in _keys(fact))
 
 
 # ------------------------------------------------------------------ keeping them in step
