@@ -142,3 +142,16 @@ def test_filters_beyond_a_pair_are_counted_in_sql(store):
     assert sum(r["count"] for r in rows["modes"]) == 4  # three visits and a planned one
     with pytest.raises(Exception, match="unknown ISO3"):
         store._read(aggregates.count, country="XXQ")
+
+
+def test_resolve_check_reports_a_tally_out_of_step(store):
+    from sqlalchemy import update
+
+    from communique.store import schema
+
+    assert store.check() == []
+    t = schema.event_tallies
+    with store.engine.begin() as conn:
+        conn.execute(update(t).where(t.c.scope == "USA|VNM", t.c.kind == "n").values(n=t.c.n + 1))
+    problems = store.check()
+    assert len(problems) == 1 and problems[0].startswith("event tallies ('USA|VNM', 'n', '[]'): kept")
