@@ -1,5 +1,6 @@
 """Load test for `communique serve`: server CPU per request, requests/s and p50/p99 latency of
-GET /api/events and the overview page, at two corpus sizes, and the ratio of their costs.
+GET /api/events and the overview page, at two corpus sizes, and the ratio of their costs; also the
+first request of each view after a write (nothing cached then) and the busiest person's page.
 
 The corpora: synthetic articles built directly as extraction results (`model.Article`) and loaded through
 `Store.ingest`, which stores pre-extracted articles as they are (no spaCy run); each is reused when its
@@ -95,6 +96,37 @@ def build(db: str, n: int) -> None:
     print(f"corpus: {report.summary()} in {time.perf_counter() - t0:.1f} s ({db})")
 
 
+def write_some(db: str, round_: int, n: int = 3) -> None:
+    """Update `n` articles in place (same doc ids, another date each round): a write that changes the
+    store's revision, as `communique ingest` in another process would, without growing the corpus."""
+    from communique.store import Store
+
+    rng = random.Random(round_)
+    arts = []
+    for i, art in enumerate(synthetic_articles(n, seed=1000)):
+        day = f"2024-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}"
+        art.doc_id, art.published = f"load-write-{i}", day
+        for ev in art.events:
+            ev.date = day
+        arts.append(art)
+    store = Store.open(db)
+    try:
+        store.ingest(arts, progress=False)
+    finally:
+        store.close()
+
+
+def busiest_person(db: str) -> tuple[str, int]:
+    from communique.store import Store
+
+    store = Store.open(db)
+    try:
+        top = store.persons(limit=1)[0]
+        return top["id"], top["n_events"]
+    finally:
+        store.close()
+
+
 def free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
@@ -154,11 +186,14 @@ def server_cpu(proc: subprocess.Popen) -> float:
     return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
+OVERVIEW = ["/?a=VNM&b=USA", "/?a=JPN&b=AUS", "/?a=VNM", "/"]
+
+
 def targets(rng: random.Random) -> dict[str, list[str]]:
     return {
         "GET /api/events": [f"/api/events?limit=50&offset={rng.randrange(0, 2000, 50)}" for _ in range(20)]
         + ["/api/events?country=VNM&with=USA&limit=50", "/api/events?mode=visit&since=2024&limit=50"],
-        "GET / (overview)": ["/?a=VNM&b=USA", "/?a=JPN&b=AUS", "/?a=VNM", "/"],
+        "GET / (overview)": OVERVIEW,
     }
 
 
@@ -171,6 +206,7 @@ def main(argv=None):
     ap.add_argument("--max-requests", type=int, default=5_000, help="request cap per target per round")
     ap.add_argument("--concurrency", type=int, default=4)
     ap.add_argument("--build-only", action="store_true")
+    ap.add_argument("--writes", type=int, default=3, help="writes, each followed by the first request of each view")
     args = ap.parse_args(argv)
     dbs = {n: os.path.join(args.dir, f"communique-serve-load-{n}.db") for n in args.sizes}
     for n, db in dbs.items():
@@ -197,6 +233,34 @@ def main(argv=None):
                 print(f"{name:18s} {n:6d} articles: first request of each of {len(codes)} views (cold cache) "
                       f"{1000 * (server_cpu(proc) - before) / len(codes):8.1f} ms CPU each, "
                       f"{time.perf_counter() - t0:6.1f} s in all, errors {sum(c != 200 for c in codes)}")
+        # The first request of each view after a write: the store's revision changed, so nothing cached
+        # holds; what the aggregates cost now is what a live corpus costs on every ingest. The write
+        # itself runs in this process (like `communique ingest` beside the server), not in the server.
+        small, large = min(servers), max(servers)
+        people = {n: busiest_person(db) for n, db in dbs.items()}
+        after = {(name, n): [] for name in ("GET / (overview)", "GET /api/events", "GET /persons/<busiest>")
+                 for n in servers}
+        for k in range(args.writes):
+            for n, (proc, base) in servers.items():
+                write_some(dbs[n], k)
+                views = {"GET / (overview)": OVERVIEW, "GET /api/events": targets(random.Random(2))["GET /api/events"][:3],
+                         "GET /persons/<busiest>": [f"/persons/{people[n][0]}"]}
+                with httpx.Client(base_url=base, timeout=300) as client:
+                    for name, urls in views.items():
+                        for u in urls:
+                            before = server_cpu(proc)
+                            status = client.get(u).status_code
+                            if status != 200:
+                                raise SystemExit(f"{u} answered {status} at {n} articles")
+                            after[(name, n)].append(server_cpu(proc) - before)
+        for name in ("GET / (overview)", "GET /api/events", "GET /persons/<busiest>"):
+            cost = {n: sum(after[(name, n)]) / len(after[(name, n)]) for n in servers}
+            for n in servers:
+                extra = f" ({people[n][1]} events)" if "persons" in name else ""
+                print(f"{name:18s} {n:6d} articles: first request after a write{extra} {1000 * cost[n]:8.1f} ms CPU "
+                      f"(mean of {len(after[(name, n)])})")
+            print(f"{name:18s} first request after a write, CPU {large}/{small}: "
+                  f"{cost[large] / max(cost[small], 1e-9):.2f}")
         for _ in range(args.rounds):
             for name, urls in targets(random.Random(2)).items():
                 for n, (proc, base) in servers.items():
@@ -207,7 +271,6 @@ def main(argv=None):
                     t["requests"] += r["requests"]
                     t["errors"] += r["errors"]
                     t["lat"].append(r)
-        small, large = min(servers), max(servers)
         for name in targets(random.Random(2)):
             for n in servers:
                 t = totals[(name, n)]

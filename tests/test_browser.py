@@ -6,8 +6,9 @@ Every page is checked the way Lighthouse would: no console errors, every image a
 alternative, text contrast >= 4.5:1 and controls >= 3:1 (tests/a11y.js, run in the page). Every
 export link is clicked and its download read back.
 
-Screenshots go to a temporary folder; with COMMUNIQUE_UPDATE_SCREENSHOTS=1 the pair page, event,
-network and an export are also saved into docs/screenshots/ for the docs.
+Screenshots go to a temporary folder; with COMMUNIQUE_UPDATE_SCREENSHOTS=1 the overview and the event
+page are also saved into docs/screenshots/ (docs/screenshots/take.py takes the pair page with its trend,
+the network and an export, from a corpus of its own).
 """
 import os
 import re
@@ -146,7 +147,7 @@ def test_network_draws_actors_and_lights_neighbours(page, api, tmp_path):
     assert "focused" in page.locator("figure.network").get_attribute("class")
     lit = page.locator("#network g.node.lit text").all_text_contents()
     assert any("Kenji Morita" in t for t in lit) and any("Claire Dunmore" in t for t in lit)
-    shot(page, tmp_path, "network", docs=True)
+    shot(page, tmp_path, "network")  # docs: docs/screenshots/take.py
 
 
 def test_person_page(page, api, tmp_path):
@@ -316,7 +317,7 @@ def test_export_screenshot(page, api, tmp_path):
     page.set_content(f"<style>body{{font:13px system-ui;margin:16px}}td,th{{border:1px solid #ccc;padding:3px 6px;"
                      f"text-align:left}}table{{border-collapse:collapse}}</style><h3>{html.escape(target.name)} "
                      f"({len(rows) - 1} events)</h3><table><tr>{head}</tr>{cells}</table>")
-    shot(page, tmp_path, "export", docs=True)
+    shot(page, tmp_path, "export")  # docs: docs/screenshots/take.py
 
 
 def test_network_zoom_keyboard_and_side_list(page):
@@ -354,4 +355,32 @@ def test_pair_page_screenshot_and_table_alternative(page, tmp_path):
     page.click("details.chart-table summary >> nth=0")
     assert page.locator("details.chart-table table").first.is_visible()
     page.click("details.chart-table summary >> nth=0")
-    shot(page, tmp_path, "pair", docs=True)
+    shot(page, tmp_path, "pair")  # docs: docs/screenshots/take.py
+
+
+def test_pair_trend_reads_without_colour_and_as_a_table(page, api):
+    """The cooperation-conflict trend: both charts have a text alternative, labels of 12 px or more, a
+    point per month with its own tooltip, and the same months and numbers in its table as in its export."""
+    import json
+
+    page.goto("/?a=VNM&b=JPN")
+    trend = page.locator("figure#trend")
+    assert trend.is_visible()
+    assert page.locator("#trend-note").inner_text().startswith("Each event scored by its CAMEO code")
+    labels = trend.locator("svg").evaluate_all("svgs => svgs.map(s => s.getAttribute('aria-label'))")
+    assert len(labels) == 2 and all(labels) and "Goldstein" in labels[1]
+    sizes = trend.locator("text").evaluate_all("ts => ts.map(t => parseFloat(getComputedStyle(t).fontSize))")
+    assert sizes and min(sizes) >= 12
+    points = trend.locator("g.point").evaluate_all("ps => ps.map(p => [p.dataset.month, Number(p.dataset.mean)])")
+    assert points and all(page.locator(f'g.point[data-month="{m}"] title').count() == 1 for m, _ in points)
+    trend.locator("details.chart-table summary").click()
+    rows = trend.locator("#trend-table tbody tr").evaluate_all(
+        "rs => rs.map(r => [r.cells[0].innerText, r.cells[2].innerText])")
+    exported = json.loads(api.get("/export/trend.json", params={"country": "VNM", "with": "JPN"}).content)
+    assert [r[0] for r in rows] == [x["month"] for x in exported]
+    assert [float(m) for m, in [(r[1],) for r in rows]] == [x["mean_goldstein"] for x in exported]
+    assert {m: v for m, v in points} == {x["month"]: x["mean_goldstein"] for x in exported}
+    legend = trend.locator("figcaption.legend span").all_inner_texts()
+    assert legend and all(t in ("verbal cooperation", "material cooperation", "verbal conflict", "material conflict",
+                                "unknown") for t in legend)
+    assert not page.errors

@@ -453,14 +453,16 @@ def test_chart_series_differ_by_pattern_as_well_as_colour(client):
     assert '<pattern id="hatch-modes"' in modes
     legend = re.findall(r'<i class="(s\d)( hatched)?"></i>', modes)
     assert len(legend) >= 2 and all(bool(h) == (int(c[1]) % 2 == 1) for c, h in legend)
-    assert 'fill="url(#hatch-modes)"' in modes and html.count('id="hatch-') == 2
+    assert 'fill="url(#hatch-modes)"' in modes and html.count('id="hatch-') == 3  # modes, levels, trend
 
 
 # ------------------------------------------------------------------------- exports of every view (issue 13.2)
 
 def _exports(html: str) -> dict[str, str]:
+    """The page's export links of its rows by format (the pair page's trend has links of its own)."""
     return {fmt: href.replace("&amp;", "&") for href, fmt in
-            re.findall(r'<a class="export" href="(/export/[^"]+\.(\w+)(?:\?[^"]*)?)"', html)}
+            re.findall(r'<a class="export" href="(/export/[^"]+\.(\w+)(?:\?[^"]*)?)"', html)
+            if not href.startswith("/export/trend.")}
 
 
 def _rows(r, fmt: str) -> list[dict]:

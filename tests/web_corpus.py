@@ -58,25 +58,29 @@ class running_server:
 
 
 def synthetic_article(doc_id: str, a: tuple, b: tuple, date: str | None, published: str | None,
-                      mode: str = "meeting", source: str = "Test Wire", roles=("host", "guest"), mechanism=None,
-                      pledge=None):
-    """A pre-extracted article (model.Article, no spaCy run): persons a=(name, ISO3, title) and b meet
-    on `date` (any precision the contract allows, or None); the evidence and mentions point into the text."""
+                      mode: str | None = "meeting", source: str = "Test Wire", roles=("host", "guest"), mechanism=None,
+                      pledge=None, type: str = "CONSULT", cameo: str | None = "040", third: tuple | None = None,
+                      verb: str = "held talks with", status: str = "happened"):
+    """A pre-extracted article (model.Article, no spaCy run): persons a=(name, ISO3, title) and b (and
+    `third`, a country's organisation (name, ISO3)) take part in an event of `type` on `date` (any
+    precision the contract allows, or None); the evidence and mentions point into the text."""
     from communique.model import Actor, Article, Commitment, Event, Person
 
     (name_a, code_a, title_a), (name_b, code_b, title_b) = a, b
-    sentence = f"{title_a} {name_a} held talks with {title_b} {name_b}."
-    head = f"Talks between {code_a} and {code_b}\n\n"
-    text = head + sentence + " Both sides called the talks useful.\n"
+    sentence = f"{title_a} {name_a} {verb} {title_b} {name_b}" + (f" and the {third[0]}." if third else ".")
+    head = f"{type.title()}: {code_a} and {code_b}\n\n"
+    text = head + sentence + " Both sides commented.\n"
     s0 = len(head)
     pa, pb = s0 + sentence.index(name_a), s0 + sentence.index(name_b)
+    actors = [Actor(name_a, "person", code_a, roles[0]), Actor(name_b, "person", code_b, roles[1])]
+    if third:
+        actors.append(Actor(third[0], "org", third[1], None))
     return Article(
         doc_id=doc_id, text=text, title=head.strip(), published=published, source=source, body=(0, len(text)),
         persons=[Person(name_a, code_a, [title_a], None, [(pa, pa + len(name_a))]),
                  Person(name_b, code_b, [title_b], None, [(pb, pb + len(name_b))])],
-        events=[Event(type="CONSULT", cameo="040", mode=mode, date=date, mechanism=mechanism,
-                      actors=[Actor(name_a, "person", code_a, roles[0]), Actor(name_b, "person", code_b, roles[1])],
-                      evidence=[(s0, s0 + len(sentence))])],
+        events=[Event(type=type, cameo=cameo, mode=mode, date=date, mechanism=mechanism, actors=actors,
+                      evidence=[(s0, s0 + len(sentence))], status=status)],
         commitments=[Commitment(pledge[0], pledge[1], pledge[2], pledge[3], "development",
                                 evidence=[(s0, s0 + len(sentence))])] if pledge else [],
         extractor="communique test-synthetic")

@@ -1,11 +1,15 @@
 """Whole-corpus aggregates for the dashboard: busiest country pairs, events by date precision, each
-side's participants, and the store's revision (which changes on every write, so answers can be
-cached per revision). Counted in SQL over every merged event, never over a recent sample."""
+side's participants, the cooperation-conflict trend, and the store's revision (which changes on every
+write, so answers can be cached per revision). Counted over every merged event, never over a recent
+sample: for the corpus, a country or a pair, from the counts resolution keeps (store/tallies.py),
+so the cost does not grow with the corpus; with any other filter, in SQL (the `*_sql` functions)."""
 from __future__ import annotations
+
+from collections import defaultdict
 
 from sqlalchemy import and_, exists, func, or_, select
 
-from communique.store import schema
+from communique.store import schema, tallies
 from communique.store.errors import StoreError
 from communique.store.queries import _levels, event_conditions, hydrate
 
@@ -53,13 +57,34 @@ def events_page(conn, limit: int = 50, offset: int = 0, **filters) -> list[dict]
     return hydrate(conn, conn.execute(query).all())
 
 
+def _scope(filters: dict) -> str | None:
+    """The tallies' scope for these filters (checked like the SQL path), or None."""
+    conditions(**filters)
+    return tallies.scope_of(filters)
+
+
+def _top(items: list, limit: int | None) -> list:
+    return items if limit is None else items[:limit]
+
+
 def count(conn, **filters) -> int:
+    scope = _scope(filters)
+    if scope is not None:
+        return sum(n for _, n in tallies.rows(conn, scope, "n"))
+    return count_sql(conn, **filters)
+
+
+def count_sql(conn, **filters) -> int:
     m = schema.merged_events
     return conn.execute(select(func.count()).select_from(m).where(*conditions(**filters))).scalar_one()
 
 
 def countries(conn) -> list[str]:
     """Every country taking part in a stored event (for the country inputs' suggestions)."""
+    return sorted(values[0] for values, _ in tallies.rows(conn, "", "country"))
+
+
+def countries_sql(conn) -> list[str]:
     ma = schema.merged_event_actors
     return [r[0] for r in conn.execute(select(ma.c.country).where(ma.c.country.is_not(None)).distinct()
                                        .order_by(ma.c.country))]
@@ -74,6 +99,14 @@ def revision(conn) -> str:
 
 def busiest_pairs(conn, limit: int = 8, **filters) -> list[dict]:
     """Country pairs by the number of merged events both take part in, over the whole corpus."""
+    scope = _scope(filters)
+    if scope is None:
+        return busiest_pairs_sql(conn, limit, **filters)
+    ranked = sorted(((-n, a, b) for (a, b), n in tallies.rows(conn, scope, "pair")))
+    return [{"a": a, "b": b, "count": -n} for n, a, b in _top(ranked, limit)]
+
+
+def busiest_pairs_sql(conn, limit: int = 8, **filters) -> list[dict]:
     m, x, y = schema.merged_events, schema.merged_event_actors.alias("x"), schema.merged_event_actors.alias("y")
     n = func.count(func.distinct(x.c.merged_event_id)).label("n")
     query = (select(x.c.country.label("a"), y.c.country.label("b"), n)
@@ -86,21 +119,65 @@ def busiest_pairs(conn, limit: int = 8, **filters) -> list[dict]:
     return [{"a": r.a, "b": r.b, "count": r.n} for r in conn.execute(query)]
 
 
-def date_profile(conn, **filters) -> list[dict]:
-    """Counts of the matching events by (date precision, start month, mode or type, level rank): the
-    rows every chart is drawn from, undated and partly dated events included."""
+def date_profile(conn, **filters) -> dict[str, list[dict]]:
+    """Counts of the matching events by (date precision, start month, mode or type) under "modes" and
+    by (date precision, start month, level rank) under "levels": the rows every chart is drawn from,
+    undated and partly dated events included."""
+    scope = _scope(filters)
+    if scope is None:
+        return date_profile_sql(conn, **filters)
+    return {"modes": [{"precision": p, "month": month, "series": series, "count": n}
+                      for (p, month, series), n in tallies.rows(conn, scope, "by-mode")],
+            "levels": [{"precision": p, "month": month, "rank": rank, "count": n}
+                       for (p, month, rank), n in tallies.rows(conn, scope, "by-level")]}
+
+
+def date_profile_sql(conn, **filters) -> dict[str, list[dict]]:
     m = schema.merged_events
     month = func.substr(m.c.date_start, 1, 7).label("month")
     series = func.coalesce(m.c.mode, m.c.type).label("series")
     n = func.count().label("n")
-    query = (select(m.c.date_precision, month, series, m.c.top_level_rank, n).where(*conditions(**filters))
-             .group_by(m.c.date_precision, month, series, m.c.top_level_rank))
-    return [{"precision": r.date_precision, "month": r.month, "series": r.series, "rank": r.top_level_rank,
-             "count": r.n} for r in conn.execute(query)]
+    conds = conditions(**filters)
+    modes = select(m.c.date_precision, month, series, n).where(*conds).group_by(m.c.date_precision, month, series)
+    levels = (select(m.c.date_precision, month, m.c.top_level_rank, n).where(*conds)
+              .group_by(m.c.date_precision, month, m.c.top_level_rank))
+    return {"modes": [{"precision": r.date_precision, "month": r.month, "series": r.series, "count": r.n}
+                      for r in conn.execute(modes)],
+            "levels": [{"precision": r.date_precision, "month": r.month, "rank": r.top_level_rank, "count": r.n}
+                       for r in conn.execute(levels)]}
 
 
 def side_participants(conn, country: str, other: str | None, limit: int = 12, **filters) -> list[dict]:
     """The persons of `country` in its events (with `other`), most engaged first."""
+    scope = _scope({"country": country, "with_": other, **filters}) if other else None
+    if scope is None or "|" not in scope:
+        return side_participants_sql(conn, country, other, limit, **filters)
+    code = tallies.scope_of({"country": country})
+    names, with_id = defaultdict(list), set()
+    for (c, k, name), _ in tallies.rows(conn, scope, "side-name"):
+        if c == code:
+            names[k].append(name)
+    for (c, k), _ in tallies.rows(conn, scope, "side-pid"):
+        if c == code:
+            with_id.add(k)
+    order = _null_key(conn)
+    ranked = sorted(((-n, order(k), k) for (c, k), n in tallies.rows(conn, scope, "side") if c == code))
+    return [{"name": min(names[k]) if names[k] else None, "person_id": k if k in with_id else None,
+             "country": country, "count": -n} for n, _, k in _top(ranked, limit)]
+
+
+def _null_key(conn):
+    """A sort key for values that may be None, placed as the database orders NULL ascending (first
+    on SQLite, last on PostgreSQL), so that ties break as the SQL path breaks them."""
+    last = conn.dialect.name == "postgresql"
+    return lambda value: ((value is None) if last else (value is not None), value if value is not None else "")
+
+
+def _null_first(value):
+    return (value is not None, value if value is not None else "")
+
+
+def side_participants_sql(conn, country: str, other: str | None, limit: int = 12, **filters) -> list[dict]:
     m, ma = schema.merged_events, schema.merged_event_actors
     ids = select(m.c.id).where(*conditions(country=country, with_=other, **filters))
     key = func.coalesce(ma.c.person_id, ma.c.key)
@@ -114,7 +191,23 @@ def side_participants(conn, country: str, other: str | None, limit: int = 12, **
 
 
 def facet_counts(conn, column: str, limit: int = 30, **filters) -> list[dict]:
-    """Matching events counted by one of type, mode, country, year or source (what a facet shows)."""
+    """Matching events counted by one of type, mode, level, country, year or source (what a facet shows)."""
+    if column not in ("type", "mode", "level", "country", "year", "source"):
+        raise ValueError(f"no facet {column!r}")
+    scope = _scope(filters)
+    if scope is None:
+        return facet_counts_sql(conn, column, limit, **filters)
+    order = _null_key(conn)
+    ranked = sorted((-n, order(v), v) for (v,), n in tallies.rows(conn, scope, column))
+    rows = [{"value": v, "count": -n} for n, _, v in _top(ranked, limit)]
+    if column == "level":
+        names = _levels()
+        rows = [{"value": names[r["value"]] if r["value"] is not None else "unknown", "count": r["count"]}
+                for r in rows]
+    return [r for r in rows if r["value"] is not None]
+
+
+def facet_counts_sql(conn, column: str, limit: int = 30, **filters) -> list[dict]:
     m, ma, mem, a = (schema.merged_events, schema.merged_event_actors, schema.merged_event_members,
                      schema.articles)
     conds = conditions(**filters)
@@ -146,6 +239,14 @@ def facet_counts(conn, column: str, limit: int = 30, **filters) -> list[dict]:
 
 def partners(conn, country: str, limit: int = 10, **filters) -> list[dict]:
     """The countries `country` engages most, by the number of merged events they share."""
+    scope = _scope({"country": country, **filters})
+    if scope is None or "|" in scope:
+        return partners_sql(conn, country, limit, **filters)
+    ranked = sorted((-n, c) for (c,), n in tallies.rows(conn, scope, "country") if c != scope)
+    return [{"country": c, "count": -n} for n, c in _top(ranked, limit)]
+
+
+def partners_sql(conn, country: str, limit: int = 10, **filters) -> list[dict]:
     m, ma = schema.merged_events, schema.merged_event_actors
     ids = select(m.c.id).where(*conditions(country=country, **filters))
     n = func.count(func.distinct(ma.c.merged_event_id)).label("n")
@@ -206,20 +307,39 @@ def relationship(conn, a: str, b: str, **filters) -> dict:
     """What the pair page sums up for countries `a` and `b`: visits in each direction (by the
     visitor's country), agreements signed, pledges by donor and recipient, standing mechanisms
     with their last round, and the last contact."""
+    return _relationship(conn, a, b, _scope({"country": a, "with_": b, **filters}), **filters)
+
+
+def relationship_sql(conn, a: str, b: str, **filters) -> dict:
+    return _relationship(conn, a, b, None, **filters)
+
+
+def _relationship(conn, a: str, b: str, scope: str | None, **filters) -> dict:
     import json
 
     m, ma, c = schema.merged_events, schema.merged_event_actors, schema.commitments
     conds = conditions(country=a, with_=b, **filters)
     ids = select(m.c.id).where(*conds)
     visits = {a: 0, b: 0}
-    visitor = (select(ma.c.country, func.count(func.distinct(ma.c.merged_event_id)).label("n"))
-               .join(m, m.c.id == ma.c.merged_event_id)
-               .where(ma.c.merged_event_id.in_(ids), m.c.mode == "visit", ma.c.role.in_(("visitor", "guest")),
-                      ma.c.country.in_((a, b)))
-               .group_by(ma.c.country))
-    for r in conn.execute(visitor):
-        visits[r.country] = r.n
-    signings = conn.execute(select(func.count()).select_from(m).where(*conds, m.c.mode == "signing")).scalar_one()
+    if scope is not None and "|" in scope:
+        for (country,), n in tallies.rows(conn, scope, "visit"):
+            visits[country] = n
+        signings = sum(n for (mode,), n in tallies.rows(conn, scope, "mode") if mode == "signing")
+        mech_rows = [(mech, start, id_) for (start, id_, mech), _ in
+                     sorted(tallies.rows(conn, scope, "mech"), key=lambda kv: (_null_first(kv[0][0]), kv[0][1]))]
+        # (nulls_first() in the SQL path: the same on both databases)
+    else:
+        visitor = (select(ma.c.country, func.count(func.distinct(ma.c.merged_event_id)).label("n"))
+                   .join(m, m.c.id == ma.c.merged_event_id)
+                   .where(ma.c.merged_event_id.in_(ids), m.c.mode == "visit", ma.c.role.in_(("visitor", "guest")),
+                          ma.c.country.in_((a, b)))
+                   .group_by(ma.c.country))
+        for r in conn.execute(visitor):
+            visits[r.country] = r.n
+        signings = conn.execute(select(func.count()).select_from(m).where(*conds, m.c.mode == "signing")).scalar_one()
+        mech_rows = [tuple(r) for r in conn.execute(
+            select(m.c.mechanism, m.c.date_start, m.c.id).where(*conds, m.c.mechanism.is_not(None))
+            .order_by(m.c.date_start.nulls_first(), m.c.id))]
     pledges = [{"donor": r.donor, "recipient": r.recipient, "currency": r.currency, "count": r.n, "amount": r.total}
                for r in conn.execute(
                    select(c.c.donor, c.c.recipient, c.c.currency, func.count().label("n"),
@@ -227,10 +347,9 @@ def relationship(conn, a: str, b: str, **filters) -> dict:
                    .where(or_(and_(c.c.donor == a, c.c.recipient == b), and_(c.c.donor == b, c.c.recipient == a)))
                    .group_by(c.c.donor, c.c.recipient, c.c.currency).order_by(c.c.donor, c.c.currency))]
     mechanisms: dict[str, dict] = {}
-    for r in conn.execute(select(m.c.mechanism, m.c.date_start, m.c.id).where(*conds, m.c.mechanism.is_not(None))
-                          .order_by(m.c.date_start.nulls_first(), m.c.id)):
+    for mechanism, date_start, event_id in mech_rows:
         try:
-            mech = json.loads(r.mechanism)
+            mech = json.loads(mechanism)
         except ValueError:
             continue
         name = (mech or {}).get("name") if isinstance(mech, dict) else None
@@ -238,13 +357,45 @@ def relationship(conn, a: str, b: str, **filters) -> dict:
             continue
         entry = mechanisms.setdefault(name, {"name": name, "meetings": 0})
         entry["meetings"] += 1
-        entry.update(last_date=r.date_start, last_event=r.id, last_round=mech.get("round") or entry.get("last_round"))
+        entry.update(last_date=date_start, last_event=event_id,
+                     last_round=mech.get("round") or entry.get("last_round"))
     last = conn.execute(select(m.c.id, m.c.date, m.c.date_start).where(*conds, m.c.date_start.is_not(None))
                         .order_by(m.c.date_start.desc(), m.c.id).limit(1)).first()
     return {"visits": visits, "signings": signings, "pledges": pledges,
             "mechanisms": sorted(mechanisms.values(), key=lambda x: (x.get("last_date") or "", x["name"]),
                                  reverse=True),
             "last_contact": {"id": last.id, "date": last.date or last.date_start} if last else None}
+
+
+def trend(conn, **filters) -> list[dict]:
+    """The matching events that happened (planned ones left out), counted by (date precision, start
+    month, CAMEO code, type, mode): what the cooperation-conflict trend is drawn from."""
+    scope = _scope(filters)
+    if scope is None:
+        return trend_sql(conn, **filters)
+    return [{"precision": p, "month": month, "cameo": cameo, "type": type_, "mode": mode, "count": n}
+            for (p, month, cameo, type_, mode), n in tallies.rows(conn, scope, "trend")]
+
+
+def not_planned() -> list:
+    """Conditions leaving out planned events, once the store keeps events.status (migration 5): a
+    merged event is planned when every report of it says so."""
+    m, mem, e = schema.merged_events, schema.merged_event_members, schema.events
+    if "status" not in e.c:
+        return []
+    return [exists().where(mem.c.merged_event_id == m.c.id, e.c.article_id == mem.c.article_id,
+                           e.c.idx == mem.c.event_idx, e.c.status.is_distinct_from("planned"))]
+
+
+def trend_sql(conn, **filters) -> list[dict]:
+    m = schema.merged_events
+    month = func.substr(m.c.date_start, 1, 7).label("month")
+    n = func.count().label("n")
+    query = (select(m.c.date_precision, month, m.c.cameo, m.c.type, m.c.mode, n)
+             .where(*conditions(**filters), *not_planned())
+             .group_by(m.c.date_precision, month, m.c.cameo, m.c.type, m.c.mode))
+    return [{"precision": r.date_precision, "month": r.month, "cameo": r.cameo, "type": r.type, "mode": r.mode,
+             "count": r.n} for r in conn.execute(query)]
 
 
 def article_identities(conn, doc_id: str) -> dict[int, str]:
@@ -283,3 +434,46 @@ def sources(conn) -> list[str]:
     a = schema.articles
     return [r[0] for r in conn.execute(select(a.c.source).where(a.c.source.is_not(None)).distinct()
                                        .order_by(a.c.source))]
+
+
+def person_page(conn, name_or_id: str, limit: int = 50, offset: int = 0) -> dict | None:
+    """One identity for its page: roles, one page of its events (latest first) and the people it met
+    most, over all its events. Its events are found by the actor index on person_id and only the page
+    shown is hydrated, so a person with hundreds of events costs little more than one with ten."""
+    from collections import Counter
+
+    from communique.store.names import fold
+    from communique.store.queries import _person_dicts, find_person
+
+    row = find_person(conn, name_or_id)
+    if row is None:
+        return None
+    m, ma = schema.merged_events, schema.merged_event_actors
+    out = _person_dicts(conn, [row])[0]
+    mine = select(ma.c.merged_event_id).where(ma.c.person_id == row.id)
+    order = (m.c.date_start.desc().nulls_last(), m.c.id)
+    ids = conn.execute(select(m.c.id).where(m.c.id.in_(mine)).order_by(*order)).scalars().all()
+    out["n_events_listed"] = len(ids)
+    page = ids[offset:offset + limit]
+    rows = conn.execute(select(m).where(m.c.id.in_(page))).all() if page else []
+    rank = {id_: i for i, id_ in enumerate(page)}
+    out["events"] = hydrate(conn, sorted(rows, key=lambda r: rank[r.id]))
+    actors = defaultdict(list)
+    for r in conn.execute(select(ma.c.merged_event_id, ma.c.idx, ma.c.name, ma.c.kind, ma.c.country, ma.c.person_id)
+                          .where(ma.c.merged_event_id.in_(mine), ma.c.kind == "person")):
+        actors[r.merged_event_id].append(r)
+    counts, names = Counter(), {}
+    for event_id in ids:  # latest first, as queries.person: a counterpart is named as in its latest event
+        seen = set()
+        for actor in sorted(actors.get(event_id, []), key=lambda a: a.idx):
+            if actor.person_id == row.id:
+                continue
+            k = actor.person_id or fold(actor.name)
+            if k in seen:
+                continue
+            seen.add(k)
+            counts[k] += 1
+            names.setdefault(k, actor)
+    out["counterparts"] = [{"name": names[k].name, "person_id": names[k].person_id, "country": names[k].country,
+                            "count": n} for k, n in sorted(counts.items(), key=lambda kv: (-kv[1], names[kv[0]].name))]
+    return out

@@ -26,7 +26,7 @@ from collections import Counter, defaultdict
 
 from sqlalchemy import and_, bindparam, delete, func, select, update
 
-from communique.store import schema
+from communique.store import schema, tallies
 from communique.store.names import fold
 
 CHUNK = 400  # values per IN (...) list: well under SQLite's and PostgreSQL's parameter limits
@@ -199,6 +199,7 @@ class Run:
                              for r in conn.execute(select(im.c.article_id, im.c.person_idx, im.c.identity_id))}
             for table in (*reversed(schema.RESOLUTION_TABLES), *schema.INCREMENTAL_TABLES):
                 conn.execute(delete(table))
+            tallies.clear(conn)  # event tallies: recounted as the events are written again
         queue = sorted(set(queue))
         if not queue:
             return
@@ -745,6 +746,7 @@ class Run:
         ma = schema.merged_event_actors
         before = {r.person_id for r in _rows_in(conn, lambda c: select(ma.c.person_id).where(ma.c.merged_event_id.in_(c)),
                                                old_ids) if r.person_id}
+        tallies.retract(conn, old_ids)  # event tallies (store/tallies.py): out with the old events
         for chunk in _chunks(sorted(old_ids)):
             conn.execute(delete(ma).where(ma.c.merged_event_id.in_(chunk)))
             conn.execute(delete(mm).where(mm.c.merged_event_id.in_(chunk)))
@@ -755,6 +757,7 @@ class Run:
         _insert(conn, schema.merged_events, me_rows)
         _insert(conn, mm, member_rows)
         _insert(conn, ma, actor_rows)
+        tallies.add(conn, [r["id"] for r in me_rows], fresh=self.full)  # ... and in with the new
         after = {r["person_id"] for r in actor_rows if r["person_id"]}
         self._count_events(sorted(before | after | {t for t in self.touched if t}))
 

@@ -109,6 +109,15 @@ def _backfill_vocabulary(conn, batch: int = 500) -> int:
         planned += len(status_rows)
 
 
+def _v6_event_tallies(conn) -> None:
+    """Counts of merged events by country, pair and key (store/tallies.py), filled from the stored
+    events once; resolution keeps them in step from then on."""
+    from communique.store import tallies
+
+    schema.event_tallies.create(conn, checkfirst=True)
+    tallies.rebuild(conn)
+
+
 # (version, name, function) in order; never edit an applied one, append a new one instead.
 MIGRATIONS = [
     (1, "initial schema", _v1_initial),
@@ -116,6 +125,7 @@ MIGRATIONS = [
     (3, "capped PostgreSQL search index", _v3_capped_search_index),
     (4, "incremental resolution", _v4_incremental_resolution),
     (5, "event status, actor codes and sectors", _v5_event_vocabulary),
+    (6, "event tallies", _v6_event_tallies),
 ]
 
 

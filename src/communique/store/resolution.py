@@ -13,7 +13,7 @@ from collections import defaultdict
 
 from sqlalchemy import delete, func, select
 
-from communique.store import schema
+from communique.store import schema, tallies
 from communique.store.dates import date_bounds
 from communique.store.errors import StoreError
 from communique.store.ingest import set_resolution_state
@@ -238,10 +238,11 @@ def check(engine, overrides=None, limit: int = 20) -> list[str]:
     with engine.connect() as conn:
         with conn.begin() as tx:
             stored = snapshot(conn)
+            tally_diffs = tallies.check(conn)  # the dashboard's counts (store/tallies.py) against a recount
             Run(conn, overrides, full=True).run([r[0] for r in conn.execute(select(schema.articles.c.id))])
             full = snapshot(conn)
             tx.rollback()
-    diffs = []
+    diffs = [f"event tallies {d}" for d in tally_diffs]
     if stored["orphan_members"]:
         diffs.append(f"{stored['orphan_members']} person records point at identities that do not exist")
     for kind in ("identity", "event"):

@@ -239,6 +239,16 @@ identity_redirects = Table(
     Column("new_id", String(200), nullable=False),
 )
 
+# Merged events counted by scope ("" the corpus, "VNM" a country, "USA|VNM" a pair) and key, kept
+# in step with merged_events by resolution (store/tallies.py): the dashboard reads these counts.
+event_tallies = Table(
+    "event_tallies", metadata,
+    Column("scope", String(10), primary_key=True),
+    Column("kind", String(20), primary_key=True),
+    Column("key", Text, primary_key=True),  # JSON list of the values counted
+    Column("n", Integer, nullable=False),
+)
+
 INCREMENTAL_TABLES = (person_forms, person_form_keys, event_keys)
 
 RAW_TABLES = (articles, persons, events, event_actors, commitments)

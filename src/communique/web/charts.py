@@ -6,6 +6,7 @@ The bar geometry is a few lines of arithmetic, kept here rather than pulling in 
 """
 from __future__ import annotations
 
+import math
 from collections import Counter, defaultdict
 
 from communique import when
@@ -19,7 +20,7 @@ def _months(first: str, last: str) -> list[str]:
     return when.months(first, last, limit=600)
 
 
-def profile_charts(profile: list[dict], level_names: list[str]) -> dict:
+def profile_charts(profile: dict, level_names: list[str]) -> dict:
     """Split aggregates.date_profile() rows into what each part of the pair page draws: monthly bars
     by mode and by level (events dated to a day or month, and ranges at their start month, marked),
     an annual strip for events dated only by year, and an undated bin, with the counts of each, so
@@ -30,7 +31,7 @@ def profile_charts(profile: list[dict], level_names: list[str]) -> dict:
     undated: Counter = Counter()
     ranges: Counter = Counter()
     total = 0
-    for r in profile:
+    for r in profile["modes"]:
         n, month, series = int(r["count"]), r.get("month"), r.get("series") or "unknown"
         total += n
         if not month or len(month) < 7:
@@ -42,10 +43,13 @@ def profile_charts(profile: list[dict], level_names: list[str]) -> dict:
             continue
         if r.get("precision") == "range":
             ranges[month] += n
-        rank = r.get("rank")
-        level = level_names[rank] if rank is not None and 0 <= rank < len(level_names) else "unknown"
         by_mode.append({"month": month, "mode": series, "count": n})
-        by_level.append({"month": month, "level": level, "count": n})
+    for r in profile["levels"]:
+        month, rank = r.get("month"), r.get("rank")
+        if not month or len(month) < 7 or r.get("precision") == "year":
+            continue
+        level = level_names[rank] if rank is not None and 0 <= rank < len(level_names) else "unknown"
+        by_level.append({"month": month, "level": level, "count": int(r["count"])})
     charted = total - sum(years.values()) - sum(undated.values())
     return {"total": total, "charted": charted, "ranges": sum(ranges.values()),
             "modes": stacked_bars(by_mode, "mode", MODE_ORDER, marks=ranges),
@@ -86,7 +90,7 @@ def stacked_bars(rows: list[dict], key: str, order: list[str], width: int = 560,
                 parts.append({"series": s, "index": series.index(s), "count": n, "x": round(x, 1),
                               "y": round(y, 1), "w": round(bar_w, 1), "h": round(h, 1)})
         total = sum(counts.get(month, {}).values())
-        label_every = max(1, len(months) // 12)
+        label_every = max(1, len(months) // 12, math.ceil(64 / step))  # a "2025-03" label is ~55 px wide
         bars.append({"month": month, "total": total, "parts": parts, "x": round(x + bar_w / 2, 1),
                      "label": month if i % label_every == 0 else "", "ranges": (marks or {}).get(month, 0),
                      "top": round(y, 1)})
@@ -213,3 +217,64 @@ def network_layout(graph: dict, width: int = 900, height: int = 640, max_nodes: 
     return {"nodes": out_nodes, "edges": out_edges, "width": width, "height": height,
             "hidden": len(graph.get("nodes") or []) - len(nodes),
             "palette": sorted(palette, key=palette.get), "dropped_edges": len(all_edges) - len(edges)}
+
+
+QUADS = {1: "verbal cooperation", 2: "material cooperation", 3: "verbal conflict", 4: "material conflict"}
+
+
+def trend_chart(rows: list[dict], width: int = 1120, height: int = 220) -> dict:
+    """The cooperation-conflict trend from aggregates.trend() rows: events per month by CAMEO quad
+    class (stacked bars) and their monthly mean Goldstein score (a line with a marked point per month,
+    on a fixed -10..+10 scale), each event scored by the project's CAMEO table (communique.cameo).
+    Events dated to a day or a month, and ranges at their start month, are charted; those dated only
+    by year or undated are counted, not charted."""
+    from communique.cameo import cameo_code
+
+    per_month: dict[str, Counter] = defaultdict(Counter)
+    score: dict[str, list[float]] = defaultdict(lambda: [0.0, 0])
+    total = uncoded = 0
+    for r in rows:
+        n, month = int(r["count"]), r.get("month")
+        total += n
+        if not month or len(month) < 7 or r.get("precision") == "year":
+            continue
+        code = cameo_code(r.get("cameo"), r.get("type"), r.get("mode"))
+        if code is None:
+            uncoded += n
+            per_month[month]["unknown"] += n
+            continue
+        per_month[month][QUADS[code.quad_class]] += n
+        score[month][0] += code.goldstein * n
+        score[month][1] += n
+    charted = sum(sum(c.values()) for c in per_month.values())
+    bars = stacked_bars([{"month": m, "quad": q, "count": n} for m, c in per_month.items() for q, n in c.items()],
+                        "quad", list(QUADS.values()) + ["unknown"], width=width, height=height)
+    means = {m: round(s / k, 2) for m, (s, k) in score.items() if k}
+    line = {"points": [], "width": width, "height": height, "ticks": []}
+    if bars["bars"]:
+        pad_t, pad_b = 8, 28
+        plot_h = height - pad_t - pad_b
+
+        def y(v: float) -> float:
+            return round(pad_t + plot_h * (10 - v) / 20, 1)
+
+        line.update(left=bars["left"], right=bars["right"], zero=y(0),
+                    ticks=[{"value": v, "y": y(v)} for v in (-10, -5, 0, 5, 10)],
+                    points=[{"month": b["month"], "x": b["x"], "y": y(means[b["month"]]), "mean": means[b["month"]],
+                             "label": b["label"]} for b in bars["bars"] if b["month"] in means],
+                    base=pad_t + plot_h)
+        steps, gap = [], True  # the line breaks over months without events
+        for b in bars["bars"]:
+            if b["month"] not in means:
+                gap = True
+                continue
+            steps.append(f"{'M' if gap else 'L'}{b['x']},{y(means[b['month']])}")
+            gap = False
+        line["path"] = " ".join(steps)
+    quads = bars["series"]
+    table = [{"month": row["month"], "events": row["total"], "mean_goldstein": means.get(row["month"]),
+              **{q.replace(" ", "_"): n for q, n in zip(quads, row["counts"])}} for row in bars["table"]]
+    columns = ["month", "events", "mean_goldstein"] + [q.replace(" ", "_") for q in list(QUADS.values()) + ["unknown"]
+                                                       if q in quads]
+    return {"total": total, "charted": charted, "uncoded": uncoded, "bars": bars, "line": line,
+            "table": table, "columns": columns}

@@ -88,8 +88,11 @@ def _json_array(rows):
     yield b"\n]\n"
 
 
-INT_COLUMNS = {"n_sources", "n_events", "count", "quad_class"}
-FLOAT_COLUMNS = {"goldstein"}
+INT_COLUMNS = {"n_sources", "n_events", "count", "quad_class", "events", "verbal_cooperation", "material_cooperation",
+               "verbal_conflict", "material_conflict", "unknown"}
+FLOAT_COLUMNS = {"goldstein", "mean_goldstein"}
+TREND_COLUMNS = ["month", "events", "mean_goldstein", "verbal_cooperation", "material_cooperation", "verbal_conflict",
+                 "material_conflict", "unknown"]
 
 
 def _parquet(rows, columns):
@@ -184,6 +187,17 @@ def persons_export(request: Request, country: str | None, q: str | None, fmt: st
 @router.get("/events.{ext}", summary="Events matching the timeline's filters, as a file")
 def export_events(request: Request, ext: str, f: params.EventFilters = Depends(params.event_filters)):
     return events_export(request, f, check_format(ext))
+
+
+@router.get("/trend.{ext}", summary="The pair page's cooperation-conflict trend, month by month, as a file")
+def export_trend(request: Request, ext: str, f: params.EventFilters = Depends(params.event_filters)):
+    from communique.store import aggregates
+    from communique.web import charts
+
+    fmt = check_format(ext)
+    chart = charts.trend_chart(request.app.state.store._read(aggregates.trend, **f.as_kwargs()))
+    rows = ({c: row.get(c, 0) for c in TREND_COLUMNS} for row in chart["table"])
+    return stream(rows, TREND_COLUMNS, fmt, filename("trend", f.as_query(), fmt))
 
 
 @router.get("/persons.{ext}", summary="Persons (by country or name), as a file")

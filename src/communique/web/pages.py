@@ -51,8 +51,13 @@ def safe_url(url: str | None) -> str:
     return url if isinstance(url, str) and url.lower().startswith(("http://", "https://")) else "#"
 
 
+def quad_css(quad: str) -> str:
+    """The style class of a CAMEO quad class's name (charts.QUADS), "q0" for unknown."""
+    return next((f"q{k}" for k, name in charts.QUADS.items() if name == quad), "q0")
+
+
 templates.env.globals.update(country_name=country_name, version=__version__, qs=_qs, latest_role=latest_role)
-templates.env.filters.update(country_name=country_name, safe_url=safe_url)
+templates.env.filters.update(country_name=country_name, safe_url=safe_url, quad_css=quad_css)
 
 
 def render(request: Request, name: str, context: dict, status: int = 200) -> HTMLResponse:
@@ -89,6 +94,8 @@ def pair_view(request: Request, code_a: str, code_b: str | None, f: params.Event
     profile = cache.read("profile", aggregates.date_profile, revision=revision, **pair)
     view = charts.profile_charts(profile, _levels())
     view["latest"] = cache.read("events", aggregates.events_page, 10, 0, revision=revision, **pair)
+    view["trend"] = charts.trend_chart(cache.read("trend", aggregates.trend, revision=revision, **pair))
+    view["trend_without_planned"] = bool(aggregates.not_planned())
     if code_b:
         view["relation"] = cache.read("relation", aggregates.relationship, code_a, code_b, revision=revision,
                                       **extra)
@@ -322,14 +329,20 @@ def persons(request: Request, country: str | None = None, q: str | None = None):
     return render(request, "persons.html", {"persons": rows[:500], "total": len(rows), "country": code, "q": q})
 
 
-@router.get("/persons/{id_or_name}", response_class=HTMLResponse)
-def person(request: Request, id_or_name: str):
-    from communique.store import queries
+PERSON_PAGE = 50  # events per page of a person
 
-    found = _cache(request).read("person", queries.person, id_or_name)  # 100s of events: once per revision
+
+@router.get("/persons/{id_or_name}", response_class=HTMLResponse)
+def person(request: Request, id_or_name: str, offset: int = Query(0)):
+    from communique.store import aggregates
+
+    limit, offset = params.paging(PERSON_PAGE, offset)
+    found = _cache(request).read("person", aggregates.person_page, id_or_name, limit, offset)
     if found is None:
         raise HTTPException(404, f"no person {id_or_name!r}")
-    return render(request, "person.html", {"p": found})
+    pager = pages(found["n_events_listed"], limit, offset)
+    return render(request, "person.html", {"p": found, "pager": pager, "limit": limit,
+                                           "path": f"/persons/{found['id']}"})
 
 
 def _source_view(store, doc_id: str, evidence: list[dict], actor_ids: set[str], actor_names: set[str]) -> dict:
