@@ -113,7 +113,7 @@ def score_plover(root: Path, errors: int):
     records = [r for r in data if r.get("event") and r.get("event") != "DOCUMENT"]
     docs = parse([r["text"] for r in records])
     right = actors_n = actors_ok = coded = 0
-    shown = 0
+    shown = actor_shown = 0
     for rec, doc in zip(records, docs):
         gold = PLOVER_05_TO_08.get(rec["event"], rec["event"])
         ev = main_event(code_doc(doc))
@@ -131,8 +131,13 @@ def score_plover(root: Path, errors: int):
                 if not re.fullmatch(r"[A-Z]{3}", code or "") or code == "IGO":
                     continue
                 actors_n += 1
-                if ev is not None:
-                    actors_ok += code in {a.country for a in getattr(ev, side)}
+                got = {a.country for a in getattr(ev, side)} if ev is not None else set()
+                actors_ok += code in got
+                if code not in got and actor_shown < errors:
+                    actor_shown += 1
+                    print(f"  plover actor miss {side} {actor.get('actorText')!r}={code}: {rec['text'][:140]} | ours "
+                          f"{ev.code if ev else None} {[(a.text, a.country) for a in getattr(ev, side)] if ev else ''}",
+                          file=sys.stderr)
     return {"communique": {"records": len(records), "coded": coded / len(records), "type_acc": right / len(records),
                            "actor_iso3_acc": actors_ok / max(actors_n, 1)}}
 

@@ -96,6 +96,7 @@ class CodedEvent:
     pattern_line: int = 0
     words: list[int] = field(default_factory=list)  # token indices the pattern matched
     generic: bool = False  # a one-word pattern ("agree", "urge"): gives way to what it governs
+    depth: int = 0  # how deep its predicate sits in the parse: the main clause's events come first
 
     @property
     def root(self) -> str:
@@ -177,7 +178,7 @@ def _nominal_without_support(tok: Token, pattern: Pattern) -> bool:
     if tok.dep_ == "ROOT":
         return False
     head = tok.head
-    while head.dep_ in ("prep", "conj", "compound", "amod") and head.head is not head:
+    while head.dep_ in ("prep", "conj", "compound", "amod") and head.head.i != head.i:
         head = head.head
     return not (head.pos_ in ("VERB", "AUX") and _lemma(head) in SUPPORT_VERBS and tok.dep_ in ("dobj", "nsubjpass", "attr", "nsubj"))
 
@@ -205,7 +206,7 @@ def _subject_heads(verb: Token) -> tuple[list[Token], bool]:
         if subj:
             passive = any(c.dep_ == "nsubjpass" for c in subj)
             return _with_conjuncts(subj), passive
-        if cur.dep_ in ("conj", "xcomp", "advcl", "relcl", "acl") and cur.head is not cur:
+        if cur.dep_ in ("conj", "xcomp", "advcl", "relcl", "acl") and cur.head.i != cur.i:
             if cur.dep_ in ("relcl", "acl"):
                 return [cur.head], False
             cur = cur.head
@@ -290,7 +291,7 @@ def code_sentence(sent: Span, persons=None) -> list[CodedEvent]:
             source_heads, extra_targets = agents, subj
         else:
             source_heads, extra_targets = subj, []
-        poss = [c for c in trigger.children if c.dep_ == "poss"] if trigger is not verb else []
+        poss = [c for c in trigger.children if c.dep_ == "poss"] if trigger.i != verb.i else []
         if not source_heads and poss:
             source_heads = poss
         skip = {t.i for t in source_heads} | words
@@ -309,7 +310,7 @@ def code_sentence(sent: Span, persons=None) -> list[CodedEvent]:
                               trigger=(trigger.idx, trigger.idx + len(trigger.text)),
                               sentence=(sent.start_char, sent.end_char), negated=negated,
                               pattern_line=pattern.line, words=sorted(words),
-                              generic=pattern.weight[0] == 1))
+                              generic=pattern.weight[0] == 1, depth=_depth(sent.doc, verb.i)))
     out = _settle_governed(out, sent.doc)
     covered = {w for e in out for w in e.words}
     for tok in tokens:
@@ -318,8 +319,9 @@ def code_sentence(sent: Span, persons=None) -> list[CodedEvent]:
             target = _actors(_subject_heads(tok)[0], persons)
             out.append(CodedEvent(code="100", plover="REQUEST", mode=None, status="happened", source=source,
                                   target=target, trigger=(tok.idx, tok.idx + len(tok.text)),
-                                  sentence=(sent.start_char, sent.end_char), words=[tok.i]))
-    out.sort(key=lambda e: (_depth(sent.doc, e.words[0]), e.words[0]))
+                                  sentence=(sent.start_char, sent.end_char), words=[tok.i],
+                                  depth=_depth(sent.doc, tok.head.i)))
+    out.sort(key=lambda e: (e.depth, _depth(sent.doc, e.words[0]), e.words[0]))
     return out
 
 
@@ -350,7 +352,7 @@ def _settle_governed(events: list[CodedEvent], doc: Doc) -> list[CodedEvent]:
 
 def _depth(doc: Doc, i: int) -> int:
     tok, d = doc[i], 0
-    while tok.head is not tok and d < 50:
+    while tok.head.i != tok.i and d < 50:
         tok, d = tok.head, d + 1
     return d
 
