@@ -18,6 +18,11 @@ SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
 OBJECT_DEPS = frozenset({"dobj", "dative", "iobj", "attr", "oprd"})
 TARGET_PREPS = frozenset({"with", "to", "against", "on", "for", "from", "of", "at", "toward", "towards", "into"})
 NEGATIONS = frozenset({"not", "never", "n't", "no"})
+PLACE_PREPS = frozenset({"in", "inside"})
+# the subject of the clause an appeal, demand, accusation or threat governs is its target
+CLAUSE_TARGET_ROOTS = frozenset({"02", "10", "11", "13"})
+# where statements, intents, meetings, support and cooperation happen is a venue, not a party
+VENUE_ROOTS = frozenset({"01", "03", "04", "05", "06"})
 # a verb governing the trigger that makes it an intention, not a deed: "plans to visit"
 INTENT_HEADS = frozenset({"plan", "intend", "hope", "expect", "want", "aim", "seek", "prepare", "agree",
                           "offer", "promise", "pledge", "vow", "wish", "propose", "invite", "try",
@@ -227,20 +232,35 @@ def _agent_heads(verb: Token) -> list[Token]:
     return [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
 
 
-def _object_heads(owners: list[Token], skip: set[int]) -> list[Token]:
-    """Target phrase heads: direct objects, then prepositional objects, of the verb and of the
-    pattern's words ("imposed sanctions on X": X hangs from "sanctions"); the object of a
-    controlled verb only when there is no other ("urged Iran to stop": Iran, not what it stops)."""
-    heads, controlled = [], []
+def _object_tiers(owners: list[Token], skip: set[int], code: str) -> list[list[Token]]:
+    """Target phrase heads, in tiers tried in turn until one names an actor: direct objects and
+    prepositional objects of the verb and of the pattern's words ("imposed sanctions on X": X hangs
+    from "sanctions"; "arrived in X": the pattern's own "in"); the object of a controlled verb
+    ("urged Iran to stop": Iran, not what it stops); for appeals, demands, accusations and
+    threats the subject of the clause they govern ("demanded that Israel ease ..."); last, for
+    deeds done somewhere, the place they were done in ("imposed a curfew in Cizre")."""
+    heads, controlled, clause, where = [], [], [], []
     for owner in dict.fromkeys(owners):
+        if owner.pos_ == "ADP":
+            heads.extend(g for g in owner.children if g.dep_ == "pobj" and g.i not in skip)
+            continue
         for c in owner.children:
             if c.dep_ in OBJECT_DEPS and c.i not in skip:
                 heads.append(c)
             elif c.dep_ == "prep" and c.lower_ in TARGET_PREPS:
                 heads.extend(g for g in c.children if g.dep_ == "pobj" and g.i not in skip)
+            elif c.dep_ == "prep" and c.lower_ in PLACE_PREPS:
+                where.extend(g for g in c.children if g.dep_ == "pobj" and g.i not in skip)
             elif c.dep_ == "xcomp":
                 controlled.extend(g for g in c.children if g.dep_ == "dobj" and g.i not in skip)
-    return _with_conjuncts(heads or controlled)
+            elif c.dep_ in ("ccomp", "acl"):
+                clause.extend(g for g in c.children if g.dep_ in ("nsubj", "nsubjpass") and g.i not in skip)
+    tiers = [heads, controlled]
+    if code[:2] in CLAUSE_TARGET_ROOTS:
+        tiers.append(clause)
+    if code[:2] not in VENUE_ROOTS or code.startswith("042"):
+        tiers.append(where)
+    return [_with_conjuncts(t) for t in tiers if t]
 
 
 def _negated(verb: Token, trigger: Token) -> bool:
@@ -296,7 +316,8 @@ def code_sentence(sent: Span, persons=None) -> list[CodedEvent]:
             source_heads = poss
         skip = {t.i for t in source_heads} | words
         owners = [verb, trigger] + [tokens[i] for i in hit[1:]]
-        target_heads = extra_targets + _object_heads(owners, skip)
+        tiers = _object_tiers(owners, skip, code)
+        target_heads = extra_targets + (tiers[0] if tiers else [])
         if source_heads and all(h.pos_ == "PRON" for h in source_heads) and verb.dep_ == "ccomp":
             source_heads = _subject_heads(verb.head)[0] or source_heads  # "X said they would ...": X
         if demanded:  # "X said Y must ...": X demands of Y
@@ -305,6 +326,10 @@ def code_sentence(sent: Span, persons=None) -> list[CodedEvent]:
         if not source and verb.dep_ in ("xcomp", "ccomp") and _lemma(verb.head) in INTENT_HEADS | DENIAL_HEADS:
             source = _actors(_subject_heads(verb.head)[0], persons)  # "X agreed that their countries should ..."
         target = [a for a in _actors(target_heads, persons) if not _same(a, source)]
+        for tier in tiers[1:] if not target and not demanded else ():
+            target = [a for a in _actors(tier, persons) if not _same(a, source)]
+            if target:
+                break
         plover, mode = plover_of(code)
         out.append(CodedEvent(code=code, plover=plover, mode=mode, status=status, source=source, target=target,
                               trigger=(trigger.idx, trigger.idx + len(trigger.text)),
