@@ -55,6 +55,17 @@ APPEAL_OF = {"06": "021", "061": "0211", "062": "0212", "063": "0213", "064": "0
              "071": "0231", "072": "0232", "073": "0233", "074": "0234", "08": "025", "081": "0251",
              "082": "0252", "084": "0253", "085": "0254", "086": "0255", "087": "0256", "04": "026",
              "046": "026", "037": "027", "045": "028", "0831": "0241", "0832": "0242", "0833": "0243"}
+# what a deed announced as not to be done is coded as: "would not provide support" is a refusal
+REFUSAL_OF = {"03": "120", "04": "125", "036": "125", "046": "125", "05": "120", "06": "121", "061": "1211",
+              "062": "1212", "063": "1213", "064": "1214", "07": "122", "08": "124", "081": "1241",
+              "082": "1242", "083": "123", "084": "1243", "085": "1244", "086": "1245", "087": "1246",
+              "045": "126", "038": "126", "037": "127"}
+# roots whose nouns name what one party sends another, so that "from X" is its sender
+FROM_SOURCE_ROOTS = frozenset({"02", "03", "05", "07", "10", "11", "13", "17"})
+# verbs whose subject undergoes what their object noun names: "faced pressure from Congress"
+UNDERGOING_VERBS = frozenset({"face", "suffer", "endure", "come"})
+# verbs whose subject gets what another gives: "received weapons from the government"
+RECEIVING_VERBS = frozenset({"receive", "obtain", "get"})
 MUST = frozenset({"must"})
 REPORTING = frozenset({"say", "declare", "state", "insist", "reiterate", "tell", "announce", "warn", "stress",
                        "conclude", "add", "demand", "argue"})
@@ -282,6 +293,19 @@ def _intended(verb: Token) -> bool:
     return verb.dep_ in ("xcomp", "pcomp", "ccomp") and _lemma(verb.head) in INTENT_HEADS
 
 
+def _by_heads(noun: Token, code: str) -> list[Token]:
+    """Who does what a trigger noun names: "an air strike by government forces", "pressure from
+    Congress" ("from" only for what one party sends another: appeals, offers, demands, aid)."""
+    preps = ("by", "from") if code[:2] in FROM_SOURCE_ROOTS else ("by",)
+    return [g for c in noun.children if c.dep_ == "prep" and c.lower_ in preps
+            for g in c.children if g.dep_ == "pobj"]
+
+
+def refusal_code(code: str) -> str | None:
+    """The CAMEO refusal code (12x) for a deed someone says they will not do, or None."""
+    return _finest(REFUSAL_OF, code)
+
+
 def code_sentence(sent: Span, persons=None) -> list[CodedEvent]:
     """The events a sentence codes, most salient first (its main clause's before subordinate ones).
     `persons`: (start, end, person) character spans of the article's persons in the sentence."""
@@ -294,15 +318,18 @@ def code_sentence(sent: Span, persons=None) -> list[CodedEvent]:
         words = {tokens[i].i for i in hit}
         verb = _predicate(trigger)
         negated = _negated(verb, trigger)
-        if negated and not pattern.code.startswith("12"):
-            continue
         code = pattern.code
+        if negated and not code.startswith("12"):
+            refusal = refusal_code(code) if _intended(verb) or _lemma(verb.head) in DENIAL_HEADS else None
+            if refusal is None:
+                continue  # "did not sign": nothing happened
+            code, negated = refusal, False  # "said it would not provide support": a refusal
         status = "planned" if code.startswith("03") else "happened"
         demanded = _demanded(verb)
         if demanded and not code.startswith(("01", "02", "10", "13")):
             code = demand_code(code)
             status = "happened"
-        elif _intended(verb) and not code.startswith(("03", "13", "01", "02", "10")):
+        elif _intended(verb) and not code.startswith(("03", "12", "13", "01", "02", "10")):
             threat = threat_code(code)
             code, status = (threat, "happened") if threat else (intent_code(code), "planned")
         subj, passive = _subject_heads(verb)
@@ -311,9 +338,19 @@ def code_sentence(sent: Span, persons=None) -> list[CodedEvent]:
             source_heads, extra_targets = agents, subj
         else:
             source_heads, extra_targets = subj, []
-        poss = [c for c in trigger.children if c.dep_ == "poss"] if trigger.i != verb.i else []
-        if not source_heads and poss:
+        nominal = trigger.i != verb.i
+        poss = [c for c in trigger.children if c.dep_ == "poss"] if nominal else []
+        by = _by_heads(trigger, code) if nominal and trigger.pos_ in ("NOUN", "PROPN") else []
+        if by and _lemma(verb) in UNDERGOING_VERBS | RECEIVING_VERBS:
+            source_heads, extra_targets = by, subj  # "faced pressure from X", "received weapons from X"
+        elif by and (not source_heads or trigger.dep_ == "pobj"):
+            source_heads = by  # "killed in an air strike by government forces"
+        elif not source_heads and poss:
             source_heads = poss
+        if _lemma(trigger) in RECEIVING_VERBS and len(hit) > 1:  # "received weapons from X": X gives
+            given = [g for c in trigger.children if c.dep_ == "prep" and c.lower_ == "from"
+                     for g in c.children if g.dep_ == "pobj"]
+            source_heads, extra_targets = given, subj
         skip = {t.i for t in source_heads} | words
         owners = [verb, trigger] + [tokens[i] for i in hit[1:]]
         tiers = _object_tiers(owners, skip, code)
@@ -357,12 +394,21 @@ def _settle_governed(events: list[CodedEvent], doc: Doc) -> list[CodedEvent]:
     by_word = {w: e for e in events for w in e.words}
     drop = set()
     for e in events:
-        verb = doc[e.words[0]]
-        verb = verb if verb.pos_ in ("VERB", "AUX") else _predicate(verb)
+        head = doc[e.words[0]]
+        topic = _topic_of(head, by_word)
+        if topic is not None and topic is not e and id(topic) not in drop:
+            if topic.generic and topic.root in ("02", "10"):
+                topic.code = _finest(APPEAL_OF if topic.root == "02" else DEMAND_OF, e.code, topic.code)
+            drop.add(id(e))  # "called for a ceasefire", "demanded the release": the appeal's subject
+            continue
+        verb = head if head.pos_ in ("VERB", "AUX") else _predicate(head)
         if verb.dep_ not in ("xcomp", "ccomp") or verb.head.i not in by_word:
             continue
         gov = by_word[verb.head.i]
         if gov is e:
+            continue
+        if gov.root == "12" and e.root == "12":
+            drop.add(id(e))  # "refused to release": one refusal
             continue
         if gov.root == "02":
             if gov.generic or gov.code in ("020", "022"):
@@ -373,6 +419,23 @@ def _settle_governed(events: list[CodedEvent], doc: Doc) -> list[CodedEvent]:
                 e.source = gov.source
             drop.add(id(gov))
     return [e for e in events if id(e) not in drop]
+
+
+def _topic_of(tok: Token, by_word: dict) -> "CodedEvent | None":
+    """The appeal, demand or rejection whose object a trigger noun is: "pushing for a ceasefire",
+    "demanded the removal of", "rejected an offer of talks"."""
+    if tok.pos_ not in ("NOUN", "PROPN"):
+        return None
+    cur = tok
+    for _ in range(3):
+        if cur.dep_ in ("dobj", "pobj", "prep", "compound", "conj", "nsubjpass", "pcomp") and cur.head.i != cur.i:
+            cur = cur.head
+            gov = by_word.get(cur.i)
+            if gov is not None and gov.root in ("02", "10", "12") and tok.i not in gov.words:
+                return gov
+        else:
+            break
+    return None
 
 
 def _depth(doc: Doc, i: int) -> int:
