@@ -26,8 +26,10 @@ VENUE_ROOTS = frozenset({"01", "03", "04", "05", "06"})
 # a verb governing the trigger that makes it an intention, not a deed: "plans to visit"
 INTENT_HEADS = frozenset({"plan", "intend", "hope", "expect", "want", "aim", "seek", "prepare", "agree",
                           "offer", "promise", "pledge", "vow", "wish", "propose", "invite", "try",
-                          "willing", "ready", "prepared", "committed", "determined", "eager"})
+                          "willing", "ready", "prepared", "committed", "determined", "eager", "swear"})
 INTENT_AUX = frozenset({"will", "would", "shall", "'ll"})
+# modals that announce a harm as possible: "may halt mediation" is a threat, "may visit" nothing yet
+THREAT_AUX = frozenset({"may", "might", "could"})
 # heads that deny or refuse what they govern: "refused to meet", "denied attacking"
 DENIAL_HEADS = frozenset({"refuse", "decline", "deny", "reject", "fail"})
 # what an intended deed is coded as: the finest intent code CAMEO has for it
@@ -180,7 +182,7 @@ def _matches(tokens: list[Token]) -> list[tuple[Pattern, list[int]]]:
 SUPPORT_VERBS = frozenset({"hold", "conduct", "launch", "carry", "stage", "impose", "provide", "make", "issue",
                            "give", "take", "begin", "start", "continue", "resume", "announce", "order", "mount",
                            "file", "lodge", "extend", "offer", "deliver", "send", "grant", "declare", "reach",
-                           "sign", "have", "be"})
+                           "sign", "have", "be", "undertake", "renew", "pursue", "initiate", "step"})
 
 
 TOPIC_ROOTS = frozenset({"04", "05", "06", "07"})
@@ -203,7 +205,7 @@ def _predicate(tok: Token) -> Token:
     """The verb whose subject is the trigger's source: the trigger itself, or the verb a trigger
     noun is the object of ("imposed sanctions", "held talks", "expressed concern")."""
     cur = tok
-    for _ in range(3):
+    for _ in range(5):
         if cur.pos_ in ("VERB", "AUX") or cur.dep_ in ("ROOT",):
             return cur
         if cur.dep_ in ("dobj", "attr", "pobj", "prep", "compound", "amod", "nsubjpass", "conj", "appos"):
@@ -250,11 +252,14 @@ def _object_tiers(owners: list[Token], skip: set[int], code: str) -> list[list[T
     ("urged Iran to stop": Iran, not what it stops); for appeals, demands, accusations and
     threats the subject of the clause they govern ("demanded that Israel ease ..."); last, for
     deeds done somewhere, the place they were done in ("imposed a curfew in Cizre")."""
-    heads, controlled, clause, where = [], [], [], []
-    for owner in dict.fromkeys(owners):
+    heads, controlled, clause, where, whose = [], [], [], [], []
+    for k, owner in enumerate(dict.fromkeys(owners)):
         if owner.pos_ == "ADP":
             heads.extend(g for g in owner.children if g.dep_ == "pobj" and g.i not in skip)
             continue
+        if k >= 2 and owner.pos_ in ("NOUN", "PROPN"):  # "rejected a US offer", "Iraq's proposal"
+            whose.extend(c for c in owner.children if c.dep_ in ("poss", "compound", "amod", "nmod")
+                         and c.i not in skip and c.text[:1].isupper())
         for c in owner.children:
             if c.dep_ in OBJECT_DEPS and c.i not in skip:
                 heads.append(c)
@@ -266,7 +271,7 @@ def _object_tiers(owners: list[Token], skip: set[int], code: str) -> list[list[T
                 controlled.extend(g for g in c.children if g.dep_ == "dobj" and g.i not in skip)
             elif c.dep_ in ("ccomp", "acl"):
                 clause.extend(g for g in c.children if g.dep_ in ("nsubj", "nsubjpass") and g.i not in skip)
-    tiers = [heads, controlled]
+    tiers = [heads, controlled, whose]
     if code[:2] in CLAUSE_TARGET_ROOTS:
         tiers.append(clause)
     if code[:2] not in VENUE_ROOTS or code.startswith("042"):
@@ -301,6 +306,24 @@ def _by_heads(noun: Token, code: str) -> list[Token]:
             for g in c.children if g.dep_ == "pobj"]
 
 
+def _pronominal(head: Token) -> bool:
+    """A subject phrase that only points back: "they", "it", "their forces"."""
+    return head.pos_ == "PRON" or any(c.dep_ == "poss" and c.pos_ == "PRON" for c in head.children)
+
+
+def _reporter(verb: Token) -> Token | None:
+    """The verb of saying whose clause `verb` is in ("X announced that it is prepared to impose")."""
+    cur = verb
+    for _ in range(4):
+        if cur.dep_ == "ccomp" and cur.head.i != cur.i:
+            return cur.head
+        if cur.dep_ in ("xcomp", "conj", "acomp") and cur.head.i != cur.i:
+            cur = cur.head
+            continue
+        return None
+    return None
+
+
 def refusal_code(code: str) -> str | None:
     """The CAMEO refusal code (12x) for a deed someone says they will not do, or None."""
     return _finest(REFUSAL_OF, code)
@@ -332,6 +355,8 @@ def code_sentence(sent: Span, persons=None) -> list[CodedEvent]:
         elif _intended(verb) and not code.startswith(("03", "12", "13", "01", "02", "10")):
             threat = threat_code(code)
             code, status = (threat, "happened") if threat else (intent_code(code), "planned")
+        elif any(c.dep_ == "aux" and c.lower_ in THREAT_AUX for c in verb.children) and threat_code(code):
+            code = threat_code(code)
         subj, passive = _subject_heads(verb)
         agents = _agent_heads(verb)
         if passive:
@@ -347,6 +372,9 @@ def code_sentence(sent: Span, persons=None) -> list[CodedEvent]:
             source_heads = by  # "killed in an air strike by government forces"
         elif not source_heads and poss:
             source_heads = poss
+        elif not source_heads and nominal and trigger.pos_ in ("NOUN", "PROPN"):
+            source_heads = [c for c in trigger.children if c.dep_ in ("amod", "compound", "nmod")
+                            and c.text[:1].isupper() and c.i not in words]  # "Palestinian riots"
         if _lemma(trigger) in RECEIVING_VERBS and len(hit) > 1:  # "received weapons from X": X gives
             given = [g for c in trigger.children if c.dep_ == "prep" and c.lower_ == "from"
                      for g in c.children if g.dep_ == "pobj"]
@@ -355,8 +383,10 @@ def code_sentence(sent: Span, persons=None) -> list[CodedEvent]:
         owners = [verb, trigger] + [tokens[i] for i in hit[1:]]
         tiers = _object_tiers(owners, skip, code)
         target_heads = extra_targets + (tiers[0] if tiers else [])
-        if source_heads and all(h.pos_ == "PRON" for h in source_heads) and verb.dep_ == "ccomp":
-            source_heads = _subject_heads(verb.head)[0] or source_heads  # "X said they would ...": X
+        if source_heads and all(_pronominal(h) for h in source_heads):
+            reporter = _reporter(verb)
+            if reporter is not None:  # "X said they would ...", "X said its forces had ...": X
+                source_heads = _subject_heads(reporter)[0] or source_heads
         if demanded:  # "X said Y must ...": X demands of Y
             target_heads, source_heads = source_heads, _subject_heads(verb.head)[0]
         source = _actors(source_heads, persons)
