@@ -191,7 +191,6 @@ def persons_in(doc_or_span) -> list[tuple[int, int, object]]:
 
     known = known_officials()
     heads = titles().heads
-    home = None
     out = []
     for ent in doc_or_span.ents:
         if ent.label_ != "PERSON" or demonym(ent[0].text) or demonym(ent[:2].text) or places.country_code(ent.text):
@@ -201,15 +200,13 @@ def persons_in(doc_or_span) -> list[tuple[int, int, object]]:
             if fold(ent.text) == fold(name) or fold(name).endswith(" " + fold(ent.text)):
                 country = c
                 break
-        if country is None and ent.start > 0 and fold(ent.doc[ent.start - 1].text) in heads:
-            if home is None:
-                home = _only_state(doc_or_span)
-            country = home or None  # "President X ... in Sudan": a titled person of the text's one state
-        out.append((ent.start_char, ent.end_char, SimpleNamespace(name=ent.text, country=country, org=None)))
+        titled = (ent.start > 0 and fold(ent.doc[ent.start - 1].text) in heads) or fold(ent[0].text) in heads
+        out.append((ent.start_char, ent.end_char, SimpleNamespace(name=ent.text, country=country, org=None,
+                                                                  titled=titled)))
     return out
 
 
-def _only_state(doc_or_span) -> str:
+def only_state(doc_or_span) -> str:
     """The one state a short text names (by name, demonym, capital or place), or "" when it names
     none or several: a titled person with no state of their own is most likely of that one."""
     states = set()

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
-from communique.coding.actors import ActorRef, find_actors, persons_in, phrase_tokens
+from communique.coding.actors import ActorRef, find_actors, only_state, persons_in, phrase_tokens
 from communique.coding.vocabulary import GAP, MAX_GAP, Pattern, patterns_by_trigger, plover_of
 
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
@@ -404,6 +404,7 @@ def code_sentence(sent: Span, persons=None) -> list[CodedEvent]:
                               pattern_line=pattern.line, words=sorted(words),
                               generic=pattern.weight[0] == 1, depth=_depth(sent.doc, verb.i)))
     out = _settle_governed(out, sent.doc)
+    _place_titled_persons(out, sent)
     covered = {w for e in out for w in e.words}
     for tok in tokens:
         if tok.pos_ == "VERB" and tok.i not in covered and _demanded(tok):
@@ -449,6 +450,20 @@ def _settle_governed(events: list[CodedEvent], doc: Doc) -> list[CodedEvent]:
                 e.source = gov.source
             drop.add(id(gov))
     return [e for e in events if id(e) not in drop]
+
+
+def _place_titled_persons(events: list[CodedEvent], sent: Span) -> None:
+    """A titled person with no state of their own ("President X", in a text with no article
+    around it) is taken for one of the one state the sentence names: news names a foreign
+    leader's state and leaves the home state's leaders bare."""
+    home = None
+    for e in events:
+        for a in e.source + e.target:
+            if a.person is None or a.country or not getattr(a.person, "titled", False):
+                continue
+            if home is None:
+                home = only_state(sent)
+            a.country = home or None
 
 
 def _topic_of(tok: Token, by_word: dict) -> "CodedEvent | None":
