@@ -19,6 +19,8 @@ OBJECT_DEPS = frozenset({"dobj", "dative", "iobj", "attr", "oprd"})
 TARGET_PREPS = frozenset({"with", "to", "against", "on", "for", "from", "of", "at", "toward", "towards", "into"})
 NEGATIONS = frozenset({"not", "never", "n't", "no"})
 PLACE_PREPS = frozenset({"in", "inside"})
+# a meeting's other party is met "with" or gone "to"; "met for the summit", "talks on trade" name no party
+MEETING_PREPS = frozenset({"with", "to", "toward", "towards"})
 # the subject of the clause an appeal, demand, accusation or threat governs is its target
 CLAUSE_TARGET_ROOTS = frozenset({"02", "10", "11", "13"})
 # where statements, intents, meetings, support and cooperation happen is a venue, not a party
@@ -263,7 +265,7 @@ def _object_tiers(owners: list[Token], skip: set[int], code: str) -> list[list[T
         for c in owner.children:
             if c.dep_ in OBJECT_DEPS and c.i not in skip:
                 heads.append(c)
-            elif c.dep_ == "prep" and c.lower_ in TARGET_PREPS:
+            elif c.dep_ == "prep" and c.lower_ in (MEETING_PREPS if code[:2] == "04" else TARGET_PREPS):
                 heads.extend(g for g in c.children if g.dep_ == "pobj" and g.i not in skip)
             elif c.dep_ == "prep" and c.lower_ in PLACE_PREPS:
                 where.extend(g for g in c.children if g.dep_ == "pobj" and g.i not in skip)
@@ -457,13 +459,15 @@ def _place_titled_persons(events: list[CodedEvent], sent: Span) -> None:
     around it) is taken for one of the one state the sentence names: news names a foreign
     leader's state and leaves the home state's leaders bare."""
     home = None
+    held = {a.country for e in events for a in e.source + e.target if a.person is not None and a.country}
     for e in events:
         for a in e.source + e.target:
             if a.person is None or a.country or not getattr(a.person, "titled", False):
                 continue
             if home is None:
                 home = only_state(sent)
-            a.country = home or None
+            if home not in held:  # "Secretary X called Russian Foreign Minister Y": Russia is Y's
+                a.country = home or None
 
 
 def _topic_of(tok: Token, by_word: dict) -> "CodedEvent | None":
