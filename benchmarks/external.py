@@ -207,6 +207,7 @@ def score_re3d(root: Path, errors: int):
 # statements made to someone (01 with a target); a visit (042) is to a place, and what was done,
 # not said, is no CommWith
 COMM_ROOTS = ("01", "02", "04")
+TELL = frozenset({"tell", "inform", "brief", "update", "assure"})
 
 
 def _comm_dyads(events):
@@ -216,6 +217,8 @@ def _comm_dyads(events):
     for e in events:
         if e.root not in COMM_ROOTS or e.status != "happened" or e.code.startswith("042"):
             continue
+        if e.root == "01" and e.lemma not in TELL:
+            continue  # "announced the death of a soldier": said, but to no one
         pairs = [(s, t) for s in e.source for t in e.target]
         if not e.target:
             pairs = [(a, b) for k, a in enumerate(e.source) for b in e.source[k + 1:]]

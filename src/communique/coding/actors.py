@@ -95,6 +95,8 @@ def find_actors(tokens: list[Token], persons=None) -> list[ActorRef]:
             continue  # "the West Bank" is no bank
         for size in (3, 2, 1):
             words = tuple(_lemma(t) for t in tokens[k:k + size])
+            if words and words not in sector_words() and tok.pos_ == "PROPN" and words[-1].endswith("s"):
+                words = words[:-1] + (words[-1][:-1],)  # "Rebels shelled ...": spaCy keeps the plural
             if len(words) == size and words in sector_words():
                 sectors.append((k + size - 1, sector_words()[words]))
                 taken.update(t.i for t in tokens[k:k + size])
@@ -109,6 +111,15 @@ def find_actors(tokens: list[Token], persons=None) -> list[ActorRef]:
 
 
 PLACE_ENTITIES = frozenset({"GPE", "LOC", "FAC"})
+
+
+def _may_be_place(tok: Token) -> bool:
+    """A word that may be part of a place's name: a place entity, or a proper noun spaCy gave
+    no other kind ("Aleppo" is sometimes a LANGUAGE to it)."""
+    if tok.ent_type_ in PLACE_ENTITIES:
+        return True
+    return tok.pos_ == "PROPN" and tok.ent_type_ not in ("PERSON", "ORG", "NORP", "DATE", "TIME", "MONEY",
+                                                         "CARDINAL", "WORK_OF_ART", "LAW", "EVENT", "PRODUCT")
 
 
 def demonym(word: str) -> str | None:
@@ -163,8 +174,8 @@ def _match_ngram(tokens: list[Token], k: int, taken: set[int]):
             capital = places.capital_of(text)
             if capital:
                 return ActorRef(text, start, end, country=capital, sector="GOV", implied=True), size
-        if size <= 4 and window[0].ent_type_ in PLACE_ENTITIES and window[-1].ent_type_ in PLACE_ENTITIES \
-                and (k + size == len(tokens) or tokens[k + size].ent_type_ not in PLACE_ENTITIES
+        if size <= 4 and all(_may_be_place(t) for t in window) \
+                and (k + size == len(tokens) or not _may_be_place(tokens[k + size])
                      or tokens[k + size].ent_iob_ == "B"):
             place = places.lookup_place(text)  # a city or region stands for its state: "shelled Jericho"
             if place is not None and place.country:
@@ -193,8 +204,9 @@ def persons_in(doc_or_span) -> list[tuple[int, int, object]]:
     heads = titles().heads
     out = []
     for ent in doc_or_span.ents:
-        if ent.label_ != "PERSON" or demonym(ent[0].text) or demonym(ent[:2].text) or places.country_code(ent.text):
-            continue  # "Bosnian Serbs", "Sri Lankan" are no persons
+        if ent.label_ != "PERSON" or demonym(ent[0].text) or demonym(ent[:2].text) \
+                or places.country_code(ent.text) or group_key(ent.text) in groups():
+            continue  # "Bosnian Serbs", "Sri Lankan", "Boko Haram" are no persons
         country = None
         for name, (c, _org) in known.items():
             if fold(ent.text) == fold(name) or fold(name).endswith(" " + fold(ent.text)):

@@ -19,6 +19,8 @@ OBJECT_DEPS = frozenset({"dobj", "dative", "iobj", "attr", "oprd"})
 TARGET_PREPS = frozenset({"with", "to", "against", "on", "for", "from", "of", "at", "toward", "towards", "into"})
 NEGATIONS = frozenset({"not", "never", "n't", "no"})
 PLACE_PREPS = frozenset({"in", "inside"})
+# verbs whose direct object is what is talked about, not who is talked with
+TOPIC_OBJECT_VERBS = frozenset({"discuss", "negotiate", "debate", "review", "raise"})
 # a meeting's other party is met "with" or gone "to"; "met for the summit", "talks on trade" name no party
 MEETING_PREPS = frozenset({"with", "to", "toward", "towards"})
 # the subject of the clause an appeal, demand, accusation or threat governs is its target
@@ -117,6 +119,7 @@ class CodedEvent:
     words: list[int] = field(default_factory=list)  # token indices the pattern matched
     generic: bool = False  # a one-word pattern ("agree", "urge"): gives way to what it governs
     depth: int = 0  # how deep its predicate sits in the parse: the main clause's events come first
+    lemma: str = ""  # the trigger word's lemma ("tell", "meet")
 
     @property
     def root(self) -> str:
@@ -188,6 +191,7 @@ SUPPORT_VERBS = frozenset({"hold", "conduct", "launch", "carry", "stage", "impos
 
 
 TOPIC_ROOTS = frozenset({"04", "05", "06", "07"})
+FORCE_ROOTS = frozenset({"18", "19", "20"})
 
 
 def _nominal_without_support(tok: Token, pattern: Pattern) -> bool:
@@ -226,7 +230,7 @@ def _subject_heads(verb: Token) -> tuple[list[Token], bool]:
         if subj:
             passive = any(c.dep_ == "nsubjpass" for c in subj)
             return _with_conjuncts(subj), passive
-        if cur.dep_ in ("conj", "xcomp", "advcl", "relcl", "acl") and cur.head.i != cur.i:
+        if cur.dep_ in ("conj", "xcomp", "advcl", "relcl", "acl", "acomp") and cur.head.i != cur.i:
             if cur.dep_ in ("relcl", "acl"):
                 return [cur.head], False
             cur = cur.head
@@ -255,20 +259,21 @@ def _object_tiers(owners: list[Token], skip: set[int], code: str) -> list[list[T
     threats the subject of the clause they govern ("demanded that Israel ease ..."); last, for
     deeds done somewhere, the place they were done in ("imposed a curfew in Cizre")."""
     heads, controlled, clause, where, whose = [], [], [], [], []
-    for k, owner in enumerate(dict.fromkeys(owners)):
+    for owner in dict.fromkeys(owners):
         if owner.pos_ == "ADP":
             heads.extend(g for g in owner.children if g.dep_ == "pobj" and g.i not in skip)
             continue
-        if k >= 2 and owner.pos_ in ("NOUN", "PROPN"):  # "rejected a US offer", "Iraq's proposal"
+        if owner.i not in (owners[0].i, owners[1].i) and owner.pos_ in ("NOUN", "PROPN"):  # "a US offer"
             whose.extend(c for c in owner.children if c.dep_ in ("poss", "compound", "amod", "nmod")
                          and c.i not in skip and c.text[:1].isupper())
         for c in owner.children:
             if c.dep_ in OBJECT_DEPS and c.i not in skip:
-                heads.append(c)
+                if not (owner.i == owners[0].i and _lemma(owner) in TOPIC_OBJECT_VERBS and c.dep_ == "dobj"):
+                    heads.append(c)  # "discussed the crisis in Syria": a topic, not a party
             elif c.dep_ == "prep" and c.lower_ in (MEETING_PREPS if code[:2] == "04" else TARGET_PREPS):
                 heads.extend(g for g in c.children if g.dep_ == "pobj" and g.i not in skip)
-            elif c.dep_ == "prep" and c.lower_ in PLACE_PREPS:
-                where.extend(g for g in c.children if g.dep_ == "pobj" and g.i not in skip)
+            elif c.dep_ == "prep" and c.lower_ in PLACE_PREPS:  # "in Mosul", not "in an air raid by ..."
+                where.extend(g for g in c.children if g.dep_ == "pobj" and g.i not in skip and _names_place(g))
             elif c.dep_ == "xcomp":
                 controlled.extend(g for g in c.children if g.dep_ == "dobj" and g.i not in skip)
             elif c.dep_ in ("ccomp", "acl"):
@@ -306,6 +311,14 @@ def _by_heads(noun: Token, code: str) -> list[Token]:
     preps = ("by", "from") if code[:2] in FROM_SOURCE_ROOTS else ("by",)
     return [g for c in noun.children if c.dep_ == "prep" and c.lower_ in preps
             for g in c.children if g.dep_ == "pobj"]
+
+
+def _names_place(head: Token) -> bool:
+    """A phrase that names where, not how: "in Mosul", "in the town of Cizre", "in southern Iraq"."""
+    return head.pos_ == "PROPN" or any(
+        c.dep_ == "prep" and c.lower_ == "of" and any(g.pos_ == "PROPN" for g in c.children)
+        for c in head.children) or any(c.dep_ in ("compound", "amod") and c.ent_type_ in ("GPE", "LOC")
+                                       for c in head.children)
 
 
 def _pronominal(head: Token) -> bool:
@@ -367,10 +380,11 @@ def code_sentence(sent: Span, persons=None) -> list[CodedEvent]:
             source_heads, extra_targets = subj, []
         nominal = trigger.i != verb.i
         poss = [c for c in trigger.children if c.dep_ == "poss"] if nominal else []
-        by = _by_heads(trigger, code) if nominal and trigger.pos_ in ("NOUN", "PROPN") else []
+        by = [g for i in hit if tokens[i].pos_ in ("NOUN", "PROPN")
+              for g in _by_heads(tokens[i], code)] if nominal else []
         if by and _lemma(verb) in UNDERGOING_VERBS | RECEIVING_VERBS:
             source_heads, extra_targets = by, subj  # "faced pressure from X", "received weapons from X"
-        elif by and (not source_heads or trigger.dep_ == "pobj"):
+        elif by and (not source_heads or any(tokens[i].dep_ == "pobj" for i in hit)):
             source_heads = by  # "killed in an air strike by government forces"
         elif not source_heads and poss:
             source_heads = poss
@@ -404,7 +418,8 @@ def code_sentence(sent: Span, persons=None) -> list[CodedEvent]:
                               trigger=(trigger.idx, trigger.idx + len(trigger.text)),
                               sentence=(sent.start_char, sent.end_char), negated=negated,
                               pattern_line=pattern.line, words=sorted(words),
-                              generic=pattern.weight[0] == 1, depth=_depth(sent.doc, verb.i)))
+                              generic=pattern.weight[0] == 1, depth=_depth(sent.doc, verb.i),
+                              lemma=_lemma(trigger)))
     out = _settle_governed(out, sent.doc)
     _place_titled_persons(out, sent)
     covered = {w for e in out for w in e.words}
@@ -428,6 +443,18 @@ def _settle_governed(events: list[CodedEvent], doc: Doc) -> list[CodedEvent]:
     drop = set()
     for e in events:
         head = doc[e.words[0]]
+        top = next((doc[w] for w in e.words if doc[w].head.i not in e.words), head)  # "roadside bomb": bomb
+        doer = None
+        if top.pos_ in ("NOUN", "PROPN") and top.dep_ in ("nsubj", "compound"):
+            doer = by_word.get(top.head.i)  # "a roadside bomb killed"
+        elif top.pos_ in ("NOUN", "PROPN") and top.dep_ == "pobj" and top.head.lower_ in ("in", "by", "with"):
+            doer = by_word.get(top.head.head.i)  # "were killed in an air raid"
+        if doer is not None and doer is not e and e.root in FORCE_ROOTS and doer.root in FORCE_ROOTS:
+            if doer.code.endswith("0") and not e.code.endswith("0"):
+                doer.code = e.code  # the means is the finer code
+            doer.source = doer.source or e.source  # "in an air raid by Saudi jets"
+            drop.add(id(e))  # "tanks fired", "a car bomb killed": the weapon is the act's, not an act
+            continue
         topic = _topic_of(head, by_word)
         if topic is not None and topic is not e and id(topic) not in drop:
             if topic.generic and topic.root in ("02", "10"):
