@@ -320,3 +320,13 @@ def test_a_titled_person_with_no_state_takes_the_one_state_named(text, iso3):
 def test_a_titled_person_never_takes_the_state_of_another_person_s_title():
     e = main("Secretary Tom Hale telephoned Russian Foreign Minister Ivan Petrov.")
     assert countries(e.target) == ["RUS"] and countries(e.source) == [None]
+
+
+@pytest.mark.parametrize("text,iso3", [
+    ("Farmers began a hunger strike to protest Peru's new land law.", "PER"),
+    ("Students staged a hunger strike in protest against the Chilean police.", "CHL"),
+    ("Teachers rallied in the capital to demand the resignation of Kenyan President Daniel Otieno.", "KEN"),
+])
+def test_a_protest_is_aimed_at_what_its_purpose_names(text, iso3):
+    e = main(text)
+    assert e.plover == "PROTEST" and countries(e.target) == [iso3]

@@ -281,6 +281,8 @@ def _object_tiers(owners: list[Token], skip: set[int], code: str) -> list[list[T
     tiers = [heads, controlled, whose]
     if code[:2] in CLAUSE_TARGET_ROOTS:
         tiers.append(clause)
+    if code[:2] == "14":  # "began a hunger strike to demand the resignation of X", "in protest against X"
+        tiers.append(_purpose_heads(owners, skip))
     if code[:2] not in VENUE_ROOTS or code.startswith("042"):
         tiers.append(where)
     return [_with_conjuncts(t) for t in tiers if t]
@@ -311,6 +313,25 @@ def _by_heads(noun: Token, code: str) -> list[Token]:
     preps = ("by", "from") if code[:2] in FROM_SOURCE_ROOTS else ("by",)
     return [g for c in noun.children if c.dep_ == "prep" and c.lower_ in preps
             for g in c.children if g.dep_ == "pobj"]
+
+
+def _purpose_heads(owners: list[Token], skip: set[int]) -> list[Token]:
+    """Whom a protest is aimed at when its own words do not say: the objects of the clause that
+    gives its purpose ("to protest X's decision", "to demand the release of ...") and of "in
+    protest against/of X"."""
+    out = []
+    for owner in dict.fromkeys(owners):
+        for c in owner.children:
+            if c.dep_ in ("advcl", "xcomp", "acl") and c.pos_ == "VERB":
+                out.extend(g for g in c.children if g.dep_ in ("dobj", "dative") and g.i not in skip)
+                out.extend(g for p in c.children if p.dep_ == "prep" and p.lower_ in ("against", "for", "from")
+                           for g in p.children if g.dep_ == "pobj" and g.i not in skip)
+            elif c.dep_ == "prep" and c.lower_ in ("in", "during"):
+                for g in c.children:
+                    if g.dep_ == "pobj" and _lemma(g) in ("protest", "demonstration", "defiance"):
+                        out.extend(h for p in g.children if p.dep_ == "prep" and p.lower_ in ("against", "of", "at")
+                                   for h in p.children if h.dep_ == "pobj" and h.i not in skip)
+    return out
 
 
 def _names_place(head: Token) -> bool:
