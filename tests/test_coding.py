@@ -330,3 +330,24 @@ def test_a_titled_person_never_takes_the_state_of_another_person_s_title():
 def test_a_protest_is_aimed_at_what_its_purpose_names(text, iso3):
     e = main(text)
     assert e.plover == "PROTEST" and countries(e.target) == [iso3]
+
+
+@pytest.mark.parametrize("text", [
+    "Canada welcomed the adoption of the resolution.",
+    "The minister welcomed the release of the report.",
+])
+def test_welcoming_a_thing_is_praise_not_hosting(text):
+    assert main(text).plover == "SUPPORT"
+
+
+def test_welcoming_a_guest_stays_hosting():
+    assert main("Ghana welcomed the Nigerian president in Accra.").code == "043"
+
+
+@pytest.mark.parametrize("text", [
+    "The spokesman told a news conference in Geneva that talks would resume.",
+    "The envoy briefed reporters at a hotel in Nairobi.",
+])
+def test_the_venue_of_a_statement_is_no_party(text):
+    events = [e for e in code_text(text) if e.root == "01"]
+    assert events and all(not e.target or all(a.country is None for a in e.target) for e in events)

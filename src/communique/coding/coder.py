@@ -12,13 +12,14 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span, Token
 
 from communique.coding.actors import ActorRef, find_actors, only_state, persons_in, phrase_tokens
-from communique.coding.vocabulary import GAP, MAX_GAP, Pattern, patterns_by_trigger, plover_of
+from communique.coding.vocabulary import GAP, MAX_GAP, Pattern, patterns_by_trigger, plover_of, sector_words
 
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
 OBJECT_DEPS = frozenset({"dobj", "dative", "iobj", "attr", "oprd"})
 TARGET_PREPS = frozenset({"with", "to", "against", "on", "for", "from", "of", "at", "toward", "towards", "into"})
 NEGATIONS = frozenset({"not", "never", "n't", "no"})
 PLACE_PREPS = frozenset({"in", "inside"})
+LOCATIVE = frozenset({"in", "at", "near", "inside", "outside"})
 # verbs whose direct object is what is talked about, not who is talked with
 TOPIC_OBJECT_VERBS = frozenset({"discuss", "negotiate", "debate", "review", "raise"})
 # a meeting's other party is met "with" or gone "to"; "met for the summit", "talks on trade" name no party
@@ -378,6 +379,9 @@ def code_sentence(sent: Span, persons=None) -> list[CodedEvent]:
         verb = _predicate(trigger)
         negated = _negated(verb, trigger)
         code = pattern.code
+        if code == "043" and _lemma(trigger) == "welcome" and any(
+                c.dep_ == "dobj" and c.pos_ == "NOUN" and (_lemma(c),) not in sector_words() for c in trigger.children):
+            code = "051"  # "welcomed the adoption of the resolution": praise, not a guest
         if negated and not code.startswith("12"):
             refusal = refusal_code(code) if _intended(verb) or _lemma(verb.head) in DENIAL_HEADS else None
             if refusal is None:
@@ -429,9 +433,10 @@ def code_sentence(sent: Span, persons=None) -> list[CodedEvent]:
         source = _actors(source_heads, persons)
         if not source and verb.dep_ in ("xcomp", "ccomp") and _lemma(verb.head) in INTENT_HEADS | DENIAL_HEADS:
             source = _actors(_subject_heads(verb.head)[0], persons)  # "X agreed that their countries should ..."
-        target = [a for a in _actors(target_heads, persons) if not _same(a, source)]
+        venue = code[:2] in VENUE_ROOTS
+        target = [a for a in _actors(target_heads, persons, venue) if not _same(a, source)]
         for tier in tiers[1:] if not target and not demanded else ():
-            target = [a for a in _actors(tier, persons) if not _same(a, source)]
+            target = [a for a in _actors(tier, persons, venue) if not _same(a, source)]
             if target:
                 break
         plover, mode = plover_of(code)
@@ -546,10 +551,17 @@ def _same(actor: ActorRef, others: list[ActorRef]) -> bool:
     return any(o.start == actor.start and o.end == actor.end for o in others)
 
 
-def _actors(heads: list[Token], persons) -> list[ActorRef]:
+def _actors(heads: list[Token], persons, venue: bool = False) -> list[ActorRef]:
+    """The actors of phrases; `venue`: for events whose place is a venue (statements, meetings,
+    ...), a place a thing is in is no party ("told a news conference in Geneva")."""
     out: list[ActorRef] = []
     for h in heads:
-        for a in find_actors(phrase_tokens(h), persons):
+        tokens = phrase_tokens(h)
+        if venue and h.pos_ == "NOUN" and (_lemma(h),) not in sector_words():
+            # "a news conference in Geneva" is no party in Geneva: where a thing is, is not who
+            where = {t.i for c in h.children if c.dep_ == "prep" and c.lower_ in LOCATIVE for t in c.subtree}
+            tokens = [t for t in tokens if t.i not in where]
+        for a in find_actors(tokens, persons):
             if not _same(a, out):
                 out.append(a)
     return out
