@@ -3,6 +3,7 @@ organisations, kinds of actor (troops, rebels, lawmakers) and the article's pers
 its ISO3 country and CAMEO sector."""
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 
 from spacy.tokens import Token
@@ -198,9 +199,7 @@ def persons_in(doc_or_span) -> list[tuple[int, int, object]]:
     office holders table: (start, end, person) spans for find_actors."""
     from types import SimpleNamespace
 
-    from communique.lexicon import known_officials
-
-    known = known_officials()
+    known = _folded_officials()
     heads = titles().heads
     out = []
     for ent in doc_or_span.ents:
@@ -208,14 +207,23 @@ def persons_in(doc_or_span) -> list[tuple[int, int, object]]:
                 or places.country_code(ent.text) or group_key(ent.text) in groups():
             continue  # "Bosnian Serbs", "Sri Lankan", "Boko Haram" are no persons
         country = None
-        for name, (c, _org) in known.items():
-            if fold(ent.text) == fold(name) or fold(name).endswith(" " + fold(ent.text)):
+        folded = fold(ent.text)
+        for name, c in known:
+            if folded == name or name.endswith(" " + folded):
                 country = c
                 break
         titled = (ent.start > 0 and fold(ent.doc[ent.start - 1].text) in heads) or fold(ent[0].text) in heads
         out.append((ent.start_char, ent.end_char, SimpleNamespace(name=ent.text, country=country, org=None,
                                                                   titled=titled)))
     return out
+
+
+@functools.lru_cache(maxsize=1)
+def _folded_officials() -> tuple[tuple[str, str | None], ...]:
+    """(folded name, ISO3) of the known office holders, folded once."""
+    from communique.lexicon import known_officials
+
+    return tuple((fold(name), c) for name, (c, _org) in known_officials().items())
 
 
 def only_state(doc_or_span) -> str:
