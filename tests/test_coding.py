@@ -351,3 +351,22 @@ def test_welcoming_a_guest_stays_hosting():
 def test_the_venue_of_a_statement_is_no_party(text):
     events = [e for e in code_text(text) if e.root == "01"]
     assert events and all(not e.target or all(a.country is None for a in e.target) for e in events)
+
+
+BENCHMARKS = __import__("pathlib").Path(__file__).resolve().parents[1].parent / "shared" / "benchmarks"
+
+
+@pytest.mark.skipif(not (BENCHMARKS / "plover_gsr").exists(), reason="public gold sets not here")
+def test_public_gold_set_floors():
+    """Floors under the figures benchmarks/external.py printed on 2026-12-02 (PLOVER type 0.780,
+    actor ISO3 0.672, CAMEO root 0.776): they may only go up."""
+    import importlib.util
+
+    path = __import__("pathlib").Path(__file__).resolve().parents[1] / "benchmarks" / "external.py"
+    spec = importlib.util.spec_from_file_location("external", path)
+    external = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(external)
+    plover = external.score_plover(BENCHMARKS, 0)["communique"]
+    cameo = external.score_cameo(BENCHMARKS, 0)["communique"]
+    assert plover["type_acc"] >= 0.76 and plover["actor_iso3_acc"] >= 0.65
+    assert cameo["root_acc"] >= 0.75
