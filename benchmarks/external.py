@@ -10,7 +10,8 @@ Metrics:
   PLOVER GSR: PLOVER type accuracy of the sentence's main event over all records (0.5b1 names
       mapped to PLOVER 0.8), actor ISO3 accuracy over gold actors with a state code.
   CAMEO codebook: root and exact code accuracy of the main event over all example sentences.
-  re3d: CommWith relations (met / spoke / communicated) against coded dyads, by character overlap.
+  re3d: CommWith relations (met / spoke / communicated) against the dyads of coded communication
+      events (meetings, calls, visits, appeals, statements to someone), by character overlap.
 """
 from __future__ import annotations
 
@@ -113,7 +114,7 @@ def score_plover(root: Path, errors: int):
     records = [r for r in data if r.get("event") and r.get("event") != "DOCUMENT"]
     docs = parse([r["text"] for r in records])
     right = actors_n = actors_ok = coded = 0
-    shown = 0
+    shown = actor_shown = 0
     for rec, doc in zip(records, docs):
         gold = PLOVER_05_TO_08.get(rec["event"], rec["event"])
         ev = main_event(code_doc(doc))
@@ -131,8 +132,13 @@ def score_plover(root: Path, errors: int):
                 if not re.fullmatch(r"[A-Z]{3}", code or "") or code == "IGO":
                     continue
                 actors_n += 1
-                if ev is not None:
-                    actors_ok += code in {a.country for a in getattr(ev, side)}
+                got = {a.country for a in getattr(ev, side)} if ev is not None else set()
+                actors_ok += code in got
+                if code not in got and actor_shown < errors:
+                    actor_shown += 1
+                    print(f"  plover actor miss {side} {actor.get('actorText')!r}={code}: {rec['text'][:140]} | ours "
+                          f"{ev.code if ev else None} {[(a.text, a.country) for a in getattr(ev, side)] if ev else ''}",
+                          file=sys.stderr)
     return {"communique": {"records": len(records), "coded": coded / len(records), "type_acc": right / len(records),
                            "actor_iso3_acc": actors_ok / max(actors_n, 1)}}
 
@@ -164,7 +170,7 @@ def _overlaps(a, b) -> bool:
 
 
 def score_re3d(root: Path, errors: int):
-    gold_n = gold_hit = pred_n = pred_hit = 0
+    gold_n = gold_hit = pred_n = pred_hit = shown = 0
     for folder in sorted((root / "re3d").iterdir()):
         if not (folder / "documents.json").exists():
             continue
@@ -177,19 +183,50 @@ def score_re3d(root: Path, errors: int):
         parsed = parse([d["text"] for d in docs])
         for d, doc in zip(docs, parsed):
             gold = comm.get(d["_id"], [])
-            dyads = []
-            for e in code_doc(doc):
-                if e.plover is None:
-                    continue
-                for s in e.source:
-                    for t in e.target:
-                        dyads.append(((s.start, s.end), (t.start, t.end)))
+            dyads = _comm_dyads(code_doc(doc))
             pred_n += len(dyads)
-            pred_hit += sum(1 for p in dyads if any(_pair_match(p, g) for g in gold))
+            hits = [p for p in dyads if any(_pair_match(p, g) for g in gold)]
+            pred_hit += len(hits)
             gold_n += len(gold)
             gold_hit += sum(1 for g in gold if any(_pair_match(p, g) for p in dyads))
+            for p in dyads:
+                if p not in hits and shown < errors:
+                    shown += 1
+                    print(f"  re3d false {doc.text[p[0][0]:p[0][1]]!r} <-> {doc.text[p[1][0]:p[1][1]]!r}", file=sys.stderr)
+            for g in gold:
+                if not any(_pair_match(p, g) for p in dyads) and shown < errors:
+                    shown += 1
+                    a, b = g
+                    ctx = doc.text[max(0, min(a[0], b[0]) - 40):max(a[1], b[1]) + 40].replace("\n", " ")
+                    print(f"  re3d miss {doc.text[a[0]:a[1]]!r} <-> {doc.text[b[0]:b[1]]!r}: {ctx}", file=sys.stderr)
     return {"communique": {"relations": gold_n, "recall": gold_hit / max(gold_n, 1), "precision": pred_hit / max(pred_n, 1),
                            "dyads": pred_n}}
+
+
+# CommWith is one party speaking with another: meetings, calls, hosting (04), appeals (02) and
+# statements made to someone (01 with a target); a visit (042) is to a place, and what was done,
+# not said, is no CommWith
+COMM_ROOTS = ("01", "02", "04")
+TELL = frozenset({"tell", "inform", "brief", "update", "assure"})
+
+
+def _comm_dyads(events):
+    """(source span, target span) pairs of the communication events that happened; the parties
+    of a reciprocal one ("X and Y met") pair with each other."""
+    out = []
+    for e in events:
+        if e.root not in COMM_ROOTS or e.status != "happened" or e.code.startswith("042"):
+            continue
+        if e.root == "01" and e.lemma not in TELL:
+            continue  # "announced the death of a soldier": said, but to no one
+        pairs = [(s, t) for s in e.source for t in e.target]
+        if not e.target:
+            pairs = [(a, b) for k, a in enumerate(e.source) for b in e.source[k + 1:]]
+        for s, t in pairs:
+            p = ((s.start, s.end), (t.start, t.end))
+            if p not in out:
+                out.append(p)
+    return out
 
 
 def _pair_match(p, g) -> bool:

@@ -3,13 +3,14 @@ organisations, kinds of actor (troops, rebels, lawmakers) and the article's pers
 its ISO3 country and CAMEO sector."""
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 
 from spacy.tokens import Token
 
 from communique import places
-from communique.coding.vocabulary import institutions, sector_words
-from communique.lexicon import org_index
+from communique.coding.vocabulary import group_key, groups, institutions, sector_words
+from communique.lexicon import org_index, titles
 from communique.text import fold
 
 MAX_NGRAM = 5
@@ -32,6 +33,7 @@ class ActorRef:
     sector: str | None = None
     org: str | None = None
     person: object | None = None  # the article's person, when the actor is one
+    implied: bool = False  # the sector comes with the name (a capital's GOV): a sector word overrides it
 
     @property
     def code(self) -> str:
@@ -85,13 +87,17 @@ def find_actors(tokens: list[Token], persons=None) -> list[ActorRef]:
             taken.update(t.i for t in tokens[k:k + matched[1]])
             continue
         if tok.text[:1].isupper():
-            code = places.demonym_code(tok.text)
+            code = demonym(tok.text)
             if code:
                 found.append(ActorRef(tok.text, tok.idx, tok.idx + len(tok.text), country=code))
                 taken.add(tok.i)
                 continue
+        if tok.ent_type_ in PLACE_ENTITIES and tok.text[:1].isupper():
+            continue  # "the West Bank" is no bank
         for size in (3, 2, 1):
             words = tuple(_lemma(t) for t in tokens[k:k + size])
+            if words and words not in sector_words() and tok.pos_ == "PROPN" and words[-1].endswith("s"):
+                words = words[:-1] + (words[-1][:-1],)  # "Rebels shelled ...": spaCy keeps the plural
             if len(words) == size and words in sector_words():
                 sectors.append((k + size - 1, sector_words()[words]))
                 taken.update(t.i for t in tokens[k:k + size])
@@ -103,6 +109,26 @@ def find_actors(tokens: list[Token], persons=None) -> list[ActorRef]:
             a.country = a.country or described
         return people
     return _apply_sectors(found, sectors, tokens)
+
+
+PLACE_ENTITIES = frozenset({"GPE", "LOC", "FAC"})
+
+
+def _may_be_place(tok: Token) -> bool:
+    """A word that may be part of a place's name: a place entity, or a proper noun spaCy gave
+    no other kind ("Aleppo" is sometimes a LANGUAGE to it)."""
+    if tok.ent_type_ in PLACE_ENTITIES:
+        return True
+    return tok.pos_ == "PROPN" and tok.ent_type_ not in ("PERSON", "ORG", "NORP", "DATE", "TIME", "MONEY",
+                                                         "CARDINAL", "WORK_OF_ART", "LAW", "EVENT", "PRODUCT")
+
+
+def demonym(word: str) -> str | None:
+    """ISO3 of a demonym, its plural noun ("Palestinians", "Iraqis") or a possessive ("Japan's")."""
+    code = places.demonym_code(word)
+    if code is None and len(word) > 4 and word.endswith("s") and word[:1].isupper():
+        code = places.demonym_code(word[:-1])
+    return code
 
 
 def _words(tokens: list[Token]) -> str:
@@ -130,15 +156,31 @@ def _match_ngram(tokens: list[Token], k: int, taken: set[int]):
         if org is not None and (len(key) > 1 or window[-1].text.isupper() or len(window[-1].text) > 3):
             return ActorRef(text, start, end, country=org.country, org=org.name,
                             sector=ORG_SECTORS.get(org.kind)), size
+        gkey = group_key(text)
+        if gkey and gkey[0] == "the":
+            gkey = gkey[1:]
+        if gkey in groups():
+            country, sector = groups()[gkey]
+            return ActorRef(text, start, end, country=country or None, sector=sector or None, org=text), size
         if window[0].lower_ == "the":
             continue
         code = places.country_code(text) if _may_name_country(text) else None
         if code:
             return ActorRef(text, start, end, country=code), size
+        if size > 1 and all(t.text[:1].isupper() for t in window):
+            code = demonym(text)  # "Sri Lankan", "South Koreans"
+            if code:
+                return ActorRef(text, start, end, country=code), size
         if size <= 3 and window[0].ent_type_ != "PERSON":
             capital = places.capital_of(text)
             if capital:
-                return ActorRef(text, start, end, country=capital, sector="GOV"), size
+                return ActorRef(text, start, end, country=capital, sector="GOV", implied=True), size
+        if size <= 4 and all(_may_be_place(t) for t in window) \
+                and (k + size == len(tokens) or not _may_be_place(tokens[k + size])
+                     or tokens[k + size].ent_iob_ == "B"):
+            place = places.lookup_place(text)  # a city or region stands for its state: "shelled Jericho"
+            if place is not None and place.country:
+                return ActorRef(text, start, end, country=place.country), size
     return None
 
 
@@ -157,38 +199,70 @@ def persons_in(doc_or_span) -> list[tuple[int, int, object]]:
     office holders table: (start, end, person) spans for find_actors."""
     from types import SimpleNamespace
 
-    from communique.lexicon import known_officials
-
-    known = known_officials()
+    known = _folded_officials()
+    heads = titles().heads
     out = []
     for ent in doc_or_span.ents:
-        if ent.label_ != "PERSON":
-            continue
+        if ent.label_ != "PERSON" or demonym(ent[0].text) or demonym(ent[:2].text) \
+                or places.country_code(ent.text) or group_key(ent.text) in groups():
+            continue  # "Bosnian Serbs", "Sri Lankan", "Boko Haram" are no persons
         country = None
-        for name, (c, _org) in known.items():
-            if fold(ent.text) == fold(name) or fold(name).endswith(" " + fold(ent.text)):
+        folded = fold(ent.text)
+        for name, c in known:
+            if folded == name or name.endswith(" " + folded):
                 country = c
                 break
-        out.append((ent.start_char, ent.end_char, SimpleNamespace(name=ent.text, country=country, org=None)))
+        titled = (ent.start > 0 and fold(ent.doc[ent.start - 1].text) in heads) or fold(ent[0].text) in heads
+        out.append((ent.start_char, ent.end_char, SimpleNamespace(name=ent.text, country=country, org=None,
+                                                                  titled=titled)))
     return out
+
+
+@functools.lru_cache(maxsize=1)
+def _folded_officials() -> tuple[tuple[str, str | None], ...]:
+    """(folded name, ISO3) of the known office holders, folded once."""
+    from communique.lexicon import known_officials
+
+    return tuple((fold(name), c) for name, (c, _org) in known_officials().items())
+
+
+def only_state(doc_or_span) -> str:
+    """The one state a short text names (by name, demonym, capital or place), or "" when it names
+    none or several: a titled person with no state of their own is most likely of that one."""
+    states = set()
+    for tok in doc_or_span:
+        if tok.ent_type_ in ("GPE", "NORP", "LOC") and tok.ent_iob_ == "B":
+            ent = next((e for e in tok.doc.ents if e.start == tok.i), None)
+            if ent is None:
+                continue
+            code = demonym(ent.text) or places.country_code(ent.text)
+            if code is None:
+                place = places.lookup_place(ent.text)
+                code = place.country if place is not None else None
+            if code:
+                states.add(code)
+    return next(iter(states)) if len(states) == 1 else ""
 
 
 def _apply_sectors(found: list[ActorRef], sectors: list[tuple[int, str]], tokens: list[Token]) -> list[ActorRef]:
     if not sectors:
         return found
-    first = tokens[0].i
     out = list(found)
     for pos, sector in sectors:
-        before = [a for a in found if a.person is None and a.org is None and a.sector is None
+        before = [a for a in found if a.person is None and a.org is None and (a.sector is None or a.implied)
                   and _index_of(tokens, a.start) is not None and _index_of(tokens, a.start) < pos]
+        after = [a for a in found if a.person is None and a.start >= tokens[pos].idx]
         if before:
             for a in before:
-                a.sector = sector
-        elif not any(a.person is not None for a in found) \
-                and not any(a.start >= tokens[pos].idx for a in found if a.person is None):
+                a.sector, a.implied = sector, False
+        elif any(a.person is not None or a.start < tokens[pos].idx for a in found):
+            continue  # "Hezbollah guerrillas": the group's own fighters
+        elif after:  # "opposition groups in Zimbabwe", "security forces in Guinea"
+            if after[0].org is None and (after[0].sector is None or after[0].implied):
+                after[0].sector, after[0].implied = sector, False
+        else:
             tok = tokens[pos]
             out.append(ActorRef(tok.text, tok.idx, tok.idx + len(tok.text), sector=sector))
-        _ = first
     return sorted(out, key=lambda a: a.start)
 
 

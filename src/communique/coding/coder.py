@@ -11,18 +11,30 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
-from communique.coding.actors import ActorRef, find_actors, persons_in, phrase_tokens
-from communique.coding.vocabulary import GAP, MAX_GAP, Pattern, patterns_by_trigger, plover_of
+from communique.coding.actors import ActorRef, find_actors, only_state, persons_in, phrase_tokens
+from communique.coding.vocabulary import GAP, MAX_GAP, Pattern, patterns_by_trigger, plover_of, sector_words
 
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
 OBJECT_DEPS = frozenset({"dobj", "dative", "iobj", "attr", "oprd"})
 TARGET_PREPS = frozenset({"with", "to", "against", "on", "for", "from", "of", "at", "toward", "towards", "into"})
 NEGATIONS = frozenset({"not", "never", "n't", "no"})
+PLACE_PREPS = frozenset({"in", "inside"})
+LOCATIVE = frozenset({"in", "at", "near", "inside", "outside"})
+# verbs whose direct object is what is talked about, not who is talked with
+TOPIC_OBJECT_VERBS = frozenset({"discuss", "negotiate", "debate", "review", "raise"})
+# a meeting's other party is met "with" or gone "to"; "met for the summit", "talks on trade" name no party
+MEETING_PREPS = frozenset({"with", "to", "toward", "towards"})
+# the subject of the clause an appeal, demand, accusation or threat governs is its target
+CLAUSE_TARGET_ROOTS = frozenset({"02", "10", "11", "13"})
+# where statements, intents, meetings, support and cooperation happen is a venue, not a party
+VENUE_ROOTS = frozenset({"01", "03", "04", "05", "06"})
 # a verb governing the trigger that makes it an intention, not a deed: "plans to visit"
 INTENT_HEADS = frozenset({"plan", "intend", "hope", "expect", "want", "aim", "seek", "prepare", "agree",
                           "offer", "promise", "pledge", "vow", "wish", "propose", "invite", "try",
-                          "willing", "ready", "prepared", "committed", "determined", "eager"})
+                          "willing", "ready", "prepared", "committed", "determined", "eager", "swear"})
 INTENT_AUX = frozenset({"will", "would", "shall", "'ll"})
+# modals that announce a harm as possible: "may halt mediation" is a threat, "may visit" nothing yet
+THREAT_AUX = frozenset({"may", "might", "could"})
 # heads that deny or refuse what they govern: "refused to meet", "denied attacking"
 DENIAL_HEADS = frozenset({"refuse", "decline", "deny", "reject", "fail"})
 # what an intended deed is coded as: the finest intent code CAMEO has for it
@@ -50,6 +62,17 @@ APPEAL_OF = {"06": "021", "061": "0211", "062": "0212", "063": "0213", "064": "0
              "071": "0231", "072": "0232", "073": "0233", "074": "0234", "08": "025", "081": "0251",
              "082": "0252", "084": "0253", "085": "0254", "086": "0255", "087": "0256", "04": "026",
              "046": "026", "037": "027", "045": "028", "0831": "0241", "0832": "0242", "0833": "0243"}
+# what a deed announced as not to be done is coded as: "would not provide support" is a refusal
+REFUSAL_OF = {"03": "120", "04": "125", "036": "125", "046": "125", "05": "120", "06": "121", "061": "1211",
+              "062": "1212", "063": "1213", "064": "1214", "07": "122", "08": "124", "081": "1241",
+              "082": "1242", "083": "123", "084": "1243", "085": "1244", "086": "1245", "087": "1246",
+              "045": "126", "038": "126", "037": "127"}
+# roots whose nouns name what one party sends another, so that "from X" is its sender
+FROM_SOURCE_ROOTS = frozenset({"02", "03", "05", "07", "10", "11", "13", "17"})
+# verbs whose subject undergoes what their object noun names: "faced pressure from Congress"
+UNDERGOING_VERBS = frozenset({"face", "suffer", "endure", "come"})
+# verbs whose subject gets what another gives: "received weapons from the government"
+RECEIVING_VERBS = frozenset({"receive", "obtain", "get"})
 MUST = frozenset({"must"})
 REPORTING = frozenset({"say", "declare", "state", "insist", "reiterate", "tell", "announce", "warn", "stress",
                        "conclude", "add", "demand", "argue"})
@@ -96,6 +119,8 @@ class CodedEvent:
     pattern_line: int = 0
     words: list[int] = field(default_factory=list)  # token indices the pattern matched
     generic: bool = False  # a one-word pattern ("agree", "urge"): gives way to what it governs
+    depth: int = 0  # how deep its predicate sits in the parse: the main clause's events come first
+    lemma: str = ""  # the trigger word's lemma ("tell", "meet")
 
     @property
     def root(self) -> str:
@@ -163,10 +188,11 @@ def _matches(tokens: list[Token]) -> list[tuple[Pattern, list[int]]]:
 SUPPORT_VERBS = frozenset({"hold", "conduct", "launch", "carry", "stage", "impose", "provide", "make", "issue",
                            "give", "take", "begin", "start", "continue", "resume", "announce", "order", "mount",
                            "file", "lodge", "extend", "offer", "deliver", "send", "grant", "declare", "reach",
-                           "sign", "have", "be"})
+                           "sign", "have", "be", "undertake", "renew", "pursue", "initiate", "step"})
 
 
 TOPIC_ROOTS = frozenset({"04", "05", "06", "07"})
+FORCE_ROOTS = frozenset({"18", "19", "20"})
 
 
 def _nominal_without_support(tok: Token, pattern: Pattern) -> bool:
@@ -177,7 +203,7 @@ def _nominal_without_support(tok: Token, pattern: Pattern) -> bool:
     if tok.dep_ == "ROOT":
         return False
     head = tok.head
-    while head.dep_ in ("prep", "conj", "compound", "amod") and head.head is not head:
+    while head.dep_ in ("prep", "conj", "compound", "amod") and head.head.i != head.i:
         head = head.head
     return not (head.pos_ in ("VERB", "AUX") and _lemma(head) in SUPPORT_VERBS and tok.dep_ in ("dobj", "nsubjpass", "attr", "nsubj"))
 
@@ -186,7 +212,7 @@ def _predicate(tok: Token) -> Token:
     """The verb whose subject is the trigger's source: the trigger itself, or the verb a trigger
     noun is the object of ("imposed sanctions", "held talks", "expressed concern")."""
     cur = tok
-    for _ in range(3):
+    for _ in range(5):
         if cur.pos_ in ("VERB", "AUX") or cur.dep_ in ("ROOT",):
             return cur
         if cur.dep_ in ("dobj", "attr", "pobj", "prep", "compound", "amod", "nsubjpass", "conj", "appos"):
@@ -205,7 +231,7 @@ def _subject_heads(verb: Token) -> tuple[list[Token], bool]:
         if subj:
             passive = any(c.dep_ == "nsubjpass" for c in subj)
             return _with_conjuncts(subj), passive
-        if cur.dep_ in ("conj", "xcomp", "advcl", "relcl", "acl") and cur.head is not cur:
+        if cur.dep_ in ("conj", "xcomp", "advcl", "relcl", "acl", "acomp") and cur.head.i != cur.i:
             if cur.dep_ in ("relcl", "acl"):
                 return [cur.head], False
             cur = cur.head
@@ -226,20 +252,41 @@ def _agent_heads(verb: Token) -> list[Token]:
     return [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
 
 
-def _object_heads(owners: list[Token], skip: set[int]) -> list[Token]:
-    """Target phrase heads: direct objects, then prepositional objects, of the verb and of the
-    pattern's words ("imposed sanctions on X": X hangs from "sanctions"); the object of a
-    controlled verb only when there is no other ("urged Iran to stop": Iran, not what it stops)."""
-    heads, controlled = [], []
+def _object_tiers(owners: list[Token], skip: set[int], code: str) -> list[list[Token]]:
+    """Target phrase heads, in tiers tried in turn until one names an actor: direct objects and
+    prepositional objects of the verb and of the pattern's words ("imposed sanctions on X": X hangs
+    from "sanctions"; "arrived in X": the pattern's own "in"); the object of a controlled verb
+    ("urged Iran to stop": Iran, not what it stops); for appeals, demands, accusations and
+    threats the subject of the clause they govern ("demanded that Israel ease ..."); last, for
+    deeds done somewhere, the place they were done in ("imposed a curfew in Cizre")."""
+    heads, controlled, clause, where, whose = [], [], [], [], []
     for owner in dict.fromkeys(owners):
+        if owner.pos_ == "ADP":
+            heads.extend(g for g in owner.children if g.dep_ == "pobj" and g.i not in skip)
+            continue
+        if owner.i not in (owners[0].i, owners[1].i) and owner.pos_ in ("NOUN", "PROPN"):  # "a US offer"
+            whose.extend(c for c in owner.children if c.dep_ in ("poss", "compound", "amod", "nmod")
+                         and c.i not in skip and c.text[:1].isupper())
         for c in owner.children:
             if c.dep_ in OBJECT_DEPS and c.i not in skip:
-                heads.append(c)
-            elif c.dep_ == "prep" and c.lower_ in TARGET_PREPS:
+                if not (owner.i == owners[0].i and _lemma(owner) in TOPIC_OBJECT_VERBS and c.dep_ == "dobj"):
+                    heads.append(c)  # "discussed the crisis in Syria": a topic, not a party
+            elif c.dep_ == "prep" and c.lower_ in (MEETING_PREPS if code[:2] == "04" else TARGET_PREPS):
                 heads.extend(g for g in c.children if g.dep_ == "pobj" and g.i not in skip)
+            elif c.dep_ == "prep" and c.lower_ in PLACE_PREPS:  # "in Mosul", not "in an air raid by ..."
+                where.extend(g for g in c.children if g.dep_ == "pobj" and g.i not in skip and _names_place(g))
             elif c.dep_ == "xcomp":
                 controlled.extend(g for g in c.children if g.dep_ == "dobj" and g.i not in skip)
-    return _with_conjuncts(heads or controlled)
+            elif c.dep_ in ("ccomp", "acl"):
+                clause.extend(g for g in c.children if g.dep_ in ("nsubj", "nsubjpass") and g.i not in skip)
+    tiers = [heads, controlled, whose]
+    if code[:2] in CLAUSE_TARGET_ROOTS:
+        tiers.append(clause)
+    if code[:2] == "14":  # "began a hunger strike to demand the resignation of X", "in protest against X"
+        tiers.append(_purpose_heads(owners, skip))
+    if code[:2] not in VENUE_ROOTS or code.startswith("042"):
+        tiers.append(where)
+    return [_with_conjuncts(t) for t in tiers if t]
 
 
 def _negated(verb: Token, trigger: Token) -> bool:
@@ -261,6 +308,64 @@ def _intended(verb: Token) -> bool:
     return verb.dep_ in ("xcomp", "pcomp", "ccomp") and _lemma(verb.head) in INTENT_HEADS
 
 
+def _by_heads(noun: Token, code: str) -> list[Token]:
+    """Who does what a trigger noun names: "an air strike by government forces", "pressure from
+    Congress" ("from" only for what one party sends another: appeals, offers, demands, aid)."""
+    preps = ("by", "from") if code[:2] in FROM_SOURCE_ROOTS else ("by",)
+    return [g for c in noun.children if c.dep_ == "prep" and c.lower_ in preps
+            for g in c.children if g.dep_ == "pobj"]
+
+
+def _purpose_heads(owners: list[Token], skip: set[int]) -> list[Token]:
+    """Whom a protest is aimed at when its own words do not say: the objects of the clause that
+    gives its purpose ("to protest X's decision", "to demand the release of ...") and of "in
+    protest against/of X"."""
+    out = []
+    for owner in dict.fromkeys(owners):
+        for c in owner.children:
+            if c.dep_ in ("advcl", "xcomp", "acl") and c.pos_ == "VERB":
+                out.extend(g for g in c.children if g.dep_ in ("dobj", "dative") and g.i not in skip)
+                out.extend(g for p in c.children if p.dep_ == "prep" and p.lower_ in ("against", "for", "from")
+                           for g in p.children if g.dep_ == "pobj" and g.i not in skip)
+            elif c.dep_ == "prep" and c.lower_ in ("in", "during"):
+                for g in c.children:
+                    if g.dep_ == "pobj" and _lemma(g) in ("protest", "demonstration", "defiance"):
+                        out.extend(h for p in g.children if p.dep_ == "prep" and p.lower_ in ("against", "of", "at")
+                                   for h in p.children if h.dep_ == "pobj" and h.i not in skip)
+    return out
+
+
+def _names_place(head: Token) -> bool:
+    """A phrase that names where, not how: "in Mosul", "in the town of Cizre", "in southern Iraq"."""
+    return head.pos_ == "PROPN" or any(
+        c.dep_ == "prep" and c.lower_ == "of" and any(g.pos_ == "PROPN" for g in c.children)
+        for c in head.children) or any(c.dep_ in ("compound", "amod") and c.ent_type_ in ("GPE", "LOC")
+                                       for c in head.children)
+
+
+def _pronominal(head: Token) -> bool:
+    """A subject phrase that only points back: "they", "it", "their forces"."""
+    return head.pos_ == "PRON" or any(c.dep_ == "poss" and c.pos_ == "PRON" for c in head.children)
+
+
+def _reporter(verb: Token) -> Token | None:
+    """The verb of saying whose clause `verb` is in ("X announced that it is prepared to impose")."""
+    cur = verb
+    for _ in range(4):
+        if cur.dep_ == "ccomp" and cur.head.i != cur.i:
+            return cur.head
+        if cur.dep_ in ("xcomp", "conj", "acomp") and cur.head.i != cur.i:
+            cur = cur.head
+            continue
+        return None
+    return None
+
+
+def refusal_code(code: str) -> str | None:
+    """The CAMEO refusal code (12x) for a deed someone says they will not do, or None."""
+    return _finest(REFUSAL_OF, code)
+
+
 def code_sentence(sent: Span, persons=None) -> list[CodedEvent]:
     """The events a sentence codes, most salient first (its main clause's before subordinate ones).
     `persons`: (start, end, person) character spans of the article's persons in the sentence."""
@@ -273,44 +378,76 @@ def code_sentence(sent: Span, persons=None) -> list[CodedEvent]:
         words = {tokens[i].i for i in hit}
         verb = _predicate(trigger)
         negated = _negated(verb, trigger)
-        if negated and not pattern.code.startswith("12"):
-            continue
         code = pattern.code
+        if code == "043" and _lemma(trigger) == "welcome" and any(
+                c.dep_ == "dobj" and c.pos_ == "NOUN" and (_lemma(c),) not in sector_words() for c in trigger.children):
+            code = "051"  # "welcomed the adoption of the resolution": praise, not a guest
+        if negated and not code.startswith("12"):
+            refusal = refusal_code(code) if _intended(verb) or _lemma(verb.head) in DENIAL_HEADS else None
+            if refusal is None:
+                continue  # "did not sign": nothing happened
+            code, negated = refusal, False  # "said it would not provide support": a refusal
         status = "planned" if code.startswith("03") else "happened"
         demanded = _demanded(verb)
         if demanded and not code.startswith(("01", "02", "10", "13")):
             code = demand_code(code)
             status = "happened"
-        elif _intended(verb) and not code.startswith(("03", "13", "01", "02", "10")):
+        elif _intended(verb) and not code.startswith(("03", "12", "13", "01", "02", "10")):
             threat = threat_code(code)
             code, status = (threat, "happened") if threat else (intent_code(code), "planned")
+        elif any(c.dep_ == "aux" and c.lower_ in THREAT_AUX for c in verb.children) and threat_code(code):
+            code = threat_code(code)
         subj, passive = _subject_heads(verb)
         agents = _agent_heads(verb)
         if passive:
             source_heads, extra_targets = agents, subj
         else:
             source_heads, extra_targets = subj, []
-        poss = [c for c in trigger.children if c.dep_ == "poss"] if trigger is not verb else []
-        if not source_heads and poss:
+        nominal = trigger.i != verb.i
+        poss = [c for c in trigger.children if c.dep_ == "poss"] if nominal else []
+        by = [g for i in hit if tokens[i].pos_ in ("NOUN", "PROPN")
+              for g in _by_heads(tokens[i], code)] if nominal else []
+        if by and _lemma(verb) in UNDERGOING_VERBS | RECEIVING_VERBS:
+            source_heads, extra_targets = by, subj  # "faced pressure from X", "received weapons from X"
+        elif by and (not source_heads or any(tokens[i].dep_ == "pobj" for i in hit)):
+            source_heads = by  # "killed in an air strike by government forces"
+        elif not source_heads and poss:
             source_heads = poss
+        elif not source_heads and nominal and trigger.pos_ in ("NOUN", "PROPN"):
+            source_heads = [c for c in trigger.children if c.dep_ in ("amod", "compound", "nmod")
+                            and c.text[:1].isupper() and c.i not in words]  # "Palestinian riots"
+        if _lemma(trigger) in RECEIVING_VERBS and len(hit) > 1:  # "received weapons from X": X gives
+            given = [g for c in trigger.children if c.dep_ == "prep" and c.lower_ == "from"
+                     for g in c.children if g.dep_ == "pobj"]
+            source_heads, extra_targets = given, subj
         skip = {t.i for t in source_heads} | words
         owners = [verb, trigger] + [tokens[i] for i in hit[1:]]
-        target_heads = extra_targets + _object_heads(owners, skip)
-        if source_heads and all(h.pos_ == "PRON" for h in source_heads) and verb.dep_ == "ccomp":
-            source_heads = _subject_heads(verb.head)[0] or source_heads  # "X said they would ...": X
+        tiers = _object_tiers(owners, skip, code)
+        target_heads = extra_targets + (tiers[0] if tiers else [])
+        if source_heads and all(_pronominal(h) for h in source_heads):
+            reporter = _reporter(verb)
+            if reporter is not None:  # "X said they would ...", "X said its forces had ...": X
+                source_heads = _subject_heads(reporter)[0] or source_heads
         if demanded:  # "X said Y must ...": X demands of Y
             target_heads, source_heads = source_heads, _subject_heads(verb.head)[0]
         source = _actors(source_heads, persons)
         if not source and verb.dep_ in ("xcomp", "ccomp") and _lemma(verb.head) in INTENT_HEADS | DENIAL_HEADS:
             source = _actors(_subject_heads(verb.head)[0], persons)  # "X agreed that their countries should ..."
-        target = [a for a in _actors(target_heads, persons) if not _same(a, source)]
+        venue = code[:2] in VENUE_ROOTS
+        target = [a for a in _actors(target_heads, persons, venue) if not _same(a, source)]
+        for tier in tiers[1:] if not target and not demanded else ():
+            target = [a for a in _actors(tier, persons, venue) if not _same(a, source)]
+            if target:
+                break
         plover, mode = plover_of(code)
         out.append(CodedEvent(code=code, plover=plover, mode=mode, status=status, source=source, target=target,
                               trigger=(trigger.idx, trigger.idx + len(trigger.text)),
                               sentence=(sent.start_char, sent.end_char), negated=negated,
                               pattern_line=pattern.line, words=sorted(words),
-                              generic=pattern.weight[0] == 1))
+                              generic=pattern.weight[0] == 1, depth=_depth(sent.doc, verb.i),
+                              lemma=_lemma(trigger)))
     out = _settle_governed(out, sent.doc)
+    _place_titled_persons(out, sent)
     covered = {w for e in out for w in e.words}
     for tok in tokens:
         if tok.pos_ == "VERB" and tok.i not in covered and _demanded(tok):
@@ -318,8 +455,9 @@ def code_sentence(sent: Span, persons=None) -> list[CodedEvent]:
             target = _actors(_subject_heads(tok)[0], persons)
             out.append(CodedEvent(code="100", plover="REQUEST", mode=None, status="happened", source=source,
                                   target=target, trigger=(tok.idx, tok.idx + len(tok.text)),
-                                  sentence=(sent.start_char, sent.end_char), words=[tok.i]))
-    out.sort(key=lambda e: (_depth(sent.doc, e.words[0]), e.words[0]))
+                                  sentence=(sent.start_char, sent.end_char), words=[tok.i],
+                                  depth=_depth(sent.doc, tok.head.i)))
+    out.sort(key=lambda e: (e.depth, _depth(sent.doc, e.words[0]), e.words[0]))
     return out
 
 
@@ -330,12 +468,33 @@ def _settle_governed(events: list[CodedEvent], doc: Doc) -> list[CodedEvent]:
     by_word = {w: e for e in events for w in e.words}
     drop = set()
     for e in events:
-        verb = doc[e.words[0]]
-        verb = verb if verb.pos_ in ("VERB", "AUX") else _predicate(verb)
+        head = doc[e.words[0]]
+        top = next((doc[w] for w in e.words if doc[w].head.i not in e.words), head)  # "roadside bomb": bomb
+        doer = None
+        if top.pos_ in ("NOUN", "PROPN") and top.dep_ in ("nsubj", "compound"):
+            doer = by_word.get(top.head.i)  # "a roadside bomb killed"
+        elif top.pos_ in ("NOUN", "PROPN") and top.dep_ == "pobj" and top.head.lower_ in ("in", "by", "with"):
+            doer = by_word.get(top.head.head.i)  # "were killed in an air raid"
+        if doer is not None and doer is not e and e.root in FORCE_ROOTS and doer.root in FORCE_ROOTS:
+            if doer.code.endswith("0") and not e.code.endswith("0"):
+                doer.code = e.code  # the means is the finer code
+            doer.source = doer.source or e.source  # "in an air raid by Saudi jets"
+            drop.add(id(e))  # "tanks fired", "a car bomb killed": the weapon is the act's, not an act
+            continue
+        topic = _topic_of(head, by_word)
+        if topic is not None and topic is not e and id(topic) not in drop:
+            if topic.generic and topic.root in ("02", "10"):
+                topic.code = _finest(APPEAL_OF if topic.root == "02" else DEMAND_OF, e.code, topic.code)
+            drop.add(id(e))  # "called for a ceasefire", "demanded the release": the appeal's subject
+            continue
+        verb = head if head.pos_ in ("VERB", "AUX") else _predicate(head)
         if verb.dep_ not in ("xcomp", "ccomp") or verb.head.i not in by_word:
             continue
         gov = by_word[verb.head.i]
         if gov is e:
+            continue
+        if gov.root == "12" and e.root == "12":
+            drop.add(id(e))  # "refused to release": one refusal
             continue
         if gov.root == "02":
             if gov.generic or gov.code in ("020", "022"):
@@ -348,9 +507,42 @@ def _settle_governed(events: list[CodedEvent], doc: Doc) -> list[CodedEvent]:
     return [e for e in events if id(e) not in drop]
 
 
+def _place_titled_persons(events: list[CodedEvent], sent: Span) -> None:
+    """A titled person with no state of their own ("President X", in a text with no article
+    around it) is taken for one of the one state the sentence names: news names a foreign
+    leader's state and leaves the home state's leaders bare."""
+    home = None
+    held = {a.country for e in events for a in e.source + e.target if a.person is not None and a.country}
+    for e in events:
+        for a in e.source + e.target:
+            if a.person is None or a.country or not getattr(a.person, "titled", False):
+                continue
+            if home is None:
+                home = only_state(sent)
+            if home not in held:  # "Secretary X called Russian Foreign Minister Y": Russia is Y's
+                a.country = home or None
+
+
+def _topic_of(tok: Token, by_word: dict) -> "CodedEvent | None":
+    """The appeal, demand or rejection whose object a trigger noun is: "pushing for a ceasefire",
+    "demanded the removal of", "rejected an offer of talks"."""
+    if tok.pos_ not in ("NOUN", "PROPN"):
+        return None
+    cur = tok
+    for _ in range(3):
+        if cur.dep_ in ("dobj", "pobj", "prep", "compound", "conj", "nsubjpass", "pcomp") and cur.head.i != cur.i:
+            cur = cur.head
+            gov = by_word.get(cur.i)
+            if gov is not None and gov.root in ("02", "10", "12") and tok.i not in gov.words:
+                return gov
+        else:
+            break
+    return None
+
+
 def _depth(doc: Doc, i: int) -> int:
     tok, d = doc[i], 0
-    while tok.head is not tok and d < 50:
+    while tok.head.i != tok.i and d < 50:
         tok, d = tok.head, d + 1
     return d
 
@@ -359,10 +551,17 @@ def _same(actor: ActorRef, others: list[ActorRef]) -> bool:
     return any(o.start == actor.start and o.end == actor.end for o in others)
 
 
-def _actors(heads: list[Token], persons) -> list[ActorRef]:
+def _actors(heads: list[Token], persons, venue: bool = False) -> list[ActorRef]:
+    """The actors of phrases; `venue`: for events whose place is a venue (statements, meetings,
+    ...), a place a thing is in is no party ("told a news conference in Geneva")."""
     out: list[ActorRef] = []
     for h in heads:
-        for a in find_actors(phrase_tokens(h), persons):
+        tokens = phrase_tokens(h)
+        if venue and h.pos_ == "NOUN" and (_lemma(h),) not in sector_words():
+            # "a news conference in Geneva" is no party in Geneva: where a thing is, is not who
+            where = {t.i for c in h.children if c.dep_ == "prep" and c.lower_ in LOCATIVE for t in c.subtree}
+            tokens = [t for t in tokens if t.i not in where]
+        for a in find_actors(tokens, persons):
             if not _same(a, out):
                 out.append(a)
     return out

@@ -77,3 +77,27 @@ def institutions() -> dict[tuple[str, ...], tuple[str, str]]:
 
     return {tuple(fold(row[0]).split()): (row[1].strip(), row[2].strip())
             for row in read_tsv("actor_institutions.tsv") if len(row) >= 3}
+
+
+@functools.lru_cache(maxsize=1)
+def groups() -> dict[tuple[str, ...], tuple[str, str]]:
+    """Folded name -> (ISO3, sector) of movements, parties and armed groups based in one state
+    ("Hamas" -> PSE, REB): news names them without their country."""
+    from communique.text import fold
+
+    out = {}
+    for n, row in enumerate(read_tsv("actor_groups.tsv"), 1):
+        if len(row) < 3:
+            raise ValueError(f"actor_groups.tsv: row {n}: expected name<TAB>ISO3<TAB>sector, got {row!r}")
+        for name in row[0].split("|"):
+            out[group_key(name)] = (row[1].strip(), row[2].strip())
+    return out
+
+
+def group_key(text: str) -> tuple[str, ...]:
+    """The folded words of a name without its punctuation ("al-Shabab" -> ("al", "shabab"))."""
+    import re
+
+    from communique.text import fold
+
+    return tuple(re.findall(r"\w+", fold(text)))
