@@ -63,9 +63,35 @@ def _v5_event_vocabulary(conn) -> None:
     for name, size in (("code", 40), ("sector", 20)):
         if name not in have["event_actors"]:
             conn.exec_driver_sql(f"ALTER TABLE event_actors ADD COLUMN {name} VARCHAR({size})")
+    merged = {c["name"] for c in insp.get_columns("merged_events")}
+    if "status" not in merged:
+        conn.exec_driver_sql("ALTER TABLE merged_events ADD COLUMN status VARCHAR(20) NOT NULL DEFAULT 'happened'")
+    if "sources" not in merged:
+        conn.exec_driver_sql("ALTER TABLE merged_events ADD COLUMN sources TEXT")
+        _backfill_merged_sources(conn)
     if _backfill_vocabulary(conn):
         conn.execute(schema.meta.delete().where(schema.meta.c.key == "resolution"))
         conn.execute(schema.meta.insert().values(key="resolution", value="dirty"))
+
+
+def _backfill_merged_sources(conn) -> None:
+    """Each merged event's outlets (a JSON list), from its reports' articles; its status needs no
+    fill: a v4 store knew no planned events, and planned ones found above mark resolution dirty."""
+    import json
+    from collections import defaultdict
+
+    from sqlalchemy import bindparam, update
+
+    m, mem, a = schema.merged_events, schema.merged_event_members, schema.articles
+    conn.execute(update(m).values(sources="[]"))
+    outlets = defaultdict(set)
+    for r in conn.execute(select(mem.c.merged_event_id, a.c.source).join(a, a.c.id == mem.c.article_id)):
+        if r.source:
+            outlets[r.merged_event_id].add(r.source)
+    rows = [{"_id": i, "s": json.dumps(sorted(v), ensure_ascii=False)} for i, v in outlets.items()]
+    stmt = update(m).where(m.c.id == bindparam("_id")).values(sources=bindparam("s"))
+    for i in range(0, len(rows), 2000):
+        conn.execute(stmt, rows[i:i + 2000])
 
 
 def _backfill_vocabulary(conn, batch: int = 500) -> int:

@@ -146,9 +146,19 @@ def merged_rows(merged, records: list[dict], context: dict) -> tuple[list[dict],
             "location_name": _attr(location, "name") if location else None,
             "location_country": _attr(location, "country") if location else None,
             "mechanism": json.dumps(mechanism, ensure_ascii=False) if mechanism else None,
-            "merge_reason": _attr(m, "merge_reason"), "n_sources": len(article_ids), "top_level_rank": best})
+            "merge_reason": _attr(m, "merge_reason"), "n_sources": len(article_ids), "top_level_rank": best,
+            "status": _merged_status(members, record_of),
+            "sources": json.dumps(sorted({arts[i].source for i in article_ids if arts[i].source}),
+                                  ensure_ascii=False)})
         member_rows += [{"merged_event_id": m.id, "article_id": aid, "event_idx": eidx} for aid, eidx in members]
     return me_rows, member_rows, actor_rows
+
+
+def _merged_status(members, record_of) -> str:
+    """A merged event is planned when every report of it tells a plan (resolution keeps planned
+    and happened events apart, so in practice all or none)."""
+    known = [record_of[k].get("status") for k in members if k in record_of]
+    return "planned" if known and all(s == "planned" for s in known) else "happened"
 
 
 def _counts(conn) -> tuple[int, int]:
@@ -222,7 +232,8 @@ def snapshot(conn) -> dict:
     for r in conn.execute(select(me)):
         out["event"][r.id] = {"type": r.type, "mode": r.mode, "date": r.date, "place": (r.location_name, r.location_country),
                               "mechanism": r.mechanism, "reason": r.merge_reason, "n_sources": r.n_sources,
-                              "level": r.top_level_rank, "members": sorted(ev_members.get(r.id, [])),
+                              "level": r.top_level_rank, "status": r.status, "sources": r.sources,
+                              "members": sorted(ev_members.get(r.id, [])),
                               "actors": actors.get(r.id, [])}
     orphans = conn.execute(select(func.count()).select_from(im).where(
         im.c.identity_id.not_in(select(i.c.id)))).scalar_one()

@@ -158,6 +158,10 @@ merged_events = Table(
     Column("merge_reason", Text),
     Column("n_sources", Integer, nullable=False, default=1),
     Column("top_level_rank", Integer),  # index in communique.levels.LEVELS of the highest-ranking actor
+    # what the event tallies (store/tallies.py) count, kept with the event so that taking its counts
+    # out later reads what was put in, even after its reports' rows were rewritten or deleted
+    Column("status", String(20), nullable=False, default="happened", server_default="happened"),
+    Column("sources", Text),           # JSON list of its reports' outlets
 )
 Index("ix_merged_events_date", merged_events.c.date_start, merged_events.c.date_end)
 

@@ -57,30 +57,21 @@ def pair_scope(a: str, b: str) -> str:
 # ------------------------------------------------------------------ what one event counts
 
 def _facts(conn, ids) -> list[dict]:
-    """What the counts need of each merged event: its row, actors, source outlets, planned or not."""
-    m, ma, mem, a, e = (schema.merged_events, schema.merged_event_actors, schema.merged_event_members,
-                        schema.articles, schema.events)
+    """What the counts need of each merged event: its row (with its status and outlets, kept on the
+    row by resolution so that a later retraction reads what was added) and actors."""
+    m, ma = schema.merged_events, schema.merged_event_actors
     out = []
     for chunk in _chunks(sorted(set(ids))):
         rows = conn.execute(select(m.c.id, m.c.type, m.c.mode, m.c.cameo, m.c.date_start, m.c.date_precision,
-                                   m.c.top_level_rank, m.c.mechanism).where(m.c.id.in_(chunk))).all()
+                                   m.c.top_level_rank, m.c.mechanism, m.c.status, m.c.sources)
+                            .where(m.c.id.in_(chunk))).all()
         actors = defaultdict(list)
         for r in conn.execute(select(ma.c.merged_event_id, ma.c.name, ma.c.key, ma.c.kind, ma.c.country, ma.c.role,
                                      ma.c.person_id).where(ma.c.merged_event_id.in_(chunk))):
             actors[r.merged_event_id].append(r)
-        sources = defaultdict(set)
-        for r in conn.execute(select(mem.c.merged_event_id, a.c.source).join(a, a.c.id == mem.c.article_id)
-                              .where(mem.c.merged_event_id.in_(chunk), a.c.source.is_not(None))):
-            sources[r.merged_event_id].add(r.source)
-        happened = None
-        if "status" in e.c:  # events.status (migration 5): a merged event is planned when all its reports are
-            happened = set(conn.execute(
-                select(mem.c.merged_event_id).join(e, and_(e.c.article_id == mem.c.article_id,
-                                                           e.c.idx == mem.c.event_idx))
-                .where(mem.c.merged_event_id.in_(chunk), e.c.status.is_distinct_from("planned"))).scalars())
         for r in rows:
-            out.append({"row": r, "actors": actors.get(r.id, []), "sources": sources.get(r.id, set()),
-                        "planned": happened is not None and r.id not in happened})
+            out.append({"row": r, "actors": actors.get(r.id, []), "sources": set(json.loads(r.sources or "[]")),
+                        "planned": r.status == "planned"})
     return out
 
 
