@@ -246,6 +246,11 @@ class _Gazetteer:
             entries.sort(key=lambda e: (e.priority, -e.population))
         self.index = index
         self.max_len = max(len(k) for k in index)
+        # the longest name each first word starts, so a word that starts none is passed at once
+        self.first_len: dict[str, int] = {}
+        for k in index:
+            if len(k) > self.first_len.get(k[0], 0):
+                self.first_len[k[0]] = len(k)
         self.demonyms = demonym_keys
         self.demonym_codes = demonyms
 
@@ -283,8 +288,12 @@ def _candidates(text: str):
         if raw == "," or not _is_cap(raw):
             i += 1
             continue
+        longest = gz.first_len.get(folded[i])
+        if longest is None:  # no name starts with this word
+            i += 1
+            continue
         hit = None
-        for n in range(min(gz.max_len, n_tok - i), 0, -1):
+        for n in range(min(longest, n_tok - i), 0, -1):
             key = tuple(folded[i:i + n])
             entries = gz.index.get(key)
             if not entries:
