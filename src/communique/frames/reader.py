@@ -2,6 +2,7 @@
 and whether it is planned."""
 from __future__ import annotations
 
+from bisect import bisect_left
 from typing import Iterable
 
 from spacy.tokens import Span, Token
@@ -11,8 +12,7 @@ from communique.frames.destinations import destinations, gathering
 from communique.frames.mentions import index_mentions
 from communique.frames.model import Frame, MentionSpan
 from communique.frames.phrases import Phrases
-from communique.frames.triggers import _is_verb, _mode_of, _modifiers, _phone, _planned, _urging
-from communique.frames.words import words
+from communique.frames.triggers import _is_verb, _mode_of, _modifiers, _phone, _planned, _urging, trigger_positions
 
 
 class _Reader(Phrases):
@@ -212,11 +212,10 @@ def read_sentence(sent: Span, mentions: Iterable[MentionSpan],
     index = index_mentions(sent, mentions)
     reader = _Reader(sent, index, discourse)
     out = []
-    triggers = words()["any_trigger"]
-    for tok in sent:
-        if tok.lower_ not in triggers:
-            continue
-        f = reader.frame(tok)
+    doc = sent.doc
+    at = trigger_positions(doc)
+    for i in at[bisect_left(at, sent.start):bisect_left(at, sent.end)]:
+        f = reader.frame(doc[i])
         if f is not None:
             out.append(f)
     subject = []

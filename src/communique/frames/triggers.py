@@ -2,7 +2,12 @@
 urging rather than an engagement."""
 from __future__ import annotations
 
-from spacy.tokens import Token
+import functools
+
+import numpy as np
+from spacy.attrs import LOWER
+from spacy.strings import hash_string
+from spacy.tokens import Doc, Token
 
 from communique.frames.words import words
 
@@ -114,3 +119,23 @@ def _urging(tok: Token) -> bool:
         if c.dep_ in ("xcomp", "advcl", "ccomp") or c.lower_ == "for":
             return True
     return False
+
+
+@functools.lru_cache(maxsize=1)
+def _trigger_hashes() -> np.ndarray:
+    """The lower-case hash of every trigger word, as spaCy's StringStore computes it."""
+    return np.array(sorted(hash_string(w) for w in words()["any_trigger"]), dtype=np.uint64)
+
+
+def trigger_positions(doc: Doc) -> list[int]:
+    """Indices of the doc's tokens that can start a frame, found once per doc in one array
+    pass (spaCy's LOWER attribute against the trigger words' hashes) rather than by building
+    every Token of every sentence."""
+    got = doc.user_data.get(_TRIGGERS)
+    if got is None:
+        lower = doc.to_array(LOWER) if len(doc) else np.zeros(0, dtype=np.uint64)
+        got = doc.user_data[_TRIGGERS] = np.flatnonzero(np.isin(lower, _trigger_hashes())).tolist()
+    return got
+
+
+_TRIGGERS = "communique.frame_triggers"
