@@ -49,11 +49,16 @@ def runs(sent: Span) -> list[tuple[int, int]]:
 
 
 def _title_case_line(span: Span) -> bool:
-    """A headline in Title Case, where capitals say nothing about names."""
-    if span.text.rstrip().endswith((".", "?", "!", '"', "”")) or len(span) > 30:
+    """A headline in Title Case, where capitals say nothing about names (read from the doc's
+    TokenTable: no Token objects, no joined Span text)."""
+    if len(span) > 30:
+        return False
+    texts = table(span.doc).text[span.start:span.end]
+    last = next((x for x in reversed(texts) if x.strip()), "")  # what span.text.rstrip() ends with
+    if last.rstrip().endswith((".", "?", "!", '"', "”")):
         return False  # a sentence, not a headline
-    words = [t for t in span if t.is_alpha and len(t) > 3]
-    return len(words) >= 4 and sum(t.text[0].isupper() for t in words) / len(words) >= 0.7
+    words = [x for x in texts if x.isalpha() and len(x) > 3]
+    return len(words) >= 4 and sum(x[0].isupper() for x in words) / len(words) >= 0.7
 
 
 def segments(doc: Doc) -> list[Span]:

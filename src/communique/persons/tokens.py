@@ -170,7 +170,7 @@ class TokenTable:
     """What the name rules ask of every token, read once per parsed doc: spaCy builds a new
     Token object at each `doc[i]`, and the runs below ask each token several times."""
 
-    __slots__ = ("text", "lower", "punct", "cap", "hon", "head", "conn", "hyph", "syl", "runs", "ents", "name")
+    __slots__ = ("text", "ws", "lower", "punct", "cap", "hon", "head", "conn", "hyph", "syl", "runs", "ents", "name")
 
     def __init__(self, doc: Doc):
         toks = list(doc)
@@ -178,7 +178,8 @@ class TokenTable:
         self.text = [t.text for t in toks]
         self.lower = [t.lower_ for t in toks]
         self.punct = [t.is_punct for t in toks]
-        ws = [bool(t.whitespace_) for t in toks]
+        self.ws = [t.whitespace_ for t in toks]  # the text of doc[i:j] is text[k] + ws[k] joined, the last ws left off
+        ws = self.ws
         connectors = lexicon.titles().connectors
         self.cap = [bool(x) and x[0].isupper() and not pu for x, pu in zip(self.text, self.punct)]
         self.hon = [_honorific_text(x) for x in self.text]
