@@ -541,6 +541,9 @@ def parse_date(text: str) -> str | None:
     if iso:
         y, mo, d = map(int, iso.groups())
         return _fmt_day(y, mo, d) if _valid(y, mo, d) else None
+    ymd = re.fullmatch(r"((?:1[89]|20)\d\d)/(\d{1,2})/(\d{1,2})", s)  # "2025/10/21": year first, as dateparser reads it
+    if ymd and _valid(*map(int, ymd.groups())):  # (dateparser swaps an impossible month and day: "2025/13/01")
+        return _fmt_day(*map(int, ymd.groups()))
     mentions = [m for m in find_dates(s) if m.kind != "relative" and not m.value.startswith("X")]
     if len(mentions) == 1:
         best = mentions[0]
