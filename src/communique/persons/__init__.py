@@ -14,7 +14,8 @@ from communique.persons.countries import assign_countries, home_country, only_sp
 from communique.persons.finders import NameHit, appositions, ner_names, title_anchored, title_then_name
 from communique.persons.merge import build_persons, same_name
 from communique.persons.mentions import resolve_short_mentions, resolve_title_mentions, settle_names
-from communique.persons.tokens import is_name_token, runs, segments, token_country
+from communique.persons.runs import runs, segments
+from communique.persons.tokens import is_name_token, token_country
 
 __all__ = ["NameHit", "appositions", "assign_countries", "build_persons", "home_country", "is_name_token",
            "ner_names", "only_speaks", "resolve_short_mentions", "resolve_title_mentions", "runs", "same_name",

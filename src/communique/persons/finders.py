@@ -13,7 +13,8 @@ from communique.persons.titles import (
     _has_head, _name_suffix, _skip_honorifics, _split_titles, _title_start, clean_title, singular_title)
 from communique.persons.tokens import (
     MAX_NAME_TOKENS, NAME_PARTICLES, _caps_surname, _places, is_cap, is_connector, is_head, is_honorific,
-    is_name_token, is_vocab, name_at, runs, span_ents, token_country)
+    is_name_token, is_vocab, name_at, span_ents, token_country)
+from communique.persons.runs import runs
 
 
 @dataclass

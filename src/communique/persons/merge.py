@@ -14,7 +14,8 @@ from communique.persons.lists import plural_list
 from communique.persons.speakers import speaker_label
 from communique.persons.surnames import lone_surnames
 from communique.persons.titles import _title_country
-from communique.persons.tokens import _places, _title_case_line, is_cap, is_head, segments, token_country
+from communique.persons.runs import _title_case_line, segments
+from communique.persons.tokens import _places, is_cap, is_head, token_country
 
 
 def same_name(a: list[str], b: list[str]) -> bool:

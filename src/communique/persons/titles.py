@@ -51,7 +51,7 @@ def _is_place_pair(doc: Doc, i: int) -> bool:
     tt = table(doc)
     if not (tt.cap[i] and tt.cap[i + 1]):
         return False
-    return _names_place(doc[i:i + 2].text)
+    return _names_place(tt.text[i] + tt.ws[i] + tt.text[i + 1])  # doc[i:i + 2].text without the Span
 
 
 @lru_cache(maxsize=65536)

@@ -1,5 +1,5 @@
-"""Token classes for names and titles (capitalised, name-like, title head, connector) and the
-capitalised runs and lines names are looked for in."""
+"""Token classes for names and titles (capitalised, name-like, title head, connector), read
+once per doc into a TokenTable; the runs and lines names are looked for in are persons.runs."""
 from __future__ import annotations
 
 import re
@@ -8,8 +8,7 @@ from functools import lru_cache
 from spacy.tokens import Doc, Span, Token
 
 from communique import lexicon
-from communique.persons.namewords import (CLOSE_QUOTES, OPEN_QUOTES, _generational, _name_syllable, _nickname_end,
-                                          _not_a_name_word, _regnal_numeral)
+from communique.persons.namewords import _generational, _name_syllable, _not_a_name_word, _regnal_numeral
 from communique.text import name_key
 
 
@@ -171,7 +170,7 @@ class TokenTable:
     """What the name rules ask of every token, read once per parsed doc: spaCy builds a new
     Token object at each `doc[i]`, and the runs below ask each token several times."""
 
-    __slots__ = ("text", "lower", "punct", "cap", "hon", "head", "conn", "hyph", "syl", "runs", "ents", "name")
+    __slots__ = ("text", "ws", "lower", "punct", "cap", "hon", "head", "conn", "hyph", "syl", "runs", "ents", "name")
 
     def __init__(self, doc: Doc):
         toks = list(doc)
@@ -179,7 +178,8 @@ class TokenTable:
         self.text = [t.text for t in toks]
         self.lower = [t.lower_ for t in toks]
         self.punct = [t.is_punct for t in toks]
-        ws = [bool(t.whitespace_) for t in toks]
+        self.ws = [t.whitespace_ for t in toks]  # the text of doc[i:j] is text[k] + ws[k] joined, the last ws left off
+        ws = self.ws
         connectors = lexicon.titles().connectors
         self.cap = [bool(x) and x[0].isupper() and not pu for x, pu in zip(self.text, self.punct)]
         self.hon = [_honorific_text(x) for x in self.text]
@@ -218,65 +218,3 @@ def table(doc: Doc) -> TokenTable:
     if t is None:
         t = doc.user_data[_TABLE] = TokenTable(doc)
     return t
-
-
-def runs(sent: Span) -> list[tuple[int, int]]:
-    """Maximal stretches of capitalised words with the connectors allowed inside titles
-    (computed once per span: three finders ask for them)."""
-    tt = table(sent.doc)
-    key = (sent.start, sent.end)
-    if key in tt.runs:
-        return tt.runs[key]
-    text, lower, cap, hon, head, conn, hyph, punct = tt.text, tt.lower, tt.cap, tt.hon, tt.head, tt.conn, tt.hyph, tt.punct
-    out, i, end = [], sent.start, sent.end
-    while i < end:
-        if not (cap[i] or hon[i] or head[i]):
-            i += 1
-            continue
-        j = i
-        while j < end:
-            if "\n" in text[j]:
-                break
-            if cap[j] or hon[j] or (head[j] and not punct[j]) or hyph[j] or tt.syl[j]:
-                j += 1
-            elif text[j] == "(" and j + 2 < end and text[j + 2] == ")":
-                j += 3
-            elif j > i and text[j] in OPEN_QUOTES and _nickname_end(sent.doc, j, end):
-                j = _nickname_end(sent.doc, j, end)
-            elif conn[j] and j + 1 < end and (cap[j + 1] or head[j + 1] or text[j + 1] == "("
-                                              or lower[j + 1] in ("the", "its")):
-                j += 1
-            elif lower[j] in NAME_PARTICLES and j + 1 < end and (cap[j + 1] or (
-                    lower[j + 1] in NAME_PARTICLES and j + 2 < end and cap[j + 2])):
-                j += 1  # "de Silva", "von der Leyen"
-            else:
-                break
-        while j > i and conn[j - 1] and text[j - 1] != ")":
-            j -= 1
-        if j > i:
-            out.append((i, j))
-        i = max(j, i + 1)
-    tt.runs[key] = out
-    return out
-
-
-def _title_case_line(span: Span) -> bool:
-    """A headline in Title Case, where capitals say nothing about names."""
-    if span.text.rstrip().endswith((".", "?", "!", '"', "”")) or len(span) > 30:
-        return False  # a sentence, not a headline
-    words = [t for t in span if t.is_alpha and len(t) > 3]
-    return len(words) >= 4 and sum(t.text[0].isupper() for t in words) / len(words) >= 0.7
-
-
-def segments(doc: Doc) -> list[Span]:
-    """Lines of the text: names are looked for per line, not per parsed sentence, because the
-    parser sometimes ends a sentence inside a name after an initial ("Dr. S. Jaishankar")."""
-    out, start = [], 0
-    for i, text in enumerate(table(doc).text):
-        if "\n" in text:
-            if i > start:
-                out.append(doc[start:i])
-            start = i + 1
-    if start < len(doc):
-        out.append(doc[start:len(doc)])
-    return out

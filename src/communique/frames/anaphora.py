@@ -1,0 +1,97 @@
+"""The discourse of an article: who "he", "the French President" or "the two ministers" is."""
+from __future__ import annotations
+
+from typing import Callable, Iterable
+
+from spacy.tokens import Token
+
+from communique.frames.model import Frame, Key, PersonInfo
+from communique.frames.words import words
+from communique.text import fold
+
+
+def _dedupe_keys(keys: list) -> list:
+    out = []
+    for k in keys:
+        if k not in out:
+            out.append(k)
+    return out
+
+
+class Discourse:
+    """The persons an article has made salient so far, subjects first, for anaphora:
+    "he", "the French President", "the Kenyan side", "the two ministers"."""
+
+    def __init__(self, describe: Callable[[Key], PersonInfo], demonym: Callable[[str], str | None] | None = None):
+        self.describe = describe
+        self.demonym = demonym or (lambda w: None)
+        self.salient: list = []
+        self.subjects: list = []
+        self.mentioned: list = []
+        self.group: list = []  # the participants of the last engagement with two or more
+
+    def observe(self, subjects: list, mentioned: list, frames: list[Frame] = ()) -> None:
+        """After a sentence: the recent subjects lead (the newest first), then the persons only
+        named, the newest first: "X met Y. ... He said" means X, unless a sentence since made
+        someone else its subject."""
+        self.subjects = _dedupe_keys(list(subjects) + self.subjects)[:6]
+        self.mentioned = _dedupe_keys(list(mentioned) + self.mentioned)[:10]
+        self.salient = _dedupe_keys(self.subjects + self.mentioned)
+        for f in frames:
+            if len(f.participants()) >= 2 and not f.planned:
+                self.group = f.participants()
+
+    def pair(self) -> list:
+        """"The two leaders" before any engagement is told: the two most salient persons of
+        two different known states."""
+        first = next((k for k in self.salient if self.describe(k).country), None)
+        if first is None:
+            return []
+        c = self.describe(first).country
+        second = next((k for k in self.salient if self.describe(k).country not in (None, c)), None)
+        return [first, second] if second is not None else []
+
+    def resolve(self, tok: Token, exclude: Iterable = ()) -> list:
+        """The person(s) a pronoun or a definite description stands for; [] when none fits."""
+        W = words()
+        low = tok.lower_
+        exclude = set(exclude)
+        if low in W["pronouns_group"]:
+            return [k for k in self.group if k not in exclude][:4] if len(self.group) >= 2 else []
+        if low in W["pronouns_person"] and low in ("i", "me", "my"):
+            return []  # a quoted first person is the speaker, which the sentence's frame does not say
+        if low in W["pronouns_person"]:
+            return next(([k] for k in self.salient if k not in exclude), [])
+        if tok.pos_ not in ("NOUN", "PROPN"):
+            return []
+        mods = [c for c in tok.children if c.dep_ in ("amod", "compound", "nummod", "det", "poss", "nmod")]
+        mod_words = {c.lower_ for c in mods}
+        plural = low in W["group_words"] or (tok.tag_ in ("NNS", "NNPS") and low in W["title_words"] | {"sides"})
+        if plural and (mod_words & W["group_numbers"]):
+            if len(self.group) >= 2:
+                return list(self.group)
+            return self.pair()
+        if not (low in W["title_words"] or low in W["side_words"]):
+            return []
+        if not (mod_words & W["definite"]) and not any(c.dep_ == "poss" for c in mods):
+            return []  # "an African president" introduces someone; only "the ..." points back
+        country = None
+        for c in mods:
+            code = self.demonym(c.text) if c.text[:1].isupper() else None
+            if code:
+                country = code
+        title_bits = [fold(c.text) for c in mods if c.lower_ in W["title_words"]] + [fold(tok.text)]
+        for k in self.salient:
+            if k in exclude:
+                continue
+            info = self.describe(k)
+            if country is not None and info.country != country:
+                continue
+            if low in W["side_words"]:
+                if country is None and low not in W["counterpart_words"]:
+                    continue  # "the side" alone says too little
+                return [k]
+            titles = " ".join(fold(t) for t in info.titles)
+            if titles and all(b in titles.split() for b in title_bits):
+                return [k]
+        return []

@@ -1,0 +1,76 @@
+"""Where a frame's engagement happened: the gathering a conference attends and the places a
+visit went to."""
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from communique.frames.phrases import Phrases
+from communique.frames.triggers import _gathering_at, _is_verb
+from communique.frames.words import words
+
+
+def gathering(tok: Token) -> str | None:
+    """The head word of the gathering a conference frame attends ("summit", "forum"), so
+    that attendees told in several sentences join one event."""
+    W = words()
+    cands = []
+    if _is_verb(tok):
+        cands = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
+    else:
+        return _gathering_at(tok)
+    for c in cands:
+        if c.lower_ in W["gathering_words"]:
+            return c.lower_
+    return None
+
+def destinations(reader: Phrases, tok: Token, verb: Token | None) -> list[tuple[int, int]]:
+    """Where a trip went: "visit to X", "visited X", "arrived on Monday in X", "is in X for
+    a state visit", "a tour of A, B and C"."""
+    W = words()
+    out = []
+
+    def add(g: Token):
+        if g.pos_ != "PROPN":
+            inner = [x for c in g.children if c.dep_ == "prep" and c.lower_ == "of" for x in c.children
+                     if x.dep_ == "pobj" and x.pos_ == "PROPN"]
+            if inner:  # "the Russian city of Sochi", "the capital of Kenya"
+                g = inner[0]
+        if g.pos_ == "NOUN":  # "the country": keep the words before it for the anaphor check
+            first = min([c for c in g.children if c.i < g.i and c.dep_ in ("det", "amod", "compound")] + [g],
+                        key=lambda t: t.i)
+            out.append((first.idx, g.idx + len(g.text)))
+        else:
+            out.append(reader._entity_span(g))
+        for c in g.children:
+            if c.dep_ == "conj":
+                add(c)
+
+    heads = [tok]
+    if verb is not None and verb.i != tok.i and tok.dep_ == "pobj" and tok.head.head.i == verb.i:
+        heads.append(verb)  # "is in X for a state visit", "arrived in X on an official visit"
+    for h in heads:
+        kids = list(h.children)
+        if _is_verb(h):  # "travelled with ministers for the talks in X": the parse hangs "for" lower
+            kids += [x for c in h.children if c.dep_ == "prep" and c.lower_ == "with"
+                     for g in c.children if g.dep_ == "pobj" for x in g.children
+                     if x.dep_ == "prep" and x.lower_ == "for"]
+        for c in kids:
+            if c.dep_ == "prep" and c.lower_ in W["destination_preps"] and c.head.i == h.i:
+                if c.lower_ == "of" and h.lower_ not in ("tour", "visit", "visits"):
+                    continue
+                for g in c.children:
+                    if g.dep_ == "pobj":
+                        add(g)
+            if c.dep_ == "dobj" and _is_verb(h) and h.lower_ in ("visited", "visit", "visits", "visiting", "toured",
+                                                                  "reached"):
+                add(c)
+            if c.dep_ == "prep" and c.lower_ == "for" and _is_verb(h):
+                # "travelled to X for the talks", "flew in for the summit in X"
+                for g in c.children:
+                    if g.dep_ == "pobj" and g.lower_ in W["noun_mode"]:
+                        for cc in g.children:
+                            if cc.dep_ == "prep" and cc.lower_ in ("in", "at"):
+                                for gg in cc.children:
+                                    if gg.dep_ == "pobj":
+                                        add(gg)
+    return out

@@ -1,0 +1,249 @@
+"""Participants of a frame: the persons and places a noun phrase names, pronouns and
+definite descriptions resolved, a verb's subject over coordination and clauses, and a
+trigger's prepositional counterparts and passive agents."""
+from __future__ import annotations
+
+from typing import Iterable
+
+from spacy.tokens import Span, Token
+
+from communique.frames.anaphora import Discourse
+from communique.frames.model import MAX_WALK, Key
+from communique.frames.triggers import _is_verb
+from communique.frames.words import words
+
+
+class Phrases:
+    """Who the phrases of one sentence name: holds the token index of its mentions; the frame
+    reader (frames.reader) builds on it."""
+
+    def __init__(self, sent: Span, index: dict[int, Key], discourse: Discourse | None):
+        self.sent = sent
+        self.index = index
+        self.discourse = discourse
+        self.W = words()
+        self._says_phone = None
+        self.first: dict = {}
+        for i, k in sorted(index.items()):
+            self.first.setdefault(k, i)
+
+    @property
+    def says_phone(self) -> bool:
+        """Some word of the sentence is a phone or video word (looked up once, when asked)."""
+        if self._says_phone is None:
+            self._says_phone = any(t.lower_ in self.W["call_modifiers"] for t in self.sent)
+        return self._says_phone
+
+    # --- who a noun phrase names
+
+    def persons_at(self, head: Token) -> tuple[list, list]:
+        """Persons named by the noun phrase headed at `head` ("A and B", "his counterpart,
+        B", "the President of Kenya, B"), and the char spans of named places or bodies there
+        that are not persons (capitals, states, organisations).
+
+        The phrase is the head's subtree without its clauses and prepositional phrases
+        (other than "of"), so "X, accompanied by Y" or "X along with Y" name only X; a
+        spouse or delegation branch ("X and his wife Y") is left out too. Reading the
+        subtree rather than single arcs also survives the small model's parses of long
+        titles, where a name often hangs as "nmod" or "compound" under a title word."""
+        keys: list = []
+        places: list = []
+        W = self.W
+        stack = [head]
+        seen_ents = set()
+        budget = MAX_WALK  # a bound per phrase, so a sentence costs at most triggers x MAX_WALK
+        while stack and budget:
+            budget -= 1
+            tok = stack.pop()
+            k = self.index.get(tok.i)
+            if k is not None:
+                if k not in keys:
+                    keys.append(k)
+            elif tok.ent_type_ in ("GPE", "ORG", "NORP", "LOC", "FAC") or tok.pos_ == "PROPN":
+                # a proper noun that is no person's mention: the small model often tags a
+                # capital as PERSON ("Rabat"); the drafter keeps only what the gazetteer knows
+                span = self._entity_span(tok)
+                if span not in seen_ents:
+                    seen_ents.add(span)
+                    places.append(span)
+            for c in tok.children:
+                if c.dep_ in ("relcl", "acl", "advcl", "ccomp", "xcomp", "punct", "cc", "det", "poss", "case"):
+                    continue
+                if c.dep_ == "prep" and c.lower_ != "of":
+                    continue
+                if c.dep_ in ("conj", "appos") and (c.lower_ in W["spouse_words"] or any(
+                        g.lower_ in W["spouse_words"] for g in c.children if g.i < c.i and g.dep_ in ("compound", "amod"))):
+                    continue  # "X and his wife Y", "X and First Lady Y": the spouse is never a side
+                stack.append(c)
+        keys.sort(key=lambda k: self.first.get(k, 0))  # reading order; the stack pops right-hand first
+        places.sort()
+        return keys, places
+
+    def _entity_span(self, tok: Token) -> tuple[int, int]:
+        doc = tok.doc
+        if tok.ent_type_:  # the entity's bounds from the IOB tags, without building Span objects
+            i, j = tok.i, tok.i
+            while i > self.sent.start and doc[i].ent_iob_ == "I":
+                i -= 1
+            while j + 1 < self.sent.end and doc[j + 1].ent_iob_ == "I":
+                j += 1
+            return doc[i].idx, doc[j].idx + len(doc[j].text)
+        left = tok
+        while left.i > self.sent.start and tok.doc[left.i - 1].dep_ in ("compound", "flat") \
+                and tok.doc[left.i - 1].head.i in (tok.i, left.i):
+            left = tok.doc[left.i - 1]
+        return left.idx, tok.idx + len(tok.text)
+
+    def np(self, head: Token, exclude: Iterable = ()) -> tuple[list, list, list]:
+        """persons_at, then anaphora for a pronoun or a definite description."""
+        keys, places = self.persons_at(head)
+        resolved = []
+        if not keys and head.lower_ in ("i", "me", "my", "we", "us", "our"):
+            # "'I had talks with Y,' X said": a quoted first person is the one who says it
+            t = head
+            for _ in range(6):
+                says = next((c for c in t.children if c.dep_ in ("ccomp", "parataxis", "conj") and
+                             c.lower_ in self.W["speech_verbs"] and c.i > head.i), None) if t.dep_ == "ROOT" else None
+                if says is not None:  # "'I had talks with Y,' X said" parsed with "said" below "had"
+                    speaker = self.subject(says)[0]
+                    if speaker is not None:
+                        ks = self.persons_at(speaker)[0]
+                        if ks:
+                            resolved.append((head.text, tuple(ks)))
+                            return ks, places, resolved
+                    break
+                if t.dep_ in ("ccomp", "parataxis") and t.head.lower_ in self.W["speech_verbs"]:
+                    speaker = self.subject(t.head)[0]
+                    if speaker is not None and speaker.i != head.i:
+                        ks = self.persons_at(speaker)[0]
+                        if ks:
+                            resolved.append((head.text, tuple(ks)))
+                            return ks, places, resolved
+                    break
+                if t.head.i == t.i:
+                    break
+                t = t.head
+            return keys, places, resolved
+        if not keys and head.lower_ in self.W["pronouns_person"]:
+            # "X said he met Y", "call on X during his visit": the nearest person named before
+            # the pronoun in its own sentence, then the discourse
+            exclude = set(exclude)
+            k = next((self.index[i] for i in range(head.i - 1, self.sent.start - 1, -1)
+                      if i in self.index and self.index[i] not in exclude), None)
+            if k is not None:
+                keys = [k]
+                resolved.append((head.text, (k,)))
+                return keys, places, resolved
+        if not keys and self.discourse is not None:
+            keys = self.discourse.resolve(head, exclude)
+            if keys:
+                resolved.append((head.text, tuple(keys)))
+            if not keys:
+                for c in head.children:
+                    if c.dep_ == "conj":
+                        ks, ps, rs = self.np(c, exclude)
+                        keys += [x for x in ks if x not in keys]
+                        places += [p for p in ps if p not in places]
+                        resolved += rs
+        return keys, places, resolved
+
+    # --- the verb a trigger hangs from, and its subject
+
+    def governing_verb(self, tok: Token) -> Token | None:
+        """The verb a noun trigger belongs to: "held talks", "during talks with X, Y said"."""
+        t = tok
+        for _ in range(5):
+            if t.dep_ in ("nsubj", "nsubjpass", "ROOT") and not _is_verb(t):
+                return None  # "the talks focused on ...": the noun is the subject itself
+            head = t.head
+            if head.i == t.i:
+                return None
+            if _is_verb(head) and t.dep_ in ("dobj", "pobj", "attr", "oprd", "npadvmod", "prep", "conj", "appos"):
+                return head
+            if t.dep_ not in ("pobj", "prep", "conj", "appos", "dobj", "compound", "attr"):
+                return None
+            t = head
+        return None
+
+    def subject(self, verb: Token, steps: int = 0):
+        """(subject head, passive?) of a verb, shared over a list of verb phrases ("X laid a
+        wreath, held talks with B and met C"), relative clauses ("X, who met Y") and
+        subjectless infinitives and participles ("arrived to meet", "before meeting")."""
+        if steps > 6:
+            return None, False
+        subjects = [c for c in verb.children if c.dep_ in ("nsubj", "csubj", "expl", "nsubjpass", "csubjpass")]
+        if len(subjects) > 1:  # "Tokyo: X and Y faced the press": the one that names persons
+            subjects.sort(key=lambda c: not self.persons_at(c)[0])
+        for c in subjects:
+            if c.dep_ in ("nsubj", "csubj", "expl"):
+                if c.tag_ in ("WP", "WDT") and verb.dep_ == "relcl":
+                    return verb.head, False
+                return c, False
+            return c, True
+        if verb.dep_ == "relcl":
+            return verb.head, False
+        if verb.dep_ in ("conj", "xcomp", "advcl", "pcomp", "acomp", "dep") and verb.head.i != verb.i:
+            head = verb.head
+            if verb.dep_ == "pcomp":  # "after meeting X": the prep's verb
+                head = head.head if head.dep_ == "prep" else head
+            if _is_verb(head):
+                subj, passive = self.subject(head, steps + 1)
+                return subj, (passive and verb.dep_ == "conj")
+        if verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN") and verb.tag_ == "VBG":
+            return verb.head, False  # "Prime Minister X, visiting Y, ..."
+        return None, False
+
+    # --- prepositional counterparts
+
+    def preps(self, tok: Token, names: frozenset) -> list[tuple[str, Token]]:
+        out = []
+        for c in tok.children:
+            if c.dep_ in ("prep", "agent", "dative") and c.lower_ in names:
+                for g in c.children:
+                    if g.dep_ in ("pobj", "pcomp"):
+                        out.append((c.lower_, g))
+            if c.dep_ == "prep" and c.lower_ == "in" and any(g.lower_ in self.W["honour_nouns"] for g in c.children):
+                # "a banquet in honour of X": "of X" hangs under "honour" or, as often, beside it
+                hon = next(g for g in c.children if g.lower_ in self.W["honour_nouns"])
+                for p in list(hon.children) + [x for x in tok.children if x.i > hon.i]:
+                    if p.dep_ == "prep" and p.lower_ == "of":
+                        for g in p.children:
+                            if g.dep_ == "pobj":
+                                out.append(("honour", g))
+                        break
+        return out
+
+    def listed_after(self, pobj: Token) -> list:
+        """Persons listed after a preposition's object up to the end of the list.
+
+        The small model's parse breaks on long lists of titled names ("with A, President of
+        B, representatives of C, Co-Chairs of D E and F": the later names end up as subjects
+        of a following infinitive). The names themselves were found by the title-anchored
+        finder (persons stage), so the list is read on: every mention up to the first verb,
+        infinitive or clause-opening word after the object belongs to the same "with"."""
+        W = self.W
+        out = []
+        doc = pobj.doc
+        i = pobj.left_edge.i
+        stops = W["list_stops"]
+        end = min(self.sent.end, i + MAX_WALK)
+        while i < end:
+            tok = doc[i]
+            k = self.index.get(i)
+            if k is not None:
+                if k not in out:
+                    out.append(k)
+            elif tok.lower_ in stops or tok.tag_ in ("TO", "VBD", "VBZ", "VBP", "MD", "WDT", "WP", "''", "``") or \
+                    (tok.pos_ == "VERB" and tok.tag_ not in ("VBN", "VBG")) or tok.text in (";", ":", "."):
+                break
+            i += 1
+        return out
+
+    def agent(self, tok: Token) -> list[Token]:
+        out = []
+        for c in tok.children:
+            if c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ == "by"):
+                out += [g for g in c.children if g.dep_ == "pobj"]
+        return out
+
+    # --- one trigger

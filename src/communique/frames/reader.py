@@ -1,0 +1,240 @@
+"""Reads one sentence's engagement frames: for each trigger, the sides, roles, destinations
+and whether it is planned."""
+from __future__ import annotations
+
+from bisect import bisect_left
+from typing import Iterable
+
+from spacy.tokens import Span, Token
+
+from communique.frames.anaphora import Discourse
+from communique.frames.destinations import destinations, gathering
+from communique.frames.mentions import index_mentions
+from communique.frames.model import Frame, MentionSpan
+from communique.frames.phrases import Phrases
+from communique.frames.triggers import _is_verb, _mode_of, _modifiers, _phone, _planned, _urging, trigger_positions
+
+
+class _Reader(Phrases):
+    """Reads the frames of one sentence; holds the token index of its mentions."""
+
+    def frame(self, tok: Token) -> Frame | None:
+        W = self.W
+        mode = _mode_of(tok)
+        if mode is None:
+            return None
+        low = tok.lower_
+        is_noun = not _is_verb(tok)
+        verb = self.governing_verb(tok) if is_noun else tok
+        f = Frame(trigger=tok, mode=mode)
+        f.planned = _planned(tok, verb)
+        if not is_noun and _urging(tok):
+            return None
+        if not is_noun and low in ("spoke", "speaks", "speak", "spoken", "speaking", "talked", "sat", "conferred",
+                                   "confer", "confers") and not self.preps(tok, frozenset({"with", "to"})):
+            return None
+        if not is_noun and low == "exchanged":
+            objs = [c for c in tok.children if c.dep_ == "dobj"]
+            if not any(o.lower_ in W["document_words"] for o in objs):
+                mode = f.mode = "meeting"  # "exchanged views with X"
+        if is_noun and low in ("exchange",):
+            of = [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children]
+            if any(g.lower_ in W["document_words"] for g in of):
+                mode = f.mode = "signing"
+        if mode in ("meeting", "visit", "dialogue") and _phone(tok, verb):
+            mode = f.mode = "call"
+        if mode == "call" and low in ("call", "calls") and _modifiers(tok) & W["courtesy_modifiers"]:
+            mode = f.mode = "meeting"
+        if mode == "call" and not is_noun and low.startswith("spo") and not _phone(tok, tok):
+            # "spoke with X" on its own: a call when the sentence says so elsewhere
+            if not self.says_phone:
+                mode = f.mode = "meeting"
+        if mode == "visit" and low == "spent" and not any(
+                c.lower_ in W["time_nouns"] for c in tok.children if c.dep_ in ("dobj", "npadvmod")):
+            return None
+        if mode == "visit" and low == "visiting" and tok.dep_ in ("amod", "compound"):
+            # "visiting Prime Minister X": X is the visitor; no destination is said here
+            keys, _ = self.persons_at(tok.head)
+            f.side_a = keys
+            for k in keys:
+                f.roles[k] = "visitor"
+            return f if keys else None
+
+        # the subject side
+        subj, passive = (None, False)
+        poss = [c for c in tok.children if c.dep_ == "poss"] if is_noun else []
+        by_agents = self.agent(tok) if is_noun else []
+        of_agents = [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children
+                     if g.dep_ == "pobj"] if is_noun and mode == "visit" else []
+        clause_subj = self.subject(verb)[0] if (poss and poss[0].tag_ == "PRP$" and verb is not None) else None
+        not_poss: list = []
+        if clause_subj is not None and poss[0].lower_ in ("his", "her") and \
+                any(c.dep_ == "conj" for c in clause_subj.children):
+            not_poss = self.persons_at(clause_subj)[0]
+            clause_subj = None  # "A and B attended his meeting": "his" is someone else
+        if clause_subj is not None and clause_subj.lower_ in ("it", "this", "that", "there", "which", "what"):
+            clause_subj = None  # "It is his first trip": "it" owns nothing
+        if clause_subj is not None:
+            subj, passive = clause_subj, False  # "X began her visit": the clause's subject
+        elif poss:
+            subj = poss[0]  # "X's trip", "his visit" (a pronoun the clause's own subject does not give)
+        elif by_agents and mode == "visit":
+            subj = by_agents[0]
+        elif verb is not None:
+            subj, passive = self.subject(verb)
+        a_keys, a_places, res = ([], [], [])
+        if subj is not None:
+            a_keys, a_places, res = self.np(subj, exclude=not_poss)
+            f.resolved += res
+        f.subject = list(a_keys)
+        if not a_keys and of_agents:
+            ks, _, res = self.np(of_agents[0])
+            if ks:
+                a_keys, f.resolved = ks, f.resolved + res
+
+        # counterparts
+        b_keys, b_places = [], []
+        joint = False
+        heads = [tok] + ([verb] if verb is not None and verb.i != tok.i and is_noun else [])
+        if is_noun and verb is None and tok.dep_ in ("nsubj", "nsubjpass") and _is_verb(tok.head):
+            heads.append(tok.head)  # "a further meeting was held with X"
+        honour = []
+        if not is_noun and low in W["urging_verbs"]:
+            heads_preps = W["counterpart_preps"] | W["urging_preps"]
+        else:
+            heads_preps = W["counterpart_preps"]
+        for h in heads:
+            for prep, g in self.preps(h, heads_preps):
+                if prep == "to" and mode in ("visit", "signing", "conference"):
+                    continue
+                if prep == "with" and (mode == "visit" or (h.i != tok.i and h.lower_ in W["verb_mode"]
+                                                           and W["verb_mode"][h.lower_] == "visit")):
+                    continue  # "X travelled with ministers for the talks": companions, not counterparts
+                if prep == "to" and not (h.lower_.startswith(("spo", "talk"))):
+                    continue
+                ks, ps, res = self.np(g, exclude=a_keys)
+                f.resolved += res
+                if prep in ("with", "between", "among", "amongst"):
+                    ks = ks + [k for k in self.listed_after(g) if k not in ks and k not in a_keys]
+                if prep in W["joint_preps"]:
+                    joint = True
+                if prep == "honour":
+                    honour += ks
+                b_keys += [k for k in ks if k not in b_keys]
+                b_places += ps
+        if not is_noun:
+            for c in tok.children:
+                if c.dep_ in ("dobj", "dative") and mode not in ("visit", "signing", "conference", "dialogue"):
+                    ks, ps, res = self.np(c, exclude=a_keys)
+                    f.resolved += res
+                    b_keys += [k for k in ks if k not in b_keys]
+                    b_places += ps
+        hosted_by = []
+        if not is_noun and not passive and self.agent(tok) and (
+                subj is None or any(c.dep_ == "auxpass" for c in tok.children)):
+            # "were co-chaired by A and B" where the parser lost the passive subject, and
+            # "X laid a wreath and was received by Y", whose shared subject is passive here only
+            passive = True
+        if not is_noun and passive:
+            # "X was received by Y": Y hosts; the passive subject is the guest
+            agents = self.agent(tok)
+            if agents:
+                guest, gplaces = a_keys, a_places
+                a_keys, a_places = [], []
+                for g in agents:
+                    ks, ps, res = self.np(g)
+                    f.resolved += res
+                    a_keys += [k for k in ks if k not in a_keys]
+                    a_places += ps
+                if guest:
+                    b_keys = guest + [k for k in b_keys if k not in guest]
+                    b_places = gplaces + b_places
+                elif mode == "dialogue" or len(a_keys) >= 2:
+                    joint = True  # "the session was co-chaired by A and B"
+        if is_noun and mode != "visit":
+            # "a session co-chaired by A and B", "talks hosted by X"
+            for c in tok.children:
+                if c.dep_ == "acl" and _is_verb(c):
+                    for g in self.agent(c):
+                        ks, ps, res = self.np(g)
+                        f.resolved += res
+                        if c.lower_ in W["host_verbs"]:
+                            hosted_by += ks
+                        elif len(ks) >= 2 or c.lower_.startswith(("co-", "co")):
+                            joint = True
+                        b_keys += [k for k in ks if k not in b_keys]
+        if is_noun and low in W["needs_counterpart"] and not b_keys and not joint and not honour:
+            if mode != "signing":
+                return None
+        if is_noun and not b_keys and verb is None and mode not in ("visit",):
+            return None
+        if is_noun and not a_keys and b_keys and not joint and self.discourse is not None \
+                and tok.dep_ in ("nsubj", "nsubjpass"):
+            # "A further meeting was held with X": the article's subject held it
+            a_keys = next(([k] for k in self.discourse.salient if k not in b_keys), [])
+            if a_keys:
+                f.resolved.append((tok.text, tuple(a_keys)))
+        if hosted_by:
+            a_keys = hosted_by + [k for k in a_keys if k not in hosted_by]
+            b_keys = [k for k in b_keys if k not in hosted_by]
+        f.side_a = a_keys
+        f.side_b = [k for k in b_keys if k not in a_keys]
+        f.places_a, f.places_b = a_places, b_places
+        f.joint = joint or (len(a_keys) >= 2 and not f.side_b and mode != "visit")
+
+        # roles from syntax
+        host_word = (tok.lower_ in W["host_verbs"]) or (verb is not None and is_noun and verb.lower_ in W["host_verbs"]) \
+            or bool(hosted_by)
+        if mode == "dialogue":
+            for k in f.participants():
+                f.roles[k] = "co-chair"
+        elif mode == "visit":
+            for k in f.side_a:
+                f.roles[k] = "visitor"
+        elif (host_word or honour) and not f.joint:
+            for k in f.side_a:
+                f.roles[k] = "host"
+            for k in f.side_b:
+                f.roles[k] = "guest"
+
+        if mode == "visit":
+            f.destinations = destinations(self, tok, verb)
+        if mode == "conference":
+            f.gathering = gathering(tok)
+        return f
+
+
+def read_sentence(sent: Span, mentions: Iterable[MentionSpan],
+                  discourse: Discourse | None = None) -> tuple[list[Frame], list]:
+    """The engagement frames of one sentence, in the order of their triggers, and the persons
+    its main clause is about (its root's subject, anaphora resolved: "The Lao leader laid a
+    wreath" makes the Lao leader the one a later "he" means)."""
+    index = index_mentions(sent, mentions)
+    reader = _Reader(sent, index, discourse)
+    out = []
+    doc = sent.doc
+    at = trigger_positions(doc)
+    for i in at[bisect_left(at, sent.start):bisect_left(at, sent.end)]:
+        f = reader.frame(doc[i])
+        if f is not None:
+            out.append(f)
+    subject = []
+    subj, passive = reader.subject(sent.root)
+    if subj is not None and not passive:
+        subject = reader.np(subj)[0]
+    return out, subject
+
+
+def read_frames(sent: Span, mentions: Iterable[MentionSpan], discourse: Discourse | None = None) -> list[Frame]:
+    """The engagement frames of one sentence, in the order of their triggers."""
+    return read_sentence(sent, mentions, discourse)[0]
+
+
+def subjects_of(frames: list[Frame]) -> list:
+    """The subject side of a sentence's frames, for the discourse's salience."""
+    out = []
+    for f in frames:
+        for k in f.subject + f.side_a:
+            if k not in out:
+                out.append(k)
+    return out

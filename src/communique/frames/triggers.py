@@ -1,0 +1,141 @@
+"""Trigger words: the mode a verb or noun reports, and whether it is by phone, planned or an
+urging rather than an engagement."""
+from __future__ import annotations
+
+import functools
+
+import numpy as np
+from spacy.attrs import LOWER
+from spacy.strings import hash_string
+from spacy.tokens import Doc, Token
+
+from communique.frames.words import words
+
+
+def _is_verb(tok: Token) -> bool:
+    return tok.pos_ in ("VERB", "AUX") or tok.tag_.startswith("VB")
+
+
+def _mode_of(tok: Token) -> str | None:
+    W = words()
+    low = tok.lower_
+    if _is_verb(tok) and low in W["verb_mode"]:
+        return W["verb_mode"][low]
+    if _is_verb(tok) and low in W["urging_verbs"]:
+        # "called on X" pays a courtesy call (urging is told apart in the frame); "called X" phones
+        if any(c.dep_ in ("prep", "prt") and c.lower_ in W["urging_preps"] for c in tok.children):
+            return "meeting"
+        if any(c.dep_ == "dobj" for c in tok.children) and not any(c.dep_ in ("oprd", "xcomp", "ccomp")
+                                                                     for c in tok.children):
+            return "call"
+    if low in ("chaired", "chair", "chairs", "chairing") and tok.i >= 2 and tok.doc[tok.i - 2].lower_ == "co":
+        return "dialogue"  # the tokenizer splits "co-chaired" into "co", "-", "chaired"
+    if tok.pos_ in ("NOUN", "PROPN") and low in W["noun_mode"]:
+        return W["noun_mode"][low]
+    if tok.pos_ in ("NOUN", "PROPN") and low in W["speech_nouns"] and _gathering_at(tok):
+        return "conference"  # "a keynote speech at the summit": the speaker attended it
+    if tok.pos_ in ("NOUN", "PROPN") and low in W["verb_mode"] and low in ("visit", "visits"):
+        return "visit"
+    return None
+
+
+def _gathering_at(tok: Token) -> str | None:
+    """The gathering word a speech is given at, under the noun or under the verb that has the
+    noun as object ("delivered a speech at the summit")."""
+    W = words()
+    heads = [tok] + ([tok.head] if tok.dep_ == "dobj" else [])
+    for h in heads:
+        for c in h.children:
+            if c.dep_ == "prep" and c.lower_ in ("at", "to", "before"):
+                for g in c.children:
+                    if g.dep_ == "pobj" and g.lower_ in W["gathering_words"]:
+                        return g.lower_
+    return None
+
+
+def _modifiers(tok: Token) -> set[str]:
+    return {c.lower_ for c in tok.children if c.dep_ in ("amod", "compound", "nmod", "npadvmod", "advmod")}
+
+
+def _phone(tok: Token, verb: Token | None) -> bool:
+    """A phone or video modifier on the trigger ("telephone talks") or "by phone" on its verb."""
+    W = words()
+    if _modifiers(tok) & W["call_modifiers"]:
+        return True
+    for head in (tok, verb):
+        if head is None:
+            continue
+        for c in head.children:
+            if c.dep_ == "prep" and c.lower_ in ("by", "over", "via", "on"):
+                if any(g.lower_ in W["call_modifiers"] or g.lower_ in ("phone", "telephone", "video", "videoconference")
+                       for g in c.children):
+                    return True
+            if c.dep_ == "advmod" and c.lower_ in W["call_modifiers"]:
+                return True
+    return False
+
+
+def _planned(tok: Token, verb: Token | None) -> bool:
+    """A trigger under a modal, a plan, an invitation or "upcoming": not an event (yet)."""
+    W = words()
+    if _modifiers(tok) & W["planned_modifiers"]:
+        return True
+    chain = [tok]
+    if verb is not None and verb.i != tok.i and not (tok.dep_ == "pobj" and tok.head.lower_ in W["past_preps"]):
+        chain.append(verb)  # "after visits to A and B, X will go on": the visits are done
+    for t in chain:
+        for c in t.children:
+            if c.dep_ in ("aux", "auxpass") and c.lower_ in W["planned_aux"]:
+                return True
+            if c.dep_ == "neg" or c.lower_ in W["negations"] and c.dep_ in ("neg", "advmod"):
+                return True
+    # walk up a few steps: "plans to visit", "ahead of his visit", "in preparation for X's trip"
+    t = tok
+    for _ in range(4):
+        head = t.head
+        if head.i == t.i:
+            break
+        if t.dep_ in ("xcomp", "pobj", "prep", "ccomp", "advcl", "acl", "dobj", "nsubj") and head.lower_ in W["planned_heads"]:
+            if t.dep_ in ("xcomp", "pobj", "prep", "acl", "dobj") or head.lower_ in ("invitation", "preparation", "preparations"):
+                return True
+        if t.dep_ in ("xcomp",) and any(c.dep_ == "aux" and c.lower_ in W["planned_aux"] for c in head.children):
+            return True
+        if t.dep_ not in ("xcomp", "pobj", "prep", "dobj", "acl", "compound", "amod"):
+            break
+        t = head
+    return False
+
+
+def _urging(tok: Token) -> bool:
+    """"called on X to <verb>" asks something of X; it is no courtesy call."""
+    W = words()
+    if tok.lower_ not in W["urging_verbs"]:
+        return False
+    for c in tok.children:
+        if c.dep_ in ("prep", "prt") and c.lower_ in W["urging_preps"]:
+            for g in c.subtree:
+                if g.dep_ in ("xcomp", "acl", "relcl", "advcl") or (g.lower_ == "to" and g.dep_ == "aux"):
+                    return True
+        if c.dep_ in ("xcomp", "advcl", "ccomp") or c.lower_ == "for":
+            return True
+    return False
+
+
+@functools.lru_cache(maxsize=1)
+def _trigger_hashes() -> np.ndarray:
+    """The lower-case hash of every trigger word, as spaCy's StringStore computes it."""
+    return np.array(sorted(hash_string(w) for w in words()["any_trigger"]), dtype=np.uint64)
+
+
+def trigger_positions(doc: Doc) -> list[int]:
+    """Indices of the doc's tokens that can start a frame, found once per doc in one array
+    pass (spaCy's LOWER attribute against the trigger words' hashes) rather than by building
+    every Token of every sentence."""
+    got = doc.user_data.get(_TRIGGERS)
+    if got is None:
+        lower = doc.to_array(LOWER) if len(doc) else np.zeros(0, dtype=np.uint64)
+        got = doc.user_data[_TRIGGERS] = np.flatnonzero(np.isin(lower, _trigger_hashes())).tolist()
+    return got
+
+
+_TRIGGERS = "communique.frame_triggers"
