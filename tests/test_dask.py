@@ -189,6 +189,48 @@ def test_dataset_after_raw_ingest_is_unchanged_and_a_changed_article_is_replaced
         assert store.article(name.stem)["text"] == name.read_text(encoding="utf-8")
 
 
+def test_loading_into_a_store_with_articles_resolves_only_what_it_added(dataset, db_url, tmp_path, monkeypatch):
+    from communique.store import incremental, resolution
+
+    out, _ = dataset
+    runner = CliRunner()
+    # the store already holds other articles and some of the dataset's own
+    listing = tmp_path / "earlier.jsonl"
+    listing.write_text("".join(json.dumps(report_text(i)) + "\n" for i in range(12)), encoding="utf-8")
+    earlier = tmp_path / "earlier"
+    earlier.mkdir()
+    for src in sorted(FIXTURES.glob("*.txt"))[:10]:
+        (earlier / src.name).write_text(src.read_text(encoding="utf-8"), encoding="utf-8")
+    first = runner.invoke(main, ["ingest", str(listing), str(earlier), "--db", db_url, "--no-progress"])
+    assert first.exit_code == 0, first.stderr
+    with Store.open(db_url) as store, store.engine.connect() as conn:
+        before = {r[0] for r in conn.execute(sa.text("SELECT id FROM articles"))}
+
+    runs = []
+    real_run = incremental.Run.run
+
+    def recording_run(self, article_ids):
+        runs.append((self.full, sorted(article_ids)))
+        return real_run(self, article_ids)
+
+    def no_rebuild(*args, **kwargs):
+        raise AssertionError("a bulk load rebuilt the whole resolution")
+
+    monkeypatch.setattr(incremental.Run, "run", recording_run)
+    monkeypatch.setattr(resolution, "rebuild", no_rebuild)
+    n = n_fixtures()
+    loaded = runner.invoke(main, ["ingest", str(out), "--db", db_url, "--no-progress"])
+    assert loaded.exit_code == 0, loaded.stderr
+    assert loaded.stdout.startswith(f"{n} articles: {n - 10} added, 0 updated, 10 unchanged, 0 failed"), loaded.stdout
+    with Store.open(db_url) as store, store.engine.connect() as conn:
+        added = sorted({r[0] for r in conn.execute(sa.text("SELECT id FROM articles"))} - before)
+        assert conn.execute(sa.text("SELECT count(*) FROM resolve_queue")).scalar_one() == 0
+    assert runs == [(False, added)]  # one incremental run over the new articles, not a rebuild
+    monkeypatch.undo()
+    check = runner.invoke(main, ["resolve", "--check", "--db", db_url])
+    assert check.exit_code == 0 and "equals a full rebuild" in check.stdout, check.stdout
+
+
 def test_a_killed_worker_is_replaced_and_nothing_is_stored_twice(tmp_path):
     from distributed import Client
 
