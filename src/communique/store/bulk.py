@@ -21,8 +21,8 @@ from communique.scale.parts import MANIFEST, contract_dict
 from communique.store import resolution, schema
 from communique.store.errors import StoreError
 from communique.store.incremental import enqueue
-from communique.store.ingest import (IngestReport, _batches, _child_rows, _now, _version, delete_children,
-                                     progress_bar, write_batch)
+from communique.store.ingest import (IngestReport, batches, child_rows, delete_children, extractor_version,
+                                     progress_bar, timestamp, write_batch)
 
 # Articles per transaction: COPY's per-statement cost is paid per batch, and a batch of texts
 # (~10 kB an article with its rows) stays a few MB in memory.
@@ -120,7 +120,7 @@ def _copy(cursor, table: str, columns: list[str], rows: list[dict]) -> None:
 def copy_batch(conn, entries: list[tuple[dict, Article, str, int | None]]) -> None:
     """write_batch for PostgreSQL through COPY: ids for new articles are drawn from the table's
     sequence first, then articles and their rows are streamed in; the caller's transaction holds it."""
-    version, now = _version(), _now()
+    version, now = extractor_version(), timestamp()
     new = [e for e in entries if e[3] is None]
     ids = iter(sorted(conn.execute(sa.text(
         "SELECT nextval(pg_get_serial_sequence('articles', 'id')) FROM generate_series(1, :n)"),
@@ -135,7 +135,7 @@ def copy_batch(conn, entries: list[tuple[dict, Article, str, int | None]]) -> No
             article_id = existing_id
             delete_children(conn, article_id)
             conn.execute(update(schema.articles).where(schema.articles.c.id == article_id).values(**row))
-        for name, rows in _child_rows(article_id, art).items():
+        for name, rows in child_rows(article_id, art).items():
             children[name].extend(rows)
     cursor = conn.connection.dbapi_connection.cursor()
     try:
@@ -158,7 +158,7 @@ def load(engine, path: str, *, batch_size: int = BATCH_SIZE, progress: bool = Tr
     writer = copy_batch if engine.dialect.name == "postgresql" else write_batch
     rows = (SimpleNamespace(**row) for row in dataset_rows(path))
     with progress_bar(progress, count_rows(path), "ingest") as bar:
-        for batch in _batches(rows, batch_size):
+        for batch in batches(rows, batch_size):
             valid = []
             for row in batch:
                 if not row.doc_id or not row.fingerprint:
