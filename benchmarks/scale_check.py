@@ -178,6 +178,8 @@ def main(argv=None) -> int:
     parser.add_argument("--kill-after", type=int, default=2,
                         help="kill a worker once this many tasks have finished (default 2; 0: no killed run)")
     parser.add_argument("--keep", action="store_true", help="keep the temporary folder (printed)")
+    parser.add_argument("--only-killed", action="store_true",
+                        help="leave out the job without a kill (B); with --db, A may be a store already ingested")
     args = parser.parse_args(argv)
     task_size = args.task_size or max(1, args.n // 20)
     work = Path(tempfile.mkdtemp(prefix="communique-scale-check-"))
@@ -195,8 +197,9 @@ def main(argv=None) -> int:
               f"{time.perf_counter() - t0:.0f} s]", flush=True)
         rows_a = table_rows(urls[0])
 
-        runs = [("B", 0)] + ([("C", args.kill_after)] if args.kill_after else [])
-        for (name, kill), url in zip(runs, urls[1:]):
+        runs = [("B", 0, urls[1])] * (not args.only_killed) + \
+            ([("C", args.kill_after, urls[2])] if args.kill_after else [])
+        for name, kill, url in runs:
             dataset = str(work / f"dataset-{name}")
             label = "Dask job, one worker killed" if kill else "Dask job"
             t0, c0 = time.perf_counter(), cpu_now()
