@@ -19,6 +19,7 @@ once, no temporary file left, each document once. Exit status 0 when everything 
 
     .venv/bin/python benchmarks/scale_check.py --n 2000
     .venv/bin/python benchmarks/scale_check.py --n 80 --task-size 8
+    .venv/bin/python benchmarks/scale_check.py --n 2000 --only-killed --db A.db B.db C.db   # A already ingested
 """
 import os
 
