@@ -179,11 +179,16 @@ def main(argv=None) -> int:
     parser.add_argument("--kill-after", type=int, default=2,
                         help="kill a worker once this many tasks have finished (default 2; 0: no killed run)")
     parser.add_argument("--keep", action="store_true", help="keep the temporary folder (printed)")
+    parser.add_argument("--work", default=None, help="folder for the corpus and datasets, kept (default: a "
+                        "temporary one); runs that share a store (--only-killed) must share it, as the "
+                        "store records each input's path")
     parser.add_argument("--only-killed", action="store_true",
                         help="leave out the job without a kill (B); with --db, A may be a store already ingested")
     args = parser.parse_args(argv)
     task_size = args.task_size or max(1, args.n // 20)
-    work = Path(tempfile.mkdtemp(prefix="communique-scale-check-"))
+    work = Path(args.work) if args.work else Path(tempfile.mkdtemp(prefix="communique-scale-check-"))
+    work.mkdir(parents=True, exist_ok=True)
+    keep = args.keep or args.work
     urls = args.db or [str(work / f"{name}.db") for name in "ABC"]
     failures = []
     try:
@@ -202,6 +207,7 @@ def main(argv=None) -> int:
             ([("C", args.kill_after, urls[2])] if args.kill_after else [])
         for name, kill, url in runs:
             dataset = str(work / f"dataset-{name}")
+            shutil.rmtree(dataset, ignore_errors=True)  # a previous run's parts
             label = "Dask job, one worker killed" if kill else "Dask job"
             t0, c0 = time.perf_counter(), cpu_now()
             job = run_dask(str(listing), dataset, task_size=task_size, kill_after=kill)
@@ -229,7 +235,7 @@ def main(argv=None) -> int:
         counts = ", ".join(f"{t} {len(r):,}" for t, r in rows_a.items() if r)
         print(f"tables of A: {counts}")
     finally:
-        if args.keep:
+        if keep:
             print(f"kept {work}")
         else:
             shutil.rmtree(work, ignore_errors=True)
