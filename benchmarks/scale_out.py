@@ -180,8 +180,10 @@ def memory(args) -> None:
                   f"{seen / (time.process_time() - cpu0):.1f} docs/CPU-s", flush=True)
             target = next(marks, float("inf"))
     first, last = at[min(at)], at[max(at)]
+    growth = (last - first) / first * 100
     print(f"RSS from document {min(at)} to {max(at)}: {first:.1f} -> {last:.1f} MB "
-          f"({(last - first) / first * 100:+.1f} %); {time.perf_counter() - t0:.0f} s wall")
+          f"({growth:+.1f} %); {time.perf_counter() - t0:.0f} s wall")
+    print(f"flat within 5 %: {'yes' if abs(growth) <= 5 else 'NO'}")
 
 
 def main():

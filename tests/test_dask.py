@@ -3,9 +3,6 @@ equals a direct ingest row for row (SQLite and PostgreSQL); a worker killed mid-
 import json
 import os
 import random
-import signal
-import threading
-import time
 from pathlib import Path
 
 import pytest
@@ -189,44 +186,90 @@ def test_dataset_after_raw_ingest_is_unchanged_and_a_changed_article_is_replaced
         assert store.article(name.stem)["text"] == name.read_text(encoding="utf-8")
 
 
+def test_loading_into_a_store_with_articles_resolves_only_what_it_added(dataset, db_url, tmp_path, monkeypatch):
+    from communique.store import incremental, resolution
+
+    out, _ = dataset
+    runner = CliRunner()
+    # the store already holds other articles and some of the dataset's own
+    listing = tmp_path / "earlier.jsonl"
+    listing.write_text("".join(json.dumps(report_text(i)) + "\n" for i in range(12)), encoding="utf-8")
+    earlier = tmp_path / "earlier"
+    earlier.mkdir()
+    for src in sorted(FIXTURES.glob("*.txt"))[:10]:
+        (earlier / src.name).write_text(src.read_text(encoding="utf-8"), encoding="utf-8")
+    first = runner.invoke(main, ["ingest", str(listing), str(earlier), "--db", db_url, "--no-progress"])
+    assert first.exit_code == 0, first.stderr
+    with Store.open(db_url) as store, store.engine.connect() as conn:
+        before = {r[0] for r in conn.execute(sa.text("SELECT id FROM articles"))}
+
+    runs = []
+    real_run = incremental.Run.run
+
+    def recording_run(self, article_ids):
+        runs.append((self.full, sorted(article_ids)))
+        return real_run(self, article_ids)
+
+    def no_rebuild(*args, **kwargs):
+        raise AssertionError("a bulk load rebuilt the whole resolution")
+
+    monkeypatch.setattr(incremental.Run, "run", recording_run)
+    monkeypatch.setattr(resolution, "rebuild", no_rebuild)
+    n = n_fixtures()
+    loaded = runner.invoke(main, ["ingest", str(out), "--db", db_url, "--no-progress"])
+    assert loaded.exit_code == 0, loaded.stderr
+    assert loaded.stdout.startswith(f"{n} articles: {n - 10} added, 0 updated, 10 unchanged, 0 failed"), loaded.stdout
+    with Store.open(db_url) as store, store.engine.connect() as conn:
+        added = sorted({r[0] for r in conn.execute(sa.text("SELECT id FROM articles"))} - before)
+        assert conn.execute(sa.text("SELECT count(*) FROM resolve_queue")).scalar_one() == 0
+    assert runs == [(False, added)]  # one incremental run over the new articles, not a rebuild
+    monkeypatch.undo()
+    check = runner.invoke(main, ["resolve", "--check", "--db", db_url])
+    assert check.exit_code == 0 and "equals a full rebuild" in check.stdout, check.stdout
+
+
+def _scale_check():
+    """benchmarks/scale_check.py as a module: the test runs the script's own job, checks and comparison."""
+    import importlib.util
+    import sys
+
+    path = Path(__file__).parent.parent / "benchmarks" / "scale_check.py"
+    spec = importlib.util.spec_from_file_location("scale_check", path)
+    module = importlib.util.module_from_spec(spec)
+    sys.path.insert(0, str(path.parent))
+    environ = dict(os.environ)  # the script pins BLAS threads for its own runs; not for the rest of the tests
+    try:
+        spec.loader.exec_module(module)
+    finally:
+        sys.path.remove(str(path.parent))
+        os.environ.clear()
+        os.environ.update(environ)
+    return module
+
+
 def test_a_killed_worker_is_replaced_and_nothing_is_stored_twice(tmp_path):
-    from distributed import Client
-
-    n_docs = 48
-    listing = tmp_path / "reports.jsonl"
-    listing.write_text("".join(json.dumps(report_text(i)) + "\n" for i in range(n_docs)), encoding="utf-8")
+    """The small version of benchmarks/scale_check.py: 60 varied fixture articles, a worker
+    SIGKILLed after a task has finished; the dataset, loaded, equals a direct ingest table by table."""
+    check = _scale_check()
+    n_docs = 60
+    listing = tmp_path / "corpus.jsonl"
+    listing.write_text("".join(json.dumps(r) + "\n" for r in check.corpus(n_docs)), encoding="utf-8")
     out = tmp_path / "dataset"
-    with local_cluster(2) as cluster, Client(cluster, set_as_default=False) as client:
-        done = {}
-
-        def job():
-            done["report"] = run_job([str(listing)], str(out), client=client, task_size=6)
-
-        thread = threading.Thread(target=job)
-        thread.start()
-        killed = None
-        deadline = time.monotonic() + 600
-        while killed is None and thread.is_alive() and time.monotonic() < deadline:
-            busy = [w for w, keys in client.processing().items() if keys]
-            if busy and out.exists() and any(out.rglob("part-*.parquet")):  # mid-job: some parts written
-                pid = client.run(os.getpid, workers=[busy[0]])[busy[0]]
-                os.kill(pid, signal.SIGKILL)
-                killed = pid
-            time.sleep(0.05)
-        thread.join(timeout=900)
-    assert killed is not None, "the job ended before a worker could be killed"
-    report = done["report"]
+    job = check.run_dask(str(listing), str(out), task_size=6, kill_after=1, say=lambda *a, **k: None)
+    assert job["killed"], "the job ended before a worker could be killed"
+    report = job["report"]
     assert report.failed == [] and report.written == n_docs
-    assert not [p for p in out.rglob(".*")]
+    assert check.check_dataset(str(out), n_docs) == []  # each part once, no temp file, each document once
 
     direct_url, loaded_url = str(tmp_path / "direct.db"), str(tmp_path / "loaded.db")
     with Store.open(direct_url) as store:
         store.ingest(iter_documents([str(listing)]), progress=False)
     result = CliRunner().invoke(main, ["ingest", str(out), "--db", loaded_url, "--no-progress"])
     assert result.stdout.startswith(f"{n_docs} articles: {n_docs} added, 0 updated, 0 unchanged, 0 failed")
-    loaded = _snapshot(loaded_url)
-    assert [a["doc_id"] for a in loaded["articles"]] == [f"gen-{i:03d}" for i in range(n_docs)]  # each once
-    assert loaded == _snapshot(direct_url)
+    direct = check.table_rows(direct_url)
+    assert {"articles", "events", "identities", "merged_events", "person_forms"} <= set(direct)
+    assert check.compare(direct, check.table_rows(loaded_url)) == []
+    assert _snapshot(loaded_url) == _snapshot(direct_url)
 
 
 def test_cli_engine_dask_writes_a_dataset_and_reports_bad_inputs(tmp_path):

@@ -404,13 +404,16 @@ def jsonl_records(fh, path: str, *, max_bytes: int, offset: int = 0, lineno: int
             continue
         seen += 1
         try:
-            yield _record_document(raw, path, lineno, stem, start)
+            yield record_document(raw, path, lineno, stem, start)
         except InputError as exc:
             yield exc
     return seen
 
 
-def _record_document(raw: bytes, path: str, lineno: int, stem: str, offset: int) -> Document:
+def record_document(raw: bytes, path: str, lineno: int, stem: str, offset: int = 0) -> Document:
+    """The Document one JSONL record (the line's bytes) gives, or an InputError naming path:lineno;
+    `stem` names documents without an id (stem-lineno), `offset` places decoding errors. Public
+    so that other listings (the Dask job's Parquet rows) read a record exactly as a JSONL line."""
     line_text = _decode(raw, path, lineno, offset=offset)
     try:
         rec = json.loads(line_text)

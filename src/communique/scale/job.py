@@ -81,9 +81,9 @@ def _where(task: Task) -> str:
 
 
 def _failure(doc, exc: BaseException) -> str:
-    from communique.store.ingest import _describe_failure
+    from communique.store.ingest import describe_failure
 
-    return _describe_failure(doc, exc)
+    return describe_failure(doc, exc)
 
 
 def _plugin():

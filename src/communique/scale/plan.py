@@ -14,8 +14,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterator
 
-from communique.read import (JSONL_EXTENSIONS, KNOWN_EXTENSIONS, MAX_BYTES, Document, InputError, _record_document,
-                             iter_documents, jsonl_records, normalize_date)
+from communique.read import (JSONL_EXTENSIONS, KNOWN_EXTENSIONS, MAX_BYTES, Document, InputError, iter_documents,
+                             jsonl_records, normalize_date, record_document)
 
 PARQUET_EXTENSIONS = frozenset({".parquet", ".pq"})
 # Documents per task: big enough that a task's start (a few ms of scheduling, one Parquet write
@@ -233,6 +233,6 @@ def _read_parquet_range(path: str, first_row: int, n_rows: int, max_bytes: int):
             yield InputError(path, rowno, f"record is over the limit of {max_bytes:,} bytes (--max-bytes)")
             continue
         try:
-            yield _record_document(raw, path, rowno, stem, 0)
+            yield record_document(raw, path, rowno, stem)
         except InputError as exc:
             yield exc

@@ -20,8 +20,9 @@ from communique.model import Article
 from communique.scale.parts import MANIFEST, contract_dict
 from communique.store import resolution, schema
 from communique.store.errors import StoreError
-from communique.store.ingest import (IngestReport, _batches, _child_rows, _now, _version, delete_children,
-                                     progress_bar, set_resolution_state, write_batch)
+from communique.store.incremental import enqueue
+from communique.store.ingest import (IngestReport, batches, child_rows, delete_children, extractor_version,
+                                     progress_bar, timestamp, write_batch)
 
 # Articles per transaction: COPY's per-statement cost is paid per batch, and a batch of texts
 # (~10 kB an article with its rows) stays a few MB in memory.
@@ -119,7 +120,7 @@ def _copy(cursor, table: str, columns: list[str], rows: list[dict]) -> None:
 def copy_batch(conn, entries: list[tuple[dict, Article, str, int | None]]) -> None:
     """write_batch for PostgreSQL through COPY: ids for new articles are drawn from the table's
     sequence first, then articles and their rows are streamed in; the caller's transaction holds it."""
-    version, now = _version(), _now()
+    version, now = extractor_version(), timestamp()
     new = [e for e in entries if e[3] is None]
     ids = iter(sorted(conn.execute(sa.text(
         "SELECT nextval(pg_get_serial_sequence('articles', 'id')) FROM generate_series(1, :n)"),
@@ -134,7 +135,7 @@ def copy_batch(conn, entries: list[tuple[dict, Article, str, int | None]]) -> No
             article_id = existing_id
             delete_children(conn, article_id)
             conn.execute(update(schema.articles).where(schema.articles.c.id == article_id).values(**row))
-        for name, rows in _child_rows(article_id, art).items():
+        for name, rows in child_rows(article_id, art).items():
             children[name].extend(rows)
     cursor = conn.connection.dbapi_connection.cursor()
     try:
@@ -145,18 +146,19 @@ def copy_batch(conn, entries: list[tuple[dict, Article, str, int | None]]) -> No
                 _copy(cursor, name, list(children[name][0]), children[name])
     finally:
         cursor.close()
-    set_resolution_state(conn, "dirty")
+    # queued for resolution in this transaction, as raw ingest's write_batch does
+    enqueue(conn, [e[3] for e in entries if e[3] is not None] + [r["id"] for r in article_rows])
 
 
 def load(engine, path: str, *, batch_size: int = BATCH_SIZE, progress: bool = True,
          report: IngestReport | None = None, on_error: Callable[[str], None] | None = None) -> IngestReport:
-    """Load one dataset (folder or Parquet file) into the raw tables; resolution is left dirty for
-    the caller's one rebuild."""
+    """Load one dataset (folder or Parquet file) into the raw tables; each batch queues the articles
+    it adds or replaces for resolution (store.incremental), in its own transaction."""
     report = report or IngestReport()
     writer = copy_batch if engine.dialect.name == "postgresql" else write_batch
     rows = (SimpleNamespace(**row) for row in dataset_rows(path))
     with progress_bar(progress, count_rows(path), "ingest") as bar:
-        for batch in _batches(rows, batch_size):
+        for batch in batches(rows, batch_size):
             valid = []
             for row in batch:
                 if not row.doc_id or not row.fingerprint:
@@ -192,11 +194,12 @@ def load(engine, path: str, *, batch_size: int = BATCH_SIZE, progress: bool = Tr
 
 
 def finish(store, report: IngestReport) -> IngestReport:
-    """One resolution rebuild when anything changed (as Store.ingest ends), and the corpus totals."""
+    """Resolve what the load queued (as Store.ingest ends: only the components the new articles
+    touch, so loading into a large store costs about what the load adds), and the corpus totals."""
     with store.engine.connect() as conn:
-        dirty = resolution.state(conn) != "clean"
-    if dirty:
-        report.raw_events, report.merged_events = store.rebuild()
+        waiting = resolution.pending(conn) or resolution.state(conn) != "clean"
+    if waiting:
+        report.raw_events, report.merged_events = resolution.resolve_pending(store.engine, store.overrides)
     else:
         with store.engine.connect() as conn:
             report.raw_events = conn.execute(select(sa.func.count()).select_from(schema.events)).scalar_one()
@@ -207,13 +210,16 @@ def finish(store, report: IngestReport) -> IngestReport:
 
 def ingest_datasets(store, paths: list[str], *, progress: bool = True, batch_size: int = BATCH_SIZE,
                     on_error: Callable[[str], None] | None = None, rebuild: bool = True) -> IngestReport:
-    """Load each dataset, then (with rebuild) one resolution rebuild; database errors become StoreError."""
+    """Load each dataset under the writer lock, then (with rebuild) resolve what was queued; without
+    it the queue waits for the caller's next ingest. Database errors become StoreError."""
     from communique.store.database import _db_message
+    from communique.store.lock import writer_lock
 
     report = IngestReport()
     try:
-        for path in paths:
-            load(store.engine, path, batch_size=batch_size, progress=progress, report=report, on_error=on_error)
-        return finish(store, report) if rebuild else report
+        with writer_lock(store.engine):
+            for path in paths:
+                load(store.engine, path, batch_size=batch_size, progress=progress, report=report, on_error=on_error)
+            return finish(store, report) if rebuild else report
     except sa.exc.DBAPIError as exc:
         raise StoreError(_db_message(store.engine, exc)) from None

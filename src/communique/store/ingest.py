@@ -54,11 +54,13 @@ class IngestReport:
     __str__ = summary
 
 
-def _now() -> str:
+def timestamp() -> str:
+    """Now, in UTC, as the store writes ingested_at/updated_at."""
     return datetime.now(timezone.utc).isoformat(timespec="seconds")
 
 
-def _version() -> str:
+def extractor_version() -> str:
+    """The extractor version stored with each article (reprocess picks the older ones)."""
     import communique
 
     return communique.__version__
@@ -80,7 +82,7 @@ def content_hash(item) -> str:
     return hashlib.sha256(blob.encode("utf-8")).hexdigest()
 
 
-def _describe_failure(item, exc: BaseException) -> str:
+def describe_failure(item, exc: BaseException) -> str:
     """'path:line: message' for a document that could not be extracted."""
     where = getattr(item, "path", None) or getattr(item, "doc_id", None) or "<document>"
     line = getattr(item, "line", None)
@@ -138,7 +140,9 @@ def default_extractor(docs: list) -> Iterator[tuple[object, Article | BaseExcept
 
 # --------------------------------------------------------------------------- rows
 
-def _child_rows(article_id: int, art: Article) -> dict[str, list[dict]]:
+def child_rows(article_id: int, art: Article) -> dict[str, list[dict]]:
+    """The persons/events/event_actors/commitments rows of one article, as ingest writes them
+    (one builder for raw ingest and the bulk load, so both store the same rows)."""
     text = art.text or ""
     published = art.published
     rows = {"persons": [], "events": [], "event_actors": [], "commitments": []}
@@ -192,7 +196,7 @@ def set_resolution_state(conn, state: str) -> None:
 def write_batch(conn, entries: list[tuple[dict, Article, str, int | None]]) -> None:
     """Write (meta, article, hash, existing id or None) entries and queue them for resolution;
     the caller's transaction makes the whole batch atomic."""
-    version, now = _version(), _now()
+    version, now = extractor_version(), timestamp()
     children = {"persons": [], "events": [], "event_actors": [], "commitments": []}
     written = []
     for meta, art, digest, existing_id in entries:
@@ -209,7 +213,7 @@ def write_batch(conn, entries: list[tuple[dict, Article, str, int | None]]) -> N
             delete_children(conn, article_id)
             conn.execute(update(schema.articles).where(schema.articles.c.id == article_id).values(**row))
         written.append(article_id)
-        for name, rows in _child_rows(article_id, art).items():
+        for name, rows in child_rows(article_id, art).items():
             children[name].extend(rows)
     for name in ("persons", "events", "event_actors", "commitments"):
         if children[name]:
@@ -221,7 +225,7 @@ def write_batch(conn, entries: list[tuple[dict, Article, str, int | None]]) -> N
 
 # --------------------------------------------------------------------------- driver
 
-def _batches(items: Iterable, size: int) -> Iterator[list]:
+def batches(items: Iterable, size: int) -> Iterator[list]:
     """Consecutive batches; a doc_id seen twice starts a new batch so the second copy is
     compared with what the first one wrote."""
     batch, seen = [], set()
@@ -258,14 +262,14 @@ def run(engine, items: Iterable, *, extractor: Callable | None = None, progress:
             on_error(message)
 
     with progress_bar(progress, total, "ingest") as bar:
-        for batch in _batches(items, batch_size):
+        for batch in batches(items, batch_size):
             candidates = []
             for item in batch:
                 if isinstance(item, BaseException):
                     fail(str(item))
                     bar.update(1)
                 elif not getattr(item, "doc_id", None):
-                    fail(_describe_failure(item, ValueError("document has no doc_id")))
+                    fail(describe_failure(item, ValueError("document has no doc_id")))
                     bar.update(1)
                 else:
                     candidates.append(item)
@@ -295,7 +299,7 @@ def run(engine, items: Iterable, *, extractor: Callable | None = None, progress:
                 for doc, result in extractor([doc for doc, _ in pending]):
                     meta, digest, existing_id = by_identity[id(doc)]
                     if isinstance(result, BaseException):
-                        fail(_describe_failure(doc, result))
+                        fail(describe_failure(doc, result))
                     else:
                         if not result.text:
                             result.text = doc.text
@@ -312,7 +316,7 @@ def run(engine, items: Iterable, *, extractor: Callable | None = None, progress:
 
 def stale_rows(engine, all_rows: bool, batch_size: int) -> Iterator[list]:
     """Batches of stored articles extracted by another extractor version (or all of them)."""
-    version = _version()
+    version = extractor_version()
     last_id = 0
     a = schema.articles
     while True:
@@ -344,7 +348,7 @@ def reprocess(engine, *, all_rows: bool = False, extractor: Callable | None = No
     with engine.connect() as conn:
         query = select(a.c.id)
         if not all_rows:
-            query = query.where(a.c.extractor_version != _version())
+            query = query.where(a.c.extractor_version != extractor_version())
         total = len(conn.execute(query).all())
     with progress_bar(progress, total, "reprocess") as bar:
         for rows in stale_rows(engine, all_rows, batch_size):
@@ -361,7 +365,7 @@ def reprocess(engine, *, all_rows: bool = False, extractor: Callable | None = No
             for doc, result in extractor(docs):
                 meta, digest, article_id = targets[id(doc)]
                 if isinstance(result, BaseException):
-                    fail(_describe_failure(doc, result))
+                    fail(describe_failure(doc, result))
                 else:
                     if not result.text:
                         result.text = doc.text
