@@ -378,13 +378,9 @@ def trend(conn, **filters) -> list[dict]:
 
 
 def not_planned() -> list:
-    """Conditions leaving out planned events, once the store keeps events.status (migration 5): a
-    merged event is planned when every report of it says so."""
-    m, mem, e = schema.merged_events, schema.merged_event_members, schema.events
-    if "status" not in e.c:
-        return []
-    return [exists().where(mem.c.merged_event_id == m.c.id, e.c.article_id == mem.c.article_id,
-                           e.c.idx == mem.c.event_idx, e.c.status.is_distinct_from("planned"))]
+    """Conditions leaving out planned events (merged_events.status, set by resolution: planned
+    when every report of it says so)."""
+    return [schema.merged_events.c.status != "planned"]
 
 
 def trend_sql(conn, **filters) -> list[dict]:
