@@ -18,7 +18,7 @@ _UNDECOMPOSED = str.maketrans({"đ": "d", "Đ": "D", "ø": "o", "Ø": "O", "ł":
 _NOT_KEY = re.compile(r"[^a-z0-9']+")
 
 
-@lru_cache(maxsize=131072)
+@lru_cache(maxsize=16384)  # bounded small: a stream of novel names must not grow a worker (benchmarks/scale_out.py --memory)
 def fold(text: str | None) -> str:
     """Lower-case, diacritics removed, runs of spaces collapsed: "Lương  Cường" -> "luong cuong",
     "O’Neill" -> "o'neill", "Wałęsa" -> "walesa"."""
@@ -30,7 +30,7 @@ def fold(text: str | None) -> str:
     return " ".join(text.lower().split())
 
 
-@lru_cache(maxsize=131072)
+@lru_cache(maxsize=16384)  # bounded small: a stream of novel names must not grow a worker (benchmarks/scale_out.py --memory)
 def name_key(text: str | None) -> str:
     """The folded words of `text`, punctuation other than the apostrophe made a space:
     "H.E. Mr. Tô Lâm" -> "h e mr to lam"."""

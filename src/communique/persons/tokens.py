@@ -41,7 +41,7 @@ def is_country_word(text: str) -> bool:
 NEWS_CODES = {"US", "UK", "USA", "UAE", "PRC", "ROK", "DPRK", "EU"}
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=8192)  # small: a stream of novel words must not grow a worker
 def token_country(text: str) -> str | None:
     """ISO3 for a country name, demonym or possessive token ('U.S.', 'Vietnamese', 'Japan's');
     bare ISO codes only where news writes them ('US', 'UK'), so 'FM' is not Micronesia.
@@ -63,7 +63,7 @@ def is_vocab(tok: Token) -> bool:
     return _vocab_text(tok.text) and not _regnal_numeral(tok)
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=8192)  # small: a stream of novel words must not grow a worker
 def _vocab_text(text: str) -> bool:
     L = lexicon.titles()
     f = name_key(text)
@@ -148,7 +148,7 @@ def is_honorific(tok: Token) -> bool:
     return _honorific_text(tok.text)
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=8192)  # small: a stream of novel words must not grow a worker
 def _honorific_text(text: str) -> bool:
     return name_key(text) in lexicon.titles().honorifics
 
@@ -157,7 +157,7 @@ def is_head(tok: Token) -> bool:
     return _head_text(tok.text)
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=8192)  # small: a stream of novel words must not grow a worker
 def _head_text(text: str) -> bool:
     f = name_key(text)
     L = lexicon.titles()
