@@ -134,12 +134,9 @@ def cameo_condition(match):
 
 
 def status_condition(status: str):
-    """SQL condition on merged_events: "happened" when any of its reports tells it happened,
-    "planned" when every report tells it as planned (as hydrate() reports the status)."""
-    m, mem, e = schema.merged_events, schema.merged_event_members, schema.events
-    happened = exists().where(mem.c.merged_event_id == m.c.id, e.c.article_id == mem.c.article_id,
-                              e.c.idx == mem.c.event_idx, e.c.status == "happened")
-    return happened if status == "happened" else ~happened
+    """SQL condition on merged_events: its stored status, "planned" when every report of it tells a
+    plan (store.resolution writes it with the merged row)."""
+    return schema.merged_events.c.status == status
 
 
 # ----------------------------------------------------------------------- events
@@ -205,22 +202,18 @@ def hydrate(conn, rows) -> list[dict]:
     """Merged-event rows -> the event dicts of STORE_API (actors, sources, evidence attached)."""
     ids = [r.id for r in rows]
     actors, sources, evidence = defaultdict(list), defaultdict(list), defaultdict(list)
-    happened = set()
     ma, mem, a, e = schema.merged_event_actors, schema.merged_event_members, schema.articles, schema.events
     for chunk in _chunks(ids):
         for r in conn.execute(select(ma).where(ma.c.merged_event_id.in_(chunk)).order_by(ma.c.merged_event_id, ma.c.idx)):
             actors[r.merged_event_id].append({"name": r.name, "kind": r.kind, "country": r.country, "role": r.role,
                                               "person_id": r.person_id, "level": r.level})
         _actor_codes(conn, chunk, actors)
-        q = (select(mem.c.merged_event_id, a.c.doc_id, a.c.title, a.c.source, a.c.url, a.c.published, e.c.evidence,
-                    e.c.status)
+        q = (select(mem.c.merged_event_id, a.c.doc_id, a.c.title, a.c.source, a.c.url, a.c.published, e.c.evidence)
              .join(a, a.c.id == mem.c.article_id)
              .join(e, and_(e.c.article_id == mem.c.article_id, e.c.idx == mem.c.event_idx))
              .where(mem.c.merged_event_id.in_(chunk)).order_by(mem.c.merged_event_id, a.c.published, a.c.doc_id,
                                                                mem.c.event_idx))
         for r in conn.execute(q):
-            if r.status != "planned":
-                happened.add(r.merged_event_id)
             if not any(s["doc_id"] == r.doc_id for s in sources[r.merged_event_id]):
                 sources[r.merged_event_id].append({"doc_id": r.doc_id, "title": r.title, "source": r.source,
                                                    "url": r.url, "published": r.published})
@@ -233,7 +226,7 @@ def hydrate(conn, rows) -> list[dict]:
                     if r.location_name or r.location_country else None)
         entry = cameo_code(r.cameo, r.type, r.mode)
         out.append({"id": r.id, "type": r.type, "mode": r.mode, "cameo": r.cameo,
-                    "status": "happened" if r.id in happened else "planned",
+                    "status": r.status or "happened",
                     "goldstein": entry.goldstein if entry else None, "quad_class": entry.quad_class if entry else None,
                     "date": r.date,
                     "date_start": r.date_start, "date_end": r.date_end, "date_precision": r.date_precision,
