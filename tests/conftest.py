@@ -194,3 +194,23 @@ def corpus_articles():
 def articles():
     """The five test articles as model.Article objects (a fresh copy per test)."""
     return corpus_articles()
+
+
+# ---------------------------------------------------------------- CLI helpers
+
+def run_cli(*args):
+    """Invoke the `communique` CLI in-process, as a user would type it (arguments as strings)."""
+    from click.testing import CliRunner
+
+    from communique.cli import main
+
+    return CliRunner().invoke(main, [str(a) for a in args], catch_exceptions=False)
+
+
+def ingested_db(path, articles) -> str:
+    """A fresh SQLite store at `path` holding `articles`; returns the path for --db."""
+    from communique.store import Store
+
+    with Store.open(str(path)) as s:
+        s.ingest(articles, progress=False)
+    return str(path)

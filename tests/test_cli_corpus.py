@@ -6,26 +6,19 @@ import json
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
 
-from communique.cli import main
-from communique.store import Store
-from conftest import corpus_articles
+from conftest import corpus_articles, ingested_db, run_cli
 
 DOCS = Path(__file__).resolve().parents[1] / "docs" / "corpus.md"
 COMMANDS = ["ingest", "reprocess", "events", "persons", "person", "article", "stats", "search"]
 
 
-def run(*args):
-    return CliRunner().invoke(main, [str(a) for a in args], catch_exceptions=False)
+run = run_cli
 
 
 @pytest.fixture
 def db(tmp_path):
-    path = str(tmp_path / "cli.db")
-    with Store.open(path) as s:
-        s.ingest(corpus_articles(), progress=False)
-    return path
+    return ingested_db(tmp_path / "cli.db", corpus_articles())
 
 
 def test_ingest_reports_bad_inputs_and_goes_on(tmp_path):

@@ -11,12 +11,10 @@ from types import SimpleNamespace
 
 import pytest
 import sqlalchemy as sa
-from click.testing import CliRunner
 
 from communique import export as ex
-from communique.cli import main
 from communique.store import Store, StoreError
-from conftest import make_article
+from conftest import ingested_db, make_article, run_cli
 
 PLAN = ("Swedish minister to visit Nairobi\n"
         "Swedish Foreign Minister Annika Holmberg will travel to Nairobi next month to meet Kenyan Foreign "
@@ -338,16 +336,12 @@ def test_postgresql_answers_as_sqlite(sqlite_url, pg_url):
 
 # ---------------------------------------------------------------- CLI
 
-def run(*args):
-    return CliRunner().invoke(main, [str(a) for a in args], catch_exceptions=False)
+run = run_cli
 
 
 @pytest.fixture
 def db(tmp_path):
-    path = str(tmp_path / "cli.db")
-    with Store.open(path) as s:
-        s.ingest(vocabulary_articles(), progress=False)
-    return path
+    return ingested_db(tmp_path / "cli.db", vocabulary_articles())
 
 
 def _json_types(result):
