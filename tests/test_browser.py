@@ -136,6 +136,20 @@ def test_timeline_filters_by_mode(page, api, tmp_path):
     shot(page, tmp_path, "timeline")
 
 
+def test_timeline_filters_by_quad_class_and_goldstein(page, api):
+    page.goto("/timeline")
+    page.select_option("select[name=quad_class]", label="verbal cooperation")
+    page.fill("input[name=goldstein_min]", "0.5")
+    page.click("form.filters button[type=submit]")
+    page.wait_for_url(re.compile(r"quad_class=1"))
+    assert "goldstein_max=" not in page.url and "goldstein_min=0.5" in page.url
+    expected = api.get("/api/events", params={"quad_class": "1", "goldstein_min": "0.5"}).json()["total"]
+    assert page.locator("#event-total").inner_text() == str(expected)
+    scores = [float(s) for s in page.locator("ol.events span.goldstein").all_inner_texts()]
+    assert scores and all(s >= 0.5 for s in scores)
+    assert page.locator("select[name=quad_class]").input_value() == "1"
+
+
 def test_network_draws_actors_and_lights_neighbours(page, api, tmp_path):
     net = api.get("/api/network").json()
     page.goto("/network")

@@ -3,6 +3,7 @@ scored by the project's CAMEO table, with a table alternative and CSV/JSON/Parqu
 import csv
 import io
 import json
+import re
 
 import pytest
 from fastapi.testclient import TestClient
@@ -90,3 +91,37 @@ def test_trend_exports_keep_the_filters(client):
 def test_trend_of_filtered_pair_page(client):
     html = client.get("/?a=USA&b=IND&type=CONSULT", headers={"accept": "text/html"}).text
     assert 'data-month="2024-06" data-mean' not in html and 'data-month="2024-05" data-mean="1.45"' in html
+
+
+def _timeline_ids(client, **query) -> list[str]:
+    html = client.get("/timeline", params=query, headers={"accept": "text/html"}).text
+    return sorted(re.findall(r'<a class="kind" href="/events/([^"]+)"', html))
+
+
+def _api_ids(client, **query) -> list[str]:
+    return sorted(e["id"] for e in client.get("/api/events", params={**query, "limit": 100}).json()["events"])
+
+
+@pytest.mark.parametrize("query", [{"quad_class": ["3", "4"]}, {"quad_class": "2"}, {"goldstein_max": "0"},
+                                   {"goldstein_min": "1.5", "goldstein_max": "7"}, {"status": "planned"},
+                                   {"status": "happened", "quad_class": "1"}])
+def test_timeline_filters_by_quad_class_goldstein_and_status_as_the_api_does(client, query):
+    ids = _timeline_ids(client, **query)
+    assert ids and ids == _api_ids(client, **query), query
+    assert len(ids) < len(_api_ids(client)), query
+
+
+def test_timeline_conflict_filter_keeps_only_conflict_and_shows_scores(client):
+    html = client.get("/timeline", params={"goldstein_max": "-1"}, headers={"accept": "text/html"}).text
+    scores = [float(x) for x in re.findall(r'<span class="goldstein"[^>]*>([+-][0-9.]+)</span>', html)]
+    assert sorted(scores) == [-8.0, -4.4, -2.0]  # the sanction, the warning and the accusation
+    assert 'name="goldstein_max" value="-1"' in html
+    assert '<option value="4" selected>' not in html and '<option value="3">verbal conflict</option>' in html
+
+
+def test_a_wrong_goldstein_bound_is_shown_by_its_field(client):
+    r = client.get("/timeline", params={"goldstein_min": "5", "goldstein_max": "-5"}, headers={"accept": "text/html"})
+    assert r.status_code == 422
+    assert re.search(r'<input name="goldstein_min" value="5"[^>]*aria-invalid="true"', r.text)
+    r = client.get("/", params={"a": "USA", "b": "IND", "goldstein_min": "eleven"}, headers={"accept": "text/html"})
+    assert r.status_code == 422 and 'value="eleven"' in r.text

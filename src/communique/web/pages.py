@@ -56,7 +56,8 @@ def quad_css(quad: str) -> str:
     return next((f"q{k}" for k, name in charts.QUADS.items() if name == quad), "q0")
 
 
-templates.env.globals.update(country_name=country_name, version=__version__, qs=_qs, latest_role=latest_role)
+templates.env.globals.update(country_name=country_name, version=__version__, qs=_qs, latest_role=latest_role,
+                             quads_named=charts.QUADS)
 templates.env.filters.update(country_name=country_name, safe_url=safe_url, quad_css=quad_css)
 
 
@@ -174,8 +175,9 @@ def pages(total: int, limit: int, offset: int) -> dict:
             "next": offset + limit if offset + limit < total else None}
 
 
-FILTER_NAMES = ("actor", "country", "with", "type", "mode", "level", "source", "since", "until", "min_level")
-MULTI = ("type", "mode", "level", "source")
+FILTER_NAMES = ("actor", "country", "with", "type", "mode", "level", "source", "since", "until", "min_level",
+                "status", "quad_class", "goldstein_min", "goldstein_max")
+MULTI = ("type", "mode", "level", "source", "quad_class")
 
 
 def raw_filters(request: Request) -> dict:
@@ -186,7 +188,8 @@ def raw_filters(request: Request) -> dict:
 
 def check_filters(raw: dict) -> params.EventFilters:
     return params.EventFilters.check(raw["actor"], raw["country"], raw["with"], raw["type"], raw["mode"],
-                                     raw["since"], raw["until"], raw["min_level"], raw["level"], raw["source"])
+                                     raw["since"], raw["until"], raw["min_level"], raw["level"], raw["source"],
+                                     raw["status"], raw["quad_class"], raw["goldstein_min"], raw["goldstein_max"])
 
 
 def _toggle(query: dict, name: str, value: str) -> dict:
@@ -262,6 +265,7 @@ def filter_context(request: Request) -> dict:
     from communique.store import aggregates
 
     return {"types": params.PLOVER_TYPES, "modes": params.MODES, "levels": params.levels(),
+            "statuses": params.STATUSES, "quads": charts.QUADS,
             "countries": _cache(request).read("countries", aggregates.countries)}
 
 
