@@ -200,6 +200,11 @@ def facet_counts(conn, column: str, limit: int = 30, **filters) -> list[dict]:
     order = _null_key(conn)
     ranked = sorted((-n, order(v), v) for (v,), n in tallies.rows(conn, scope, column))
     rows = [{"value": v, "count": -n} for n, _, v in _top(ranked, limit)]
+    return _facet_values(column, rows)
+
+
+def _facet_values(column: str, rows: list[dict]) -> list[dict]:
+    """Facet rows as shown: level ranks named ("unknown" for none), rows without a value left out."""
     if column == "level":
         names = _levels()
         rows = [{"value": names[r["value"]] if r["value"] is not None else "unknown", "count": r["count"]}
@@ -230,11 +235,7 @@ def facet_counts_sql(conn, column: str, limit: int = 30, **filters) -> list[dict
         raise ValueError(f"no facet {column!r}")
     query = query.group_by(col).order_by(query.selected_columns[1].desc(), col).limit(limit)
     rows = [{"value": r.value, "count": r.n} for r in conn.execute(query)]
-    if column == "level":
-        names = _levels()
-        rows = [{"value": names[r["value"]] if r["value"] is not None else "unknown", "count": r["count"]}
-                for r in rows]
-    return [r for r in rows if r["value"] is not None]
+    return _facet_values(column, rows)
 
 
 def partners(conn, country: str, limit: int = 10, **filters) -> list[dict]:
