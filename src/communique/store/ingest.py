@@ -249,6 +249,23 @@ def progress_bar(progress: bool, total: int | None, desc: str):
                 disable=not (progress and sys.stderr.isatty()))
 
 
+def _extracted(extractor, pending, fail, bar) -> list[tuple]:
+    """Extract (document, (meta, digest, article id)) pairs: (meta, article, digest, id) entries to write
+    for those that worked, a failure reported for each that did not (the batch goes on)."""
+    targets = {id(doc): target for doc, target in pending}
+    out = []
+    for doc, result in extractor([doc for doc, _ in pending]):
+        meta, digest, article_id = targets[id(doc)]
+        if isinstance(result, BaseException):
+            fail(describe_failure(doc, result))
+        else:
+            if not result.text:
+                result.text = doc.text
+            out.append((meta, result, digest, article_id))
+        bar.update(1)
+    return out
+
+
 def run(engine, items: Iterable, *, extractor: Callable | None = None, progress: bool = True,
         batch_size: int = BATCH_SIZE, total: int | None = None, report: IngestReport | None = None,
         on_error: Callable[[str], None] | None = None) -> IngestReport:
@@ -295,16 +312,7 @@ def run(engine, items: Iterable, *, extractor: Callable | None = None, progress:
                 else:
                     pending.append((item, target))
             if pending:
-                by_identity = {id(doc): target for doc, target in pending}
-                for doc, result in extractor([doc for doc, _ in pending]):
-                    meta, digest, existing_id = by_identity[id(doc)]
-                    if isinstance(result, BaseException):
-                        fail(describe_failure(doc, result))
-                    else:
-                        if not result.text:
-                            result.text = doc.text
-                        prepared.append((meta, result, digest, existing_id))
-                    bar.update(1)
+                prepared += _extracted(extractor, pending, fail, bar)
             if prepared:
                 for _, _, _, existing_id in write_entries(engine, prepared, fail):
                     if existing_id is None:
@@ -352,25 +360,15 @@ def reprocess(engine, *, all_rows: bool = False, extractor: Callable | None = No
         total = len(conn.execute(query).all())
     with progress_bar(progress, total, "reprocess") as bar:
         for rows in stale_rows(engine, all_rows, batch_size):
-            docs, targets = [], {}
+            pending = []
             for r in rows:
                 meta = json.loads(r.document or "{}")
                 meta["doc_id"] = r.doc_id
                 doc = Document(doc_id=r.doc_id, text=r.text, path=meta.get("path"), line=meta.get("line"),
                                url=meta.get("url"), published=meta.get("published"), source=meta.get("source"),
                                title=meta.get("title"), is_html=bool(meta.get("is_html")))
-                docs.append(doc)
-                targets[id(doc)] = (meta, r.content_hash, r.id)
-            prepared = []
-            for doc, result in extractor(docs):
-                meta, digest, article_id = targets[id(doc)]
-                if isinstance(result, BaseException):
-                    fail(describe_failure(doc, result))
-                else:
-                    if not result.text:
-                        result.text = doc.text
-                    prepared.append((meta, result, digest, article_id))
-                bar.update(1)
+                pending.append((doc, (meta, r.content_hash, r.id)))
+            prepared = _extracted(extractor, pending, fail, bar)
             if prepared:
                 report.updated += len(write_entries(engine, prepared, fail))
     return report
