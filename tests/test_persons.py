@@ -101,6 +101,26 @@ def test_name_particles(text, name):
     assert name.split()[0] not in names(a)
 
 
+@pytest.mark.parametrize("text, name", [
+    ("Omani Foreign Minister Hamad al-Rawahi received his Swedish counterpart in Muscat on Sunday.", "Hamad al-Rawahi"),
+    ("Talks between Yusuf el-Masri, Egypt's trade minister, and the Kenyan delegation ended on Monday.",
+     "Yusuf el-Masri"),
+    ("Kuwaiti Prime Minister Nasser bin Fahd al-Mutairi met the Japanese envoy.", "Nasser bin Fahd al-Mutairi"),
+])
+def test_particle_joined_by_a_hyphen_stays_in_the_name(text, name):
+    a = extract(text)
+    assert name in names(a)
+    assert name.split()[0] not in names(a)
+
+
+def test_two_officials_sharing_a_given_name_stay_two_persons():
+    a = extract("Omani Foreign Minister Hamad al-Rawahi received his Swedish counterpart in Muscat. "
+                "Egyptian Foreign Minister Hamad Fathy also met the Swedish minister. "
+                "Al-Rawahi said the talks were useful.")
+    assert {"Hamad al-Rawahi", "Hamad Fathy"} <= set(names(a))
+    assert person(a, "Hamad al-Rawahi").country == "OMN" and person(a, "Hamad Fathy").country == "EGY"
+
+
 @pytest.mark.parametrize("text", [
     'President Ramon "Bongo" Castillo Jr. and Japanese Prime Minister Sato Kenji met on Feb. 9, 2023.',
     'In a meeting between President Ramon "Bongo" Castillo Jr. and Prime Minister Sato Kenji, the two leaders agreed.',
@@ -361,3 +381,30 @@ def test_untitled_speaker_label_named_in_the_text_is_a_person():
 def test_a_word_that_only_looks_like_a_cue_drops_no_one(text):
     a = extract(text)
     assert {"ann cole", "rawiri tane"} <= folded(a)
+
+
+# ---------------------------------------------------------------- a country's possessive before an untitled name
+
+@pytest.mark.parametrize("text, pair", [
+    ("Egyptian Foreign Minister Hamad Fathy spoke by phone with Jordan's Karim Haddad on Monday.",
+     {("Hamad Fathy", "EGY"), ("Karim Haddad", "JOR")}),
+    ("Kenya's Wanjiru Kamau met Tanzania's Zawadi Mrisho Salim in Arusha on Friday.",
+     {("Wanjiru Kamau", "KEN"), ("Zawadi Mrisho Salim", "TZA")}),
+    ("Chile’s Tomás Aravena held talks with Peru’s Lucía Quispe in Lima.",
+     {("Tomás Aravena", "CHL"), ("Lucía Quispe", "PER")}),
+])
+def test_untitled_name_after_a_country_possessive_is_that_country_s_person(text, pair):
+    a = extract("Leaders talk\n\n" + text + " They discussed trade.")
+    assert {(p.name, p.country) for p in a.persons} >= pair
+    assert any({x.name for x in e.actors} >= {n for n, _ in pair} for e in a.events)
+
+
+@pytest.mark.parametrize("text, firm", [
+    ("Japan's Hoshino Motors Corporation signed a supply deal. Japan's Hoshino Motors Corporation said so.",
+     "Hoshino Motors Corporation"),
+    ("Egypt's Nile Delta Authority welcomed the plan. Egypt's Nile Delta Authority will start in May.",
+     "Nile Delta Authority"),
+    ("Qatar's Al Jazeera reported the talks. Al Jazeera said the talks were long.", "Al Jazeera"),
+])
+def test_firm_or_outlet_after_a_country_possessive_is_no_person(text, firm):
+    assert firm not in names(extract(text))

@@ -219,6 +219,36 @@ def title_then_name(sent: Span) -> list[NameHit]:
     return hits
 
 
+POSSESSIVE = ("'s", "’s")
+NOT_PERSON_ENTS = {"GPE", "LOC", "NORP", "EVENT", "LAW"}  # the small model calls many names FAC or PRODUCT
+
+
+def possessive_country_names(sent: Span) -> list[NameHit]:
+    """An untitled name right after a country's possessive ("Jordan's Ayman Safadi", "Kenya's
+    William Ruto"): wire copy's short way of naming a state's representative, which the small
+    model often labels as a place or facility. Two to five name words, the whole capitalised run,
+    not a known place and not an entity of another kind."""
+    doc = sent.doc
+    hits = []
+    for start, re_ in runs(sent):  # the possessive is a connector: "Kenya 's William Ruto" is one run
+        rs = next((k + 1 for k in range(start + 1, re_ - 1) if doc[k].text in POSSESSIVE), None)
+        if rs is None or not token_country(doc[rs - 2].text):
+            continue
+        toks = doc[rs:re_]
+        if not 2 <= len(toks) <= MAX_NAME_TOKENS or not all(
+                name_at(doc, t.i) or t.lower_ in NAME_PARTICLES for t in toks):
+            continue
+        labels = {e.label_ for e in span_ents(sent) if e.start < re_ and rs < e.end}
+        if labels & NOT_PERSON_ENTS:
+            continue
+        if _places().lookup_place(toks.text) is not None or _places().country_code(toks.text):
+            continue
+        # the model calls many such names ORG, and some are firms ("Japan's Toyota Motor"): those
+        # are persons only where an event names them as a participant
+        hits.append(NameHit(rs, re_, source="possessive", aside="ORG" in labels))
+    return hits
+
+
 def ner_names(sent: Span) -> list[NameHit]:
     """spaCy PERSON entities of two or more name-like words, leading title words stripped."""
     hits = []

@@ -6,7 +6,8 @@ from spacy.tokens import Doc
 from communique import lexicon
 from communique.analysis import PersonDraft
 from communique.text import name_key
-from communique.persons.finders import NameHit, appositions, ner_names, title_anchored, title_then_name
+from communique.persons.finders import (POSSESSIVE, NameHit, appositions, ner_names, possessive_country_names, title_anchored,
+                                        title_then_name)
 from communique.persons.filters import (_named_aside, _drop_places_and_relatives, _is_credit, _is_spouse,
                                         _near_same, _recalls_the_past)
 from communique.persons.forms import short_forms
@@ -54,9 +55,10 @@ def build_persons(doc: Doc, offset: int, allowed, blocked: list | None = None) -
         if headline:
             found = [h for h in found if h.source in ("title", "apposition") and h.end - h.start >= 2]
         covered = {j for h in found for j in range(h.start, h.end)}
-        for h in ([] if headline else ner_names(sent)):
+        for h in ([] if headline else possessive_country_names(sent) + ner_names(sent)):
             if not any(j in covered for j in range(h.start, h.end)):
                 found.append(h)
+                covered.update(range(h.start, h.end))
         for h in found:
             if (not h.titles and _is_spouse(doc, h)) or _is_credit(doc, h):
                 blocked.append(_char_span(doc, h, offset))
@@ -112,6 +114,8 @@ def build_persons(doc: Doc, offset: int, allowed, blocked: list | None = None) -
             entry.intl = entry.intl or intl
         # a country word right before the name or its title ("Japan's", "U.S.")
         first = min([h.start] + [a for a, _ in h.title_spans])
+        if first > 1 and doc[first - 1].text in POSSESSIVE:
+            first -= 1  # spaCy splits "Jordan's" into "Jordan" and "'s"
         if first > 0:
             c = token_country(doc[first - 1].text)
             if c:

@@ -34,7 +34,7 @@ def runs(sent: Span) -> list[tuple[int, int]]:
             elif conn[j] and j + 1 < end and (cap[j + 1] or head[j + 1] or text[j + 1] == "("
                                               or lower[j + 1] in ("the", "its")):
                 j += 1
-            elif lower[j] in NAME_PARTICLES and j + 1 < end and (cap[j + 1] or (
+            elif lower[j] in NAME_PARTICLES and j + 1 < end and (cap[j + 1] or hyph[j + 1] or (
                     lower[j + 1] in NAME_PARTICLES and j + 2 < end and cap[j + 2])):
                 j += 1  # "de Silva", "von der Leyen"
             else:

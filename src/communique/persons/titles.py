@@ -20,8 +20,12 @@ def _name_suffix(doc: Doc, start: int, end: int) -> int:
     """Index where the person's name begins at the end of doc[start:end] (== end if none)."""
     j = end - 1
     k = end
+    words = 0  # the name's words so far, particles and hyphens aside: "bin Fahd al-Mutairi" is two
+    tt = table(doc)
     while j >= start:
         tok = doc[j]
+        if not (tt.hyph[j] or (j + 1 < end and tt.hyph[j + 1]) or tt.lower[j] in NAME_PARTICLES):
+            words += 1
         if j - 1 >= start and _is_place_pair(doc, j - 1):
             break  # "Viet Nam", "Ha Noi", "New Zealand" end the name
         nick = next((n for n in (2, 3) if tok.text in CLOSE_QUOTES and k < end and j - n >= start
@@ -38,7 +42,7 @@ def _name_suffix(doc: Doc, start: int, end: int) -> int:
             k = j  # a surname that is also an office word: "Samantha Power"
         else:
             break
-        if end - j >= MAX_NAME_TOKENS:
+        if words >= MAX_NAME_TOKENS:
             break
         j -= 1
     while k < end and doc[k].text in NAME_PARTICLES:  # lower-case particles do not start a name

@@ -98,9 +98,17 @@ def _hyphen_in_name(tok: Token) -> bool:
     """The '-' of 'Tane-Holloway' or 'Yun-cheol' (no spaces around it, a capitalised word before
     it, a capitalised word or a given name's lower-case second part after it)."""
     doc = tok.doc
-    return tok.text in ("-", "‐") and tok.i > 0 and tok.i + 1 < len(doc) and not doc[tok.i - 1].whitespace_ \
-        and not tok.whitespace_ and doc[tok.i - 1].text[:1].isupper() and (
-            doc[tok.i + 1].text[:1].isupper() or _name_syllable(doc[tok.i + 1]))
+    i = tok.i
+    return tok.text in ("-", "‐") and i > 0 and i + 1 < len(doc) and not doc[i - 1].whitespace_ \
+        and not tok.whitespace_ and (doc[i - 1].text[:1].isupper() or (i >= 2 and _particle_before_hyphen(
+            [doc[i - 2].text, doc[i - 1].text], [doc[i - 2].whitespace_, ""], 2))) and (doc[i + 1].text[:1].isupper() or _name_syllable(doc[i + 1]))
+
+
+def _particle_before_hyphen(text, ws, i: int) -> bool:
+    """The '-' of 'Badr al-Busaidi' or 'Said el-Sisi': a lower-case name particle joined to it, right
+    after a capitalised given name (so a sentence's 'al-' compound alone does not start a name)."""
+    return i >= 2 and text[i - 1] in NAME_PARTICLES and bool(ws[i - 2]) and text[i - 2][:1].isupper() \
+        and text[i - 2].isalpha()
 
 
 def is_name_token(tok: Token) -> bool:
@@ -189,7 +197,8 @@ class TokenTable:
         self.syl = [i >= 3 and self.text[i - 1] in ("-", "‐") and x.islower() and _name_syllable(toks[i])
                     for i, x in enumerate(self.text)]
         self.hyph = [x in ("-", "‐") and 0 < i < n - 1 and not ws[i - 1] and not ws[i]
-                     and self.text[i - 1][:1].isupper() and (self.text[i + 1][:1].isupper() or self.syl[i + 1])
+                     and (self.text[i - 1][:1].isupper() or _particle_before_hyphen(self.text, ws, i))
+                     and (self.text[i + 1][:1].isupper() or self.syl[i + 1])
                      for i, x in enumerate(self.text)]
         self.runs: dict[tuple[int, int], list[tuple[int, int]]] = {}
         self.ents = tuple(doc.ents)  # Doc.ents builds new Spans at each call
