@@ -321,3 +321,16 @@ def test_agency_signoff_and_numeric_date_line():
     assert b.published == "2026-01-14"
     assert b.dateline["agency"] == "GNA" and b.source == "GNA"
     assert "--GNA" not in t[b.start:b.end]
+
+
+@pytest.mark.parametrize("dateline, place, agency", [
+    ("TOKYO, Aug 29 (Reuters) -", "TOKYO", "Reuters"),
+    ("NAIROBI, 3 March (Xinhua) --", "NAIROBI", "Xinhua"),
+])
+def test_dateline_on_a_line_of_its_own_is_no_headline(dateline, place, agency):
+    text = ("Ministers agree on new rail link\n" + dateline + "\n\n"
+            "The transport ministers of the two countries agreed on Friday to build a rail link between their "
+            "capitals, officials said after a day of talks that ran late into the evening.\n")
+    body = detect_body(text)
+    assert body.title == "Ministers agree on new rail link"
+    assert body.dateline["place"] == place and body.dateline["agency"] == agency

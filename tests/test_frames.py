@@ -268,6 +268,24 @@ def test_summit_attendees(text):
 
 
 @pytest.mark.parametrize("text", [
+    "Ana Lima and Pedro Souza held their annual summit in Lisbon on Friday.",
+    "Ana Lima and Pedro Souza had dinner in Lisbon on Friday.",
+    "Pedro Souza and Ana Lima held a bilateral summit on the sidelines of the forum.",
+])
+def test_two_sides_holding_a_summit_or_dinner_together_meet(text):
+    f = one(text, "meeting")
+    assert set(f.participants()) == {"Ana Lima", "Pedro Souza"} and f.joint
+
+
+@pytest.mark.parametrize("text", [
+    "Ana Lima and Pedro Souza attended the summit in Nairobi.",
+    "Ana Lima and Pedro Souza spoke at the opening ceremony.",
+])
+def test_two_attendees_of_a_gathering_do_not_meet_by_that_alone(text):
+    assert not [f for f in read(text)[-1] if f.mode == "meeting"]
+
+
+@pytest.mark.parametrize("text", [
     "Ana Lima held talks with General Secretary of the Party Central Committee To Lam in Hanoi.",
     "Ana Lima met General Secretary of the Party Central Committee To Lam on Monday.",
 ])

@@ -351,7 +351,8 @@ def _headline_before(content: list[_Line], lead: _Line) -> _Line | None:
     before = [ln for ln in content if ln.index < lead.index][::-1][:HEADLINE_LOOKBACK]
     found = None
     for k, ln in enumerate(before):
-        if ln.kind in ("furniture", "caption", "header") or (ln.kind == "other" and ln.text.endswith(":")):
+        if ln.kind in ("furniture", "caption", "header") or (ln.kind == "other" and ln.text.endswith(":")) \
+                or _dateline_match(ln, whole=True):
             continue
         if not ln.headline_like:
             break
@@ -491,14 +492,28 @@ def _repost_date(line: _Line) -> bool:
     return True
 
 
+def _dateline_matches(ln: _Line, whole: bool = False):
+    """The dateline patterns that open the line ("TOKYO, Aug 29 (Reuters) - ..."), in order; with
+    `whole`, only a dateline standing on a line of its own, which its line break ends."""
+    if whole and (ln.kind not in ("article", "other") or len(ln.text) > 80):
+        return
+    text = ln.text + "\n" if whole else ln.text
+    for rx in signals().datelines:
+        m = rx.match(text)
+        if m and (not whole or m.end() >= len(ln.text)):
+            yield m
+
+
+def _dateline_match(ln: _Line, whole: bool = False):
+    return next(_dateline_matches(ln, whole), None)
+
+
 def _dateline(content: list[_Line], lead: _Line) -> dict | None:
     sig = signals()
+    above = [ln for ln in content if ln.index < lead.index][-2:]
     after = [ln for ln in content if ln.index >= lead.index and ln.kind in ("article", "other")]
-    for ln in after[:DATELINE_SEARCH_LINES]:
-        for rx in sig.datelines:
-            m = rx.match(ln.text)
-            if not m:
-                continue
+    for ln in [x for x in above if _dateline_match(x, whole=True)] + after[:DATELINE_SEARCH_LINES]:
+        for m in _dateline_matches(ln, whole=ln.index < lead.index):
             g = m.groupdict()
             place = g.get("place")
             agency = g.get("agency") or g.get("agency_b") or g.get("agency_c")
@@ -516,7 +531,7 @@ def _dateline(content: list[_Line], lead: _Line) -> dict | None:
                     continue
             return {"place": place.strip() if place else None, "month": month, "day": day, "year": year,
                     "agency": agency.strip() if agency else None,
-                    "span": [ln.start, ln.start + m.end()]}
+                    "span": [ln.start, ln.start + min(m.end(), len(ln.text))]}
     return None
 
 

@@ -163,6 +163,9 @@ class _Reader(Phrases):
                         elif len(ks) >= 2 or c.lower_.startswith(("co-", "co")):
                             joint = True
                         b_keys += [k for k in ks if k not in b_keys]
+        if is_noun and len(a_keys) >= 2 and not b_keys and low in W["needs_counterpart"] and (
+                (verb is not None and verb.lemma_ in W["holding_verbs"]) or any(c.lower_ == "their" for c in poss)):
+            joint = True  # "A and B held their annual summit": together, each the other's counterpart
         if is_noun and low in W["needs_counterpart"] and not b_keys and not joint and not honour:
             if mode != "signing":
                 return None
