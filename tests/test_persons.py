@@ -408,3 +408,13 @@ def test_untitled_name_after_a_country_possessive_is_that_country_s_person(text,
 ])
 def test_firm_or_outlet_after_a_country_possessive_is_no_person(text, firm):
     assert firm not in names(extract(text))
+
+
+@pytest.mark.parametrize("text, name", [
+    ("PRETORIA - President Thabo Nkosi on Thursday hosted the Angolan delegation.", "Thabo Nkosi"),
+    ("ABUJA – Foreign Minister Yusuf Bello met the Ghanaian envoy on Monday.", "Yusuf Bello"),
+    ("LIMA — Trade Minister Lucía Quispe signed the accord.", "Lucía Quispe"),
+])
+def test_dateline_before_a_title_is_not_part_of_it(text, name):
+    titles = person(extract("Leaders talk\n\n" + text), name).titles
+    assert titles and not any(t.split()[0].isupper() or "-" in t or "–" in t or "—" in t for t in titles)

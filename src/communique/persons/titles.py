@@ -81,6 +81,8 @@ def _title_start(doc: Doc, start: int, name_start: int) -> int:
             k = j - 1  # "Ambassador to Viet Nam"
             j -= 2
             continue
+        if tok.text in ("-", "–", "—") and tok.whitespace_ and j > 0 and doc[j - 1].whitespace_:
+            break  # a spaced dash ends a dateline ("PRETORIA - President X"), never sits inside a title
         if is_vocab(tok) or is_connector(tok) or tok.text.endswith(("'s", "’s")) or tok.text in ("'s", "’s") \
                 or (tok.text == ")" or tok.text == "("):
             k = j
