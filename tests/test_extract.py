@@ -114,6 +114,22 @@ def test_planned_visit_is_not_an_event():
     assert not [e for e in a.events if e.mode == "visit"]
 
 
+@pytest.mark.parametrize("headline", ["Lund to visit Ghana next month", "Danish PM Erik Lund to visit Ghana",
+                                      "Lund to meet Ghanaian president in Accra"])
+def test_headline_future_with_a_bare_to_is_no_event(headline):
+    text = (headline + "\n\nCOPENHAGEN, May 2, 2025 - Danish Prime Minister Erik Lund will travel to Accra in June "
+            "for talks with Ghanaian President Kwame Asante, his office said on Friday.\n\n"
+            "Officials said the visit would focus on trade and ports.")
+    a = extract(text)
+    happened = [e for e in a.events if e.type == "CONSULT" and e.status == "happened"]
+    assert not happened, happened
+
+
+def test_headline_in_the_present_still_tells_the_event():
+    a = extract("Lund visits Ghana\n\nDanish Prime Minister Erik Lund arrived in Accra on Monday, the ministry said.")
+    assert [e for e in a.events if e.mode == "visit" and e.status == "happened"]
+
+
 def test_related_news_after_the_body_yields_nothing():
     text = ("Envoys meet in Lima\n\n"
             "Peruvian Foreign Minister Ana Quispe met Chilean Ambassador Tomas Reyes in Lima on 5 May 2025.\n\n"

@@ -61,13 +61,13 @@ def extract_events(ctx: Analysis) -> None:
         framed: set[str] = set()  # "engagement", "visit", ...: told by a frame, or planned there
         drafted: list = []  # the frames that drafted an event
         shift = doc_shift(sent)
-        live = [(m, p) for m, p in modes if not is_hypothetical(sent.text, p)]  # "the upcoming dialogue" is no mode
+        live = [(m, p) for m, p in modes if not is_hypothetical(sent.text, p, sent.title)]  # "the upcoming dialogue" is no mode
         for f in frames:
             at = f.start + shift - sent.start
             # "In the telephone call on Friday, A urged B to ...": the opening phrase's call is told,
             # whatever the urging plans
             planned = f.planned and not pattern("opening_phrase").match(sent.text[:at])
-            if planned or is_hypothetical(sent.text, at):
+            if planned or is_hypothetical(sent.text, at, sent.title):
                 if f.participants():
                     framed.add(kind_of(f.mode))  # "X will meet Y": no event, and no fallback adds one
                 continue
@@ -78,7 +78,7 @@ def extract_events(ctx: Analysis) -> None:
             found += got
         found += frame_org_drafts(ctx, sent, drafted, live)
         for mode, pos in modes:
-            if is_hypothetical(sent.text, pos):
+            if is_hypothetical(sent.text, pos, sent.title):
                 continue
             if kind_of(mode) in framed:
                 log_outcome("frame", mode, sent)

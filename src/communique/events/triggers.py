@@ -30,6 +30,7 @@ def _compiled():
         # one alternation per mode: its leftmost match is the earliest of the patterns' matches
         "modes": {m: re.compile("|".join(f"(?:{p})" for p in spec["patterns"])) for m, spec in data["modes"].items()},
         "not": [re.compile(p) for p in data["not_events"]],
+        "not_in_headlines": [re.compile(p) for p in data["not_events_in_headlines"]],
         "generic": re.compile(data["generic_counterparts"]),
         "coreference": re.compile(data["coreference"]),
         "visit_reference": re.compile(data["visit_reference"]),
@@ -62,12 +63,14 @@ def detect_modes(text: str) -> list[tuple[str, int]]:
     return out
 
 
-def is_hypothetical(text: str, pos: int = None) -> bool:
+def is_hypothetical(text: str, pos: int = None, headline: bool = False) -> bool:
     """Future, planned or invited engagements are not events that happened: a modal or an
-    invitation in the words just before the trigger at `pos`."""
+    invitation in the words just before the trigger at `pos` (in a headline, also a bare "to")."""
     low = text.lower()
     window = low[max(0, pos - 45):pos] if pos is not None else low
-    return any(p.search(window) for p in _compiled()["not"])
+    rules = _compiled()
+    return any(p.search(window) for p in rules["not"]) or (
+        headline and pos is not None and any(p.search(window) for p in rules["not_in_headlines"]))
 
 
 MECH_RX = re.compile(
