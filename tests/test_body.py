@@ -334,3 +334,13 @@ def test_dateline_on_a_line_of_its_own_is_no_headline(dateline, place, agency):
     body = detect_body(text)
     assert body.title == "Ministers agree on new rail link"
     assert body.dateline["place"] == place and body.dateline["agency"] == agency
+
+
+@pytest.mark.parametrize("label", ["From: Ministry of Foreign Affairs and Trade", "Author: Press Office",
+                                   "By: Marta Ruiz, Madrid"])
+def test_labelled_byline_between_headline_and_lead_is_no_headline(label):
+    text = ("Minister visits Ghana to sign a skills pact\n" + label + "\nPublished 22 January 2026\n\n"
+            "The minister travelled to Accra this week, where she met her Ghanaian counterpart and signed a new "
+            "agreement on skills and training for young people in both countries.\n")
+    body = detect_body(text)
+    assert body.title == "Minister visits Ghana to sign a skills pact" and body.published == "2026-01-22"
