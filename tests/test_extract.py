@@ -130,6 +130,19 @@ def test_headline_in_the_present_still_tells_the_event():
     assert [e for e in a.events if e.mode == "visit" and e.status == "happened"]
 
 
+@pytest.mark.parametrize("text", [
+    "Kenya and Uganda sign pipeline deal\n\nKenyan President Daniel Mwangi and Ugandan President Joseph Okello "
+    "signed the agreement at State House in Nairobi on Saturday.",
+    "Leaders sign pipeline deal\n\nKenyan President Daniel Mwangi and Ugandan President Joseph Okello signed the "
+    "agreement in Nairobi on Saturday. Kenya and Uganda signed the deal after two years of talks.",
+])
+def test_a_signing_told_by_the_states_and_by_their_leaders_is_one_event(text):
+    a = extract(text)
+    signings = [e for e in a.events if e.mode == "signing"]
+    assert len(signings) == 1, signings
+    assert {x.name for x in signings[0].actors} == {"Daniel Mwangi", "Joseph Okello"}
+
+
 def test_related_news_after_the_body_yields_nothing():
     text = ("Envoys meet in Lima\n\n"
             "Peruvian Foreign Minister Ana Quispe met Chilean Ambassador Tomas Reyes in Lima on 5 May 2025.\n\n"

@@ -53,6 +53,10 @@ def merge_drafts(drafts: list[Draft]) -> list[Draft]:
                 target = o
                 break
         if target is None:
+            target = next((o for o in out if _same_told_by_states(o, d) or _same_told_by_states(d, o)), None)
+            if target is not None and _states_only(target):
+                target.actors = list(d.actors)  # the persons who took part stand for their states
+        if target is None:
             out.append(d)
             continue
         if target.from_caption and not d.from_caption:
@@ -60,7 +64,7 @@ def merge_drafts(drafts: list[Draft]) -> list[Draft]:
         elif target.mode == "meeting" and d.mode in ("dialogue", "call") and not d.from_caption:
             target.mode, target.cameo = d.mode, d.cameo
         names = {name_key(a.name) for a in target.actors}
-        for a in d.actors:
+        for a in ([] if _states_only(d) and not _states_only(target) else d.actors):
             if name_key(a.name) not in names:
                 target.actors.append(a)
                 names.add(name_key(a.name))
@@ -71,6 +75,22 @@ def merge_drafts(drafts: list[Draft]) -> list[Draft]:
         if target.mechanism and d.mechanism and target.mechanism.get("round") is None:
             target.mechanism["round"] = d.mechanism.get("round")
     return out
+
+
+def _states_only(d: Draft) -> bool:
+    return bool(d.actors) and all(a.kind == "country" for a in d.actors)
+
+
+def _same_told_by_states(states: Draft, persons: Draft) -> bool:
+    """"Kenya and Uganda sign deal" over "Ruto and Museveni signed the agreement": one event, told
+    once by the states and once by their leaders (same type and mode, compatible dates)."""
+    if not _states_only(states) or _states_only(persons) or states.type != persons.type or states.mode != persons.mode:
+        return False
+    if states.date and persons.date and not when.compatible(states.date, persons.date):
+        return False
+    told = {a.code for a in states.actors}
+    theirs = {a.country for a in persons.actors}
+    return len(told) >= 2 and None not in theirs and told == theirs
 
 
 def _better_location(a: Location | None, b: Location | None) -> Location | None:
