@@ -199,3 +199,10 @@ def test_pledge_in_a_sentence_naming_a_bystander():
     assert "Lars Eriksen Holm" not in names(a)
     [c] = a.commitments
     assert (c.amount, c.currency, c.status) == (5_000_000, "USD", "pledged")
+
+
+@pytest.mark.parametrize("verb", ["held a summit", "held their annual summit", "held a working lunch"])
+def test_two_leaders_holding_a_summit_meet_even_when_the_parse_joins_them_wrongly(verb):
+    a = extract(f"News\n\nEgyptian President Samir Fahmy and Jordan's King Talal II {verb} in Cairo on Sunday.")
+    meetings = [e for e in a.events if e.mode == "meeting"]
+    assert [{x.name for x in e.actors} for e in meetings] == [{"Samir Fahmy", "Talal II"}]

@@ -418,3 +418,14 @@ def test_firm_or_outlet_after_a_country_possessive_is_no_person(text, firm):
 def test_dateline_before_a_title_is_not_part_of_it(text, name):
     titles = person(extract("Leaders talk\n\n" + text), name).titles
     assert titles and not any(t.split()[0].isupper() or "-" in t or "–" in t or "—" in t for t in titles)
+
+
+@pytest.mark.parametrize("demonym, code", [("Sri Lankan", "LKA"), ("Costa Rican", "CRI"), ("Sierra Leonean", "SLE"),
+                                           ("Papua New Guinean", "PNG")])
+def test_two_and_three_word_demonyms_open_the_title(demonym, code):
+    a = extract(f"News\n\nIndian Prime Minister Arjun Mehta telephoned {demonym} President Karim Ombolo on Monday.")
+    ombolo = person(a, "Karim Ombolo")
+    assert ombolo.country == code and ombolo.titles == [f"{demonym} President"]
+    assert demonym not in names(a)
+    [call] = [e for e in a.events if e.mode == "call"]
+    assert {x.name for x in call.actors} == {"Arjun Mehta", "Karim Ombolo"}

@@ -92,8 +92,9 @@ def build_persons(doc: Doc, offset: int, allowed, blocked: list | None = None) -
             elif not ((h.titles and _lone_name_ok(doc, h.start)) or h.source in ("honorific", "speaker")):
                 continue
         if entry is None:
-            if not h.titles and (_places().lookup_place(span.text) is not None or _places().country_code(span.text)):
-                continue  # "Kuala Lumpur" is a place
+            if not h.titles and (_places().lookup_place(span.text) is not None or _places().country_code(span.text)
+                                 or _places().demonym_code(span.text)):
+                continue  # "Kuala Lumpur" is a place, "Sri Lankan" its people
             entry = PersonDraft(name=span.text, tokens=toks, background=True, aside=True)
             entries.append(entry)
         hits_of.setdefault(id(entry), []).append(h)

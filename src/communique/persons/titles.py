@@ -58,10 +58,19 @@ def _is_place_pair(doc: Doc, i: int) -> bool:
     return _names_place(tt.text[i] + tt.ws[i] + tt.text[i + 1])  # doc[i:i + 2].text without the Span
 
 
+def _is_place_triple(doc: Doc, i: int) -> bool:
+    """doc[i:i+3] names a country or its people ("Papua New Guinean", "Bosnia and Herzegovina")."""
+    tt = table(doc)
+    if not (tt.cap[i] and tt.cap[i + 2]):
+        return False
+    return _names_place(tt.text[i] + tt.ws[i] + tt.text[i + 1] + tt.ws[i + 1] + tt.text[i + 2])
+
+
 @lru_cache(maxsize=65536)
 def _names_place(text: str) -> bool:
+    """A country, a city, or a country's people ("Sri Lankan", "Costa Rican")."""
     p = _places()
-    return bool(p.country_code(text) or p.lookup_place(text))
+    return bool(p.country_code(text) or p.lookup_place(text) or (" " in text and p.demonym_code(text)))
 
 
 def _title_start(doc: Doc, start: int, name_start: int) -> int:
@@ -77,8 +86,12 @@ def _title_start(doc: Doc, start: int, name_start: int) -> int:
         tok = doc[j]
         if _generational(tok) or _regnal_numeral(tok):
             break  # the end of the name before: "Castillo Jr. and Japanese Prime Minister X"
+        if j - 2 >= start and _is_place_triple(doc, j - 2):
+            k = j - 2  # "Papua New Guinean Prime Minister"
+            j -= 3
+            continue
         if j - 1 >= start and _is_place_pair(doc, j - 1):
-            k = j - 1  # "Ambassador to Viet Nam"
+            k = j - 1  # "Ambassador to Viet Nam", "Sri Lankan President"
             j -= 2
             continue
         if tok.text in ("-", "–", "—") and tok.whitespace_ and j > 0 and doc[j - 1].whitespace_:
