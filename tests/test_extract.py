@@ -206,3 +206,19 @@ def test_two_leaders_holding_a_summit_meet_even_when_the_parse_joins_them_wrongl
     a = extract(f"News\n\nEgyptian President Samir Fahmy and Jordan's King Talal II {verb} in Cairo on Sunday.")
     meetings = [e for e in a.events if e.mode == "meeting"]
     assert [{x.name for x in e.actors} for e in meetings] == [{"Samir Fahmy", "Talal II"}]
+
+
+@pytest.mark.parametrize("text, city", [
+    ("Chinese Premier Wei Ming kicked off an official visit to Australia in Adelaide on Sunday.", "Adelaide"),
+    ("Chinese Premier Wei Ming began his visit to Australia in Perth, where he toured a lithium plant.", "Perth"),
+])
+def test_a_visit_to_a_country_is_placed_in_the_city_the_sentence_names(text, city):
+    [visit] = [e for e in extract("News\n\n" + text).events if e.mode == "visit"]
+    assert visit.location.name == city and visit.location.country == "AUS"
+
+
+@pytest.mark.parametrize("venue", ["at the White House", "at the Kremlin", "outside the Pentagon"])
+def test_an_institution_where_two_leaders_met_is_no_counterpart(venue):
+    a = extract(f"News\n\nUkrainian President Oleh Marchenko met US President John Carter {venue} on Friday.")
+    [meeting] = [e for e in a.events if e.mode == "meeting"]
+    assert {x.name for x in meeting.actors} == {"Oleh Marchenko", "John Carter"}

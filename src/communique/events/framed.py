@@ -163,6 +163,15 @@ def visit_from_frame(ctx: Analysis, sent: Sentence, f: frames_mod.Frame) -> list
         if visitor is None or code in seen:
             continue
         seen.add(code)
+        if p is None or p.name == _places().country_name(code):
+            # a city of that country among the destinations, or named right after the only one,
+            # beats the country
+            ends = [e + shift for _, e in f.destinations]
+            cities = [q for c, q in dests if c == code and q is not None]
+            if len({c for c, _ in dests}) == 1:  # "... visit to Australia in Adelaide"
+                cities += [q for ps, _, q in places_ if q.country == code and any(0 < ps - end <= 30 for end in ends)
+                           and sent.text[ps - sent.start - 3:ps - sent.start] in ("in ", "at ")]
+            p = next((q for q in cities if q.name != _places().country_name(code)), p)
         loc = to_location(p) if p is not None else Location(name=_places().country_name(code), country=code)
         d = Draft("CONSULT", "visit", mode_spec("visit")["cameo"],
                   [person_actor(ctx, visitor, "visitor"), country_actor(code, "host")], [(sent.start, sent.end)],

@@ -78,8 +78,8 @@ def org_counterparts(sent: Sentence, trigger_pos: int) -> list[tuple[str, str | 
             if any(s <= m.start() < e for s, e, _ in [(a, b, c) for a, b, c in out]):
                 continue
             # a one-word alias inside a longer name ("National Party Congress") is not that org
-            if _inside_longer_name(text, m.start(), m.end()):
-                continue
+            if _inside_longer_name(text, m.start(), m.end()) or _VENUE_BEFORE.search(text, 0, m.start()):
+                continue  # ... nor is "at the White House" a counterpart: it is where they met
             # an org inside a person's title ("Administrator of USAID Samantha Power") is not a counterpart
             if any(name_key(org.name) in name_key(t) or any(name_key(a) in name_key(t).split() for a in org.aliases if len(a) <= 5)
                    or any(name_key(a) in name_key(t) for a in org.aliases if len(a) > 5)
@@ -94,6 +94,9 @@ def org_counterparts(sent: Sentence, trigger_pos: int) -> list[tuple[str, str | 
         if len(out) > 6:
             break
     return [(name, index[name_key(name)].country if name_key(name) in index else None, s) for s, e, name in sorted(out)]
+
+
+_VENUE_BEFORE = re.compile(r"\b(?:at|inside|outside|in front of)\s+(?:the\s+)?$")
 
 
 def _inside_longer_name(text: str, start: int, end: int) -> bool:
