@@ -70,6 +70,9 @@ def test_year_comes_from_expression_then_year_then_published_then_unknown():
     # a month-day well after publication belongs to the previous year
     assert find_dates("talks on November 5", published=dt.date(2025, 1, 10))[0].value == "2024-11-05"
     assert find_dates("talks on November 5, 2021", published=PUB, year=2030)[0].value == "2021-11-05"
+    # ... also when the article's year is known to be the publication's (the pipeline passes both)
+    assert find_dates("talks on December 30", published=dt.date(2025, 1, 3), year=2025)[0].value == "2024-12-30"
+    assert find_dates("talks on December 30", published=dt.date(2025, 1, 3), year=2019)[0].value == "2019-12-30"
     assert find_dates("from December 2-5")[0].value == "XXXX-12-02/XXXX-12-05"
 
 

@@ -222,3 +222,10 @@ def test_an_institution_where_two_leaders_met_is_no_counterpart(venue):
     a = extract(f"News\n\nUkrainian President Oleh Marchenko met US President John Carter {venue} on Friday.")
     [meeting] = [e for e in a.events if e.mode == "meeting"]
     assert {x.name for x in meeting.actors} == {"Oleh Marchenko", "John Carter"}
+
+
+def test_a_late_december_meeting_told_in_january_is_last_year_s():
+    a = extract("date 2025-01-03 Ministers meet\n\nIndian Foreign Minister Arjun Mehta met Chinese Foreign Minister "
+                "Li Wei in Beijing on December 30.")
+    [meeting] = [e for e in a.events if e.mode == "meeting"]
+    assert meeting.date == "2024-12-30"

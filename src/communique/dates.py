@@ -171,11 +171,12 @@ def _anchor_year(month: int, day: int, year: int | None, published: _dt.date | N
                  future: bool = False) -> int | None:
     """The year of a year-less month-day: `year` if given, else the publication year
     (the previous one when the date would lie more than a few days after publication,
-    unless the sentence speaks of the future and the date is within half a year)."""
-    if year:
+    unless the sentence speaks of the future and the date is within half a year). A `year` that
+    is the publication's own says nothing more: "December 30" in a January article is last year's."""
+    if year and not (published is not None and year == published.year):
         return year
     if published is None:
-        return None
+        return year
     lex = _lexicon()
     y = published.year
     try:
