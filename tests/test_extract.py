@@ -229,3 +229,12 @@ def test_a_late_december_meeting_told_in_january_is_last_year_s():
                 "Li Wei in Beijing on December 30.")
     [meeting] = [e for e in a.events if e.mode == "meeting"]
     assert meeting.date == "2024-12-30"
+
+
+@pytest.mark.parametrize("occasion", ["on the sidelines of the G20 meeting in Johannesburg",
+                                      "on the margins of the ASEAN ministerial in Vientiane",
+                                      "at the United Nations in New York"])
+def test_the_body_whose_meeting_was_the_occasion_is_no_counterpart(occasion):
+    a = extract(f"News\n\nIndian Foreign Minister Arjun Mehta met Chinese Foreign Minister Li Wei {occasion} on Monday.")
+    meetings = [e for e in a.events if e.mode == "meeting"]
+    assert [{x.name for x in e.actors} for e in meetings] == [{"Arjun Mehta", "Li Wei"}]

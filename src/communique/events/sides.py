@@ -10,6 +10,7 @@ from communique import lexicon
 from communique.analysis import ActorDraft, Analysis, Mention, PersonDraft, Sentence
 from communique.text import name_key
 from communique.events.where import _places
+from communique.frames.words import words
 
 
 def split_sides(sent: Sentence, trigger_pos: int) -> tuple[list[Mention], list[Mention]]:
@@ -78,8 +79,9 @@ def org_counterparts(sent: Sentence, trigger_pos: int) -> list[tuple[str, str | 
             if any(s <= m.start() < e for s, e, _ in [(a, b, c) for a, b, c in out]):
                 continue
             # a one-word alias inside a longer name ("National Party Congress") is not that org
-            if _inside_longer_name(text, m.start(), m.end()) or _VENUE_BEFORE.search(text, 0, m.start()):
-                continue  # ... nor is "at the White House" a counterpart: it is where they met
+            if _inside_longer_name(text, m.start(), m.end()) or _VENUE_BEFORE.search(text, 0, m.start()) \
+                    or _gathering_after().match(text, m.end()):
+                continue  # ... nor is "at the White House" or "the G20 summit" a counterpart: it is where they met
             # an org inside a person's title ("Administrator of USAID Samantha Power") is not a counterpart
             if any(name_key(org.name) in name_key(t) or any(name_key(a) in name_key(t).split() for a in org.aliases if len(a) <= 5)
                    or any(name_key(a) in name_key(t) for a in org.aliases if len(a) > 5)
@@ -96,7 +98,14 @@ def org_counterparts(sent: Sentence, trigger_pos: int) -> list[tuple[str, str | 
     return [(name, index[name_key(name)].country if name_key(name) in index else None, s) for s, e, name in sorted(out)]
 
 
-_VENUE_BEFORE = re.compile(r"\b(?:at|inside|outside|in front of)\s+(?:the\s+)?$")
+_VENUE_BEFORE = re.compile(r"\b(?:at|inside|outside|in front of|(?:sidelines?|margins?) of)\s+(?:the\s+)?$")
+
+
+@lru_cache(maxsize=1)
+def _gathering_after() -> re.Pattern:
+    names = sorted(words()["gathering_words"] | {"meeting", "meetings", "ministerial", "talks"}, key=len,
+                   reverse=True)
+    return re.compile(r"(?:['’]s)?\s+(?:" + "|".join(map(re.escape, names)) + r")\b", re.I)
 
 
 def _inside_longer_name(text: str, start: int, end: int) -> bool:
