@@ -74,6 +74,33 @@ UNDERGOING_VERBS = frozenset({"face", "suffer", "endure", "come"})
 # verbs whose subject gets what another gives: "received weapons from the government"
 RECEIVING_VERBS = frozenset({"receive", "obtain", "get"})
 MUST = frozenset({"must"})
+LEMMA_SLIPS = {"hop": "hope"}
+# clauses that only describe the nouns they modify ("the group that seized Mosul", "a man jailed
+# last year"): what they tell is background, not what the sentence reports
+BACKGROUND_DEPS = frozenset({"relcl", "acl"})
+# subordinators of a condition: "unless the regime is disarmed" asserts nothing
+CONDITIONAL_MARKS = frozenset({"if", "unless", "lest"})
+# verbs of wishing: a clause with its own subject under them is a wish ("hoped X would be indicted"),
+# and "wants X to ..." asks X for the deed
+DESIRE_HEADS = frozenset({"hope", "wish", "want", "expect", "like", "prefer", "desire"})
+APPEAL_HEADS = frozenset({"want", "wish", "like", "prefer"})
+# prepositions whose gerund gives the grounds of a coded deed ("jailed for helping", "accused of playing")
+GROUNDS_PREPS = frozenset({"for", "of"})
+# prepositions under which a trigger noun that modifies another noun is a topic, not an event
+# ("a pause in the bombing", "bans on travel", "responsibility for the attack"); not "of" ("a wave of
+# strikes")
+MENTION_PREPS = frozenset({"in", "on", "for", "about", "over", "against", "to", "since", "after", "before",
+                           "during", "into", "behind"})
+# verbs that report what someone says happened: a speaker named first who tells of another party's
+# violence accuses it ("The US said Iraq had attacked"); a claim of one's own deed claims it
+SAYING = frozenset({"say", "claim", "state", "insist", "assert", "report", "tell", "add", "argue", "charge",
+                    "contend", "maintain", "allege"})
+CLAIMING = frozenset({"claim", "admit", "acknowledge", "boast"})
+ACCUSED_ROOTS = frozenset({"17", "18", "19", "20"})
+# roots (besides appeals, which take the deed into their code) whose governed deed is only what is
+# demanded, alleged, refused or pressed for ("pressured X to help", "alleged that
+# X helped"): the deed is no event of its own
+GOVERNING_ROOTS = frozenset({"10", "11", "12", "17"})
 REPORTING = frozenset({"say", "declare", "state", "insist", "reiterate", "tell", "announce", "warn", "stress",
                        "conclude", "add", "demand", "argue"})
 
@@ -121,6 +148,7 @@ class CodedEvent:
     generic: bool = False  # a one-word pattern ("agree", "urge"): gives way to what it governs
     depth: int = 0  # how deep its predicate sits in the parse: the main clause's events come first
     lemma: str = ""  # the trigger word's lemma ("tell", "meet")
+    verb: int = -1  # document index of its predicate
 
     @property
     def root(self) -> str:
@@ -128,7 +156,10 @@ class CodedEvent:
 
 
 def _lemma(tok: Token) -> str:
-    return (tok.lemma_ or tok.text).lower()
+    lemma = (tok.lemma_ or tok.text).lower()
+    if lemma in LEMMA_SLIPS and tok.lower_.startswith(LEMMA_SLIPS[lemma]):
+        return LEMMA_SLIPS[lemma]  # spaCy lemmatises "hoped" as "hop"
+    return lemma
 
 
 def _match(tokens: list[Token], k: int, elements) -> list[int] | None:
@@ -377,6 +408,11 @@ def code_sentence(sent: Span, persons=None) -> list[CodedEvent]:
             continue
         words = {tokens[i].i for i in hit}
         verb = _predicate(trigger)
+        if _background(verb) or _mention(tokens, hit):
+            continue
+        wish = _wish(verb)
+        if wish == "hope":
+            continue  # "hoped X would be indicted": nobody did anything
         negated = _negated(verb, trigger)
         code = pattern.code
         if code == "043" and _lemma(trigger) == "welcome" and any(
@@ -389,7 +425,9 @@ def code_sentence(sent: Span, persons=None) -> list[CodedEvent]:
             code, negated = refusal, False  # "said it would not provide support": a refusal
         status = "planned" if code.startswith("03") else "happened"
         demanded = _demanded(verb)
-        if demanded and not code.startswith(("01", "02", "10", "13")):
+        if wish == "appeal":
+            code = _finest(APPEAL_OF, code, "020")  # "wants X to attack": asks X to
+        elif demanded and not code.startswith(("01", "02", "10", "13")):
             code = demand_code(code)
             status = "happened"
         elif _intended(verb) and not code.startswith(("03", "12", "13", "01", "02", "10")):
@@ -407,6 +445,9 @@ def code_sentence(sent: Span, persons=None) -> list[CodedEvent]:
         poss = [c for c in trigger.children if c.dep_ == "poss"] if nominal else []
         by = [g for i in hit if tokens[i].pos_ in ("NOUN", "PROPN")
               for g in _by_heads(tokens[i], code)] if nominal else []
+        if not source_heads and passive and code[:2] in FORCE_ROOTS:
+            source_heads = [g for c in verb.children if c.dep_ == "prep" and c.lower_ == "from"
+                            for g in c.children if g.dep_ == "pobj"]  # "was fired from the Gaza Strip"
         if by and _lemma(verb) in UNDERGOING_VERBS | RECEIVING_VERBS:
             source_heads, extra_targets = by, subj  # "faced pressure from X", "received weapons from X"
         elif by and (not source_heads or any(tokens[i].dep_ == "pobj" for i in hit)):
@@ -428,7 +469,7 @@ def code_sentence(sent: Span, persons=None) -> list[CodedEvent]:
             reporter = _reporter(verb)
             if reporter is not None:  # "X said they would ...", "X said its forces had ...": X
                 source_heads = _subject_heads(reporter)[0] or source_heads
-        if demanded:  # "X said Y must ...": X demands of Y
+        if demanded or wish == "appeal":  # "X said Y must ...": X demands of Y; "X wants Y to": X asks Y
             target_heads, source_heads = source_heads, _subject_heads(verb.head)[0]
         source = _actors(source_heads, persons)
         if not source and verb.dep_ in ("xcomp", "ccomp") and _lemma(verb.head) in INTENT_HEADS | DENIAL_HEADS:
@@ -445,8 +486,9 @@ def code_sentence(sent: Span, persons=None) -> list[CodedEvent]:
                               sentence=(sent.start_char, sent.end_char), negated=negated,
                               pattern_line=pattern.line, words=sorted(words),
                               generic=pattern.weight[0] == 1, depth=_depth(sent.doc, verb.i),
-                              lemma=_lemma(trigger)))
+                              lemma=_lemma(trigger), verb=verb.i))
     out = _settle_governed(out, sent.doc)
+    _reported_violence(out, sent.doc, persons)
     _place_titled_persons(out, sent)
     covered = {w for e in out for w in e.words}
     for tok in tokens:
@@ -471,8 +513,8 @@ def _settle_governed(events: list[CodedEvent], doc: Doc) -> list[CodedEvent]:
         head = doc[e.words[0]]
         top = next((doc[w] for w in e.words if doc[w].head.i not in e.words), head)  # "roadside bomb": bomb
         doer = None
-        if top.pos_ in ("NOUN", "PROPN") and top.dep_ in ("nsubj", "compound"):
-            doer = by_word.get(top.head.i)  # "a roadside bomb killed"
+        if top.pos_ in ("NOUN", "PROPN") and top.dep_ in ("nsubj", "nsubjpass", "compound"):
+            doer = by_word.get(top.head.i)  # "a roadside bomb killed", "a mortar bomb was fired"
         elif top.pos_ in ("NOUN", "PROPN") and top.dep_ == "pobj" and top.head.lower_ in ("in", "by", "with"):
             doer = by_word.get(top.head.head.i)  # "were killed in an air raid"
         if doer is not None and doer is not e and e.root in FORCE_ROOTS and doer.root in FORCE_ROOTS:
@@ -488,7 +530,13 @@ def _settle_governed(events: list[CodedEvent], doc: Doc) -> list[CodedEvent]:
             drop.add(id(e))  # "called for a ceasefire", "demanded the release": the appeal's subject
             continue
         verb = head if head.pos_ in ("VERB", "AUX") else _predicate(head)
-        if verb.dep_ not in ("xcomp", "ccomp") or verb.head.i not in by_word:
+        if verb.dep_ == "pcomp" and verb.head.lower_ in GROUNDS_PREPS and verb.head.head.i in by_word \
+                and by_word[verb.head.head.i] is not e:
+            drop.add(id(e))  # "jailed for helping militants": what the jailing is for, not a deed
+            continue
+        while verb.dep_ == "conj" and verb.head.i != verb.i and verb.head.dep_ in ("xcomp", "ccomp", "acl"):
+            verb = verb.head  # "alleged that X knew and that Y helped"
+        if verb.dep_ not in ("xcomp", "ccomp", "acl") or verb.head.i not in by_word:
             continue
         gov = by_word[verb.head.i]
         if gov is e:
@@ -500,11 +548,124 @@ def _settle_governed(events: list[CodedEvent], doc: Doc) -> list[CodedEvent]:
             if gov.generic or gov.code in ("020", "022"):
                 gov.code = _finest(APPEAL_OF, e.code, gov.code)
             drop.add(id(e))
+        elif gov.root in GOVERNING_ROOTS:
+            if gov.generic and gov.root == "10":
+                gov.code = _finest(DEMAND_OF, e.code, gov.code)
+            drop.add(id(e))  # "pressured X to help", "alleged that X helped", "refused permission to help"
         elif gov.generic and _lemma(verb.head) in INTENT_HEADS:
             if not e.source:
                 e.source = gov.source
             drop.add(id(gov))
     return [e for e in events if id(e) not in drop]
+
+
+def _background(verb: Token) -> bool:
+    """Whether a predicate sits in a clause that only describes a noun (a relative clause: "the
+    group that seized Mosul"; a past participle: "a man jailed last year", "a trip aimed at
+    pushing for ...") or states a condition ("unless the regime is disarmed"): such clauses assert
+    no event of the sentence. Not: "There were ten soldiers killed" (the existential's news), a
+    sentence with no verb of its own ("Doctors from X donated ..." parsed as a noun phrase), and
+    "Agents abused migrants, a group charged" (the reported clause, parsed as a participle)."""
+    tok, found = verb, False
+    for _ in range(50):
+        if tok.dep_ == "relcl" or (tok.dep_ == "acl" and tok.tag_ == "VBN" and not _existential(tok.head)
+                                   and not _reported_clause(tok) and not _attribution(tok)):
+            found = True
+        if tok.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in CONDITIONAL_MARKS for c in tok.children):
+            return True
+        if tok.head.i == tok.i:
+            break
+        tok = tok.head
+    return found and tok.pos_ in ("VERB", "AUX")
+
+
+def _attribution(participle: Token) -> bool:
+    """"..., a rights group protested on Saturday": a sentence-final attribution after a comma,
+    parsed as a participle of its speaker, is a finite verb, not a noun's description."""
+    left = participle.head.left_edge
+    sent = participle.sent
+    last = max(t.i for t in participle.subtree)
+    return left.i > sent.start and left.nbor(-1).text == "," and all(
+        t.is_punct for t in participle.doc[last + 1:sent.end]) and not any(
+        c.dep_ in ("dobj", "nsubjpass") for c in participle.children)
+
+
+def _reported_clause(participle: Token) -> bool:
+    """"Youths resorted to ..., officials said": the participle is what the speaker said."""
+    noun = participle.head
+    say = noun.head
+    return noun.dep_ == "nsubj" and _lemma(say) in SAYING and any(
+        t.text == "," for t in noun.doc[participle.i:say.i])
+
+
+def _infinitive(verb: Token) -> bool:
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+
+
+def _existential(noun: Token) -> bool:
+    return noun.dep_ in ("attr", "nsubj") and any(c.dep_ == "expl" for c in noun.head.children)
+
+
+def _mention(tokens: list[Token], hit: list[int]) -> bool:
+    """A trigger noun that modifies another noun through a preposition names that noun's topic:
+    "a pause in the bombing", "bans on travel to X", "responsibility for the attack"."""
+    words = {tokens[i].i for i in hit}
+    top = next((tokens[i] for i in hit if tokens[i].head.i not in words), tokens[hit[0]])
+    if top.pos_ not in ("NOUN", "PROPN"):
+        return False
+    while top.dep_ == "conj" and top.head.i != top.i:
+        top = top.head
+    prep = top.head
+    return top.dep_ == "pobj" and prep.lower_ in MENTION_PREPS and prep.head.pos_ in ("NOUN", "PROPN") \
+        and prep.head.i not in words
+
+
+def _wish(verb: Token) -> str | None:
+    """"appeal" for a deed a verb of wanting asks of another party ("Obama wants Putin to attack"),
+    "hope" for one it only hopes or expects of another ("hoped X would be indicted"), else None."""
+    head = verb.head
+    if head.i == verb.i or _lemma(head) not in DESIRE_HEADS:
+        return None
+    own = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if verb.dep_ == "ccomp" and own:
+        return "appeal" if _lemma(head) in APPEAL_HEADS and _infinitive(verb) else "hope"
+    return None
+
+
+def _reported_violence(events: list[CodedEvent], doc: Doc, persons) -> None:
+    """Violence a speaker named first says another party did is the speaker's accusation of it
+    ("The US said Iraq had attacked", "Israel said a mortar was fired at it from Gaza": 112); a
+    claim of one's own violence claims responsibility (015). Told after the fact ("..., medics
+    said"), or by a party of its own forces, the deed stays the news."""
+    for e in events:
+        if e.root not in ACCUSED_ROOTS or e.status != "happened" or e.negated or e.verb < 0 or not e.source:
+            continue
+        verb = doc[e.verb]
+        while verb.dep_ == "conj" and verb.head.i != verb.i:
+            verb = verb.head
+        rep = verb.head
+        if verb.dep_ != "ccomp" or _lemma(rep) not in SAYING:
+            continue
+        subj = [c for c in rep.children if c.dep_ == "nsubj"]
+        if not subj or not subj[0].i < rep.i < verb.i:
+            continue
+        speaker = _actors(_with_conjuncts(subj), persons)
+        states = {a.country for a in speaker if a.country}
+        if not speaker:
+            continue
+        if any(_same(a, speaker) or (a.country and a.country in states) for a in e.source):
+            if _lemma(rep) in CLAIMING:
+                e.code, e.plover, e.mode, e.target = "015", None, None, e.target  # "claimed they had attacked"
+            continue
+        if len(e.source) == 1 and not e.source[0].country and _lone_sector(doc, e.source[0]):
+            continue  # "the army said troops killed five": its own troops
+        e.code, e.source, e.target = "112", speaker, e.source
+        e.plover, e.mode = plover_of("112")
+
+
+def _lone_sector(doc: Doc, actor: ActorRef) -> bool:
+    span = doc.char_span(actor.start, actor.end, alignment_mode="expand")
+    return span is not None and tuple(_lemma(t) for t in span if t.pos_ != "DET") in sector_words()
 
 
 def _place_titled_persons(events: list[CodedEvent], sent: Span) -> None:
