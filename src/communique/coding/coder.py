@@ -80,6 +80,9 @@ LEMMA_SLIPS = {"hop": "hope"}
 BACKGROUND_DEPS = frozenset({"relcl", "acl"})
 # subordinators of a condition: "unless the regime is disarmed" asserts nothing
 CONDITIONAL_MARKS = frozenset({"if", "unless", "lest"})
+# subordinators of what came before or after the news: "withdrew two weeks after rebels kidnapped
+# peacekeepers" reports the withdrawal; the kidnapping is its occasion, reported when it happened
+TEMPORAL_MARKS = frozenset({"after", "before", "since", "until", "till"})
 # verbs of wishing: a clause with its own subject under them is a wish ("hoped X would be indicted"),
 # and "wants X to ..." asks X for the deed
 DESIRE_HEADS = frozenset({"hope", "wish", "want", "expect", "like", "prefer", "desire"})
@@ -205,11 +208,12 @@ def _matches(tokens: list[Token]) -> list[tuple[Pattern, list[int]]]:
             if hit is not None:
                 found.append((pattern, hit))
                 break  # candidates are sorted most specific first
-    # a match inside a more specific one is part of it ("held talks" is not also "talks")
+    # a match inside a more specific one, or starting on one of its words, is part of it ("held
+    # talks" is not also "talks", "advised against travel to X" not also "travel to X")
     found.sort(key=lambda m: (m[0].weight, -m[1][0]), reverse=True)
     kept: list[tuple[Pattern, list[int]]] = []
     for pattern, hit in found:
-        if any(set(hit) <= set(h) for _, h in kept):
+        if any(set(hit) <= set(h) or (hit[0] in h and p.weight > pattern.weight) for p, h in kept):
             continue
         kept.append((pattern, hit))
     return kept
@@ -223,13 +227,17 @@ SUPPORT_VERBS = frozenset({"hold", "conduct", "launch", "carry", "stage", "impos
 
 
 TOPIC_ROOTS = frozenset({"04", "05", "06", "07"})
+PREPOSITIONS = frozenset({"to", "with", "in", "on", "for", "from", "against", "at", "of", "into", "toward", "towards"})
 FORCE_ROOTS = frozenset({"18", "19", "20"})
 
 
 def _nominal_without_support(tok: Token, pattern: Pattern) -> bool:
-    """A one-word noun of cooperation that no verb carries ("hope for enhanced cooperation",
-    "investment in India") names a topic, not an event; nouns of force ("an air strike") stay."""
-    if pattern.weight[0] > 1 or tok.pos_ not in ("NOUN", "PROPN") or pattern.code[:2] not in TOPIC_ROOTS:
+    """A noun of cooperation (alone or with its preposition: "travel to") that no verb carries
+    ("hope for enhanced cooperation", "investment in India", "lifted its ban on travel to X")
+    names a topic, not an event; nouns of force ("an air strike") stay."""
+    if tok.pos_ not in ("NOUN", "PROPN") or pattern.code[:2] not in TOPIC_ROOTS:
+        return False
+    if any(w is not GAP and not w <= PREPOSITIONS for w in pattern.elements[1:]):  # "travel to" is one noun
         return False
     if tok.dep_ == "ROOT":
         return False
@@ -536,7 +544,8 @@ def _settle_governed(events: list[CodedEvent], doc: Doc) -> list[CodedEvent]:
             continue
         while verb.dep_ == "conj" and verb.head.i != verb.i and verb.head.dep_ in ("xcomp", "ccomp", "acl"):
             verb = verb.head  # "alleged that X knew and that Y helped"
-        if verb.dep_ not in ("xcomp", "ccomp", "acl") or verb.head.i not in by_word:
+        if not (verb.dep_ in ("xcomp", "ccomp", "acl") or (verb.dep_ == "advcl" and _infinitive(verb))) \
+                or verb.head.i not in by_word:  # "pressured by Congress to help Iran": an advcl in spaCy
             continue
         gov = by_word[verb.head.i]
         if gov is e:
@@ -573,6 +582,8 @@ def _background(verb: Token) -> bool:
             found = True
         if tok.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in CONDITIONAL_MARKS for c in tok.children):
             return True
+        if tok.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in TEMPORAL_MARKS for c in tok.children):
+            found = True
         if tok.head.i == tok.i:
             break
         tok = tok.head
@@ -611,12 +622,12 @@ def _mention(tokens: list[Token], hit: list[int]) -> bool:
     "a pause in the bombing", "bans on travel to X", "responsibility for the attack"."""
     words = {tokens[i].i for i in hit}
     top = next((tokens[i] for i in hit if tokens[i].head.i not in words), tokens[hit[0]])
-    if top.pos_ not in ("NOUN", "PROPN"):
+    if top.pos_ not in ("NOUN", "PROPN") and top.dep_ != "pcomp":  # "a ban on travelling to X"
         return False
     while top.dep_ == "conj" and top.head.i != top.i:
         top = top.head
     prep = top.head
-    return top.dep_ == "pobj" and prep.lower_ in MENTION_PREPS and prep.head.pos_ in ("NOUN", "PROPN") \
+    return top.dep_ in ("pobj", "pcomp") and prep.lower_ in MENTION_PREPS and prep.head.pos_ in ("NOUN", "PROPN") \
         and prep.head.i not in words
 
 

@@ -1,0 +1,135 @@
+"""Which events a sentence asserts: background clauses, conditions, wishes, topics, grounds and
+reported violence. Sentences written for these tests."""
+import pytest
+
+from communique.coding import code_text
+
+
+def coded(text):
+    """The events with a PLOVER type (statements left out), as the article pipeline takes them."""
+    return [e for e in code_text(text) if e.plover]
+
+
+def roots(text):
+    return [e.root for e in coded(text)]
+
+
+def countries(actors):
+    return [a.country for a in actors]
+
+
+@pytest.mark.parametrize("text,kept,background", [
+    ("Police arrested a man who had attacked a soldier in Lagos.", "17", "18"),
+    ("Kenya condemned the militia that kidnapped three aid workers.", "11", "18"),
+    ("The army freed a journalist jailed by rebels last year.", "08", "17"),
+])
+def test_a_relative_or_participle_clause_is_background(text, kept, background):
+    assert kept in roots(text) and background not in roots(text)
+
+
+def test_an_existential_keeps_its_participle():
+    assert "19" in roots("There were five Nigerian soldiers killed in Mali.")
+
+
+@pytest.mark.parametrize("text,absent", [
+    ("Ghana will impose sanctions if Togo attacks its border posts.", "18"),
+    ("Peru said talks can resume only if Chile withdraws its troops.", "08"),
+])
+def test_a_condition_asserts_no_deed(text, absent):
+    assert absent not in roots(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Kenya hoped the rebels would be disarmed.",
+    "Egypt expects that Israel will lift the blockade.",
+])
+def test_a_hope_for_another_party_s_deed_is_no_event(text):
+    assert coded(text) == []
+
+
+@pytest.mark.parametrize("text,code,src,tgt", [
+    ("Japan wants China to release the fishermen.", "0253", "JPN", "CHN"),
+    ("Germany wants Russia to withdraw its troops from the border.", "0256", "DEU", "RUS"),
+])
+def test_wanting_another_party_to_act_is_an_appeal_to_it(text, code, src, tgt):
+    (e,) = coded(text)
+    assert (e.code, e.plover) == (code, "REQUEST")
+    assert countries(e.source) == [src] and countries(e.target) == [tgt]
+
+
+@pytest.mark.parametrize("text", [
+    "Officials reported a pause in the shelling of Kharkiv.",
+    "Sweden lifted its ban on travel to Iraq.",
+    "Sweden announced a ban on travelling to Iraq.",
+    "The group claimed responsibility for the bombing of the embassy.",
+])
+def test_a_trigger_noun_under_another_noun_is_its_topic(text):
+    assert not {"04", "18", "19"} & set(roots(text))
+
+
+@pytest.mark.parametrize("text,absent", [
+    ("A court in Cairo jailed two activists for organizing protests.", "14"),
+    ("A Nigerian court jailed a student for helping militants.", "07"),
+])
+def test_what_a_punishment_is_for_is_no_deed_of_its_own(text, absent):
+    assert "17" in roots(text) and absent not in roots(text)
+
+
+@pytest.mark.parametrize("text,src,tgt", [
+    ("Ukraine said Russian forces shelled the city of Kharkiv.", "UKR", "RUS"),
+    ("Azerbaijan said that Armenian troops had attacked its positions.", "AZE", "ARM"),
+    ("Ghana said a rocket was fired at it from Togo.", "GHA", "TGO"),
+])
+def test_violence_a_speaker_says_another_party_did_is_an_accusation(text, src, tgt):
+    (e,) = coded(text)
+    assert (e.code, e.plover) == ("112", "ACCUSE")
+    assert countries(e.source) == [src] and tgt in countries(e.target)
+
+
+@pytest.mark.parametrize("text", [
+    "Russian forces shelled Kharkiv overnight, Ukrainian officials said.",  # told after the deed
+    "Israel said its aircraft struck targets in Gaza.",  # its own deed
+    "The army said troops killed five militants near the border.",  # its own troops
+])
+def test_reported_violence_stays_violence(text):
+    assert [r for r in roots(text) if r in ("11", "18", "19")] in (["18"], ["19"])
+
+
+def test_a_claim_of_one_s_own_attack_claims_responsibility():
+    codes = [e.code for e in code_text("The militant group claimed that it had attacked the convoy.")]
+    assert "015" in codes and not any(c.startswith("18") for c in codes)
+
+
+@pytest.mark.parametrize("text", [
+    "The EU is pressuring Serbia to recognize Kosovo.",
+    "Washington pressured Seoul to help Kyiv.",
+])
+def test_what_pressure_is_for_is_no_event_of_its_own(text):
+    assert roots(text) == ["17"]
+
+
+@pytest.mark.parametrize("text,src,tgt", [
+    ("Hungary would not give permission to Ukraine to use its airspace.", "HUN", "UKR"),
+    ("Austria said it would not grant permission to Serbia to help Hungary.", "AUT", "SRB"),
+])
+def test_refusing_permission_is_one_refusal(text, src, tgt):
+    (e,) = coded(text)
+    assert e.root == "12" and countries(e.source) == [src] and countries(e.target) == [tgt]
+
+
+@pytest.mark.parametrize("text,tgt", [
+    ("Britain advised against all travel to Haiti.", "HTI"),
+    ("Canada has warned against travel to Lebanon.", "LBN"),
+])
+def test_a_travel_warning_reduces_relations_and_is_no_visit(text, tgt):
+    (e,) = coded(text)
+    assert e.code == "160" and countries(e.target) == [tgt]
+
+
+@pytest.mark.parametrize("text", [
+    "Evidence against Iran was presented by Israel.",
+    "Israel presented evidence against Iran.",
+])
+def test_evidence_against_a_party_accuses_it_in_either_voice(text):
+    (e,) = coded(text)
+    assert e.code.startswith("112") and countries(e.source) == ["ISR"] and countries(e.target) == ["IRN"]
