@@ -133,3 +133,31 @@ def test_a_travel_warning_reduces_relations_and_is_no_visit(text, tgt):
 def test_evidence_against_a_party_accuses_it_in_either_voice(text):
     (e,) = coded(text)
     assert e.code.startswith("112") and countries(e.source) == ["ISR"] and countries(e.target) == ["IRN"]
+
+
+@pytest.mark.parametrize("text,states", [
+    ("Chile, Peru and Bolivia met on Monday.", {"CHL", "PER", "BOL"}),
+    ("Kenya and Ethiopia are seeking to deepen their partnership in trade.", {"KEN", "ETH"}),
+])
+def test_states_that_meet_or_cooperate_with_each_other_are_reciprocal(text, states):
+    e = coded(text)[0]
+    assert e.reciprocal and set(countries(e.source)) == states and e.target == []
+
+
+def test_a_meeting_with_a_named_other_party_is_not_reciprocal():
+    e = coded("France and Germany met the Ukrainian president.")[0]
+    assert not e.reciprocal and countries(e.target) == ["UKR"]
+
+
+@pytest.mark.parametrize("text,iso3", [
+    ("The Kenyan president is scheduled to attend a summit in Addis Ababa.", "KEN"),
+    ("Nigeria is expected to attend the summit.", "NGA"),
+])
+def test_the_subject_of_a_passive_governor_does_the_controlled_deed(text, iso3):
+    e = coded(text)[0]
+    assert countries(e.source) == [iso3] and iso3 not in countries(e.target)
+
+
+def test_the_noun_of_a_past_participle_undergoes_it():
+    e = coded("Ten Malian soldiers were killed in Niger.")[0]
+    assert e.root == "19" and "MLI" in countries(e.target) and "MLI" not in countries(e.source)

@@ -100,6 +100,9 @@ SAYING = frozenset({"say", "claim", "state", "insist", "assert", "report", "tell
                     "contend", "maintain", "allege"})
 CLAIMING = frozenset({"claim", "admit", "acknowledge", "boast"})
 ACCUSED_ROOTS = frozenset({"17", "18", "19", "20"})
+# events that parties do with each other: "X, Y and Z met", "X and Y seek to deepen a partnership"
+RECIPROCAL_ROOTS = frozenset({"04", "06"})
+RECIPROCAL_CODES = frozenset({"030", "031", "036", "057"})
 # roots (besides appeals, which take the deed into their code) whose governed deed is only what is
 # demanded, alleged, refused or pressed for ("pressured X to help", "alleged that
 # X helped"): the deed is no event of its own
@@ -152,6 +155,7 @@ class CodedEvent:
     depth: int = 0  # how deep its predicate sits in the parse: the main clause's events come first
     lemma: str = ""  # the trigger word's lemma ("tell", "meet")
     verb: int = -1  # document index of its predicate
+    reciprocal: bool = False  # its sources do it with each other ("X and Y met"): each is the others' counterpart
 
     @property
     def root(self) -> str:
@@ -263,16 +267,22 @@ def _predicate(tok: Token) -> Token:
 
 def _subject_heads(verb: Token) -> tuple[list[Token], bool]:
     """Subject phrase heads of a verb (following conjoined and controlled verbs up), and whether
-    the verb is passive."""
-    cur = verb
+    the verb is passive. A controlled verb is passive by its own auxiliary only ("X is scheduled to
+    attend": X attends); a past participle's noun undergoes it ("ten soldiers killed"), unless the sentence has no verb
+    of its own ("A newspaper called on X ..." parsed as a noun phrase)."""
+    cur, controlled = verb, False
     for _ in range(4):
         subj = [c for c in cur.children if c.dep_ in SUBJECT_DEPS]
         if subj:
-            passive = any(c.dep_ == "nsubjpass" for c in subj)
+            if controlled:
+                passive = any(c.dep_ == "auxpass" for c in verb.children)
+            else:
+                passive = any(c.dep_ == "nsubjpass" for c in subj)
             return _with_conjuncts(subj), passive
         if cur.dep_ in ("conj", "xcomp", "advcl", "relcl", "acl", "acomp") and cur.head.i != cur.i:
             if cur.dep_ in ("relcl", "acl"):
-                return [cur.head], False
+                return [cur.head], cur.dep_ == "acl" and cur.tag_ == "VBN" and cur.sent.root.pos_ in ("VERB", "AUX")
+            controlled = controlled or cur.dep_ in ("xcomp", "advcl")
             cur = cur.head
             continue
         break
@@ -497,6 +507,7 @@ def code_sentence(sent: Span, persons=None) -> list[CodedEvent]:
                               lemma=_lemma(trigger), verb=verb.i))
     out = _settle_governed(out, sent.doc)
     _reported_violence(out, sent.doc, persons)
+    _reciprocal(out)
     _place_titled_persons(out, sent)
     covered = {w for e in out for w in e.words}
     for tok in tokens:
@@ -672,6 +683,17 @@ def _reported_violence(events: list[CodedEvent], doc: Doc, persons) -> None:
             continue  # "the army said troops killed five": its own troops
         e.code, e.source, e.target = "112", speaker, e.source
         e.plover, e.mode = plover_of("112")
+
+
+def _reciprocal(events: list[CodedEvent]) -> None:
+    """A meeting or cooperation of states named together with no other party ("The US, Russia
+    and Switzerland met") is each one's with the others: marked reciprocal, its sources are each
+    other's counterparts (the target stays empty: no one outside them is a party)."""
+    for e in events:
+        states = [a.country for a in e.source]
+        if (e.root in RECIPROCAL_ROOTS or e.code in RECIPROCAL_CODES) and not e.target and len(states) > 1 \
+                and None not in states and len(set(states)) == len(states):
+            e.reciprocal = True
 
 
 def _lone_sector(doc: Doc, actor: ActorRef) -> bool:
