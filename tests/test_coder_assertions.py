@@ -161,3 +161,26 @@ def test_the_subject_of_a_passive_governor_does_the_controlled_deed(text, iso3):
 def test_the_noun_of_a_past_participle_undergoes_it():
     e = coded("Ten Malian soldiers were killed in Niger.")[0]
     assert e.root == "19" and "MLI" in countries(e.target) and "MLI" not in countries(e.source)
+
+
+@pytest.mark.parametrize("text,code", [
+    ("The Russian building was demolished by a Ukrainian protestor.", "145"),
+    ("Hundreds of demonstrators attacked the embassy in Tehran.", "145"),
+    ("Syrian forces clashed with rioters in the square.", "175"),
+    ("Police fired tear gas at protesters in Nairobi.", "175"),
+])
+def test_violence_by_protesters_is_a_violent_protest_and_against_them_repression(text, code):
+    assert [e.code for e in coded(text)] == [code]
+
+
+@pytest.mark.parametrize("text,root", [
+    ("Police arrested dozens of protesters in Lagos.", "17"),
+    ("Thousands of protesters marched in Lima.", "14"),
+])
+def test_a_protester_is_a_party_not_an_event_of_its_own(text, root):
+    assert roots(text) == [root]
+
+
+def test_the_means_of_an_accusation_is_the_same_accusation():
+    text = "Chad accused Sudan of lying by alleging that Chadian troops had crossed the border."
+    assert roots(text) == ["11"]

@@ -100,6 +100,10 @@ SAYING = frozenset({"say", "claim", "state", "insist", "assert", "report", "tell
                     "contend", "maintain", "allege"})
 CLAIMING = frozenset({"claim", "admit", "acknowledge", "boast"})
 ACCUSED_ROOTS = frozenset({"17", "18", "19", "20"})
+VIOLENT_ROOTS = frozenset({"18", "19", "20"})
+# how a noun is a party of an event: its subject, object, agent, or "with/against/at/on" object
+PARTY_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj"})
+PARTY_PREPS = frozenset({"by", "with", "against", "at", "on", "of"})
 # events that parties do with each other: "X, Y and Z met", "X and Y seek to deepen a partnership"
 RECIPROCAL_ROOTS = frozenset({"04", "06"})
 RECIPROCAL_CODES = frozenset({"030", "031", "036", "057"})
@@ -553,6 +557,11 @@ def _settle_governed(events: list[CodedEvent], doc: Doc) -> list[CodedEvent]:
                 and by_word[verb.head.head.i] is not e:
             drop.add(id(e))  # "jailed for helping militants": what the jailing is for, not a deed
             continue
+        if verb.dep_ == "pcomp" and verb.head.lower_ == "by":
+            means = _governing_event(verb.head.head, by_word)
+            if means is not None and means is not e and means.root == e.root:
+                drop.add(id(e))  # "accused X of lying by alleging that ...": one accusation, told twice
+                continue
         while verb.dep_ == "conj" and verb.head.i != verb.i and verb.head.dep_ in ("xcomp", "ccomp", "acl"):
             verb = verb.head  # "alleged that X knew and that Y helped"
         if not (verb.dep_ in ("xcomp", "ccomp", "acl") or (verb.dep_ == "advcl" and _infinitive(verb))) \
@@ -576,6 +585,47 @@ def _settle_governed(events: list[CodedEvent], doc: Doc) -> list[CodedEvent]:
             if not e.source:
                 e.source = gov.source
             drop.add(id(gov))
+    kept = [e for e in events if id(e) not in drop]
+    return _protesters_in_violence(kept, doc)
+
+
+def _governing_event(tok: Token, by_word: dict) -> "CodedEvent | None":
+    """The coded event a word belongs to, climbing through the gerunds and prepositions it is in
+    ("accused X of making claims": "making" -> "accused")."""
+    for _ in range(5):
+        if tok.i in by_word:
+            return by_word[tok.i]
+        if tok.dep_ not in ("pcomp", "prep", "pobj", "dobj") or tok.head.i == tok.i:
+            return None
+        tok = tok.head
+    return None
+
+
+def _protesters_in_violence(events: list[CodedEvent], doc: Doc) -> list[CodedEvent]:
+    """A protest noun that is a party of another coded event ("police arrested protesters",
+    "demonstrators demanded ...") is no event of its own; as the doer of violence ("a rioter
+    demolished the building") it makes it a violent protest (145), as its target ("police
+    clashed with demonstrators") violent repression (175)."""
+    by_word = {w: e for e in events for w in e.words}
+    drop = set()
+    for e in events:
+        if e.root != "14" or len(e.words) != 1 or doc[e.words[0]].pos_ != "NOUN":
+            continue
+        noun = doc[e.words[0]]
+        while noun.dep_ == "conj" and noun.head.i != noun.i:
+            noun = noun.head
+        if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.pos_ in ("NOUN", "NUM", "PRON"):
+            noun = noun.head.head  # "dozens of protesters", "some of the demonstrators"
+        doer = noun.dep_ == "nsubj" or (noun.dep_ == "pobj" and noun.head.dep_ == "agent")
+        verb = noun.head.head if noun.dep_ == "pobj" else noun.head
+        gov = by_word.get(verb.i)
+        if gov is None or gov is e or noun.dep_ not in PARTY_DEPS or (
+                noun.dep_ == "pobj" and noun.head.lower_ not in PARTY_PREPS):
+            continue
+        if gov.root in VIOLENT_ROOTS or gov.code.startswith("171"):
+            gov.code = "145" if doer else "175"
+            gov.plover, gov.mode = plover_of(gov.code)
+        drop.add(id(e))
     return [e for e in events if id(e) not in drop]
 
 
