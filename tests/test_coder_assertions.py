@@ -184,3 +184,16 @@ def test_a_protester_is_a_party_not_an_event_of_its_own(text, root):
 def test_the_means_of_an_accusation_is_the_same_accusation():
     text = "Chad accused Sudan of lying by alleging that Chadian troops had crossed the border."
     assert roots(text) == ["11"]
+
+
+@pytest.mark.parametrize("text,src", [
+    ("The US claimed that Sendero had attacked the mine.", "USA"),
+    ("Peru said that Kallpa had bombed its border posts.", "PER"),
+])
+def test_a_reported_attack_by_a_name_unknown_as_an_actor_is_still_an_accusation(text, src):
+    (e,) = coded(text)
+    assert e.code == "112" and countries(e.source) == [src]
+
+
+def test_protesters_using_arms_stay_the_use_of_arms():
+    assert roots("Angry demonstrators launched rockets at the army base.") == ["19"]

@@ -604,8 +604,9 @@ def _governing_event(tok: Token, by_word: dict) -> "CodedEvent | None":
 def _protesters_in_violence(events: list[CodedEvent], doc: Doc) -> list[CodedEvent]:
     """A protest noun that is a party of another coded event ("police arrested protesters",
     "demonstrators demanded ...") is no event of its own; as the doer of violence ("a rioter
-    demolished the building") it makes it a violent protest (145), as its target ("police
-    clashed with demonstrators") violent repression (175)."""
+    demolished the building", "protesters attacked the station") it makes an assault or
+    destruction a violent protest (145), as the target of force ("police clashed with
+    demonstrators") violent repression (175)."""
     by_word = {w: e for e in events for w in e.words}
     drop = set()
     for e in events:
@@ -622,9 +623,11 @@ def _protesters_in_violence(events: list[CodedEvent], doc: Doc) -> list[CodedEve
         if gov is None or gov is e or noun.dep_ not in PARTY_DEPS or (
                 noun.dep_ == "pobj" and noun.head.lower_ not in PARTY_PREPS):
             continue
-        if gov.root in VIOLENT_ROOTS or gov.code.startswith("171"):
-            gov.code = "145" if doer else "175"
-            gov.plover, gov.mode = plover_of(gov.code)
+        if doer and (gov.root == "18" or gov.code.startswith("171")):
+            gov.code = "145"  # a riot; "demonstrators launched missiles" stays the use of arms
+        elif not doer and gov.root in VIOLENT_ROOTS:
+            gov.code = "175"
+        gov.plover, gov.mode = plover_of(gov.code)
         drop.add(id(e))
     return [e for e in events if id(e) not in drop]
 
@@ -710,9 +713,11 @@ def _reported_violence(events: list[CodedEvent], doc: Doc, persons) -> None:
     claim of one's own violence claims responsibility (015). Told after the fact ("..., medics
     said"), or by a party of its own forces, the deed stays the news."""
     for e in events:
-        if e.root not in ACCUSED_ROOTS or e.status != "happened" or e.negated or e.verb < 0 or not e.source:
+        if e.root not in ACCUSED_ROOTS or e.status != "happened" or e.negated or e.verb < 0:
             continue
         verb = doc[e.verb]
+        if not e.source and not _named_doer(verb):
+            continue
         while verb.dep_ == "conj" and verb.head.i != verb.i:
             verb = verb.head
         rep = verb.head
@@ -744,6 +749,12 @@ def _reciprocal(events: list[CodedEvent]) -> None:
         if (e.root in RECIPROCAL_ROOTS or e.code in RECIPROCAL_CODES) and not e.target and len(states) > 1 \
                 and None not in states and len(set(states)) == len(states):
             e.reciprocal = True
+
+
+def _named_doer(verb: Token) -> bool:
+    """Whether an active verb's subject is a name ("ISIL had attacked"), known as an actor or not."""
+    heads, passive = _subject_heads(verb)
+    return bool(heads) and not passive and all(h.pos_ == "PROPN" for h in heads)
 
 
 def _lone_sector(doc: Doc, actor: ActorRef) -> bool:
