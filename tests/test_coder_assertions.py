@@ -197,3 +197,20 @@ def test_a_reported_attack_by_a_name_unknown_as_an_actor_is_still_an_accusation(
 
 def test_protesters_using_arms_stay_the_use_of_arms():
     assert roots("Angry demonstrators launched rockets at the army base.") == ["19"]
+
+
+@pytest.mark.parametrize("text,code", [
+    ("Spain is the first country to sign the treaty with Morocco.", "057"),
+    ("He became the first foreign leader to visit Ukraine this year.", "042"),
+    ("Berlin welcomed the fact that Germany has provided more aid to Kyiv than others.", "07"),
+])
+def test_an_infinitive_or_finite_clause_on_a_noun_is_no_background(text, code):
+    assert any(e.code.startswith(code) for e in coded(text))
+
+
+@pytest.mark.parametrize("text", [
+    "In addition to meeting the Pope, Milei met Meloni in Rome.",
+    "Modi hosted a ceremony for visiting Vietnamese Prime Minister Pham Minh Chinh.",
+])
+def test_a_gerund_under_a_noun_is_a_topic_only_under_topic_prepositions(text):
+    assert "04" in roots(text)

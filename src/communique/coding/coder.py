@@ -92,8 +92,11 @@ GROUNDS_PREPS = frozenset({"for", "of"})
 # prepositions under which a trigger noun that modifies another noun is a topic, not an event
 # ("a pause in the bombing", "bans on travel", "responsibility for the attack"); not "of" ("a wave of
 # strikes")
-MENTION_PREPS = frozenset({"in", "on", "for", "about", "over", "against", "to", "since", "after", "before",
+MENTION_PREPS = frozenset({"in", "on", "for", "about", "over", "against", "since", "after", "before",
                            "during", "into", "behind"})
+# and a gerund only under those of a topic ("a ban on travelling"; not "a ceremony for visiting X",
+# "in addition to meeting X")
+GERUND_MENTION_PREPS = frozenset({"on", "about", "over", "against"})
 # verbs that report what someone says happened: a speaker named first who tells of another party's
 # violence accuses it ("The US said Iraq had attacked"); a claim of one's own deed claims it
 SAYING = frozenset({"say", "claim", "state", "insist", "assert", "report", "tell", "add", "argue", "charge",
@@ -635,23 +638,30 @@ def _protesters_in_violence(events: list[CodedEvent], doc: Doc) -> list[CodedEve
 def _background(verb: Token) -> bool:
     """Whether a predicate sits in a clause that only describes a noun (a relative clause: "the
     group that seized Mosul"; a past participle: "a man jailed last year", "a trip aimed at
-    pushing for ...") or states a condition ("unless the regime is disarmed"): such clauses assert
-    no event of the sentence. Not: "There were ten soldiers killed" (the existential's news), a
-    sentence with no verb of its own ("Doctors from X donated ..." parsed as a noun phrase), and
-    "Agents abused migrants, a group charged" (the reported clause, parsed as a participle)."""
+    pushing for ..."), tells what came before or after the news ("two weeks after rebels
+    kidnapped ...") or states a condition ("unless the regime is disarmed"): such clauses assert
+    no event of the sentence. A sentence with no verb of its own ("Doctors from X donated ..."
+    parsed as a noun phrase) has no other clause to prefer."""
     tok, found = verb, False
     for _ in range(50):
-        if tok.dep_ == "relcl" or (tok.dep_ == "acl" and tok.tag_ == "VBN" and not _existential(tok.head)
-                                   and not _reported_clause(tok) and not _attribution(tok)):
-            found = True
-        if tok.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in CONDITIONAL_MARKS for c in tok.children):
+        marks = {c.lower_ for c in tok.children if c.dep_ == "mark"} if tok.dep_ == "advcl" else set()
+        if marks & CONDITIONAL_MARKS:
             return True
-        if tok.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in TEMPORAL_MARKS for c in tok.children):
-            found = True
+        found = found or _describes_noun(tok) or bool(marks & TEMPORAL_MARKS)
         if tok.head.i == tok.i:
             break
         tok = tok.head
     return found and tok.pos_ in ("VERB", "AUX")
+
+
+def _describes_noun(tok: Token) -> bool:
+    """A relative clause or bare participle on a noun. Not an infinitive ("the first leader to
+    visit Kyiv": who visited), "There were ten soldiers killed" (the existential's news), nor
+    "Agents abused migrants, a group charged" (a finite verb parsed as a participle)."""
+    if tok.dep_ == "relcl":
+        return not _infinitive(tok)
+    return tok.dep_ == "acl" and _participle(tok) and not _existential(tok.head) \
+        and not _reported_clause(tok) and not _attribution(tok)
 
 
 def _attribution(participle: Token) -> bool:
@@ -673,6 +683,13 @@ def _reported_clause(participle: Token) -> bool:
         t.text == "," for t in noun.doc[participle.i:say.i])
 
 
+def _participle(verb: Token) -> bool:
+    """A bare past participle ("a man jailed last year"), not a clause with its own subject or
+    auxiliary ("the fact that Germany has provided aid")."""
+    return verb.tag_ == "VBN" and not any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass", "mark")
+                                          for c in verb.children)
+
+
 def _infinitive(verb: Token) -> bool:
     return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
 
@@ -691,7 +708,8 @@ def _mention(tokens: list[Token], hit: list[int]) -> bool:
     while top.dep_ == "conj" and top.head.i != top.i:
         top = top.head
     prep = top.head
-    return top.dep_ in ("pobj", "pcomp") and prep.lower_ in MENTION_PREPS and prep.head.pos_ in ("NOUN", "PROPN") \
+    preps = GERUND_MENTION_PREPS if top.dep_ == "pcomp" else MENTION_PREPS
+    return top.dep_ in ("pobj", "pcomp") and prep.lower_ in preps and prep.head.pos_ in ("NOUN", "PROPN") \
         and prep.head.i not in words
 
 
