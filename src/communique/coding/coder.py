@@ -12,6 +12,8 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span, Token
 
 from communique.coding.actors import ActorRef, find_actors, only_state, persons_in, phrase_tokens
+from communique.coding.clauses import SAYING, background, infinitive, topic_mention, wished
+from communique.coding.clauses import lemma as _lemma
 from communique.coding.vocabulary import GAP, MAX_GAP, Pattern, patterns_by_trigger, plover_of, sector_words
 
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
@@ -74,33 +76,8 @@ UNDERGOING_VERBS = frozenset({"face", "suffer", "endure", "come"})
 # verbs whose subject gets what another gives: "received weapons from the government"
 RECEIVING_VERBS = frozenset({"receive", "obtain", "get"})
 MUST = frozenset({"must"})
-LEMMA_SLIPS = {"hop": "hope"}
-# clauses that only describe the nouns they modify ("the group that seized Mosul", "a man jailed
-# last year"): what they tell is background, not what the sentence reports
-BACKGROUND_DEPS = frozenset({"relcl", "acl"})
-# subordinators of a condition: "unless the regime is disarmed" asserts nothing
-CONDITIONAL_MARKS = frozenset({"if", "unless", "lest"})
-# subordinators of what came before or after the news: "withdrew two weeks after rebels kidnapped
-# peacekeepers" reports the withdrawal; the kidnapping is its occasion, reported when it happened
-TEMPORAL_MARKS = frozenset({"after", "before", "since", "until", "till"})
-# verbs of wishing: a clause with its own subject under them is a wish ("hoped X would be indicted"),
-# and "wants X to ..." asks X for the deed
-DESIRE_HEADS = frozenset({"hope", "wish", "want", "expect", "like", "prefer", "desire"})
-APPEAL_HEADS = frozenset({"want", "wish", "like", "prefer"})
 # prepositions whose gerund gives the grounds of a coded deed ("jailed for helping", "accused of playing")
 GROUNDS_PREPS = frozenset({"for", "of"})
-# prepositions under which a trigger noun that modifies another noun is a topic, not an event
-# ("a pause in the bombing", "bans on travel", "responsibility for the attack"); not "of" ("a wave of
-# strikes")
-MENTION_PREPS = frozenset({"in", "on", "for", "about", "over", "against", "since", "after", "before",
-                           "during", "into", "behind"})
-# and a gerund only under those of a topic ("a ban on travelling"; not "a ceremony for visiting X",
-# "in addition to meeting X")
-GERUND_MENTION_PREPS = frozenset({"on", "about", "over", "against"})
-# verbs that report what someone says happened: a speaker named first who tells of another party's
-# violence accuses it ("The US said Iraq had attacked"); a claim of one's own deed claims it
-SAYING = frozenset({"say", "claim", "state", "insist", "assert", "report", "tell", "add", "argue", "charge",
-                    "contend", "maintain", "allege"})
 CLAIMING = frozenset({"claim", "admit", "acknowledge", "boast"})
 ACCUSED_ROOTS = frozenset({"17", "18", "19", "20"})
 VIOLENT_ROOTS = frozenset({"18", "19", "20"})
@@ -167,13 +144,6 @@ class CodedEvent:
     @property
     def root(self) -> str:
         return self.code[:2]
-
-
-def _lemma(tok: Token) -> str:
-    lemma = (tok.lemma_ or tok.text).lower()
-    if lemma in LEMMA_SLIPS and tok.lower_.startswith(LEMMA_SLIPS[lemma]):
-        return LEMMA_SLIPS[lemma]  # spaCy lemmatises "hoped" as "hop"
-    return lemma
 
 
 def _match(tokens: list[Token], k: int, elements) -> list[int] | None:
@@ -433,9 +403,9 @@ def code_sentence(sent: Span, persons=None) -> list[CodedEvent]:
             continue
         words = {tokens[i].i for i in hit}
         verb = _predicate(trigger)
-        if _background(verb) or _mention(tokens, hit):
+        if background(verb) or topic_mention(tokens, hit):
             continue
-        wish = _wish(verb)
+        wish = wished(verb)
         if wish == "hope":
             continue  # "hoped X would be indicted": nobody did anything
         negated = _negated(verb, trigger)
@@ -567,7 +537,7 @@ def _settle_governed(events: list[CodedEvent], doc: Doc) -> list[CodedEvent]:
                 continue
         while verb.dep_ == "conj" and verb.head.i != verb.i and verb.head.dep_ in ("xcomp", "ccomp", "acl"):
             verb = verb.head  # "alleged that X knew and that Y helped"
-        if not (verb.dep_ in ("xcomp", "ccomp", "acl") or (verb.dep_ == "advcl" and _infinitive(verb))) \
+        if not (verb.dep_ in ("xcomp", "ccomp", "acl") or (verb.dep_ == "advcl" and infinitive(verb))) \
                 or verb.head.i not in by_word:  # "pressured by Congress to help Iran": an advcl in spaCy
             continue
         gov = by_word[verb.head.i]
@@ -633,96 +603,6 @@ def _protesters_in_violence(events: list[CodedEvent], doc: Doc) -> list[CodedEve
         gov.plover, gov.mode = plover_of(gov.code)
         drop.add(id(e))
     return [e for e in events if id(e) not in drop]
-
-
-def _background(verb: Token) -> bool:
-    """Whether a predicate sits in a clause that only describes a noun (a relative clause: "the
-    group that seized Mosul"; a past participle: "a man jailed last year", "a trip aimed at
-    pushing for ..."), tells what came before or after the news ("two weeks after rebels
-    kidnapped ...") or states a condition ("unless the regime is disarmed"): such clauses assert
-    no event of the sentence. A sentence with no verb of its own ("Doctors from X donated ..."
-    parsed as a noun phrase) has no other clause to prefer."""
-    tok, found = verb, False
-    for _ in range(50):
-        marks = {c.lower_ for c in tok.children if c.dep_ == "mark"} if tok.dep_ == "advcl" else set()
-        if marks & CONDITIONAL_MARKS:
-            return True
-        found = found or _describes_noun(tok) or bool(marks & TEMPORAL_MARKS)
-        if tok.head.i == tok.i:
-            break
-        tok = tok.head
-    return found and tok.pos_ in ("VERB", "AUX")
-
-
-def _describes_noun(tok: Token) -> bool:
-    """A relative clause or bare participle on a noun. Not an infinitive ("the first leader to
-    visit Kyiv": who visited), "There were ten soldiers killed" (the existential's news), nor
-    "Agents abused migrants, a group charged" (a finite verb parsed as a participle)."""
-    if tok.dep_ == "relcl":
-        return not _infinitive(tok)
-    return tok.dep_ == "acl" and _participle(tok) and not _existential(tok.head) \
-        and not _reported_clause(tok) and not _attribution(tok)
-
-
-def _attribution(participle: Token) -> bool:
-    """"..., a rights group protested on Saturday": a sentence-final attribution after a comma,
-    parsed as a participle of its speaker, is a finite verb, not a noun's description."""
-    left = participle.head.left_edge
-    sent = participle.sent
-    last = max(t.i for t in participle.subtree)
-    return left.i > sent.start and left.nbor(-1).text == "," and all(
-        t.is_punct for t in participle.doc[last + 1:sent.end]) and not any(
-        c.dep_ in ("dobj", "nsubjpass") for c in participle.children)
-
-
-def _reported_clause(participle: Token) -> bool:
-    """"Youths resorted to ..., officials said": the participle is what the speaker said."""
-    noun = participle.head
-    say = noun.head
-    return noun.dep_ == "nsubj" and _lemma(say) in SAYING and any(
-        t.text == "," for t in noun.doc[participle.i:say.i])
-
-
-def _participle(verb: Token) -> bool:
-    """A bare past participle ("a man jailed last year"), not a clause with its own subject or
-    auxiliary ("the fact that Germany has provided aid")."""
-    return verb.tag_ == "VBN" and not any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass", "mark")
-                                          for c in verb.children)
-
-
-def _infinitive(verb: Token) -> bool:
-    return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
-
-
-def _existential(noun: Token) -> bool:
-    return noun.dep_ in ("attr", "nsubj") and any(c.dep_ == "expl" for c in noun.head.children)
-
-
-def _mention(tokens: list[Token], hit: list[int]) -> bool:
-    """A trigger noun that modifies another noun through a preposition names that noun's topic:
-    "a pause in the bombing", "bans on travel to X", "responsibility for the attack"."""
-    words = {tokens[i].i for i in hit}
-    top = next((tokens[i] for i in hit if tokens[i].head.i not in words), tokens[hit[0]])
-    if top.pos_ not in ("NOUN", "PROPN") and top.dep_ != "pcomp":  # "a ban on travelling to X"
-        return False
-    while top.dep_ == "conj" and top.head.i != top.i:
-        top = top.head
-    prep = top.head
-    preps = GERUND_MENTION_PREPS if top.dep_ == "pcomp" else MENTION_PREPS
-    return top.dep_ in ("pobj", "pcomp") and prep.lower_ in preps and prep.head.pos_ in ("NOUN", "PROPN") \
-        and prep.head.i not in words
-
-
-def _wish(verb: Token) -> str | None:
-    """"appeal" for a deed a verb of wanting asks of another party ("Obama wants Putin to attack"),
-    "hope" for one it only hopes or expects of another ("hoped X would be indicted"), else None."""
-    head = verb.head
-    if head.i == verb.i or _lemma(head) not in DESIRE_HEADS:
-        return None
-    own = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
-    if verb.dep_ == "ccomp" and own:
-        return "appeal" if _lemma(head) in APPEAL_HEADS and _infinitive(verb) else "hope"
-    return None
 
 
 def _reported_violence(events: list[CodedEvent], doc: Doc, persons) -> None:
