@@ -214,3 +214,12 @@ def test_an_infinitive_or_finite_clause_on_a_noun_is_no_background(text, code):
 ])
 def test_a_gerund_under_a_noun_is_a_topic_only_under_topic_prepositions(text):
     assert "04" in roots(text)
+
+
+@pytest.mark.parametrize("text,src,tgt", [
+    ("Chad received guarantees from Sudan.", "SDN", "TCD"),
+    ("Kenyan farmers received assurances from the Ugandan government.", "UGA", "KEN"),
+])
+def test_who_gives_an_assurance_received_is_its_source_wherever_from_attaches(text, src, tgt):
+    (e,) = coded(text)
+    assert countries(e.source) == [src] and countries(e.target) == [tgt]

@@ -453,8 +453,8 @@ def code_sentence(sent: Span, persons=None) -> list[CodedEvent]:
             source_heads = [c for c in trigger.children if c.dep_ in ("amod", "compound", "nmod")
                             and c.text[:1].isupper() and c.i not in words]  # "Palestinian riots"
         if _lemma(trigger) in RECEIVING_VERBS and len(hit) > 1:  # "received weapons from X": X gives
-            given = [g for c in trigger.children if c.dep_ == "prep" and c.lower_ == "from"
-                     for g in c.children if g.dep_ == "pobj"]
+            given = [g for i in hit for c in tokens[i].children if c.dep_ == "prep" and c.lower_ == "from"
+                     for g in c.children if g.dep_ == "pobj"]  # "received weapons / assurances from X"
             source_heads, extra_targets = given, subj
         skip = {t.i for t in source_heads} | words
         owners = [verb, trigger] + [tokens[i] for i in hit[1:]]
