@@ -223,3 +223,11 @@ def test_a_gerund_under_a_noun_is_a_topic_only_under_topic_prepositions(text):
 def test_who_gives_an_assurance_received_is_its_source_wherever_from_attaches(text, src, tgt):
     (e,) = coded(text)
     assert countries(e.source) == [src] and countries(e.target) == [tgt]
+
+
+@pytest.mark.parametrize("text", [
+    "A rights group said police killed three protesters in Lagos.",  # a speaker of no state
+    "Putin said Russian forces struck targets in Kharkiv.",  # a leader of the forces' own state
+])
+def test_reported_violence_is_no_accusation_without_a_speaker_of_another_state(text):
+    assert not any(e.root == "11" for e in coded(text))

@@ -630,8 +630,10 @@ def _reported_violence(events: list[CodedEvent], doc: Doc, persons) -> None:
             continue
         if any(_same(a, speaker) or (a.country and a.country in states) for a in e.source):
             if _lemma(rep) in CLAIMING:
-                e.code, e.plover, e.mode, e.target = "015", None, None, e.target  # "claimed they had attacked"
+                e.code, e.plover, e.mode = "015", None, None  # "claimed they had attacked"
             continue
+        if not states:
+            continue  # a speaker of no known state: its own side or not, nobody can tell
         if len(e.source) == 1 and not e.source[0].country and _lone_sector(doc, e.source[0]):
             continue  # "the army said troops killed five": its own troops
         e.code, e.source, e.target = "112", speaker, e.source
