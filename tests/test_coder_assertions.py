@@ -231,3 +231,12 @@ def test_who_gives_an_assurance_received_is_its_source_wherever_from_attaches(te
 ])
 def test_reported_violence_is_no_accusation_without_a_speaker_of_another_state(text):
     assert not any(e.root == "11" for e in coded(text))
+
+
+@pytest.mark.parametrize("text", [
+    "The leaders talked about the conflict in Sudan and the sanctions on Iran.",
+    "Macron raised the attacks on shipping with Xi.",
+    "Biden discussed sanctions against Russia with Scholz.",
+])
+def test_what_talk_is_about_is_a_topic_not_an_event(text):
+    assert not {"16", "18"} & set(roots(text))

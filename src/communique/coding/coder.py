@@ -24,6 +24,8 @@ PLACE_PREPS = frozenset({"in", "inside"})
 LOCATIVE = frozenset({"in", "at", "near", "inside", "outside"})
 # verbs whose direct object is what is talked about, not who is talked with
 TOPIC_OBJECT_VERBS = frozenset({"discuss", "negotiate", "debate", "review", "raise"})
+# what talk is about: "talked about the sanctions", "spoke on the attacks"
+TOPIC_PREPS = frozenset({"about", "on", "over", "regarding", "concerning"})
 # a meeting's other party is met "with" or gone "to"; "met for the summit", "talks on trade" name no party
 MEETING_PREPS = frozenset({"with", "to", "toward", "towards"})
 # the subject of the clause an appeal, demand, accusation or threat governs is its target
@@ -525,6 +527,9 @@ def _settle_governed(events: list[CodedEvent], doc: Doc) -> list[CodedEvent]:
                 topic.code = _finest(APPEAL_OF if topic.root == "02" else DEMAND_OF, e.code, topic.code)
             drop.add(id(e))  # "called for a ceasefire", "demanded the release": the appeal's subject
             continue
+        if _talked_about(top, by_word):
+            drop.add(id(e))  # "discussed the sanctions on Iran", "spoke about the attacks": a topic
+            continue
         verb = head if head.pos_ in ("VERB", "AUX") else _predicate(head)
         if verb.dep_ == "pcomp" and verb.head.lower_ in GROUNDS_PREPS and verb.head.head.i in by_word \
                 and by_word[verb.head.head.i] is not e:
@@ -560,6 +565,24 @@ def _settle_governed(events: list[CodedEvent], doc: Doc) -> list[CodedEvent]:
             drop.add(id(gov))
     kept = [e for e in events if id(e) not in drop]
     return _protesters_in_violence(kept, doc)
+
+
+def _talked_about(noun: Token, by_word: dict) -> bool:
+    """A trigger noun that a statement or meeting is about: the object of "discuss", "raise",
+    ... or of "about/on/over" after a verb of talking ("talked about the sanctions on Iran")."""
+    if noun.pos_ not in ("NOUN", "PROPN"):
+        return False
+    while noun.dep_ == "conj" and noun.head.i != noun.i:
+        noun = noun.head
+    if noun.dep_ == "dobj":
+        verb = noun.head
+    elif noun.dep_ == "pobj" and noun.head.lower_ in TOPIC_PREPS:
+        verb = noun.head.head
+    else:
+        return False
+    gov = by_word.get(verb.i)
+    return (_lemma(verb) in TOPIC_OBJECT_VERBS and noun.dep_ == "dobj") or (
+        gov is not None and gov.root in ("01", "04") and noun.dep_ == "pobj")
 
 
 def _governing_event(tok: Token, by_word: dict) -> "CodedEvent | None":
