@@ -240,3 +240,11 @@ def test_reported_violence_is_no_accusation_without_a_speaker_of_another_state(t
 ])
 def test_what_talk_is_about_is_a_topic_not_an_event(text):
     assert not {"16", "18"} & set(roots(text))
+
+
+@pytest.mark.parametrize("text,code", [
+    ("Kenya expelled two Ugandan journalists.", "174"),
+    ("Chad expelled the French ambassador.", "166"),
+])
+def test_expelling_people_is_deportation_and_expelling_envoys_a_cut_in_relations(text, code):
+    assert [e.code for e in coded(text)] == [code]
