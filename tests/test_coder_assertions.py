@@ -248,3 +248,11 @@ def test_what_talk_is_about_is_a_topic_not_an_event(text):
 ])
 def test_expelling_people_is_deportation_and_expelling_envoys_a_cut_in_relations(text, code):
     assert [e.code for e in coded(text)] == [code]
+
+
+@pytest.mark.parametrize("text,code", [
+    ("Japan paid compensation to the families of the victims.", "080"),
+    ("Poland wants Germany to pay reparations for the war.", "025"),
+])
+def test_paying_compensation_is_a_concession_and_wanting_it_an_appeal_for_one(text, code):
+    assert [e.code for e in coded(text)] == [code]
