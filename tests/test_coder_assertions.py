@@ -256,3 +256,11 @@ def test_expelling_people_is_deportation_and_expelling_envoys_a_cut_in_relations
 ])
 def test_paying_compensation_is_a_concession_and_wanting_it_an_appeal_for_one(text, code):
     assert [e.code for e in coded(text)] == [code]
+
+
+@pytest.mark.parametrize("text,code", [
+    ("Hezbollah declared a unilateral cease-fire in south Lebanon.", "0871"),
+    ("Norway called for a cease-fire in Gaza.", "0256"),
+])
+def test_a_hyphenated_cease_fire_is_a_ceasefire(text, code):
+    assert [e.code for e in coded(text)] == [code]
