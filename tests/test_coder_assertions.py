@@ -264,3 +264,11 @@ def test_paying_compensation_is_a_concession_and_wanting_it_an_appeal_for_one(te
 ])
 def test_a_hyphenated_cease_fire_is_a_ceasefire(text, code):
     assert [e.code for e in coded(text)] == [code]
+
+
+@pytest.mark.parametrize("text,code", [
+    ("The junta declared a state of siege in Bolivia.", "1724"),
+    ("Ecuador imposed a state of emergency in Quito.", "1724"),
+])
+def test_a_state_of_siege_is_a_state_of_emergency(text, code):
+    assert [e.code for e in coded(text)] == [code]
