@@ -12,6 +12,8 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span, Token
 
 from communique.coding.actors import ActorRef, find_actors, only_state, persons_in, phrase_tokens
+from communique.coding.clauses import SAYING, background, infinitive, topic_mention, wished
+from communique.coding.clauses import lemma as _lemma
 from communique.coding.vocabulary import GAP, MAX_GAP, Pattern, patterns_by_trigger, plover_of, sector_words
 
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
@@ -22,6 +24,8 @@ PLACE_PREPS = frozenset({"in", "inside"})
 LOCATIVE = frozenset({"in", "at", "near", "inside", "outside"})
 # verbs whose direct object is what is talked about, not who is talked with
 TOPIC_OBJECT_VERBS = frozenset({"discuss", "negotiate", "debate", "review", "raise"})
+# what talk is about: "talked about the sanctions", "spoke on the attacks"
+TOPIC_PREPS = frozenset({"about", "on", "over", "regarding", "concerning"})
 # a meeting's other party is met "with" or gone "to"; "met for the summit", "talks on trade" name no party
 MEETING_PREPS = frozenset({"with", "to", "toward", "towards"})
 # the subject of the clause an appeal, demand, accusation or threat governs is its target
@@ -74,6 +78,21 @@ UNDERGOING_VERBS = frozenset({"face", "suffer", "endure", "come"})
 # verbs whose subject gets what another gives: "received weapons from the government"
 RECEIVING_VERBS = frozenset({"receive", "obtain", "get"})
 MUST = frozenset({"must"})
+# prepositions whose gerund gives the grounds of a coded deed ("jailed for helping", "accused of playing")
+GROUNDS_PREPS = frozenset({"for", "of"})
+CLAIMING = frozenset({"claim", "admit", "acknowledge", "boast"})
+ACCUSED_ROOTS = frozenset({"17", "18", "19", "20"})
+VIOLENT_ROOTS = frozenset({"18", "19", "20"})
+# how a noun is a party of an event: its subject, object, agent, or "with/against/at/on" object
+PARTY_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj"})
+PARTY_PREPS = frozenset({"by", "with", "against", "at", "on", "of"})
+# events that parties do with each other: "X, Y and Z met", "X and Y seek to deepen a partnership"
+RECIPROCAL_ROOTS = frozenset({"04", "06"})
+RECIPROCAL_CODES = frozenset({"030", "031", "036", "057"})
+# roots (besides appeals, which take the deed into their code) whose governed deed is only what is
+# demanded, alleged, refused or pressed for ("pressured X to help", "alleged that
+# X helped"): the deed is no event of its own
+GOVERNING_ROOTS = frozenset({"10", "11", "12", "17"})
 REPORTING = frozenset({"say", "declare", "state", "insist", "reiterate", "tell", "announce", "warn", "stress",
                        "conclude", "add", "demand", "argue"})
 
@@ -121,14 +140,12 @@ class CodedEvent:
     generic: bool = False  # a one-word pattern ("agree", "urge"): gives way to what it governs
     depth: int = 0  # how deep its predicate sits in the parse: the main clause's events come first
     lemma: str = ""  # the trigger word's lemma ("tell", "meet")
+    verb: int = -1  # document index of its predicate
+    reciprocal: bool = False  # its sources do it with each other ("X and Y met"): each is the others' counterpart
 
     @property
     def root(self) -> str:
         return self.code[:2]
-
-
-def _lemma(tok: Token) -> str:
-    return (tok.lemma_ or tok.text).lower()
 
 
 def _match(tokens: list[Token], k: int, elements) -> list[int] | None:
@@ -174,11 +191,12 @@ def _matches(tokens: list[Token]) -> list[tuple[Pattern, list[int]]]:
             if hit is not None:
                 found.append((pattern, hit))
                 break  # candidates are sorted most specific first
-    # a match inside a more specific one is part of it ("held talks" is not also "talks")
+    # a match inside a more specific one, or starting on one of its words, is part of it ("held
+    # talks" is not also "talks", "advised against travel to X" not also "travel to X")
     found.sort(key=lambda m: (m[0].weight, -m[1][0]), reverse=True)
     kept: list[tuple[Pattern, list[int]]] = []
     for pattern, hit in found:
-        if any(set(hit) <= set(h) for _, h in kept):
+        if any(set(hit) <= set(h) or (hit[0] in h and p.weight > pattern.weight) for p, h in kept):
             continue
         kept.append((pattern, hit))
     return kept
@@ -192,13 +210,17 @@ SUPPORT_VERBS = frozenset({"hold", "conduct", "launch", "carry", "stage", "impos
 
 
 TOPIC_ROOTS = frozenset({"04", "05", "06", "07"})
+PREPOSITIONS = frozenset({"to", "with", "in", "on", "for", "from", "against", "at", "of", "into", "toward", "towards"})
 FORCE_ROOTS = frozenset({"18", "19", "20"})
 
 
 def _nominal_without_support(tok: Token, pattern: Pattern) -> bool:
-    """A one-word noun of cooperation that no verb carries ("hope for enhanced cooperation",
-    "investment in India") names a topic, not an event; nouns of force ("an air strike") stay."""
-    if pattern.weight[0] > 1 or tok.pos_ not in ("NOUN", "PROPN") or pattern.code[:2] not in TOPIC_ROOTS:
+    """A noun of cooperation (alone or with its preposition: "travel to") that no verb carries
+    ("hope for enhanced cooperation", "investment in India", "lifted its ban on travel to X")
+    names a topic, not an event; nouns of force ("an air strike") stay."""
+    if tok.pos_ not in ("NOUN", "PROPN") or pattern.code[:2] not in TOPIC_ROOTS:
+        return False
+    if any(w is not GAP and not w <= PREPOSITIONS for w in pattern.elements[1:]):  # "travel to" is one noun
         return False
     if tok.dep_ == "ROOT":
         return False
@@ -224,16 +246,22 @@ def _predicate(tok: Token) -> Token:
 
 def _subject_heads(verb: Token) -> tuple[list[Token], bool]:
     """Subject phrase heads of a verb (following conjoined and controlled verbs up), and whether
-    the verb is passive."""
-    cur = verb
+    the verb is passive. A controlled verb is passive by its own auxiliary only ("X is scheduled to
+    attend": X attends); a past participle's noun undergoes it ("ten soldiers killed"), unless the sentence has no verb
+    of its own ("A newspaper called on X ..." parsed as a noun phrase)."""
+    cur, controlled = verb, False
     for _ in range(4):
         subj = [c for c in cur.children if c.dep_ in SUBJECT_DEPS]
         if subj:
-            passive = any(c.dep_ == "nsubjpass" for c in subj)
+            if controlled:
+                passive = any(c.dep_ == "auxpass" for c in verb.children)
+            else:
+                passive = any(c.dep_ == "nsubjpass" for c in subj)
             return _with_conjuncts(subj), passive
         if cur.dep_ in ("conj", "xcomp", "advcl", "relcl", "acl", "acomp") and cur.head.i != cur.i:
             if cur.dep_ in ("relcl", "acl"):
-                return [cur.head], False
+                return [cur.head], cur.dep_ == "acl" and cur.tag_ == "VBN" and cur.sent.root.pos_ in ("VERB", "AUX")
+            controlled = controlled or cur.dep_ in ("xcomp", "advcl")
             cur = cur.head
             continue
         break
@@ -377,6 +405,11 @@ def code_sentence(sent: Span, persons=None) -> list[CodedEvent]:
             continue
         words = {tokens[i].i for i in hit}
         verb = _predicate(trigger)
+        if background(verb) or topic_mention(tokens, hit):
+            continue
+        wish = wished(verb)
+        if wish == "hope":
+            continue  # "hoped X would be indicted": nobody did anything
         negated = _negated(verb, trigger)
         code = pattern.code
         if code == "043" and _lemma(trigger) == "welcome" and any(
@@ -389,7 +422,9 @@ def code_sentence(sent: Span, persons=None) -> list[CodedEvent]:
             code, negated = refusal, False  # "said it would not provide support": a refusal
         status = "planned" if code.startswith("03") else "happened"
         demanded = _demanded(verb)
-        if demanded and not code.startswith(("01", "02", "10", "13")):
+        if wish == "appeal":
+            code = _finest(APPEAL_OF, code, "020")  # "wants X to attack": asks X to
+        elif demanded and not code.startswith(("01", "02", "10", "13")):
             code = demand_code(code)
             status = "happened"
         elif _intended(verb) and not code.startswith(("03", "12", "13", "01", "02", "10")):
@@ -407,6 +442,9 @@ def code_sentence(sent: Span, persons=None) -> list[CodedEvent]:
         poss = [c for c in trigger.children if c.dep_ == "poss"] if nominal else []
         by = [g for i in hit if tokens[i].pos_ in ("NOUN", "PROPN")
               for g in _by_heads(tokens[i], code)] if nominal else []
+        if not source_heads and passive and code[:2] in FORCE_ROOTS:
+            source_heads = [g for c in verb.children if c.dep_ == "prep" and c.lower_ == "from"
+                            for g in c.children if g.dep_ == "pobj"]  # "was fired from the Gaza Strip"
         if by and _lemma(verb) in UNDERGOING_VERBS | RECEIVING_VERBS:
             source_heads, extra_targets = by, subj  # "faced pressure from X", "received weapons from X"
         elif by and (not source_heads or any(tokens[i].dep_ == "pobj" for i in hit)):
@@ -417,8 +455,8 @@ def code_sentence(sent: Span, persons=None) -> list[CodedEvent]:
             source_heads = [c for c in trigger.children if c.dep_ in ("amod", "compound", "nmod")
                             and c.text[:1].isupper() and c.i not in words]  # "Palestinian riots"
         if _lemma(trigger) in RECEIVING_VERBS and len(hit) > 1:  # "received weapons from X": X gives
-            given = [g for c in trigger.children if c.dep_ == "prep" and c.lower_ == "from"
-                     for g in c.children if g.dep_ == "pobj"]
+            given = [g for i in hit for c in tokens[i].children if c.dep_ == "prep" and c.lower_ == "from"
+                     for g in c.children if g.dep_ == "pobj"]  # "received weapons / assurances from X"
             source_heads, extra_targets = given, subj
         skip = {t.i for t in source_heads} | words
         owners = [verb, trigger] + [tokens[i] for i in hit[1:]]
@@ -428,7 +466,7 @@ def code_sentence(sent: Span, persons=None) -> list[CodedEvent]:
             reporter = _reporter(verb)
             if reporter is not None:  # "X said they would ...", "X said its forces had ...": X
                 source_heads = _subject_heads(reporter)[0] or source_heads
-        if demanded:  # "X said Y must ...": X demands of Y
+        if demanded or wish == "appeal":  # "X said Y must ...": X demands of Y; "X wants Y to": X asks Y
             target_heads, source_heads = source_heads, _subject_heads(verb.head)[0]
         source = _actors(source_heads, persons)
         if not source and verb.dep_ in ("xcomp", "ccomp") and _lemma(verb.head) in INTENT_HEADS | DENIAL_HEADS:
@@ -445,8 +483,10 @@ def code_sentence(sent: Span, persons=None) -> list[CodedEvent]:
                               sentence=(sent.start_char, sent.end_char), negated=negated,
                               pattern_line=pattern.line, words=sorted(words),
                               generic=pattern.weight[0] == 1, depth=_depth(sent.doc, verb.i),
-                              lemma=_lemma(trigger)))
+                              lemma=_lemma(trigger), verb=verb.i))
     out = _settle_governed(out, sent.doc)
+    _reported_violence(out, sent.doc, persons)
+    _reciprocal(out)
     _place_titled_persons(out, sent)
     covered = {w for e in out for w in e.words}
     for tok in tokens:
@@ -471,8 +511,8 @@ def _settle_governed(events: list[CodedEvent], doc: Doc) -> list[CodedEvent]:
         head = doc[e.words[0]]
         top = next((doc[w] for w in e.words if doc[w].head.i not in e.words), head)  # "roadside bomb": bomb
         doer = None
-        if top.pos_ in ("NOUN", "PROPN") and top.dep_ in ("nsubj", "compound"):
-            doer = by_word.get(top.head.i)  # "a roadside bomb killed"
+        if top.pos_ in ("NOUN", "PROPN") and top.dep_ in ("nsubj", "nsubjpass", "compound"):
+            doer = by_word.get(top.head.i)  # "a roadside bomb killed", "a mortar bomb was fired"
         elif top.pos_ in ("NOUN", "PROPN") and top.dep_ == "pobj" and top.head.lower_ in ("in", "by", "with"):
             doer = by_word.get(top.head.head.i)  # "were killed in an air raid"
         if doer is not None and doer is not e and e.root in FORCE_ROOTS and doer.root in FORCE_ROOTS:
@@ -487,8 +527,23 @@ def _settle_governed(events: list[CodedEvent], doc: Doc) -> list[CodedEvent]:
                 topic.code = _finest(APPEAL_OF if topic.root == "02" else DEMAND_OF, e.code, topic.code)
             drop.add(id(e))  # "called for a ceasefire", "demanded the release": the appeal's subject
             continue
+        if _talked_about(top, by_word):
+            drop.add(id(e))  # "discussed the sanctions on Iran", "spoke about the attacks": a topic
+            continue
         verb = head if head.pos_ in ("VERB", "AUX") else _predicate(head)
-        if verb.dep_ not in ("xcomp", "ccomp") or verb.head.i not in by_word:
+        if verb.dep_ == "pcomp" and verb.head.lower_ in GROUNDS_PREPS and verb.head.head.i in by_word \
+                and by_word[verb.head.head.i] is not e:
+            drop.add(id(e))  # "jailed for helping militants": what the jailing is for, not a deed
+            continue
+        if verb.dep_ == "pcomp" and verb.head.lower_ == "by":
+            means = _governing_event(verb.head.head, by_word)
+            if means is not None and means is not e and means.root == e.root:
+                drop.add(id(e))  # "accused X of lying by alleging that ...": one accusation, told twice
+                continue
+        while verb.dep_ == "conj" and verb.head.i != verb.i and verb.head.dep_ in ("xcomp", "ccomp", "acl"):
+            verb = verb.head  # "alleged that X knew and that Y helped"
+        if not (verb.dep_ in ("xcomp", "ccomp", "acl") or (verb.dep_ == "advcl" and infinitive(verb))) \
+                or verb.head.i not in by_word:  # "pressured by Congress to help Iran": an advcl in spaCy
             continue
         gov = by_word[verb.head.i]
         if gov is e:
@@ -500,11 +555,134 @@ def _settle_governed(events: list[CodedEvent], doc: Doc) -> list[CodedEvent]:
             if gov.generic or gov.code in ("020", "022"):
                 gov.code = _finest(APPEAL_OF, e.code, gov.code)
             drop.add(id(e))
+        elif gov.root in GOVERNING_ROOTS:
+            if gov.generic and gov.root == "10":
+                gov.code = _finest(DEMAND_OF, e.code, gov.code)
+            drop.add(id(e))  # "pressured X to help", "alleged that X helped", "refused permission to help"
         elif gov.generic and _lemma(verb.head) in INTENT_HEADS:
             if not e.source:
                 e.source = gov.source
             drop.add(id(gov))
+    kept = [e for e in events if id(e) not in drop]
+    return _protesters_in_violence(kept, doc)
+
+
+def _talked_about(noun: Token, by_word: dict) -> bool:
+    """A trigger noun that a statement or meeting is about: the object of "discuss", "raise",
+    ... or of "about/on/over" after a verb of talking ("talked about the sanctions on Iran")."""
+    if noun.pos_ not in ("NOUN", "PROPN"):
+        return False
+    while noun.dep_ == "conj" and noun.head.i != noun.i:
+        noun = noun.head
+    if noun.dep_ == "dobj":
+        verb = noun.head
+    elif noun.dep_ == "pobj" and noun.head.lower_ in TOPIC_PREPS:
+        verb = noun.head.head
+    else:
+        return False
+    gov = by_word.get(verb.i)
+    return (_lemma(verb) in TOPIC_OBJECT_VERBS and noun.dep_ == "dobj") or (
+        gov is not None and gov.root in ("01", "04") and noun.dep_ == "pobj")
+
+
+def _governing_event(tok: Token, by_word: dict) -> "CodedEvent | None":
+    """The coded event a word belongs to, climbing through the gerunds and prepositions it is in
+    ("accused X of making claims": "making" -> "accused")."""
+    for _ in range(5):
+        if tok.i in by_word:
+            return by_word[tok.i]
+        if tok.dep_ not in ("pcomp", "prep", "pobj", "dobj") or tok.head.i == tok.i:
+            return None
+        tok = tok.head
+    return None
+
+
+def _protesters_in_violence(events: list[CodedEvent], doc: Doc) -> list[CodedEvent]:
+    """A protest noun that is a party of another coded event ("police arrested protesters",
+    "demonstrators demanded ...") is no event of its own; as the doer of violence ("a rioter
+    demolished the building", "protesters attacked the station") it makes an assault or
+    destruction a violent protest (145), as the target of force ("police clashed with
+    demonstrators") violent repression (175)."""
+    by_word = {w: e for e in events for w in e.words}
+    drop = set()
+    for e in events:
+        if e.root != "14" or len(e.words) != 1 or doc[e.words[0]].pos_ != "NOUN":
+            continue
+        noun = doc[e.words[0]]
+        while noun.dep_ == "conj" and noun.head.i != noun.i:
+            noun = noun.head
+        if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.pos_ in ("NOUN", "NUM", "PRON"):
+            noun = noun.head.head  # "dozens of protesters", "some of the demonstrators"
+        doer = noun.dep_ == "nsubj" or (noun.dep_ == "pobj" and noun.head.dep_ == "agent")
+        verb = noun.head.head if noun.dep_ == "pobj" else noun.head
+        gov = by_word.get(verb.i)
+        if gov is None or gov is e or noun.dep_ not in PARTY_DEPS or (
+                noun.dep_ == "pobj" and noun.head.lower_ not in PARTY_PREPS):
+            continue
+        if doer and (gov.root == "18" or gov.code.startswith("171")):
+            gov.code = "145"  # a riot; "demonstrators launched missiles" stays the use of arms
+        elif not doer and gov.root in VIOLENT_ROOTS:
+            gov.code = "175"
+        gov.plover, gov.mode = plover_of(gov.code)
+        drop.add(id(e))
     return [e for e in events if id(e) not in drop]
+
+
+def _reported_violence(events: list[CodedEvent], doc: Doc, persons) -> None:
+    """Violence a speaker named first says another party did is the speaker's accusation of it
+    ("The US said Iraq had attacked", "Israel said a mortar was fired at it from Gaza": 112); a
+    claim of one's own violence claims responsibility (015). Told after the fact ("..., medics
+    said"), or by a party of its own forces, the deed stays the news."""
+    for e in events:
+        if e.root not in ACCUSED_ROOTS or e.status != "happened" or e.negated or e.verb < 0:
+            continue
+        verb = doc[e.verb]
+        if not e.source and not _named_doer(verb):
+            continue
+        while verb.dep_ == "conj" and verb.head.i != verb.i:
+            verb = verb.head
+        rep = verb.head
+        if verb.dep_ != "ccomp" or _lemma(rep) not in SAYING:
+            continue
+        subj = [c for c in rep.children if c.dep_ == "nsubj"]
+        if not subj or not subj[0].i < rep.i < verb.i:
+            continue
+        speaker = _actors(_with_conjuncts(subj), persons)
+        states = {a.country for a in speaker if a.country}
+        if not speaker:
+            continue
+        if any(_same(a, speaker) or (a.country and a.country in states) for a in e.source):
+            if _lemma(rep) in CLAIMING:
+                e.code, e.plover, e.mode = "015", None, None  # "claimed they had attacked"
+            continue
+        if not states:
+            continue  # a speaker of no known state: its own side or not, nobody can tell
+        if len(e.source) == 1 and not e.source[0].country and _lone_sector(doc, e.source[0]):
+            continue  # "the army said troops killed five": its own troops
+        e.code, e.source, e.target = "112", speaker, e.source
+        e.plover, e.mode = plover_of("112")
+
+
+def _reciprocal(events: list[CodedEvent]) -> None:
+    """A meeting or cooperation of states named together with no other party ("The US, Russia
+    and Switzerland met") is each one's with the others: marked reciprocal, its sources are each
+    other's counterparts (the target stays empty: no one outside them is a party)."""
+    for e in events:
+        states = [a.country for a in e.source]
+        if (e.root in RECIPROCAL_ROOTS or e.code in RECIPROCAL_CODES) and not e.target and len(states) > 1 \
+                and None not in states and len(set(states)) == len(states):
+            e.reciprocal = True
+
+
+def _named_doer(verb: Token) -> bool:
+    """Whether an active verb's subject is a name ("ISIL had attacked"), known as an actor or not."""
+    heads, passive = _subject_heads(verb)
+    return bool(heads) and not passive and all(h.pos_ == "PROPN" for h in heads)
+
+
+def _lone_sector(doc: Doc, actor: ActorRef) -> bool:
+    span = doc.char_span(actor.start, actor.end, alignment_mode="expand")
+    return span is not None and tuple(_lemma(t) for t in span if t.pos_ != "DET") in sector_words()
 
 
 def _place_titled_persons(events: list[CodedEvent], sent: Span) -> None:
