@@ -5,8 +5,9 @@ PETRARCH2's outputs where ../shared/benchmarks/petrarch2_baseline has them.
     python benchmarks/external.py [--benchmarks PATH] [--only up,plover,cameo,re3d] [--errors N]
 
 Metrics:
-  UniversalPetrarch GSR: CAMEO root recall over gold triples, precision over coded events,
-      country pairs right over gold triples with two state codes.
+  UniversalPetrarch GSR: CAMEO root recall over gold triples, precision over coded events (those with a
+      PLOVER type, and public statements of root 01 but the bare reporting verb 010), country pairs
+      right over gold triples with two state codes (a reciprocal event counts for every pair of its parties).
   PLOVER GSR: PLOVER type accuracy of the sentence's main event over all records (0.5b1 names
       mapped to PLOVER 0.8), actor ISO3 accuracy over gold actors with a state code.
   CAMEO codebook: root and exact code accuracy of the main event over all example sentences.
@@ -64,12 +65,25 @@ def _state(code: str) -> str | None:
     return c if re.fullmatch(r"[A-Z]{3}", c) and c not in ("IGO", "---") else None
 
 
+def _up_counts(e) -> bool:
+    """A coded event the CAMEO metric scores: one with a PLOVER type, or a public statement of root 01
+    other than the bare reporting verb (010, "X said"), which PLOVER leaves untyped but CAMEO codes."""
+    return bool(e.source or e.target) and bool(e.plover or (e.code[:2] == "01" and e.code != "010"))
+
+
+def _up_row(e) -> tuple:
+    """(code, source countries, target countries); a reciprocal event ("X and Y met") is each party's
+    with the others, as the gold writes it: every party on both sides."""
+    src, tgt = [a.country for a in e.source], [a.country for a in e.target]
+    if getattr(e, "reciprocal", False):
+        src = tgt = src + [c for c in tgt if c not in src]
+    return e.code, src, tgt
+
+
 def score_up(root: Path, errors: int):
     records = load_up(root)
     docs = parse([t for _, t, _ in records])
-    ours = {rid: [(e.code, [a.country for a in e.source], [a.country for a in e.target])
-                  for e in code_doc(doc) if e.plover and (e.source or e.target)]
-            for (rid, _, _), doc in zip(records, docs)}
+    ours = {rid: [_up_row(e) for e in code_doc(doc) if _up_counts(e)] for (rid, _, _), doc in zip(records, docs)}
     base = _baseline(root, "petrarch2_on_GSR_corenlp_trees.json")
     rows = {}
     for name, pred in (("communique", ours), ("PETRARCH2", base)):
