@@ -272,3 +272,21 @@ def test_a_hyphenated_cease_fire_is_a_ceasefire(text, code):
 ])
 def test_a_state_of_siege_is_a_state_of_emergency(text, code):
     assert [e.code for e in coded(text)] == [code]
+
+
+@pytest.mark.parametrize("text, source, target", [
+    ("The civilians imprisoned for acting against Moscow were released yesterday by the president himself.",
+     "president", "civilians"),
+    ("The Filipino fishermen detained off the coast were released on Friday by the Chinese coast guard.",
+     "Chinese", "Filipino"),
+])
+def test_a_noun_s_participle_misparsed_as_the_root_is_background_and_its_passive_conjunct_the_news(text, source, target):
+    events = coded(text)
+    assert [e.code for e in events] == ["0841"], events
+    assert [a.text for a in events[0].source] == [source] and [a.text for a in events[0].target] == [target]
+
+
+def test_a_conjunct_with_its_own_passive_auxiliary_undergoes_it():
+    events = coded("The Kenyan minister arrived in Tokyo and was received by the Japanese emperor.")
+    received = next(e for e in events if e.code == "040")
+    assert countries(received.target) == ["KEN"] and countries(received.source) == ["JPN"]

@@ -44,6 +44,8 @@ def background(verb: Token) -> bool:
     kidnapped ...") or states a condition ("unless the regime is disarmed"): such clauses assert
     no event of the sentence. A sentence with no verb of its own ("Doctors from X donated ..."
     parsed as a noun phrase) has no other clause to prefer."""
+    if misparsed_participle(verb):
+        return True
     tok, found = verb, False
     for _ in range(50):
         marks = {c.lower_ for c in tok.children if c.dep_ == "mark"} if tok.dep_ == "advcl" else set()
@@ -54,6 +56,19 @@ def background(verb: Token) -> bool:
             break
         tok = tok.head
     return found and tok.pos_ in ("VERB", "AUX")
+
+
+def misparsed_participle(verb: Token) -> bool:
+    """"The civilians imprisoned for X were released by Y": the small model makes the noun's
+    participle the root and the finite passive its conjunct (no "and" between them). The root is
+    then the noun's description, the conjunct the sentence's news."""
+    if verb.dep_ != "ROOT" or verb.tag_ not in ("VBD", "VBN") or any(c.dep_ in ("cc", "aux", "auxpass")
+                                                                    for c in verb.children):
+        return False
+    subj = [c for c in verb.children if c.dep_ == "nsubj"]
+    return bool(subj) and subj[0].i == verb.i - 1 and any(
+        c.dep_ == "conj" and c.i > verb.i and any(a.dep_ in ("aux", "auxpass") for a in c.children)
+        for c in verb.children)
 
 
 def _describes_noun(tok: Token) -> bool:

@@ -255,8 +255,9 @@ def _subject_heads(verb: Token) -> tuple[list[Token], bool]:
         if subj:
             if controlled:
                 passive = any(c.dep_ == "auxpass" for c in verb.children)
-            else:
-                passive = any(c.dep_ == "nsubjpass" for c in subj)
+            else:  # a conjunct with its own passive auxiliary undergoes it: "X arrived and was received by Y"
+                passive = any(c.dep_ == "nsubjpass" for c in subj) or (
+                    cur is not verb and any(c.dep_ == "auxpass" for c in verb.children))
             return _with_conjuncts(subj), passive
         if cur.dep_ in ("conj", "xcomp", "advcl", "relcl", "acl", "acomp") and cur.head.i != cur.i:
             if cur.dep_ in ("relcl", "acl"):
