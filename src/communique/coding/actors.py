@@ -4,6 +4,7 @@ its ISO3 country and CAMEO sector."""
 from __future__ import annotations
 
 import functools
+import re
 from dataclasses import dataclass
 
 from spacy.tokens import Token
@@ -11,7 +12,7 @@ from spacy.tokens import Token
 from communique import places
 from communique.coding.vocabulary import group_key, groups, institutions, sector_words
 from communique.lexicon import org_index, titles
-from communique.text import fold
+from communique.text import fold, name_key
 
 MAX_NGRAM = 5
 ORG_SECTORS = {"government": "GOV", "legislature": "LEG", "ngo": "NGO", "party": "PTY"}  # orgs.tsv kinds
@@ -20,6 +21,7 @@ SKIP_DEPS = frozenset({"relcl", "acl", "advcl", "ccomp", "xcomp", "parataxis", "
 # the head's own conjuncts are phrases of their own (the coder takes them one by one); conjoined
 # modifiers stay ("Hungarian and Romanian officials")
 HEAD_SKIP_DEPS = SKIP_DEPS | {"conj", "cc"}
+ROMAN = re.compile(r"[ivx]+")
 
 
 @dataclass
@@ -92,6 +94,12 @@ def find_actors(tokens: list[Token], persons=None) -> list[ActorRef]:
                 found.append(ActorRef(tok.text, tok.idx, tok.idx + len(tok.text), country=code))
                 taken.add(tok.i)
                 continue
+        if tok.ent_type_ in PLACE_ENTITIES | {"NORP"} and tok.text[:1].isupper():
+            code = misspelt_state(tok.text)  # "Afganistan", "Ethopia": wire copy misspells
+            if code:
+                found.append(ActorRef(tok.text, tok.idx, tok.idx + len(tok.text), country=code))
+                taken.add(tok.i)
+                continue
         if tok.ent_type_ in PLACE_ENTITIES and tok.text[:1].isupper():
             continue  # "the West Bank" is no bank
         for size in (3, 2, 1):
@@ -129,6 +137,36 @@ def demonym(word: str) -> str | None:
     if code is None and len(word) > 4 and word.endswith("s") and word[:1].isupper():
         code = places.demonym_code(word[:-1])
     return code
+
+
+MISSPELT_MIN = 5  # shorter names are one letter from other names and words ("Iran", "Iraq")
+
+
+@functools.lru_cache(maxsize=4096)
+def misspelt_state(word: str) -> str | None:
+    """The state a one-word name or demonym one edit away from its spelling stands for
+    ("Afganistan", "Quatar's"), when that state is the only one that close; else None."""
+    from rapidfuzz.distance import DamerauLevenshtein
+
+    bare = word[:-2] if word.endswith(("'s", "’s")) else word
+    key = fold(bare)
+    if len(key) < MISSPELT_MIN or not key.isalpha():
+        return None
+    words = _state_words()
+    if key in words:
+        return words[key]
+    near = {code for name, code in words.items()
+            if abs(len(name) - len(key)) <= 1 and DamerauLevenshtein.distance(name, key, score_cutoff=1) <= 1}
+    return next(iter(near)) if len(near) == 1 else None
+
+
+@functools.lru_cache(maxsize=1)
+def _state_words() -> dict[str, str]:
+    """Folded one-word names, aliases and demonyms of states (MISSPELT_MIN letters or more)."""
+    aliases, names, demonyms = places._country_tables()
+    words = {**places._pycountry_names(), **{k: v for k, v in aliases.items() if v},
+             **{fold(n): c for c, n in names.items()}, **demonyms}
+    return {w: c for w, c in words.items() if " " not in w and len(w) >= MISSPELT_MIN and w.isalpha()}
 
 
 def _words(tokens: list[Token]) -> str:
@@ -199,31 +237,48 @@ def persons_in(doc_or_span) -> list[tuple[int, int, object]]:
     office holders table: (start, end, person) spans for find_actors."""
     from types import SimpleNamespace
 
-    known = _folded_officials()
     heads = titles().heads
     out = []
     for ent in doc_or_span.ents:
         if ent.label_ != "PERSON" or demonym(ent[0].text) or demonym(ent[:2].text) \
                 or places.country_code(ent.text) or group_key(ent.text) in groups():
             continue  # "Bosnian Serbs", "Sri Lankan", "Boko Haram" are no persons
-        country = None
-        folded = fold(ent.text)
-        for name, c in known:
-            if folded == name or name.endswith(" " + folded):
-                country = c
-                break
+        country = _office_holder_state(ent.text)
         titled = (ent.start > 0 and fold(ent.doc[ent.start - 1].text) in heads) or fold(ent[0].text) in heads
         out.append((ent.start_char, ent.end_char, SimpleNamespace(name=ent.text, country=country, org=None,
                                                                   titled=titled)))
     return out
 
 
-@functools.lru_cache(maxsize=1)
-def _folded_officials() -> tuple[tuple[str, str | None], ...]:
-    """(folded name, ISO3) of the known office holders, folded once."""
-    from communique.lexicon import known_officials
+def _office_holder_state(name: str) -> str | None:
+    """The state of a known office holder by full name or by the last words of it ("Bush",
+    "al-Assad"), when those words name holders of one state only; None when unknown."""
+    full, tail = _office_holders()
+    key = name_key(name[:-2] if name.endswith(("'s", "’s")) else name)  # "Reagan's"
+    if key in full:
+        return full[key]
+    states = tail.get(key)
+    return next(iter(states)) if states and len(states) == 1 else None
 
-    return tuple((fold(name), c) for name, (c, _org) in known_officials().items())
+
+@functools.lru_cache(maxsize=1)
+def _office_holders() -> tuple[dict[str, str | None], dict[str, frozenset]]:
+    """(name key -> ISO3, last words -> ISO3s) of the known office holders (known_officials.tsv,
+    since 2016) and of the heads of state and government before them (actor_leaders.tsv)."""
+    from communique.lexicon import known_officials, read_tsv
+
+    full: dict[str, str | None] = {}
+    tail: dict[str, set] = {}
+    rows = [(key, c, "") for key, (c, _org) in known_officials().items()]
+    rows += [(name_key(r[0]), r[1], r[2] if len(r) > 2 else "") for r in read_tsv("actor_leaders.tsv")]
+    for key, country, flag in rows:
+        full.setdefault(key, country or None)
+        words = key.split()
+        if flag == "full" or not country or "bin" in words or ROMAN.fullmatch(words[-1]):
+            continue  # "Qaboos bin Said", "Hassan II": no surname to go by
+        for k in range(1, len(words)):
+            tail.setdefault(" ".join(words[k:]), set()).add(country)
+    return full, {k: frozenset(v) for k, v in tail.items() if k not in full}
 
 
 def only_state(doc_or_span) -> str:
