@@ -94,7 +94,7 @@ def find_actors(tokens: list[Token], persons=None) -> list[ActorRef]:
                 found.append(ActorRef(tok.text, tok.idx, tok.idx + len(tok.text), country=code))
                 taken.add(tok.i)
                 continue
-        if tok.ent_type_ in PLACE_ENTITIES | {"NORP"} and tok.text[:1].isupper():
+        if (tok.ent_type_ == "NORP" or _may_be_place(tok)) and tok.text[:1].isupper():
             code = misspelt_state(tok.text)  # "Afganistan", "Ethopia": wire copy misspells
             if code:
                 found.append(ActorRef(tok.text, tok.idx, tok.idx + len(tok.text), country=code))
@@ -133,10 +133,19 @@ def _may_be_place(tok: Token) -> bool:
 
 def demonym(word: str) -> str | None:
     """ISO3 of a demonym, its plural noun ("Palestinians", "Iraqis") or a possessive ("Japan's")."""
-    code = places.demonym_code(word)
+    code = places.demonym_code(word) or homelands().get(fold(word))
     if code is None and len(word) > 4 and word.endswith("s") and word[:1].isupper():
-        code = places.demonym_code(word[:-1])
+        code = places.demonym_code(word[:-1]) or homelands().get(fold(word[:-1]))
     return code
+
+
+@functools.lru_cache(maxsize=1)
+def homelands() -> dict[str, str]:
+    """Folded name -> ISO3 of the regions and peoples that stand for a party of one state
+    (data/actor_homelands.tsv)."""
+    from communique.lexicon import read_tsv
+
+    return {" ".join(fold(w) for w in row[0].split()): row[1] for row in read_tsv("actor_homelands.tsv")}
 
 
 MISSPELT_MIN = 5  # shorter names are one letter from other names and words ("Iran", "Iraq")
@@ -205,6 +214,10 @@ def _match_ngram(tokens: list[Token], k: int, taken: set[int]):
         code = places.country_code(text) if _may_name_country(text) else None
         if code:
             return ActorRef(text, start, end, country=code), size
+        code = homelands().get(" ".join(key))
+        if code and not (k + size < len(tokens) and tokens[k + size].ent_iob_ == "I"
+                         and tokens[k + size].ent_type_ not in PLACE_ENTITIES | {"NORP"}):
+            return ActorRef(text, start, end, country=code), size  # "Darfur rebels", "Tibetan monks"
         if size > 1 and all(t.text[:1].isupper() for t in window):
             code = demonym(text)  # "Sri Lankan", "South Koreans"
             if code:
@@ -241,7 +254,7 @@ def persons_in(doc_or_span) -> list[tuple[int, int, object]]:
     out = []
     for ent in doc_or_span.ents:
         if ent.label_ != "PERSON" or demonym(ent[0].text) or demonym(ent[:2].text) \
-                or places.country_code(ent.text) or group_key(ent.text) in groups():
+                or places.country_code(ent.text) or group_key(ent.text) in groups() or fold(ent.text) in homelands():
             continue  # "Bosnian Serbs", "Sri Lankan", "Boko Haram" are no persons
         country = _office_holder_state(ent.text)
         titled = (ent.start > 0 and fold(ent.doc[ent.start - 1].text) in heads) or fold(ent[0].text) in heads
