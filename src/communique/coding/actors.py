@@ -94,7 +94,8 @@ def find_actors(tokens: list[Token], persons=None) -> list[ActorRef]:
                 found.append(ActorRef(tok.text, tok.idx, tok.idx + len(tok.text), country=code))
                 taken.add(tok.i)
                 continue
-        if (tok.ent_type_ == "NORP" or _may_be_place(tok)) and tok.text[:1].isupper():
+        if tok.text[:1].isupper() and (tok.ent_type_ == "NORP" or _may_be_place(tok) or tok.ent_type_ == "ORG"
+                                       and tok.ent_iob_ == "B" and (k + 1 == n or tokens[k + 1].ent_iob_ != "I")):
             code = misspelt_state(tok.text)  # "Afganistan", "Ethopia": wire copy misspells
             if code:
                 found.append(ActorRef(tok.text, tok.idx, tok.idx + len(tok.text), country=code))
@@ -133,9 +134,18 @@ def _may_be_place(tok: Token) -> bool:
 
 def demonym(word: str) -> str | None:
     """ISO3 of a demonym, its plural noun ("Palestinians", "Iraqis") or a possessive ("Japan's")."""
-    code = places.demonym_code(word) or homelands().get(fold(word))
+    code = places.demonym_code(word)
     if code is None and len(word) > 4 and word.endswith("s") and word[:1].isupper():
-        code = places.demonym_code(word[:-1]) or homelands().get(fold(word[:-1]))
+        code = places.demonym_code(word[:-1])
+    return code
+
+
+def _homeland(key: tuple[str, ...]) -> str | None:
+    """The state of a region or people (folded words), plural or not ("Chechens")."""
+    table = homelands()
+    code = table.get(" ".join(key))
+    if code is None and len(key) == 1 and len(key[0]) > 4 and key[0].endswith("s"):
+        code = table.get(key[0][:-1])
     return code
 
 
@@ -214,10 +224,14 @@ def _match_ngram(tokens: list[Token], k: int, taken: set[int]):
         code = places.country_code(text) if _may_name_country(text) else None
         if code:
             return ActorRef(text, start, end, country=code), size
-        code = homelands().get(" ".join(key))
+        code = _homeland(key)
         if code and not (k + size < len(tokens) and tokens[k + size].ent_iob_ == "I"
                          and tokens[k + size].ent_type_ not in PLACE_ENTITIES | {"NORP"}):
             return ActorRef(text, start, end, country=code), size  # "Darfur rebels", "Tibetan monks"
+        if all(t.pos_ == "PROPN" and t.ent_type_ not in PLACE_ENTITIES for t in window):
+            code = _office_holder_state(text)  # "the Reagan administration": no PERSON to spaCy
+            if code:
+                return ActorRef(text, start, end, country=code, sector="GOV", implied=True), size
         if size > 1 and all(t.text[:1].isupper() for t in window):
             code = demonym(text)  # "Sri Lankan", "South Koreans"
             if code:
