@@ -305,7 +305,8 @@ def _office_holders() -> tuple[dict[str, str | None], dict[str, frozenset]]:
             continue  # "Qaboos bin Said", "Hassan II": no surname to go by
         for k in range(1, len(words)):
             tail.setdefault(" ".join(words[k:]), set()).add(country)
-    return full, {k: frozenset(v) for k, v in tail.items() if k not in full}
+    given = {key.split()[0] for key, _c, _f in rows if " " in key}  # "Ibrahim" of "Ibrahim Babangida"
+    return full, {k: frozenset(v) for k, v in tail.items() if k not in full and k not in given}
 
 
 def only_state(doc_or_span) -> str:
