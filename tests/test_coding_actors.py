@@ -78,3 +78,18 @@ def test_a_kind_of_actor_of_a_region_is_of_its_state(text, iso3):
 def test_a_person_whose_first_name_is_a_people_stays_a_person():
     e = main("Karen Pierce criticised the resolution on Monday.")
     assert "MMR" not in countries(e.source)
+
+
+def test_a_given_name_alone_is_no_office_holder():
+    from communique.coding.actors import _office_holder_state
+
+    assert _office_holder_state("Ibrahim") is None  # a given name of several holders, no surname
+
+
+@pytest.mark.parametrize("text,iso3", [
+    ("Iran threatened to cut off electricity to Armenia over unpaid bills.", "ARM"),
+    ("The group threatened to launch attacks against Kenya.", "KEN"),
+    ("Syria refused to hand the documents over to Lebanon.", "LBN"),
+])
+def test_whom_a_governed_deed_is_aimed_at_is_the_target(text, iso3):
+    assert iso3 in countries(main(text).target)
