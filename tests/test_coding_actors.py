@@ -93,3 +93,22 @@ def test_a_given_name_alone_is_no_office_holder():
 ])
 def test_whom_a_governed_deed_is_aimed_at_is_the_target(text, iso3):
     assert iso3 in countries(main(text).target)
+
+
+@pytest.mark.parametrize("text", [
+    "A police officer told Human Rights Watch that the prisoners were beaten.",
+    "Amnesty International accused the army of torturing detainees.",
+])
+def test_non_governmental_bodies_of_no_one_state_are_ngo_actors(text):
+    actors = [a for e in code_text(text) for a in e.source + e.target]
+    assert any(a.code == "NGO" for a in actors)
+
+
+@pytest.mark.parametrize("text,iso3,sector", [
+    ("The ministers met their French counterparts in Paris.", "FRA", "GOV"),
+    ("Police arrested two Egyptian clerics.", "EGY", "REL"),
+    ("The Kurdistan Regional Government rejected the budget.", "IRQ", "GOV"),
+])
+def test_kinds_of_actor_and_seats_of_government(text, iso3, sector):
+    actors = [a for e in code_text(text) if e.code != "010" for a in e.source + e.target]
+    assert (iso3, sector) in [(a.country, a.sector) for a in actors]

@@ -39,9 +39,10 @@ class ActorRef:
 
     @property
     def code(self) -> str:
-        """The CAMEO actor code: country then sector ("RUSMIL"), "IGO..." for organisations."""
+        """The CAMEO actor code: country then sector ("RUSMIL"), "IGO"/"NGO" for organisations
+        of no one state."""
         if self.org and not self.country:
-            return "IGO"
+            return "NGO" if self.sector == "NGO" else "IGO"
         return (self.country or "---") + (self.sector or "")
 
 
