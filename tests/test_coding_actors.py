@@ -127,3 +127,12 @@ def test_the_subject_of_an_adjective_or_verb_does_the_gerund_under_it(text, iso3
 def test_the_object_of_an_accusation_does_the_gerund_not_the_accuser():
     e = next(e for e in code_text("Ghana accused Togo of shelling the border villages.") if e.root == "11")
     assert countries(e.source) == ["GHA"] and countries(e.target) == ["TGO"]
+
+
+@pytest.mark.parametrize("text", [
+    "The army signed a truce with Tigrayan forces.",
+    "Government troops clashed with Karen forces near the border.",
+])
+def test_the_forces_of_a_region_or_people_are_rebels_not_its_state_s_military(text):
+    actors = [a for e in code_text(text) for a in e.source + e.target if a.country in ("ETH", "MMR")]
+    assert actors and all(a.sector == "REB" for a in actors)

@@ -36,6 +36,7 @@ class ActorRef:
     org: str | None = None
     person: object | None = None  # the article's person, when the actor is one
     implied: bool = False  # the sector comes with the name (a capital's GOV): a sector word overrides it
+    homeland: bool = False  # a region or people inside a state ("Darfur", "Tigrayan"), no state itself
 
     @property
     def code(self) -> str:
@@ -228,7 +229,7 @@ def _match_ngram(tokens: list[Token], k: int, taken: set[int]):
         code = _homeland(key)
         if code and not (k + size < len(tokens) and tokens[k + size].ent_iob_ == "I"
                          and tokens[k + size].ent_type_ not in PLACE_ENTITIES | {"NORP"}):
-            return ActorRef(text, start, end, country=code), size  # "Darfur rebels", "Tibetan monks"
+            return ActorRef(text, start, end, country=code, homeland=True), size  # "Darfur rebels"
         if all(t.pos_ == "PROPN" and t.ent_type_ not in PLACE_ENTITIES for t in window):
             code = _office_holder_state(text)  # "the Reagan administration": no PERSON to spaCy
             if code:
@@ -338,16 +339,22 @@ def _apply_sectors(found: list[ActorRef], sectors: list[tuple[int, str]], tokens
         after = [a for a in found if a.person is None and a.start >= tokens[pos].idx]
         if before:
             for a in before:
-                a.sector, a.implied = sector, False
+                a.sector, a.implied = _sector_of(a, sector), False
         elif any(a.person is not None or a.start < tokens[pos].idx for a in found):
             continue  # "Hezbollah guerrillas": the group's own fighters
         elif after:  # "opposition groups in Zimbabwe", "security forces in Guinea"
             if after[0].org is None and (after[0].sector is None or after[0].implied):
-                after[0].sector, after[0].implied = sector, False
+                after[0].sector, after[0].implied = _sector_of(after[0], sector), False
         else:
             tok = tokens[pos]
             out.append(ActorRef(tok.text, tok.idx, tok.idx + len(tok.text), sector=sector))
     return sorted(out, key=lambda a: a.start)
+
+
+def _sector_of(actor: ActorRef, sector: str) -> str:
+    """The sector a kind-of-actor word gives an actor: the armed forces of a region or people
+    are rebels, not its state's military ("Tigrayan forces")."""
+    return "REB" if actor.homeland and sector == "MIL" else sector
 
 
 def _index_of(tokens: list[Token], char: int) -> int | None:
