@@ -107,6 +107,8 @@ def test_non_governmental_bodies_of_no_one_state_are_ngo_actors(text):
 @pytest.mark.parametrize("text,iso3,sector", [
     ("The ministers met their French counterparts in Paris.", "FRA", "GOV"),
     ("Police arrested two Egyptian clerics.", "EGY", "REL"),
+    ("Cairo's security chief warned the protesters.", "EGY", "COP"),
+    ("Pakistan's army chief accused Kabul of harbouring militants.", "PAK", "MIL"),
     ("The Kurdistan Regional Government rejected the budget.", "IRQ", "GOV"),
 ])
 def test_kinds_of_actor_and_seats_of_government(text, iso3, sector):
