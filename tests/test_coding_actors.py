@@ -138,3 +138,13 @@ def test_the_object_of_an_accusation_does_the_gerund_not_the_accuser():
 def test_the_forces_of_a_region_or_people_are_rebels_not_its_state_s_military(text):
     actors = [a for e in code_text(text) for a in e.source + e.target if a.country in ("ETH", "MMR")]
     assert actors and all(a.sector == "REB" for a in actors)
+
+
+@pytest.mark.parametrize("text,iso3", [
+    ("Pakistan threatened to close the border unless Afghanistan handed over the militants.", "AFG"),
+    ("Egypt threatened to take action if Ethiopia began filling the dam.", "ETH"),
+    ("The rebels threatened to resume fighting unless Colombia freed their leaders.", "COL"),
+])
+def test_a_threat_s_condition_names_its_target(text, iso3):
+    e = next(e for e in code_text(text) if e.root == "13")
+    assert iso3 in countries(e.target)

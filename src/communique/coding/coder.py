@@ -23,6 +23,7 @@ LOCATIVE = frozenset({"in", "at", "near", "inside", "outside"})
 # prepositions whose gerund is done by the subject of the verb they hang from ("protested by
 # blocking roads", "were arrested after attacking police"); not "of" ("accused X of attacking")
 GERUND_PREPS = frozenset({"by", "after", "before", "while", "without", "through", "since", "upon"})
+CONDITION_MARKS = frozenset({"if", "unless"})
 # whom the deed a verb governs is aimed at, when no object of its own names a party: "threatened
 # to cut off power to X", "refused to commit troops against X"
 CONTROLLED_PREPS = frozenset({"to", "against", "on", "with", "toward", "towards"})
@@ -295,11 +296,22 @@ def _object_tiers(owners: list[Token], skip: set[int], code: str) -> list[list[T
     tiers = [heads, controlled, toward, whose]
     if code[:2] in CLAUSE_TARGET_ROOTS:
         tiers.append(clause)
+    if code[:2] == "13":  # "threatened to walk out unless Israel rescinded ...": whom the ultimatum is put to
+        tiers.append(_condition_subjects(owners, skip))
     if code[:2] == "14":  # "began a hunger strike to demand the resignation of X", "in protest against X"
         tiers.append(_purpose_heads(owners, skip))
     if code[:2] not in VENUE_ROOTS or code.startswith("042"):
         tiers.append(where)
     return [_with_conjuncts(t) for t in tiers if t]
+
+
+def _condition_subjects(owners: list[Token], skip: set[int]) -> list[Token]:
+    """Subjects of the if/unless clauses of the owners and of the verbs they govern: the party a
+    threat's condition is put to."""
+    verbs = [o for o in dict.fromkeys(owners)] + [c for o in owners for c in o.children if c.dep_ == "xcomp"]
+    return [g for v in verbs for c in v.children if c.dep_ == "advcl"
+            and any(m.dep_ == "mark" and m.lower_ in CONDITION_MARKS for m in c.children)
+            for g in c.children if g.dep_ in ("nsubj", "nsubjpass") and g.i not in skip]
 
 
 def _negated(verb: Token, trigger: Token) -> bool:
