@@ -148,3 +148,24 @@ def test_the_forces_of_a_region_or_people_are_rebels_not_its_state_s_military(te
 def test_a_threat_s_condition_names_its_target(text, iso3):
     e = next(e for e in code_text(text) if e.root == "13")
     assert iso3 in countries(e.target)
+
+
+@pytest.mark.parametrize("text,src,tgt", [
+    ("Blinken spoke by phone with Lavrov on Monday.", "USA", "RUS"),
+    ("Sunak spoke by phone with Biden on Friday.", "GBR", "USA"),
+])
+def test_office_holders_spacy_calls_places_or_organisations_are_persons(text, src, tgt):
+    e = main(text)
+    assert [(a.country, a.person is not None) for a in e.source] == [(src, True)]
+    assert [(a.country, a.person is not None) for a in e.target] == [(tgt, True)]
+
+
+@pytest.mark.parametrize("text", [
+    "Thousands rallied in Lagos on Monday.",
+    "The UN condemned the attack.",
+])
+def test_a_city_or_an_acronym_sharing_an_office_holder_s_name_is_no_person(text):
+    from communique.coding.actors import persons_in
+    from communique.nlp import get_nlp
+
+    assert persons_in(get_nlp()(text)) == []

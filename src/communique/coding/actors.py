@@ -268,14 +268,43 @@ def persons_in(doc_or_span) -> list[tuple[int, int, object]]:
 
     heads = titles().heads
     out = []
-    for ent in doc_or_span.ents:
-        if ent.label_ != "PERSON" or demonym(ent[0].text) or demonym(ent[:2].text) \
+    spans = [ent for ent in doc_or_span.ents if ent.label_ == "PERSON"]
+    spans += _office_holders_unnamed(doc_or_span, {t.i for e in spans for t in e})
+    for ent in sorted(spans, key=lambda e: e.start):
+        if demonym(ent[0].text) or demonym(ent[:2].text) \
                 or places.country_code(ent.text) or group_key(ent.text) in groups() or fold(ent.text) in homelands():
             continue  # "Bosnian Serbs", "Sri Lankan", "Boko Haram" are no persons
         country = _office_holder_state(ent.text)
         titled = (ent.start > 0 and fold(ent.doc[ent.start - 1].text) in heads) or fold(ent[0].text) in heads
         out.append((ent.start_char, ent.end_char, SimpleNamespace(name=ent.text, country=country, org=None,
                                                                   titled=titled)))
+    return out
+
+
+def _office_holders_unnamed(doc_or_span, covered: set[int]) -> list:
+    """Spans of known office holders that spaCy gives another label or none ("Blinken" as a GPE,
+    "Le Drian" as an ORG): capitalised words, longest first, none a state's name or capital."""
+    full, tail = _office_holders()
+    tokens = list(doc_or_span)
+    doc = tokens[0].doc if tokens else None
+    out, k = [], 0
+    while k < len(tokens):
+        for size in range(min(4, len(tokens) - k), 0, -1):
+            window = tokens[k:k + size]
+            if any(t.i in covered or not t.text[:1].isupper() or t.text.isupper()
+                   or not t.is_alpha and t.text != "-" for t in window):
+                continue  # acronyms ("UN") are no surnames
+            key = name_key(_words(window))
+            if size == 1 and places.lookup_place(key) is not None:
+                continue  # "Lagos", a city before Ricardo Lagos
+            states = tail.get(key)
+            if (key in full or states and len(states) == 1) and not places.country_code(key) \
+                    and not places.capital_of(key) and not demonym(window[0].text):
+                out.append(doc[window[0].i:window[-1].i + 1])
+                k += size
+                break
+        else:
+            k += 1
     return out
 
 
@@ -301,12 +330,15 @@ def _office_holders() -> tuple[dict[str, str | None], dict[str, frozenset]]:
     rows = [(key, c, "") for key, (c, _org) in known_officials().items()]
     rows += [(name_key(r[0]), r[1], r[2] if len(r) > 2 else "") for r in read_tsv("actor_leaders.tsv")]
     for key, country, flag in rows:
-        full.setdefault(key, country or None)
+        if key in full:
+            continue  # known_officials.tsv first: a holder's office now ("Mark Rutte", NATO)
+        full[key] = country or None
         words = key.split()
         if flag == "full" or not country or "bin" in words or ROMAN.fullmatch(words[-1]):
             continue  # "Qaboos bin Said", "Hassan II": no surname to go by
         for k in range(1, len(words)):
-            tail.setdefault(" ".join(words[k:]), set()).add(country)
+            if k < len(words) - 1 or len(words[k]) > 2:  # no "Un" of "Kim Jong Un"
+                tail.setdefault(" ".join(words[k:]), set()).add(country)
     given = {key.split()[0] for key, _c, _f in rows if " " in key}  # "Ibrahim" of "Ibrahim Babangida"
     return full, {k: frozenset(v) for k, v in tail.items() if k not in full and k not in given}
 
