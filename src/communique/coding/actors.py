@@ -230,7 +230,8 @@ def _match_ngram(tokens: list[Token], k: int, taken: set[int]):
         if code and not (k + size < len(tokens) and tokens[k + size].ent_iob_ == "I"
                          and tokens[k + size].ent_type_ not in PLACE_ENTITIES | {"NORP"}):
             return ActorRef(text, start, end, country=code, homeland=True), size  # "Darfur rebels"
-        if all(t.pos_ == "PROPN" and t.ent_type_ not in PLACE_ENTITIES for t in window):
+        if all(w in _office_holder_words() for w in key) \
+                and all(t.pos_ == "PROPN" and t.ent_type_ not in PLACE_ENTITIES for t in window):
             code = _office_holder_state(text)  # "the Reagan administration": no PERSON to spaCy
             if code:
                 return ActorRef(text, start, end, country=code, sector="GOV", implied=True), size
@@ -285,27 +286,43 @@ def _office_holders_unnamed(doc_or_span, covered: set[int]) -> list:
     """Spans of known office holders that spaCy gives another label or none ("Blinken" as a GPE,
     "Le Drian" as an ORG): capitalised words, longest first, none a state's name or capital."""
     full, tail = _office_holders()
+    known = _office_holder_words()
     tokens = list(doc_or_span)
-    doc = tokens[0].doc if tokens else None
+    # words that may be part of a holder's name: capitalised, no acronym ("UN"), a listed word
+    may = [t.text == "-" or (t.i not in covered and t.text[:1].isupper() and not t.text.isupper()
+                             and fold(t.text) in known) for t in tokens]
     out, k = [], 0
     while k < len(tokens):
-        for size in range(min(4, len(tokens) - k), 0, -1):
+        if not may[k] or tokens[k].text == "-":
+            k += 1
+            continue
+        run = 1
+        while run < 4 and k + run < len(tokens) and may[k + run]:
+            run += 1
+        for size in range(run, 0, -1):
             window = tokens[k:k + size]
-            if any(t.i in covered or not t.text[:1].isupper() or t.text.isupper()
-                   or not t.is_alpha and t.text != "-" for t in window):
-                continue  # acronyms ("UN") are no surnames
+            if window[-1].text == "-":
+                continue
             key = name_key(_words(window))
+            states = tail.get(key)
+            if not (key in full or states and len(states) == 1) or places.country_code(key) \
+                    or places.capital_of(key) or demonym(window[0].text):
+                continue
             if size == 1 and places.lookup_place(key) is not None:
                 continue  # "Lagos", a city before Ricardo Lagos
-            states = tail.get(key)
-            if (key in full or states and len(states) == 1) and not places.country_code(key) \
-                    and not places.capital_of(key) and not demonym(window[0].text):
-                out.append(doc[window[0].i:window[-1].i + 1])
-                k += size
-                break
+            out.append(window[0].doc[window[0].i:window[-1].i + 1])
+            k += size
+            break
         else:
             k += 1
     return out
+
+
+@functools.lru_cache(maxsize=1)
+def _office_holder_words() -> frozenset[str]:
+    """Every folded word of the known office holders' names."""
+    full, _tail = _office_holders()
+    return frozenset(w for key in full for w in key.split())
 
 
 def _office_holder_state(name: str) -> str | None:
