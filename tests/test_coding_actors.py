@@ -98,6 +98,8 @@ def test_whom_a_governed_deed_is_aimed_at_is_the_target(text, iso3):
 @pytest.mark.parametrize("text", [
     "A police officer told Human Rights Watch that the prisoners were beaten.",
     "Amnesty International accused the army of torturing detainees.",
+    "A human rights group accused the police of torture.",
+    "The charity accused the army of blocking food deliveries.",
 ])
 def test_non_governmental_bodies_of_no_one_state_are_ngo_actors(text):
     actors = [a for e in code_text(text) for a in e.source + e.target]

@@ -42,8 +42,10 @@ class ActorRef:
     def code(self) -> str:
         """The CAMEO actor code: country then sector ("RUSMIL"), "IGO"/"NGO" for organisations
         of no one state."""
+        if not self.country and self.sector == "NGO":
+            return "NGO"  # "a human rights group", "Amnesty International"
         if self.org and not self.country:
-            return "NGO" if self.sector == "NGO" else "IGO"
+            return "IGO"
         return (self.country or "---") + (self.sector or "")
 
 
