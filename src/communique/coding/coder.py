@@ -20,9 +20,6 @@ TARGET_PREPS = frozenset({"with", "to", "against", "on", "for", "from", "of", "a
 NEGATIONS = frozenset({"not", "never", "n't", "no"})
 PLACE_PREPS = frozenset({"in", "inside"})
 LOCATIVE = frozenset({"in", "at", "near", "inside", "outside"})
-# prepositions whose gerund is done by the subject of the verb they hang from ("protested by
-# blocking roads", "were arrested after attacking police"); not "of" ("accused X of attacking")
-GERUND_PREPS = frozenset({"by", "after", "before", "while", "without", "through", "since", "upon"})
 CONDITION_MARKS = frozenset({"if", "unless"})
 # whom the deed a verb governs is aimed at, when no object of its own names a party: "threatened
 # to cut off power to X", "refused to commit troops against X"
@@ -232,16 +229,12 @@ def _predicate(tok: Token) -> Token:
 def _subject_heads(verb: Token) -> tuple[list[Token], bool]:
     """Subject phrase heads of a verb (following conjoined and controlled verbs up), and whether
     the verb is passive."""
-    cur, gerund = verb, False
-    for _ in range(5):
+    cur = verb
+    for _ in range(4):
         subj = [c for c in cur.children if c.dep_ in SUBJECT_DEPS]
         if subj:
-            passive = not gerund and any(c.dep_ == "nsubjpass" for c in subj)
+            passive = any(c.dep_ == "nsubjpass" for c in subj)
             return _with_conjuncts(subj), passive
-        if cur.dep_ == "pcomp" and cur.head.dep_ == "prep" and (
-                cur.head.head.pos_ == "ADJ" or cur.head.head.pos_ in ("VERB", "AUX") and cur.head.lower_ in GERUND_PREPS):
-            cur, gerund = cur.head.head, True  # "are guilty of violating", "protested by blocking"
-            continue
         if cur.dep_ in ("conj", "xcomp", "advcl", "relcl", "acl", "acomp") and cur.head.i != cur.i:
             if cur.dep_ in ("relcl", "acl"):
                 return [cur.head], False
