@@ -156,3 +156,16 @@ def test_a_city_or_an_acronym_sharing_an_office_holder_s_name_is_no_person(text)
     from communique.nlp import get_nlp
 
     assert persons_in(get_nlp()(text)) == []
+
+
+@pytest.mark.parametrize("text,iso3", [
+    ("Police arrested 40 ethnic Albanians in Serbia.", "SRB"),
+    ("Troops killed three ethnic Armenian fighters in Azerbaijan.", "AZE"),
+])
+def test_an_ethnic_group_is_of_the_state_it_lives_in(text, iso3):
+    assert countries(main(text).target) == [iso3]
+
+
+def test_an_ethnic_group_in_no_one_named_state_has_no_state():
+    e = main("Ethnic Russians protested against the language law.")
+    assert countries(e.source) == [None]

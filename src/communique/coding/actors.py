@@ -95,7 +95,11 @@ def find_actors(tokens: list[Token], persons=None) -> list[ActorRef]:
         if tok.text[:1].isupper():
             code = demonym(tok.text)
             if code:
-                found.append(ActorRef(tok.text, tok.idx, tok.idx + len(tok.text), country=code))
+                ethnic = tok.i > 0 and tok.doc[tok.i - 1].lower_ == "ethnic"
+                if ethnic:  # "ethnic Albanians in Macedonia": a people where they live, not Albania
+                    others = _states_named(tok.sent) - {code}
+                    code = next(iter(others)) if len(others) == 1 else None
+                found.append(ActorRef(tok.text, tok.idx, tok.idx + len(tok.text), country=code, homeland=ethnic))
                 taken.add(tok.i)
                 continue
         if tok.text[:1].isupper() and (tok.ent_type_ == "NORP" or _may_be_place(tok) or tok.ent_type_ == "ORG"
@@ -365,6 +369,12 @@ def _office_holders() -> tuple[dict[str, str | None], dict[str, frozenset]]:
 def only_state(doc_or_span) -> str:
     """The one state a short text names (by name, demonym, capital or place), or "" when it names
     none or several: a titled person with no state of their own is most likely of that one."""
+    states = _states_named(doc_or_span)
+    return next(iter(states)) if len(states) == 1 else ""
+
+
+def _states_named(doc_or_span) -> set[str]:
+    """The states a text names by name, demonym, capital or place."""
     states = set()
     for tok in doc_or_span:
         if tok.ent_type_ in ("GPE", "NORP", "LOC") and tok.ent_iob_ == "B":
@@ -377,7 +387,7 @@ def only_state(doc_or_span) -> str:
                 code = place.country if place is not None else None
             if code:
                 states.add(code)
-    return next(iter(states)) if len(states) == 1 else ""
+    return states
 
 
 def _apply_sectors(found: list[ActorRef], sectors: list[tuple[int, str]], tokens: list[Token]) -> list[ActorRef]:
