@@ -30,7 +30,9 @@ from communique.coding import code_doc  # noqa: E402
 from communique.nlp import get_nlp  # noqa: E402
 
 PLOVER_05_TO_08 = {"DEMAND": "REQUEST", "DISAPPROVE": "ACCUSE", "INVESTIGATE": "ACCUSE", "FIGHT": "ASSAULT"}
-ISO_SLIPS = {"JAP": "JPN"}  # codes in the PLOVER GSR that are not ISO 3166 alpha-3
+ISO_SLIPS = {"JAP": "JPN", "ITL": "ITA", "VTN": "VNM"}  # codes in the PLOVER GSR that are not ISO 3166 alpha-3
+# CAMEO's three-letter codes for actors of no state (organisations, militarised and religious groups)
+NON_STATE = frozenset({"IGO", "NGO", "IMG", "ISM", "MNC", "NGM", "UIS"})
 
 
 def main_event(events, include_statements=False):
@@ -143,7 +145,7 @@ def score_plover(root: Path, errors: int):
                 if not isinstance(actor, dict):
                     continue
                 code = ISO_SLIPS.get(actor.get("code", ""), actor.get("code", ""))
-                if not re.fullmatch(r"[A-Z]{3}", code or "") or code == "IGO":
+                if not re.fullmatch(r"[A-Z]{3}", code or "") or code in NON_STATE:
                     continue
                 actors_n += 1
                 got = {a.country for a in getattr(ev, side)} if ev is not None else set()

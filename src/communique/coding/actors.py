@@ -4,6 +4,7 @@ its ISO3 country and CAMEO sector."""
 from __future__ import annotations
 
 import functools
+import re
 from dataclasses import dataclass
 
 from spacy.tokens import Token
@@ -11,7 +12,7 @@ from spacy.tokens import Token
 from communique import places
 from communique.coding.vocabulary import group_key, groups, institutions, sector_words
 from communique.lexicon import org_index, titles
-from communique.text import fold
+from communique.text import fold, name_key
 
 MAX_NGRAM = 5
 ORG_SECTORS = {"government": "GOV", "legislature": "LEG", "ngo": "NGO", "party": "PTY"}  # orgs.tsv kinds
@@ -20,6 +21,7 @@ SKIP_DEPS = frozenset({"relcl", "acl", "advcl", "ccomp", "xcomp", "parataxis", "
 # the head's own conjuncts are phrases of their own (the coder takes them one by one); conjoined
 # modifiers stay ("Hungarian and Romanian officials")
 HEAD_SKIP_DEPS = SKIP_DEPS | {"conj", "cc"}
+ROMAN = re.compile(r"[ivx]+")
 
 
 @dataclass
@@ -34,10 +36,14 @@ class ActorRef:
     org: str | None = None
     person: object | None = None  # the article's person, when the actor is one
     implied: bool = False  # the sector comes with the name (a capital's GOV): a sector word overrides it
+    homeland: bool = False  # a region or people inside a state ("Darfur", "Tigrayan"), no state itself
 
     @property
     def code(self) -> str:
-        """The CAMEO actor code: country then sector ("RUSMIL"), "IGO..." for organisations."""
+        """The CAMEO actor code: country then sector ("RUSMIL"), "IGO"/"NGO" for organisations
+        of no one state."""
+        if not self.country and self.sector == "NGO":
+            return "NGO"  # "a human rights group", "Amnesty International"
         if self.org and not self.country:
             return "IGO"
         return (self.country or "---") + (self.sector or "")
@@ -89,6 +95,17 @@ def find_actors(tokens: list[Token], persons=None) -> list[ActorRef]:
         if tok.text[:1].isupper():
             code = demonym(tok.text)
             if code:
+                ethnic = tok.i > 0 and tok.doc[tok.i - 1].lower_ == "ethnic"
+                if ethnic:  # "ethnic Albanians in Macedonia": a people where they live, not Albania
+                    others = _states_named(tok.sent) - {code}
+                    code = next(iter(others)) if len(others) == 1 else None
+                found.append(ActorRef(tok.text, tok.idx, tok.idx + len(tok.text), country=code, homeland=ethnic))
+                taken.add(tok.i)
+                continue
+        if tok.text[:1].isupper() and (tok.ent_type_ == "NORP" or _may_be_place(tok) or tok.ent_type_ == "ORG"
+                                       and tok.ent_iob_ == "B" and (k + 1 == n or tokens[k + 1].ent_iob_ != "I")):
+            code = misspelt_state(tok.text)  # "Afganistan", "Ethopia": wire copy misspells
+            if code:
                 found.append(ActorRef(tok.text, tok.idx, tok.idx + len(tok.text), country=code))
                 taken.add(tok.i)
                 continue
@@ -131,6 +148,54 @@ def demonym(word: str) -> str | None:
     return code
 
 
+def _homeland(key: tuple[str, ...]) -> str | None:
+    """The state of a region or people (folded words), plural or not ("Chechens")."""
+    table = homelands()
+    code = table.get(" ".join(key))
+    if code is None and len(key) == 1 and len(key[0]) > 4 and key[0].endswith("s"):
+        code = table.get(key[0][:-1])
+    return code
+
+
+@functools.lru_cache(maxsize=1)
+def homelands() -> dict[str, str]:
+    """Folded name -> ISO3 of the regions and peoples that stand for a party of one state
+    (data/actor_homelands.tsv)."""
+    from communique.lexicon import read_tsv
+
+    return {" ".join(fold(w) for w in row[0].split()): row[1] for row in read_tsv("actor_homelands.tsv")}
+
+
+MISSPELT_MIN = 5  # shorter names are one letter from other names and words ("Iran", "Iraq")
+
+
+@functools.lru_cache(maxsize=4096)
+def misspelt_state(word: str) -> str | None:
+    """The state a one-word name or demonym one edit away from its spelling stands for
+    ("Afganistan", "Quatar's"), when that state is the only one that close; else None."""
+    from rapidfuzz.distance import DamerauLevenshtein
+
+    bare = word[:-2] if word.endswith(("'s", "’s")) else word
+    key = fold(bare)
+    if len(key) < MISSPELT_MIN or not key.isalpha():
+        return None
+    words = _state_words()
+    if key in words:
+        return words[key]
+    near = {code for name, code in words.items()
+            if abs(len(name) - len(key)) <= 1 and DamerauLevenshtein.distance(name, key, score_cutoff=1) <= 1}
+    return next(iter(near)) if len(near) == 1 else None
+
+
+@functools.lru_cache(maxsize=1)
+def _state_words() -> dict[str, str]:
+    """Folded one-word names, aliases and demonyms of states (MISSPELT_MIN letters or more)."""
+    aliases, names, demonyms = places._country_tables()
+    words = {**places._pycountry_names(), **{k: v for k, v in aliases.items() if v},
+             **{fold(n): c for c, n in names.items()}, **demonyms}
+    return {w: c for w, c in words.items() if " " not in w and len(w) >= MISSPELT_MIN and w.isalpha()}
+
+
 def _words(tokens: list[Token]) -> str:
     """The text of consecutive tokens (spaCy's Doc.text rebuilds the whole document per call)."""
     return "".join(t.text_with_ws for t in tokens).rstrip()
@@ -167,6 +232,15 @@ def _match_ngram(tokens: list[Token], k: int, taken: set[int]):
         code = places.country_code(text) if _may_name_country(text) else None
         if code:
             return ActorRef(text, start, end, country=code), size
+        code = _homeland(key)
+        if code and not (k + size < len(tokens) and tokens[k + size].ent_iob_ == "I"
+                         and tokens[k + size].ent_type_ not in PLACE_ENTITIES | {"NORP"}):
+            return ActorRef(text, start, end, country=code, homeland=True), size  # "Darfur rebels"
+        if all(w in _office_holder_words() for w in key) \
+                and all(t.pos_ == "PROPN" and t.ent_type_ not in PLACE_ENTITIES for t in window):
+            code = _office_holder_state(text)  # "the Reagan administration": no PERSON to spaCy
+            if code:
+                return ActorRef(text, start, end, country=code, sector="GOV", implied=True), size
         if size > 1 and all(t.text[:1].isupper() for t in window):
             code = demonym(text)  # "Sri Lankan", "South Koreans"
             if code:
@@ -199,36 +273,108 @@ def persons_in(doc_or_span) -> list[tuple[int, int, object]]:
     office holders table: (start, end, person) spans for find_actors."""
     from types import SimpleNamespace
 
-    known = _folded_officials()
     heads = titles().heads
     out = []
-    for ent in doc_or_span.ents:
-        if ent.label_ != "PERSON" or demonym(ent[0].text) or demonym(ent[:2].text) \
-                or places.country_code(ent.text) or group_key(ent.text) in groups():
+    spans = [ent for ent in doc_or_span.ents if ent.label_ == "PERSON"]
+    spans += _office_holders_unnamed(doc_or_span, {t.i for e in spans for t in e})
+    for ent in sorted(spans, key=lambda e: e.start):
+        if demonym(ent[0].text) or demonym(ent[:2].text) \
+                or places.country_code(ent.text) or group_key(ent.text) in groups() or fold(ent.text) in homelands():
             continue  # "Bosnian Serbs", "Sri Lankan", "Boko Haram" are no persons
-        country = None
-        folded = fold(ent.text)
-        for name, c in known:
-            if folded == name or name.endswith(" " + folded):
-                country = c
-                break
+        country = _office_holder_state(ent.text)
         titled = (ent.start > 0 and fold(ent.doc[ent.start - 1].text) in heads) or fold(ent[0].text) in heads
         out.append((ent.start_char, ent.end_char, SimpleNamespace(name=ent.text, country=country, org=None,
                                                                   titled=titled)))
     return out
 
 
-@functools.lru_cache(maxsize=1)
-def _folded_officials() -> tuple[tuple[str, str | None], ...]:
-    """(folded name, ISO3) of the known office holders, folded once."""
-    from communique.lexicon import known_officials
+def _office_holders_unnamed(doc_or_span, covered: set[int]) -> list:
+    """Spans of known office holders that spaCy gives another label or none ("Blinken" as a GPE,
+    "Le Drian" as an ORG): capitalised words, longest first, none a state's name or capital."""
+    full, tail = _office_holders()
+    known = _office_holder_words()
+    tokens = list(doc_or_span)
+    # words that may be part of a holder's name: capitalised, no acronym ("UN"), a listed word
+    may = [t.text == "-" or (t.i not in covered and t.text[:1].isupper() and not t.text.isupper()
+                             and fold(t.text) in known) for t in tokens]
+    out, k = [], 0
+    while k < len(tokens):
+        if not may[k] or tokens[k].text == "-":
+            k += 1
+            continue
+        run = 1
+        while run < 4 and k + run < len(tokens) and may[k + run]:
+            run += 1
+        for size in range(run, 0, -1):
+            window = tokens[k:k + size]
+            if window[-1].text == "-":
+                continue
+            key = name_key(_words(window))
+            states = tail.get(key)
+            if not (key in full or states and len(states) == 1) or places.country_code(key) \
+                    or places.capital_of(key) or demonym(window[0].text):
+                continue
+            if size == 1 and places.lookup_place(key) is not None:
+                continue  # "Lagos", a city before Ricardo Lagos
+            out.append(window[0].doc[window[0].i:window[-1].i + 1])
+            k += size
+            break
+        else:
+            k += 1
+    return out
 
-    return tuple((fold(name), c) for name, (c, _org) in known_officials().items())
+
+@functools.lru_cache(maxsize=1)
+def _office_holder_words() -> frozenset[str]:
+    """Every folded word of the known office holders' names."""
+    full, _tail = _office_holders()
+    return frozenset(w for key in full for w in key.split())
+
+
+def _office_holder_state(name: str) -> str | None:
+    """The state of a known office holder by full name or by the last words of it ("Bush",
+    "al-Assad"), when those words name holders of one state only; None when unknown."""
+    full, tail = _office_holders()
+    key = name_key(name[:-2] if name.endswith(("'s", "’s")) else name)  # "Reagan's"
+    if key in full:
+        return full[key]
+    states = tail.get(key)
+    return next(iter(states)) if states and len(states) == 1 else None
+
+
+@functools.lru_cache(maxsize=1)
+def _office_holders() -> tuple[dict[str, str | None], dict[str, frozenset]]:
+    """(name key -> ISO3, last words -> ISO3s) of the known office holders (known_officials.tsv,
+    since 2016) and of the heads of state and government before them (actor_leaders.tsv)."""
+    from communique.lexicon import known_officials, read_tsv
+
+    full: dict[str, str | None] = {}
+    tail: dict[str, set] = {}
+    rows = [(key, c, "") for key, (c, _org) in known_officials().items()]
+    rows += [(name_key(r[0]), r[1], r[2] if len(r) > 2 else "") for r in read_tsv("actor_leaders.tsv")]
+    for key, country, flag in rows:
+        if key in full:
+            continue  # known_officials.tsv first: a holder's office now ("Mark Rutte", NATO)
+        full[key] = country or None
+        words = key.split()
+        if flag == "full" or not country or "bin" in words or ROMAN.fullmatch(words[-1]):
+            continue  # "Qaboos bin Said", "Hassan II": no surname to go by
+        for k in range(1, len(words)):
+            if k < len(words) - 1 or len(words[k]) > 2:  # no "Un" of "Kim Jong Un"
+                tail.setdefault(" ".join(words[k:]), set()).add(country)
+    given = {key.split()[0] for key, _c, _f in rows if " " in key}  # "Ibrahim" of "Ibrahim Babangida"
+    return full, {k: frozenset(v) for k, v in tail.items() if k not in full and k not in given}
 
 
 def only_state(doc_or_span) -> str:
     """The one state a short text names (by name, demonym, capital or place), or "" when it names
     none or several: a titled person with no state of their own is most likely of that one."""
+    states = _states_named(doc_or_span)
+    return next(iter(states)) if len(states) == 1 else ""
+
+
+def _states_named(doc_or_span) -> set[str]:
+    """The states a text names by name, demonym, capital or place."""
     states = set()
     for tok in doc_or_span:
         if tok.ent_type_ in ("GPE", "NORP", "LOC") and tok.ent_iob_ == "B":
@@ -241,7 +387,7 @@ def only_state(doc_or_span) -> str:
                 code = place.country if place is not None else None
             if code:
                 states.add(code)
-    return next(iter(states)) if len(states) == 1 else ""
+    return states
 
 
 def _apply_sectors(found: list[ActorRef], sectors: list[tuple[int, str]], tokens: list[Token]) -> list[ActorRef]:
@@ -254,16 +400,22 @@ def _apply_sectors(found: list[ActorRef], sectors: list[tuple[int, str]], tokens
         after = [a for a in found if a.person is None and a.start >= tokens[pos].idx]
         if before:
             for a in before:
-                a.sector, a.implied = sector, False
+                a.sector, a.implied = _sector_of(a, sector), False
         elif any(a.person is not None or a.start < tokens[pos].idx for a in found):
             continue  # "Hezbollah guerrillas": the group's own fighters
         elif after:  # "opposition groups in Zimbabwe", "security forces in Guinea"
             if after[0].org is None and (after[0].sector is None or after[0].implied):
-                after[0].sector, after[0].implied = sector, False
+                after[0].sector, after[0].implied = _sector_of(after[0], sector), False
         else:
             tok = tokens[pos]
             out.append(ActorRef(tok.text, tok.idx, tok.idx + len(tok.text), sector=sector))
     return sorted(out, key=lambda a: a.start)
+
+
+def _sector_of(actor: ActorRef, sector: str) -> str:
+    """The sector a kind-of-actor word gives an actor: the armed forces of a region or people
+    are rebels, not its state's military ("Tigrayan forces")."""
+    return "REB" if actor.homeland and sector == "MIL" else sector
 
 
 def _index_of(tokens: list[Token], char: int) -> int | None:

@@ -22,6 +22,10 @@ TARGET_PREPS = frozenset({"with", "to", "against", "on", "for", "from", "of", "a
 NEGATIONS = frozenset({"not", "never", "n't", "no"})
 PLACE_PREPS = frozenset({"in", "inside"})
 LOCATIVE = frozenset({"in", "at", "near", "inside", "outside"})
+CONDITION_MARKS = frozenset({"if", "unless"})
+# whom the deed a verb governs is aimed at, when no object of its own names a party: "threatened
+# to cut off power to X", "refused to commit troops against X"
+CONTROLLED_PREPS = frozenset({"to", "against", "on", "with", "toward", "towards"})
 # verbs whose direct object is what is talked about, not who is talked with
 TOPIC_OBJECT_VERBS = frozenset({"discuss", "negotiate", "debate", "review", "raise"})
 # what talk is about: "talked about the sanctions", "spoke on the attacks"
@@ -288,7 +292,7 @@ def _object_tiers(owners: list[Token], skip: set[int], code: str) -> list[list[T
     ("urged Iran to stop": Iran, not what it stops); for appeals, demands, accusations and
     threats the subject of the clause they govern ("demanded that Israel ease ..."); last, for
     deeds done somewhere, the place they were done in ("imposed a curfew in Cizre")."""
-    heads, controlled, clause, where, whose = [], [], [], [], []
+    heads, controlled, clause, where, whose, toward = [], [], [], [], [], []
     for owner in dict.fromkeys(owners):
         if owner.pos_ == "ADP":
             heads.extend(g for g in owner.children if g.dep_ == "pobj" and g.i not in skip)
@@ -306,16 +310,30 @@ def _object_tiers(owners: list[Token], skip: set[int], code: str) -> list[list[T
                 where.extend(g for g in c.children if g.dep_ == "pobj" and g.i not in skip and _names_place(g))
             elif c.dep_ == "xcomp":
                 controlled.extend(g for g in c.children if g.dep_ == "dobj" and g.i not in skip)
+                toward.extend(g for g in c.children if g.dep_ == "dative" and g.i not in skip)
+                toward.extend(g for p in c.children if p.dep_ == "prep" and p.lower_ in CONTROLLED_PREPS
+                              for g in p.children if g.dep_ == "pobj" and g.i not in skip)
             elif c.dep_ in ("ccomp", "acl"):
                 clause.extend(g for g in c.children if g.dep_ in ("nsubj", "nsubjpass") and g.i not in skip)
-    tiers = [heads, controlled, whose]
+    tiers = [heads, controlled, toward, whose]
     if code[:2] in CLAUSE_TARGET_ROOTS:
         tiers.append(clause)
+    if code[:2] == "13":  # "threatened to walk out unless Israel rescinded ...": whom the ultimatum is put to
+        tiers.append(_condition_subjects(owners, skip))
     if code[:2] == "14":  # "began a hunger strike to demand the resignation of X", "in protest against X"
         tiers.append(_purpose_heads(owners, skip))
     if code[:2] not in VENUE_ROOTS or code.startswith("042"):
         tiers.append(where)
     return [_with_conjuncts(t) for t in tiers if t]
+
+
+def _condition_subjects(owners: list[Token], skip: set[int]) -> list[Token]:
+    """Subjects of the if/unless clauses of the owners and of the verbs they govern: the party a
+    threat's condition is put to."""
+    verbs = [o for o in dict.fromkeys(owners)] + [c for o in owners for c in o.children if c.dep_ == "xcomp"]
+    return [g for v in verbs for c in v.children if c.dep_ == "advcl"
+            and any(m.dep_ == "mark" and m.lower_ in CONDITION_MARKS for m in c.children)
+            for g in c.children if g.dep_ in ("nsubj", "nsubjpass") and g.i not in skip]
 
 
 def _negated(verb: Token, trigger: Token) -> bool:
