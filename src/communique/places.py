@@ -289,18 +289,23 @@ def _candidates(text: str):
     """Yield (start, end, key, entries, words) for each accepted gazetteer match, left to right."""
     gz = _gazetteer()
     toks = [(m.start(), m.end(), m.group(0)) for m in _TOKEN.finditer(text)]
-    folded = [fold(t[2]) for t in toks]
     n_tok = len(toks)
+    folded: list[str | None] = [None] * n_tok  # folded when a capitalised word asks (most words are not)
     i = 0
     while i < n_tok:
         s, e, raw = toks[i]
         if raw == "," or not _is_cap(raw):
             i += 1
             continue
+        if folded[i] is None:
+            folded[i] = fold(raw)
         longest = gz.first_len.get(folded[i])
         if longest is None:  # no name starts with this word
             i += 1
             continue
+        for j in range(i + 1, min(i + longest, n_tok)):
+            if folded[j] is None:
+                folded[j] = fold(toks[j][2])
         hit = None
         for n in range(min(longest, n_tok - i), 0, -1):
             key = tuple(folded[i:i + n])
@@ -409,10 +414,11 @@ def find_places(text: str, context_countries=None) -> list[PlaceMention]:
         if entries[0].kind in ("country", "region") and entries[0].country:
             hints.add(entries[0].country)
     if raw:
-        for m in _TOKEN.finditer(text):
-            code = gz.demonym_codes.get(fold(m.group(0)))
-            if code and _is_cap(m.group(0)):
-                hints.add(code)
+        for word in _TOKEN.findall(text):
+            if _is_cap(word):
+                code = gz.demonym_codes.get(fold(word))
+                if code:
+                    hints.add(code)
     out = []
     for s, e, key, entries, _w in raw:
         entry = _resolve(key, entries, text, hints)
