@@ -67,6 +67,7 @@ def find_actors(tokens: list[Token], persons=None) -> list[ActorRef]:
     found: list[ActorRef] = []
     sectors: list[tuple[int, str]] = []
     taken: set[int] = set()
+    lemmas = None
     n = len(tokens)
     for k in range(n):
         tok = tokens[k]
@@ -94,8 +95,10 @@ def find_actors(tokens: list[Token], persons=None) -> list[ActorRef]:
                 continue
         if tok.ent_type_ in PLACE_ENTITIES and tok.text[:1].isupper():
             continue  # "the West Bank" is no bank
+        if lemmas is None:
+            lemmas = [_lemma(t) for t in tokens]  # read once: each word is asked for in three windows
         for size in (3, 2, 1):
-            words = tuple(_lemma(t) for t in tokens[k:k + size])
+            words = tuple(lemmas[k:k + size])
             if words and words not in sector_words() and tok.pos_ == "PROPN" and words[-1].endswith("s"):
                 words = words[:-1] + (words[-1][:-1],)  # "Rebels shelled ...": spaCy keeps the plural
             if len(words) == size and words in sector_words():
@@ -138,11 +141,12 @@ def _words(tokens: list[Token]) -> str:
 
 def _match_ngram(tokens: list[Token], k: int, taken: set[int]):
     """The longest place, organisation or seat of government starting at tokens[k]."""
+    first = tokens[k]
+    if not (first.text[:1].isupper() or first.lower_ == "the"):
+        return None  # every window starts with this word: none can match
     for size in range(min(MAX_NGRAM, len(tokens) - k), 0, -1):
         window = tokens[k:k + size]
         if any(t.i in taken for t in window) or window[-1].i - window[0].i != size - 1:
-            continue
-        if not (window[0].text[:1].isupper() or window[0].lower_ == "the"):
             continue
         text = _words(window)
         start, end = window[0].idx, window[-1].idx + len(window[-1].text)
