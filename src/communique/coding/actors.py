@@ -148,44 +148,60 @@ def _match_ngram(tokens: list[Token], k: int, taken: set[int]):
         window = tokens[k:k + size]
         if any(t.i in taken for t in window) or window[-1].i - window[0].i != size - 1:
             continue
-        text = _words(window)
-        start, end = window[0].idx, window[-1].idx + len(window[-1].text)
-        key = tuple(fold(t.text) for t in window if t.lower_ != "the")
-        if not key:
+        got = _readings(tuple((t.text, t.whitespace_) for t in window))
+        if got is None:
             continue
-        if key in institutions():
-            country, sector = institutions()[key]
+        text, institution, org, group, the_first, country, demonym_code, capital, place_country = got
+        start, end = window[0].idx, window[-1].idx + len(window[-1].text)
+        if institution is not None:
+            country, sector = institution
             return ActorRef(text, start, end, country=country, sector=sector), size
-        org = org_index().get(" ".join(key))
-        if org is not None and (len(key) > 1 or window[-1].text.isupper() or len(window[-1].text) > 3):
+        if org is not None:
             return ActorRef(text, start, end, country=org.country, org=org.name,
                             sector=ORG_SECTORS.get(org.kind)), size
-        gkey = group_key(text)
-        if gkey and gkey[0] == "the":
-            gkey = gkey[1:]
-        if gkey in groups():
-            country, sector = groups()[gkey]
+        if group is not None:
+            country, sector = group
             return ActorRef(text, start, end, country=country or None, sector=sector or None, org=text), size
-        if window[0].lower_ == "the":
+        if the_first:
             continue
-        code = places.country_code(text) if _may_name_country(text) else None
-        if code:
-            return ActorRef(text, start, end, country=code), size
-        if size > 1 and all(t.text[:1].isupper() for t in window):
-            code = demonym(text)  # "Sri Lankan", "South Koreans"
-            if code:
-                return ActorRef(text, start, end, country=code), size
-        if size <= 3 and window[0].ent_type_ != "PERSON":
-            capital = places.capital_of(text)
-            if capital:
-                return ActorRef(text, start, end, country=capital, sector="GOV", implied=True), size
-        if size <= 4 and all(_may_be_place(t) for t in window) \
+        if country:
+            return ActorRef(text, start, end, country=country), size
+        if demonym_code:  # "Sri Lankan", "South Koreans"
+            return ActorRef(text, start, end, country=demonym_code), size
+        if size <= 3 and window[0].ent_type_ != "PERSON" and capital:
+            return ActorRef(text, start, end, country=capital, sector="GOV", implied=True), size
+        if size <= 4 and place_country and all(_may_be_place(t) for t in window) \
                 and (k + size == len(tokens) or not _may_be_place(tokens[k + size])
                      or tokens[k + size].ent_iob_ == "B"):
-            place = places.lookup_place(text)  # a city or region stands for its state: "shelled Jericho"
-            if place is not None and place.country:
-                return ActorRef(text, start, end, country=place.country), size
+            return ActorRef(text, start, end, country=place_country), size  # "shelled Jericho": its state
     return None
+
+
+@functools.lru_cache(maxsize=8192)  # small: a stream of novel names must not grow a worker
+def _readings(words: tuple[tuple[str, str], ...]):
+    """What the lexicons make of a window's (text, whitespace) words, in the order _match_ngram
+    tries them: (text, institution, org, group, opens with 'the', country, demonym, capital, a
+    place's country); None when only 'the' is left. Cached: the same names recur in every
+    article, and each window costs a dozen lookups."""
+    texts = [w for w, _ in words]
+    text = "".join(w + ws for w, ws in words).rstrip()
+    key = tuple(fold(w) for w in texts if w.lower() != "the")
+    if not key:
+        return None
+    institution = institutions().get(key)
+    org = org_index().get(" ".join(key))
+    if org is not None and not (len(key) > 1 or texts[-1].isupper() or len(texts[-1]) > 3):
+        org = None
+    gkey = group_key(text)
+    if gkey and gkey[0] == "the":
+        gkey = gkey[1:]
+    group = groups()[gkey] if gkey in groups() else None
+    country = places.country_code(text) if _may_name_country(text) else None
+    demonym_code = demonym(text) if len(texts) > 1 and all(w[:1].isupper() for w in texts) else None
+    capital = places.capital_of(text) if len(texts) <= 3 else None
+    place = places.lookup_place(text) if len(texts) <= 4 else None
+    return (text, institution, org, group, texts[0].lower() == "the", country, demonym_code, capital,
+            place.country if place is not None else None)
 
 
 # short capitals that do name states in news; any other two- or three-letter word is an
