@@ -294,7 +294,7 @@ def _candidates(text: str):
     i = 0
     while i < n_tok:
         s, e, raw = toks[i]
-        if raw == "," or not _is_cap(raw):
+        if raw == "," or not raw[:1].isupper():  # _is_cap, inline: every word of the text is asked
             i += 1
             continue
         if folded[i] is None:
@@ -407,6 +407,22 @@ def find_places(text: str, context_countries=None) -> list[PlaceMention]:
     """
     if not text:
         return []
+    if context_countries or len(text) > _CACHED_CHARS:
+        return _find_places(text, context_countries)
+    return list(_sentence_places(text, _gazetteer()))
+
+
+_CACHED_CHARS = 1000  # a sentence's places are cached; a whole article's are read once anyway
+
+
+@lru_cache(maxsize=4096)  # one sentence is asked for by several steps (drafters, venue, dates, follow-ups)
+def _sentence_places(text: str, gz) -> tuple[PlaceMention, ...]:
+    """find_places of a short text, per gazetteer (a rebuilt one reads afresh)."""
+    return tuple(_find_places(text))
+
+
+def _find_places(text: str, context_countries=None) -> list[PlaceMention]:
+    """find_places itself, uncached."""
     gz = _gazetteer()
     raw = list(_candidates(text))
     hints = {c for c in (context_countries or ()) if c}
