@@ -479,11 +479,13 @@ _OTHER_CLAUSE = re.compile(r",\s*(?:which|who|when|that)\b|\b(?:since|after|foll
                            r"|\bagree(?:d|ing)?\s+to\b|\bto\s+meet\s+again\b|\bagain\b", re.I)
 
 
-def pick_event_date(text: str, anchor: int, *, published=None, year=None) -> str | None:
+def pick_event_date(text: str, anchor: int, *, published=None, year=None, found=None) -> str | None:
     """The date of the event whose trigger sits at `anchor` in `text`: the nearest date, days and
     months before bare years, but never one after a future cue or inside a clause about another
-    occasion that opens between the trigger and the date."""
-    found = find_dates(text, published=published, year=year)
+    occasion that opens between the trigger and the date. `found`: find_dates(text, published=...,
+    year=...) when the caller has it already."""
+    if found is None:
+        found = find_dates(text, published=published, year=year)
     lex = _lexicon()
     ok = []
     for m in found:

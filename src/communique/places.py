@@ -289,18 +289,23 @@ def _candidates(text: str):
     """Yield (start, end, key, entries, words) for each accepted gazetteer match, left to right."""
     gz = _gazetteer()
     toks = [(m.start(), m.end(), m.group(0)) for m in _TOKEN.finditer(text)]
-    folded = [fold(t[2]) for t in toks]
     n_tok = len(toks)
+    folded: list[str | None] = [None] * n_tok  # folded when a capitalised word asks (most words are not)
     i = 0
     while i < n_tok:
         s, e, raw = toks[i]
-        if raw == "," or not _is_cap(raw):
+        if raw == "," or not raw[:1].isupper():  # _is_cap, inline: every word of the text is asked
             i += 1
             continue
+        if folded[i] is None:
+            folded[i] = fold(raw)
         longest = gz.first_len.get(folded[i])
         if longest is None:  # no name starts with this word
             i += 1
             continue
+        for j in range(i + 1, min(i + longest, n_tok)):
+            if folded[j] is None:
+                folded[j] = fold(toks[j][2])
         hit = None
         for n in range(min(longest, n_tok - i), 0, -1):
             key = tuple(folded[i:i + n])
@@ -402,6 +407,22 @@ def find_places(text: str, context_countries=None) -> list[PlaceMention]:
     """
     if not text:
         return []
+    if context_countries or len(text) > _CACHED_CHARS:
+        return _find_places(text, context_countries)
+    return list(_sentence_places(text, _gazetteer()))
+
+
+_CACHED_CHARS = 1000  # a sentence's places are cached; a whole article's are read once anyway
+
+
+@lru_cache(maxsize=4096)  # one sentence is asked for by several steps (drafters, venue, dates, follow-ups)
+def _sentence_places(text: str, gz) -> tuple[PlaceMention, ...]:
+    """find_places of a short text, per gazetteer (a rebuilt one reads afresh)."""
+    return tuple(_find_places(text))
+
+
+def _find_places(text: str, context_countries=None) -> list[PlaceMention]:
+    """find_places itself, uncached."""
     gz = _gazetteer()
     raw = list(_candidates(text))
     hints = {c for c in (context_countries or ()) if c}
@@ -409,10 +430,11 @@ def find_places(text: str, context_countries=None) -> list[PlaceMention]:
         if entries[0].kind in ("country", "region") and entries[0].country:
             hints.add(entries[0].country)
     if raw:
-        for m in _TOKEN.finditer(text):
-            code = gz.demonym_codes.get(fold(m.group(0)))
-            if code and _is_cap(m.group(0)):
-                hints.add(code)
+        for word in _TOKEN.findall(text):
+            if _is_cap(word):
+                code = gz.demonym_codes.get(fold(word))
+                if code:
+                    hints.add(code)
     out = []
     for s, e, key, entries, _w in raw:
         entry = _resolve(key, entries, text, hints)

@@ -17,6 +17,7 @@ from communique.commitments import extract_commitments
 from communique.persons.tokens import table
 
 VENUE_WEIGHT = 0.3  # a country named as where things happened, against 1 for any other naming
+_VENUE_BEFORE = re.compile(r"\b(?:in|at)\s+(?:the\s+)?(?:[A-Z][\w.-]*,?\s+)?$")
 INPUTS = ("doc", "body", "parsed", "parsed_text")  # what an Analysis starts with
 
 
@@ -67,7 +68,7 @@ def weigh_countries(a: Analysis) -> None:
     for p in places.find_places(ptext):
         if p.country and a.allowed(p.start + offset):
             # a venue ("in Honiara, Solomon Islands") says less about whose relations these are
-            venue = re.search(r"\b(?:in|at)\s+(?:the\s+)?(?:[A-Z][\w.-]*,?\s+)?$", ptext[max(0, p.start - 40):p.start])
+            venue = _VENUE_BEFORE.search(ptext[max(0, p.start - 40):p.start])
             country_counts[p.country] += VENUE_WEIGHT if venue else 1
     for text in table(parsed).text:
         c = places.demonym_code(text) if text[:1].isupper() else None

@@ -73,6 +73,7 @@ def find_actors(tokens: list[Token], persons=None) -> list[ActorRef]:
     found: list[ActorRef] = []
     sectors: list[tuple[int, str]] = []
     taken: set[int] = set()
+    lemmas = None
     n = len(tokens)
     for k in range(n):
         tok = tokens[k]
@@ -111,8 +112,10 @@ def find_actors(tokens: list[Token], persons=None) -> list[ActorRef]:
                 continue
         if tok.ent_type_ in PLACE_ENTITIES and tok.text[:1].isupper():
             continue  # "the West Bank" is no bank
+        if lemmas is None:
+            lemmas = [_lemma(t) for t in tokens]  # read once: each word is asked for in three windows
         for size in (3, 2, 1):
-            words = tuple(_lemma(t) for t in tokens[k:k + size])
+            words = tuple(lemmas[k:k + size])
             if words and words not in sector_words() and tok.pos_ == "PROPN" and words[-1].endswith("s"):
                 words = words[:-1] + (words[-1][:-1],)  # "Rebels shelled ...": spaCy keeps the plural
             if len(words) == size and words in sector_words():
@@ -203,35 +206,32 @@ def _words(tokens: list[Token]) -> str:
 
 def _match_ngram(tokens: list[Token], k: int, taken: set[int]):
     """The longest place, organisation or seat of government starting at tokens[k]."""
+    first = tokens[k]
+    if not (first.text[:1].isupper() or first.lower_ == "the"):
+        return None  # every window starts with this word: none can match
     for size in range(min(MAX_NGRAM, len(tokens) - k), 0, -1):
         window = tokens[k:k + size]
         if any(t.i in taken for t in window) or window[-1].i - window[0].i != size - 1:
             continue
-        if not (window[0].text[:1].isupper() or window[0].lower_ == "the"):
+        got = _readings(tuple((t.text, t.whitespace_) for t in window))
+        if got is None:
             continue
-        text = _words(window)
+        text, institution, org, group, the_first, country, demonym_code, capital, place_country = got
         start, end = window[0].idx, window[-1].idx + len(window[-1].text)
-        key = tuple(fold(t.text) for t in window if t.lower_ != "the")
-        if not key:
-            continue
-        if key in institutions():
-            country, sector = institutions()[key]
+        if institution is not None:
+            country, sector = institution
             return ActorRef(text, start, end, country=country, sector=sector), size
-        org = org_index().get(" ".join(key))
-        if org is not None and (len(key) > 1 or window[-1].text.isupper() or len(window[-1].text) > 3):
+        if org is not None:
             return ActorRef(text, start, end, country=org.country, org=org.name,
                             sector=ORG_SECTORS.get(org.kind)), size
-        gkey = group_key(text)
-        if gkey and gkey[0] == "the":
-            gkey = gkey[1:]
-        if gkey in groups():
-            country, sector = groups()[gkey]
+        if group is not None:
+            country, sector = group
             return ActorRef(text, start, end, country=country or None, sector=sector or None, org=text), size
-        if window[0].lower_ == "the":
+        if the_first:
             continue
-        code = places.country_code(text) if _may_name_country(text) else None
-        if code:
-            return ActorRef(text, start, end, country=code), size
+        if country:
+            return ActorRef(text, start, end, country=country), size
+        key = tuple(fold(t.text) for t in window)  # no "the" here (the_first)
         code = _homeland(key)
         if code and not (k + size < len(tokens) and tokens[k + size].ent_iob_ == "I"
                          and tokens[k + size].ent_type_ not in PLACE_ENTITIES | {"NORP"}):
@@ -241,21 +241,42 @@ def _match_ngram(tokens: list[Token], k: int, taken: set[int]):
             code = _office_holder_state(text)  # "the Reagan administration": no PERSON to spaCy
             if code:
                 return ActorRef(text, start, end, country=code, sector="GOV", implied=True), size
-        if size > 1 and all(t.text[:1].isupper() for t in window):
-            code = demonym(text)  # "Sri Lankan", "South Koreans"
-            if code:
-                return ActorRef(text, start, end, country=code), size
-        if size <= 3 and window[0].ent_type_ != "PERSON":
-            capital = places.capital_of(text)
-            if capital:
-                return ActorRef(text, start, end, country=capital, sector="GOV", implied=True), size
-        if size <= 4 and all(_may_be_place(t) for t in window) \
+        if demonym_code:  # "Sri Lankan", "South Koreans"
+            return ActorRef(text, start, end, country=demonym_code), size
+        if size <= 3 and window[0].ent_type_ != "PERSON" and capital:
+            return ActorRef(text, start, end, country=capital, sector="GOV", implied=True), size
+        if size <= 4 and place_country and all(_may_be_place(t) for t in window) \
                 and (k + size == len(tokens) or not _may_be_place(tokens[k + size])
                      or tokens[k + size].ent_iob_ == "B"):
-            place = places.lookup_place(text)  # a city or region stands for its state: "shelled Jericho"
-            if place is not None and place.country:
-                return ActorRef(text, start, end, country=place.country), size
+            return ActorRef(text, start, end, country=place_country), size  # "shelled Jericho": its state
     return None
+
+
+@functools.lru_cache(maxsize=8192)  # small: a stream of novel names must not grow a worker
+def _readings(words: tuple[tuple[str, str], ...]):
+    """What the lexicons make of a window's (text, whitespace) words, in the order _match_ngram
+    tries them: (text, institution, org, group, opens with 'the', country, demonym, capital, a
+    place's country); None when only 'the' is left. Cached: the same names recur in every
+    article, and each window costs a dozen lookups."""
+    texts = [w for w, _ in words]
+    text = "".join(w + ws for w, ws in words).rstrip()
+    key = tuple(fold(w) for w in texts if w.lower() != "the")
+    if not key:
+        return None
+    institution = institutions().get(key)
+    org = org_index().get(" ".join(key))
+    if org is not None and not (len(key) > 1 or texts[-1].isupper() or len(texts[-1]) > 3):
+        org = None
+    gkey = group_key(text)
+    if gkey and gkey[0] == "the":
+        gkey = gkey[1:]
+    group = groups()[gkey] if gkey in groups() else None
+    country = places.country_code(text) if _may_name_country(text) else None
+    demonym_code = demonym(text) if len(texts) > 1 and all(w[:1].isupper() for w in texts) else None
+    capital = places.capital_of(text) if len(texts) <= 3 else None
+    place = places.lookup_place(text) if len(texts) <= 4 else None
+    return (text, institution, org, group, texts[0].lower() == "the", country, demonym_code, capital,
+            place.country if place is not None else None)
 
 
 # short capitals that do name states in news; any other two- or three-letter word is an

@@ -152,8 +152,9 @@ class CodedEvent:
         return self.code[:2]
 
 
-def _match(tokens: list[Token], k: int, elements) -> list[int] | None:
-    """Token positions matched by `elements` from tokens[k], or None (gaps are lazy, bounded)."""
+def _match(words: list[tuple[str, str]], k: int, elements) -> list[int] | None:
+    """Token positions matched by `elements` from words[k], or None (gaps are lazy, bounded);
+    `words`: each token's (lemma, lower-case form), read once per sentence."""
     out = [k]
     pos = k + 1
     i = 1
@@ -161,8 +162,8 @@ def _match(tokens: list[Token], k: int, elements) -> list[int] | None:
         el = elements[i]
         if el is GAP:
             nxt = elements[i + 1]
-            for j in range(pos, min(pos + MAX_GAP + 1, len(tokens))):
-                if _word_in(tokens[j], nxt):
+            for j in range(pos, min(pos + MAX_GAP + 1, len(words))):
+                if _word_in(words[j], nxt):
                     out.append(j)
                     pos = j + 1
                     break
@@ -170,7 +171,7 @@ def _match(tokens: list[Token], k: int, elements) -> list[int] | None:
                 return None
             i += 2
             continue
-        if pos < len(tokens) and _word_in(tokens[pos], el):
+        if pos < len(words) and _word_in(words[pos], el):
             out.append(pos)
             pos += 1
             i += 1
@@ -179,19 +180,20 @@ def _match(tokens: list[Token], k: int, elements) -> list[int] | None:
     return out
 
 
-def _word_in(tok: Token, words: frozenset[str]) -> bool:
-    return _lemma(tok) in words or tok.lower_ in words
+def _word_in(word: tuple[str, str], words: frozenset[str]) -> bool:
+    return word[0] in words or word[1] in words
 
 
 def _matches(tokens: list[Token]) -> list[tuple[Pattern, list[int]]]:
     index = patterns_by_trigger()
+    words = [(_lemma(t), t.lower_) for t in tokens]  # each pattern step asks a word again
     found = []
     for k, tok in enumerate(tokens):
         if tok.ent_type_ in NAME_ENTITIES and tok.ent_iob_ != "":
             continue
-        cands = index.get(_lemma(tok), ()) or index.get(tok.lower_, ())
+        cands = index.get(words[k][0], ()) or index.get(words[k][1], ())
         for pattern in cands:
-            hit = _match(tokens, k, pattern.elements)
+            hit = _match(words, k, pattern.elements)
             if hit is not None:
                 found.append((pattern, hit))
                 break  # candidates are sorted most specific first

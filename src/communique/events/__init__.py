@@ -100,12 +100,15 @@ def extract_events(ctx: Analysis) -> None:
         if not any(d.type == "CONSULT" for d in found) and sent.caption and not modes:
             found = draft_caption(ctx, sent)
         told = next((o.date for o in reversed(drafts) if o.date and len(o.date) == 10), None)
+        venue = None  # the sentence's venue place, read once for all its drafts
         for d in found:
             d.date = pick_date(sent, ctx, d.anchor)
             if d.date is None:  # "On the same day, X met Y": counted from the event told before
                 d.date = dates.anaphoric_date(sent.text, told)
             if d.location is None:
-                p = preferred_place(_places().venue_text(sent.text), sent.start, None)
+                if venue is None:
+                    venue = [preferred_place(_places().venue_text(sent.text), sent.start, None)]
+                p = venue[0]
                 if p is not None and not (d.mode == "visit"):
                     # a country named as an actor's nationality is not where it happened
                     if p.kind == "city" or _venue_rx(p.text).search(sent.text):

@@ -32,9 +32,12 @@ def sentence_dates(sent: Sentence, ctx: Analysis):
 def pick_date(sent: Sentence, ctx: Analysis, anchor: int) -> str | None:
     """The date of the event whose trigger is at `anchor`: never a planned follow-up's
     ("agreeing to meet again on ...") nor another occasion's (dates.pick_event_date)."""
-    from communique import dates
+    from communique import dates, follow_ups
 
-    return dates.pick_event_date(sent.text, anchor - sent.start, published=ctx.published, year=ctx.year)
+    # the sentence's dates, read once for its drafts and for the follow-up dates of those before it
+    found = follow_ups._dates_in(sent.text, ctx.published, ctx.year)
+    return dates.pick_event_date(sent.text, anchor - sent.start, published=ctx.published, year=ctx.year,
+                                 found=found)
 
 
 def _dateline_place(ctx: Analysis, texts: list[str]) -> str | None:

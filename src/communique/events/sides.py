@@ -67,8 +67,14 @@ def org_counterparts(sent: Sentence, trigger_pos: int) -> list[tuple[str, str | 
     index = lexicon.org_index()
     low = text
     seen = set()
-    # longest aliases first so "International Republican Institute" beats "Institute"
-    for alias in lexicon.org_aliases_longest_first():
+    aliases = lexicon.org_aliases_longest_first()
+    by_word, always = _org_first_words()
+    tried = set(always)
+    for w in set(_WORD.findall(text)):
+        tried.update(by_word.get(w, ()))
+    # longest aliases first so "International Republican Institute" beats "Institute"; only the
+    # aliases whose org has a name opening with a word of the sentence can match in it
+    for alias in (aliases[i] for i in sorted(tried)):
         org = index[alias]
         if not any(n in low for n in _org_literals(org)):
             continue  # none of its names is in the sentence: no need to run its pattern
@@ -131,6 +137,27 @@ def _inside_title(text: str, pos: int, sent: Sentence) -> bool:
 
 
 _ORG_RX: dict[str, re.Pattern] = {}
+_WORD = re.compile(r"\w+")
+
+
+@lru_cache(maxsize=1)
+def _org_first_words() -> tuple[dict[str, list[int]], frozenset[int]]:
+    """The positions in org_aliases_longest_first() by the first word (a run of word characters)
+    of each name of the alias's org, and those whose org has a name opening otherwise. A name
+    _org_regex matches starts where no word character precedes, so the sentence's run of word
+    characters there is that name's first word: an org none of whose first words the sentence
+    has is not in it."""
+    by_word: dict[str, list[int]] = {}
+    always = set()
+    index = lexicon.org_index()
+    for i, alias in enumerate(lexicon.org_aliases_longest_first()):
+        for name in _org_literals(index[alias]):
+            m = _WORD.match(name)
+            if m is None:
+                always.add(i)
+            else:
+                by_word.setdefault(m.group(), []).append(i)
+    return by_word, frozenset(always)
 
 
 @lru_cache(maxsize=None)

@@ -3,7 +3,6 @@ in, and a trip's destination."""
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
 from communique.analysis import Sentence
 from communique.model import Location
@@ -15,10 +14,9 @@ def _places():
     return places
 
 
-@lru_cache(maxsize=4096)
 def places_in(text: str) -> tuple:
-    """The places a sentence names (cached: the drafters and the date and place steps each ask
-    for the same sentence)."""
+    """The places a sentence names (cached in places.find_places: the drafters and the date and
+    place steps each ask for the same sentence)."""
     return tuple(_places().find_places(text))
 
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import functools
 
-import numpy as np
 from spacy.attrs import LOWER
 from spacy.strings import hash_string
 from spacy.tokens import Doc, Token
@@ -122,9 +121,9 @@ def _urging(tok: Token) -> bool:
 
 
 @functools.lru_cache(maxsize=1)
-def _trigger_hashes() -> np.ndarray:
+def _trigger_hashes() -> frozenset[int]:
     """The lower-case hash of every trigger word, as spaCy's StringStore computes it."""
-    return np.array(sorted(hash_string(w) for w in words()["any_trigger"]), dtype=np.uint64)
+    return frozenset(hash_string(w) for w in words()["any_trigger"])
 
 
 def trigger_positions(doc: Doc) -> list[int]:
@@ -133,8 +132,9 @@ def trigger_positions(doc: Doc) -> list[int]:
     every Token of every sentence."""
     got = doc.user_data.get(_TRIGGERS)
     if got is None:
-        lower = doc.to_array(LOWER) if len(doc) else np.zeros(0, dtype=np.uint64)
-        got = doc.user_data[_TRIGGERS] = np.flatnonzero(np.isin(lower, _trigger_hashes())).tolist()
+        hashes = _trigger_hashes()  # a set lookup per token: np.isin sorts both arrays at each call
+        lower = doc.to_array(LOWER).tolist() if len(doc) else []
+        got = doc.user_data[_TRIGGERS] = [i for i, h in enumerate(lower) if h in hashes]
     return got
 
 

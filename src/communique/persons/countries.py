@@ -22,7 +22,7 @@ def assign_countries(entries: list[PersonDraft], article_countries: set[str]) ->
         if hit is None and len(e.tokens) == 1:
             hit = _known_by_surname().get(e.tokens[0])  # "Scholz" alone throughout
         if hit is None:
-            hit = next((v for k, v in known.items() if same_name(k.split(), e.tokens)), None)
+            hit = _known_same_name(e.tokens)
         if hit is not None:
             country, org = hit
             if country:
@@ -34,6 +34,27 @@ def assign_countries(entries: list[PersonDraft], article_countries: set[str]) ->
         guess = origins.get(e.tokens[0])
         if guess and guess in article_countries:
             e.vote(guess, 0.5)
+
+
+@lru_cache(maxsize=1)
+def _known_by_word() -> tuple[list, dict[str, list[int]]]:
+    """The known office holders' names split once, and the rows each word occurs in."""
+    rows = [(k.split(), v) for k, v in lexicon.known_officials().items()]
+    by_word: dict[str, list[int]] = {}
+    for i, (toks, _) in enumerate(rows):
+        for t in set(toks):
+            by_word.setdefault(t, []).append(i)
+    return rows, by_word
+
+
+def _known_same_name(tokens: list[str]):
+    """The first known office holder (in table order) whose name is `tokens` by same_name: only
+    the rows sharing a word with it can be, so only those are tried."""
+    rows, by_word = _known_by_word()
+    for i in sorted({i for t in set(tokens) for i in by_word.get(t, ())}):
+        if same_name(rows[i][0], tokens):
+            return rows[i][1]
+    return None
 
 
 @lru_cache(maxsize=1)

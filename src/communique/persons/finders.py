@@ -13,7 +13,7 @@ from communique.persons.titles import (
     _has_head, _name_suffix, _skip_honorifics, _split_titles, _title_start, clean_title, singular_title)
 from communique.persons.tokens import (
     MAX_NAME_TOKENS, NAME_PARTICLES, _caps_surname, _places, is_cap, is_connector, is_head, is_honorific,
-    is_name_token, is_vocab, name_at, span_ents, token_country)
+    is_name_token, is_vocab, name_at, span_ents, table, token_country)
 from communique.persons.runs import runs
 
 
@@ -43,6 +43,8 @@ def _add_titles(hit: NameHit, doc: Doc, start: int, end: int) -> None:
 def title_anchored(sent: Span) -> list[NameHit]:
     """Names that follow a title inside a capitalised run, coordination included."""
     doc = sent.doc
+    tt = table(doc)
+    lower, text = tt.lower, tt.text  # read from the TokenTable: no Token built per step
     hits: list[NameHit] = []
     for rs, re_ in runs(sent):
         end = re_
@@ -54,7 +56,7 @@ def title_anchored(sent: Span) -> list[NameHit]:
                 end -= 1
             if end <= rs:
                 break
-            if gap != re_ and any(doc[g].lower_ not in ("and", ",", "&") for g in range(end, gap)):
+            if gap != re_ and any(lower[g] not in ("and", ",", "&") for g in range(end, gap)):
                 linked = False
             ns = _name_suffix(doc, rs, end)
             if ns >= end:
@@ -75,7 +77,7 @@ def title_anchored(sent: Span) -> list[NameHit]:
             hit.linked = linked
             pending.append(hit)
             linked = True
-            while end > rs and doc[end - 1].lower_ in ("and", ",", "&"):
+            while end > rs and lower[end - 1] in ("and", ",", "&"):
                 end -= 1
         for h in pending:
             if not h.titles and _after_personal_honorific(doc, h.start):
@@ -88,8 +90,8 @@ def title_anchored(sent: Span) -> list[NameHit]:
         for h in pending:
             if h.titles:
                 hits.append(h)
-        plural = any(name_key(doc[j].text) in lexicon.titles().plural_heads or doc[j].text.endswith("s")
-                     and name_key(doc[j].text)[:-1] in lexicon.titles().heads
+        plural = any(name_key(text[j]) in lexicon.titles().plural_heads or text[j].endswith("s")
+                     and name_key(text[j])[:-1] in lexicon.titles().heads
                      for h in titled for a, b in h.title_spans for j in range(a, b))
         for h in pending:
             if not h.titles and (h.end - h.start) >= 2 and h.source != "honorific" and h.linked:

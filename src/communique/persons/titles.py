@@ -12,40 +12,43 @@ from communique.text import name_key
 from communique.persons.namewords import (CLOSE_QUOTES, _country_given_name, _generational, _nickname_end,
                                           _regnal_numeral, _title_word_given_name, expand_abbreviations)
 from communique.persons.tokens import (
-    MAX_NAME_TOKENS, NAME_PARTICLES, NEWS_CODES, _hyphen_in_name, _places, is_cap, is_connector, is_head,
+    MAX_NAME_TOKENS, NAME_PARTICLES, NEWS_CODES, _places, is_cap, is_connector, is_head,
     is_honorific, is_name_token, is_vocab, name_at, table, token_country)
 
 
 def _name_suffix(doc: Doc, start: int, end: int) -> int:
-    """Index where the person's name begins at the end of doc[start:end] (== end if none)."""
+    """Index where the person's name begins at the end of doc[start:end] (== end if none).
+    The token classes come from the doc's TokenTable (is_cap, is_honorific, the hyphen of a
+    name); a Token is built only for the rules that need one."""
+    tt = table(doc)
+    text, lower, cap, hon, hyph = tt.text, tt.lower, tt.cap, tt.hon, tt.hyph
     j = end - 1
     k = end
     words = 0  # the name's words so far, particles and hyphens aside: "bin Fahd al-Mutairi" is two
-    tt = table(doc)
     while j >= start:
-        tok = doc[j]
-        if not (tt.hyph[j] or (j + 1 < end and tt.hyph[j + 1]) or tt.lower[j] in NAME_PARTICLES):
+        if not (hyph[j] or (j + 1 < end and hyph[j + 1]) or lower[j] in NAME_PARTICLES):
             words += 1
         if j - 1 >= start and _is_place_pair(doc, j - 1):
             break  # "Viet Nam", "Ha Noi", "New Zealand" end the name
-        nick = next((n for n in (2, 3) if tok.text in CLOSE_QUOTES and k < end and j - n >= start
-                     and _nickname_end(doc, j - n, end) == j + 1), 0)
+        t = text[j]
+        nick = next((n for n in (2, 3) if j - n >= start and _nickname_end(doc, j - n, end) == j + 1), 0) \
+            if t in CLOSE_QUOTES and k < end else 0
         if nick:
             k = j - nick  # 'Ferdinand "Bongbong" Marcos'
             j -= nick + 1
             continue
-        if is_name_token(tok) or (tok.lower_ in NAME_PARTICLES and k < end) or (_hyphen_in_name(tok) and k < end) \
+        if name_at(doc, j) or (k < end and (lower[j] in NAME_PARTICLES or hyph[j])) \
                 or _country_given_name(doc, j, start, k, end) or _title_word_given_name(doc, j, start, k, end):
             k = j
-        elif j == end - 1 and j - 1 >= start and is_cap(tok) and not is_honorific(tok) \
-                and name_at(doc, j - 1) and not tok.text.isupper() and name_key(tok.text) not in lexicon.titles().heads:
+        elif j == end - 1 and j - 1 >= start and cap[j] and not hon[j] \
+                and name_at(doc, j - 1) and not t.isupper() and name_key(t) not in lexicon.titles().heads:
             k = j  # a surname that is also an office word: "Samantha Power"
         else:
             break
         if words >= MAX_NAME_TOKENS:
             break
         j -= 1
-    while k < end and doc[k].text in NAME_PARTICLES:  # lower-case particles do not start a name
+    while k < end and text[k] in NAME_PARTICLES:  # lower-case particles do not start a name
         k += 1
     return k
 

@@ -130,21 +130,27 @@ def _is_name_token(tok: Token) -> bool:
     if _hyphen_in_name(tok) or _caps_surname(tok) or _regnal_numeral(tok) or _generational(tok) \
             or _name_syllable(tok):
         return True
-    if not is_cap(tok) or tok.like_num:
-        return False
-    f = name_key(tok.text)
-    if not f or f in STOP_NAME_WORDS or f in lexicon.titles().honorifics or _not_a_name_word(f):
+    if not is_cap(tok) or tok.like_num or not _name_text(tok.text):
         return False
     line_start = tok.i == 0 or "\n" in tok.doc[tok.i - 1].text
-    if (tok.is_sent_start or line_start) and tok.pos_ in ("VERB", "AUX", "ADP", "DET", "PRON", "CCONJ", "SCONJ",
-                                                          "ADV", "ADJ"):
+    return not ((tok.is_sent_start or line_start) and tok.pos_ in ("VERB", "AUX", "ADP", "DET", "PRON", "CCONJ",
+                                                                   "SCONJ", "ADV", "ADJ"))
+
+
+@lru_cache(maxsize=8192)  # small: a stream of novel words must not grow a worker
+def _name_text(text: str) -> bool:
+    """What the word alone says of a capitalised token that is none of the special name words
+    above (the regnal numeral among them, so is_vocab is the title test of its text): no stop
+    word, honorific or brand; initials are a name; an acronym or a title's word is not."""
+    f = name_key(text)
+    if not f or f in STOP_NAME_WORDS or f in lexicon.titles().honorifics or _not_a_name_word(f):
         return False
-    if re.fullmatch(r"[A-Z]\.", tok.text) or (re.fullmatch(r"[A-Z]\.[A-Z]\.", tok.text)
-                                               and not token_country(tok.text) and not lexicon.find_org(tok.text)):
+    if re.fullmatch(r"[A-Z]\.", text) or (re.fullmatch(r"[A-Z]\.[A-Z]\.", text)
+                                          and not token_country(text) and not lexicon.find_org(text)):
         return True  # initials: "S. Jaishankar", "Ferdinand R. Marcos", "Justin P.J. Trudeau"
-    if tok.text.isupper() and len(tok.text) > 1:
+    if text.isupper() and len(text) > 1:
         return False  # an acronym
-    return not is_vocab(tok) and any(c.isalpha() for c in tok.text)
+    return not _vocab_text(text) and any(c.isalpha() for c in text)
 
 
 def is_connector(tok: Token) -> bool:
@@ -183,23 +189,22 @@ class TokenTable:
     def __init__(self, doc: Doc):
         toks = list(doc)
         n = len(toks)
-        self.text = [t.text for t in toks]
-        self.lower = [t.lower_ for t in toks]
-        self.punct = [t.is_punct for t in toks]
-        self.ws = [t.whitespace_ for t in toks]  # the text of doc[i:j] is text[k] + ws[k] joined, the last ws left off
-        ws = self.ws
+        self.text = text = [t.text for t in toks]
+        self.lower = [x.lower() for x in text]  # what Token.lower_ gives, without a Token attribute read each
+        self.punct = punct = [t.is_punct for t in toks]
+        self.ws = ws = [t.whitespace_ for t in toks]  # the text of doc[i:j] is text[k] + ws[k] joined, the last ws left off
         connectors = lexicon.titles().connectors
-        self.cap = [bool(x) and x[0].isupper() and not pu for x, pu in zip(self.text, self.punct)]
-        self.hon = [_honorific_text(x) for x in self.text]
-        self.head = [_head_text(x) for x in self.text]
-        self.conn = [x in connectors or x in ("(", ")") for x in self.text]
+        self.cap = [bool(x) and x[0].isupper() and not pu for x, pu in zip(text, punct)]
+        self.hon = [_honorific_text(x) for x in text]
+        self.head = [_head_text(x) for x in text]
+        self.conn = [x in connectors or x in ("(", ")") for x in text]
         # the lower-case second part of a hyphenated given name ("Yun-cheol"), asked only after a hyphen
-        self.syl = [i >= 3 and self.text[i - 1] in ("-", "‐") and x.islower() and _name_syllable(toks[i])
-                    for i, x in enumerate(self.text)]
+        self.syl = syl = [i >= 3 and text[i - 1] in ("-", "‐") and x.islower() and _name_syllable(toks[i])
+                          for i, x in enumerate(text)]
         self.hyph = [x in ("-", "‐") and 0 < i < n - 1 and not ws[i - 1] and not ws[i]
-                     and (self.text[i - 1][:1].isupper() or _particle_before_hyphen(self.text, ws, i))
-                     and (self.text[i + 1][:1].isupper() or self.syl[i + 1])
-                     for i, x in enumerate(self.text)]
+                     and (text[i - 1][:1].isupper() or _particle_before_hyphen(text, ws, i))
+                     and (text[i + 1][:1].isupper() or syl[i + 1])
+                     for i, x in enumerate(text)]
         self.runs: dict[tuple[int, int], list[tuple[int, int]]] = {}
         self.ents = tuple(doc.ents)  # Doc.ents builds new Spans at each call
         self.name: dict[int, bool] = {}  # is_name_token by token index, filled as asked
