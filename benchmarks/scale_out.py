@@ -1,6 +1,7 @@
 """Scale-out figures: documents per CPU-second for one process, `--workers 2` and a 2-worker Dask
 LocalCluster on one corpus, in one interleaved run; per-worker start-up; a projection for 10^7
-articles; and (--memory) a worker's memory over a long stream of novel documents.
+articles; (--memory) a worker's memory over a long stream of novel documents; and (--release-cost)
+what letting go of the caches after each chunk costs in CPU time.
 
 Each configuration runs as the real command in a child process; its CPU time (user + system, the
 pool's or cluster's processes included, as they are reaped) comes from getrusage. On a shared
@@ -8,6 +9,7 @@ machine wall-clock time is noise: the CPU figures and their ratios are the numbe
 
     .venv/bin/python benchmarks/scale_out.py --n 400 --rounds 2
     .venv/bin/python benchmarks/scale_out.py --memory --stream 20000
+    .venv/bin/python benchmarks/scale_out.py --release-cost --n 320 --rounds 3
 """
 import os
 
@@ -166,6 +168,11 @@ def memory(args) -> None:
     seen, t0, cpu0 = 0, time.perf_counter(), time.process_time()
     at = {}
     mode = "without memory_zone" if args.no_zone else "with memory_zone"
+    if args.keep_caches:  # what the stream did before the caches were let go after each chunk
+        from communique import caches
+
+        caches.release_chunk_memory = lambda nlp: None
+        mode += ", caches kept"
     print(f"stream of {args.stream} novel documents, chunks of {CHUNK_SIZE}, {mode}", flush=True)
     for chunk in chunks((novel_document(i) for i in range(args.stream)), CHUNK_SIZE):
         if args.no_zone:
@@ -176,7 +183,9 @@ def memory(args) -> None:
         if seen >= target:
             gc.collect()
             at[seen] = rss_mb()
-            print(f"  document {seen:>6}: RSS {at[seen]:7.1f} MB, strings {len(nlp.vocab.strings):>8}, "
+            table = getattr(nlp.vocab.strings, "_map", None)  # the string store's hash table
+            print(f"  document {seen:>6}: RSS {at[seen]:7.1f} MB, strings {len(nlp.vocab.strings):>8} "
+                  f"(table of {table.capacity if table is not None else '?'}), "
                   f"{seen / (time.process_time() - cpu0):.1f} docs/CPU-s", flush=True)
             target = next(marks, float("inf"))
     first, last = at[min(at)], at[max(at)]
@@ -184,6 +193,41 @@ def memory(args) -> None:
     print(f"RSS from document {min(at)} to {max(at)}: {first:.1f} -> {last:.1f} MB "
           f"({growth:+.1f} %); {time.perf_counter() - t0:.0f} s wall")
     print(f"flat within 5 %: {'yes' if abs(growth) <= 5 else 'NO'}")
+
+
+# --------------------------------------------------------------------------- release cost
+
+def release_cost(args) -> None:
+    """CPU time of one process extracting the same corpus in chunks, with caches.release_chunk_memory
+    after each chunk (as shipped) and without it (patched out), in interleaved child processes;
+    the model load is left out of the figure."""
+    work = Path(tempfile.mkdtemp(prefix="communique-release-"))
+    try:
+        listing = work / "corpus.jsonl"
+        listing.write_text("".join(json.dumps(r) + "\n" for r in corpus(args.n)), encoding="utf-8")
+
+        def child(keep: bool) -> float:
+            code = ("import time; from communique import caches; from communique.nlp import get_nlp; "
+                    "from communique.parallel import extract_stream; from communique.read import iter_documents; "
+                    + ("caches.release_chunk_memory = lambda nlp: None; " if keep else "") +
+                    f"get_nlp(); docs = list(iter_documents([{str(listing)!r}])); t = time.process_time(); "
+                    "n = sum(1 for _ in extract_stream(docs)); print(n, time.process_time() - t)")
+            proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+            if proc.returncode != 0:
+                sys.exit(f"child failed: {proc.stderr[-1500:]}")
+            return float(proc.stdout.split()[-1])
+
+        times = {"released after each chunk": [], "kept": []}
+        for r in range(args.rounds):
+            order = list(times) if r % 2 == 0 else list(reversed(times))
+            for name in order:
+                times[name].append(child(keep=name == "kept"))
+            print(f"round {r + 1}: " + ", ".join(f"{k} {v[-1]:.1f} CPU-s" for k, v in times.items()), flush=True)
+        ratios = [a / b for a, b in zip(times["released after each chunk"], times["kept"])]
+        print(f"{args.n} documents, chunks of 32, {args.rounds} interleaved rounds: CPU with release / without: "
+              + ", ".join(f"{x:.3f}" for x in ratios) + f"; median {statistics.median(ratios):.3f}")
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
 
 
 def main():
@@ -194,8 +238,15 @@ def main():
     parser.add_argument("--memory", action="store_true", help="measure memory over a long stream instead")
     parser.add_argument("--stream", type=int, default=20000, help="documents in the memory stream (default 20000)")
     parser.add_argument("--no-zone", action="store_true", help="memory stream without memory_zone, to compare")
+    parser.add_argument("--keep-caches", action="store_true",
+                        help="memory stream with the caches kept between chunks, to compare")
+    parser.add_argument("--release-cost", action="store_true",
+                        help="CPU cost of releasing the caches after each chunk, against keeping them")
     args = parser.parse_args()
-    memory(args) if args.memory else throughput(args)
+    if args.release_cost:
+        release_cost(args)
+    else:
+        memory(args) if args.memory else throughput(args)
 
 
 if __name__ == "__main__":

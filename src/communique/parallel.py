@@ -1,9 +1,10 @@
 """Extract a stream of documents on N cores: article-level process pool, results in input order.
 
 Documents go to worker processes in chunks of a few dozen; each worker loads the spaCy model
-once (inherited through fork where the platform has it) and parses every chunk inside spaCy's
-`memory_zone`, so a stream of millions of articles keeps a worker's memory flat. The chunk
-function `extract_chunk` is the unit the Dask job runs too.
+once (inherited through fork where the platform has it), parses every chunk inside spaCy's
+`memory_zone` and empties the text caches after it (`communique.caches`), so a stream of
+millions of articles keeps a worker's memory flat. The chunk function `extract_chunk` is the
+unit the Dask job runs too.
 """
 from __future__ import annotations
 
@@ -73,16 +74,23 @@ def extract_chunk(docs: list) -> list:
 
     The parse runs inside `nlp.memory_zone()`: the strings and lexemes a chunk adds to the
     vocabulary are freed when it ends (Articles hold plain Python strings, never spaCy objects).
+    The caches of values computed from the chunk's text, and what spaCy keeps outside the zone,
+    are let go after it too (`caches.release_chunk_memory`): memory does not grow with the
+    number of novel names read.
     """
+    from communique import caches
     from communique.nlp import get_nlp
     from communique.pipeline import extract_documents
 
     position = {id(doc): i for i, doc in enumerate(docs)}
     results: list = [None] * len(docs)
     nlp = get_nlp()
-    with nlp.memory_zone():
-        for doc, result in extract_documents(docs):
-            results[position[id(doc)]] = result
+    try:
+        with nlp.memory_zone():
+            for doc, result in extract_documents(docs):
+                results[position[id(doc)]] = result
+    finally:
+        caches.release_chunk_memory(nlp)
     return results
 
 

@@ -78,6 +78,7 @@ def extract_documents(docs: Iterable[Document]) -> Iterator[tuple[Document, Arti
                 yield d, _analyse(d, body, parsed, text)
             except Exception as exc:  # noqa: BLE001 - reported for that document
                 yield d, exc
+            parsed.user_data.clear()  # its per-doc tables refer back to it: freed now, not at a full GC
         batch.clear()
 
     for doc in docs:
