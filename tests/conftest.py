@@ -214,3 +214,18 @@ def ingested_db(path, articles) -> str:
     with Store.open(str(path)) as s:
         s.ingest(articles, progress=False)
     return str(path)
+
+
+# ---------------------------------------------------------------- sentence coder helpers
+
+def main_coded_event(text):
+    """The first event the sentence coder gives `text`, the bare reporting verb (010) aside."""
+    from communique.coding import code_text
+
+    events = [e for e in code_text(text) if e.code != "010"]
+    assert events, f"nothing coded in {text!r}"
+    return events[0]
+
+
+def coded_countries(actors):
+    return [a.country for a in actors]

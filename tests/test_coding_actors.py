@@ -3,17 +3,8 @@ state. Sentences written for these tests."""
 import pytest
 
 from communique.coding import code_text
+from conftest import coded_countries as countries, main_coded_event as main
 from communique.coding.actors import misspelt_state
-
-
-def main(text):
-    events = [e for e in code_text(text) if e.code != "010"]
-    assert events, f"nothing coded in {text!r}"
-    return events[0]
-
-
-def countries(actors):
-    return [a.country for a in actors]
 
 
 @pytest.mark.parametrize("text,iso3", [
