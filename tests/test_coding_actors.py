@@ -160,3 +160,21 @@ def test_an_ethnic_group_is_of_the_state_it_lives_in(text, iso3):
 def test_an_ethnic_group_in_no_one_named_state_has_no_state():
     e = main("Ethnic Russians protested against the language law.")
     assert countries(e.source) == [None]
+
+
+@pytest.mark.parametrize("word,iso3", [
+    ("Bak", None),  # the end of Lee Myung-bak's given name, no surname
+    ("Pierre Raffarin", None),  # "Jean-Pierre" is one given name
+    ("Raffarin", "FRA"),
+    ("Assad", "SYR"),  # "al-" is a particle: the surname stands alone
+    ("Steinmeier", "DEU"),
+])
+def test_the_part_after_a_hyphen_in_a_given_name_is_no_surname(word, iso3):
+    from communique.coding.actors import _office_holder_state
+
+    assert _office_holder_state(word) == iso3
+
+
+def test_a_weapon_s_acronym_is_not_an_office_holder_s_state():
+    event = main("The airliner was shot down by a BAK missile fired from rebel-held territory.")
+    assert "KOR" not in countries(event.source)

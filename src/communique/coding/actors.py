@@ -371,20 +371,36 @@ def _office_holders() -> tuple[dict[str, str | None], dict[str, frozenset]]:
 
     full: dict[str, str | None] = {}
     tail: dict[str, set] = {}
-    rows = [(key, c, "") for key, (c, _org) in known_officials().items()]
-    rows += [(name_key(r[0]), r[1], r[2] if len(r) > 2 else "") for r in read_tsv("actor_leaders.tsv")]
-    for key, country, flag in rows:
+    rows = [(key, c, "", key) for key, (c, _org) in known_officials().items()]
+    rows += [(name_key(r[0]), r[1], r[2] if len(r) > 2 else "", r[0]) for r in read_tsv("actor_leaders.tsv")]
+    for key, country, flag, raw in rows:
         if key in full:
             continue  # known_officials.tsv first: a holder's office now ("Mark Rutte", NATO)
         full[key] = country or None
         words = key.split()
         if flag == "full" or not country or "bin" in words or ROMAN.fullmatch(words[-1]):
             continue  # "Qaboos bin Said", "Hassan II": no surname to go by
+        inside = _inside_hyphenated(raw)
         for k in range(1, len(words)):
+            if k in inside:
+                continue  # no "bak" of "Lee Myung-bak", no "Pierre Raffarin" of "Jean-Pierre Raffarin"
             if k < len(words) - 1 or len(words[k]) > 2:  # no "Un" of "Kim Jong Un"
                 tail.setdefault(" ".join(words[k:]), set()).add(country)
-    given = {key.split()[0] for key, _c, _f in rows if " " in key}  # "Ibrahim" of "Ibrahim Babangida"
+    given = {key.split()[0] for key, *_rest in rows if " " in key}  # "Ibrahim" of "Ibrahim Babangida"
     return full, {k: frozenset(v) for k, v in tail.items() if k not in full and k not in given}
+
+
+def _inside_hyphenated(name: str) -> set[int]:
+    """Positions, among name_key(name)'s words, of the words a hyphen joins to a word before them
+    that is no name particle: "Myung-bak" is one given name, while "al-Assad" gives "Assad"."""
+    from communique.persons.tokens import NAME_PARTICLES
+
+    inside, at = set(), 0
+    for word in name.split():
+        pieces = name_key(word).split()
+        inside.update(at + j for j in range(1, len(pieces)) if pieces[j - 1] not in NAME_PARTICLES)
+        at += len(pieces)
+    return inside
 
 
 def only_state(doc_or_span) -> str:
