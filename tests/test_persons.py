@@ -343,6 +343,19 @@ def test_country_from_a_two_word_demonym_or_a_title_of_one_state(text, name, cou
     assert person(extract(text), name).country == country
 
 
+@pytest.mark.parametrize("text, pair", [
+    ("President Amara Diallo of Senegal met President Tomás Ibarra Solís of Chile in Dakar on Monday.",
+     {("Amara Diallo", "SEN"), ("Tomás Ibarra Solís", "CHL")}),
+    ("Foreign Minister Ines Vargas of Costa Rica received Ambassador Kenji Mori of Japan on Tuesday.",
+     {("Ines Vargas", "CRI"), ("Kenji Mori", "JPN")}),
+    ("Prime Minister Hanna Virtanen of Finland held talks with Prime Minister Owen Hale of the United Kingdom.",
+     {("Hanna Virtanen", "FIN"), ("Owen Hale", "GBR")}),
+])
+def test_country_from_an_of_phrase_right_after_the_name(text, pair):
+    a = extract("Leaders meet\n\n" + text)
+    assert {(p.name, p.country) for p in a.persons} >= pair
+
+
 # ---------------------------------------------------------------- leaders only mentioned
 
 @pytest.mark.parametrize("text, aside", [

@@ -121,6 +121,7 @@ def build_persons(doc: Doc, offset: int, allowed, blocked: list | None = None) -
             c = token_country(doc[first - 1].text)
             if c:
                 entry.vote(c, 1.5)
+        entry.vote(_country_of_after(doc, h.end), 1.5)
     entries = _drop_places_and_relatives(entries, hits_of, doc, blocked)
     for e in entries:
         if e.background:  # a figure of the past, only recalled: no person of this article
@@ -129,3 +130,16 @@ def build_persons(doc: Doc, offset: int, allowed, blocked: list | None = None) -
     entries.extend(lone_surnames(doc, offset, entries, allowed, blocked))
     return entries
 
+
+def _country_of_after(doc: Doc, end: int) -> str | None:
+    """The state an "of" right after a name gives it ("President Amara Diallo of Senegal", "Prime
+    Minister X of the United Kingdom"), when a country's name follows that "of" whole."""
+    if end + 1 >= len(doc) or doc[end].lower_ != "of":
+        return None
+    k = end + 1 + (doc[end + 1].lower_ == "the")
+    for n in (4, 3, 2, 1):
+        if k + n <= len(doc) and all(t.text[:1].isupper() or t.lower_ == "and" for t in doc[k:k + n]):
+            code = _places().country_code(doc[k:k + n].text)
+            if code and (k + n == len(doc) or not doc[k + n].text[:1].isupper()):
+                return code
+    return None
