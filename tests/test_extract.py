@@ -88,6 +88,18 @@ def test_phone_call_has_no_location_and_a_relative_date():
     assert ev.date == "2025-09-09"
 
 
+@pytest.mark.parametrize("text", [
+    "Finnish Prime Minister Hanna Virtanen received a phone call on Tuesday from Portuguese Prime Minister Rui Alves.",
+    "Senegalese President Amara Diallo on Friday received a telephone call from Chilean President Tomas Ibarra.",
+    "Kenyan President Amani Otieno welcomed a video call with Italian Prime Minister Lucia Ferri on Monday.",
+])
+def test_a_call_one_side_received_has_participants_not_a_host_and_a_guest(text):
+    a = extract("Leaders talk\n\n" + text)
+    [ev] = [e for e in a.events if e.type == "CONSULT"]
+    assert ev.mode == "call"
+    assert len(ev.actors) == 2 and {x.role for x in ev.actors} == {"participant"}
+
+
 def test_caption_showing_two_officials_is_a_meeting_and_merges_with_the_body():
     text = ("Kenyan President Amani Otieno received Italian Prime Minister Lucia Ferri at State House in "
             "Nairobi on Monday.\n"

@@ -45,8 +45,7 @@ def draft_engagement(ctx: Analysis, sent: Sentence, cue: Cue) -> list[Draft]:
         subj = [last_subject]
     evidence = [(sent.start, sent.end)]
     drafts = []
-    role_a, role_b = ("co-chair", "co-chair") if mode == "dialogue" else ("host", "guest") \
-        if re.search(r"\b(?:receiv|host|welcom)", sent.text.lower()) else ("participant", "participant")
+    role_a, role_b = _roles(mode, sent.text)
     if subj and objs:
         # the subject side may hold several people of one delegation; pair the first with each counterpart
         lead = subj[-1]  # the subject nearest the verb
@@ -104,3 +103,13 @@ def org_drafts(ctx: Analysis, sent: Sentence, mode: str, pos: int, lead: PersonD
         drafts.append(Draft(spec["type"], mode, spec["cameo"], actors, [(sent.start, sent.end)],
                             anchor=sent.start + pos))
     return drafts
+
+
+def _roles(mode: str, text: str) -> tuple[str, str]:
+    """The two sides' roles: co-chairs of a dialogue; host and guest where one side receives the
+    other in person; participants otherwise (a call one leader "received" hosts nobody)."""
+    if mode == "dialogue":
+        return "co-chair", "co-chair"
+    if mode != "call" and re.search(r"\b(?:receiv|host|welcom)", text.lower()):
+        return "host", "guest"
+    return "participant", "participant"

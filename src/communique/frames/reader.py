@@ -194,7 +194,7 @@ class _Reader(Phrases):
         elif mode == "visit":
             for k in f.side_a:
                 f.roles[k] = "visitor"
-        elif (host_word or honour) and not f.joint:
+        elif (host_word or honour) and not f.joint and mode != "call":  # a call "welcomed" hosts nobody
             for k in f.side_a:
                 f.roles[k] = "host"
             for k in f.side_b:
