@@ -127,3 +127,23 @@ def test_a_visit_concluded_on_a_day_is_dated_by_its_span_and_so_are_its_talks():
     [visit] = [e for e in a.events if e.mode == "visit"]
     assert visit.date == "2025-03-10/2025-03-12"
     assert all(e.date == "2025-03-10/2025-03-12" for e in a.events if e.mode == "meeting")
+
+
+@pytest.mark.parametrize("follow_up", [
+    "During the call, the two presidents agreed to deepen cooperation in fisheries.",
+    "Both leaders agreed to expand trade in farm goods.",
+    "The two heads of state agreed to cooperate on maritime security.",
+])
+def test_the_two_leaders_of_a_later_sentence_are_the_persons_who_met(follow_up):
+    a = extract("Leaders talk\n\nSenegalese President Amara Diallo on Friday held a telephone call with "
+                "Chilean President Tomas Ibarra. " + follow_up)
+    [agree] = [e for e in a.events if e.type == "AGREE"]
+    assert {x.name for x in agree.actors} == {"Amara Diallo", "Tomas Ibarra"}
+    assert {x.code for x in agree.actors} == {"SENGOV", "CHLGOV"}
+
+
+def test_two_officials_not_yet_named_are_not_the_persons_who_met():
+    a = extract("Leaders talk\n\nSenegalese President Amara Diallo on Friday held a telephone call with "
+                "Chilean President Tomas Ibarra. Two officials accused the opposition of stalling the talks.")
+    assert not any({x.name for x in e.actors} >= {"Amara Diallo", "Tomas Ibarra"}
+                   for e in a.events if e.type != "CONSULT")

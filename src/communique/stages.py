@@ -175,7 +175,7 @@ STAGES: tuple[Stage, ...] = (
     Stage("events", find_events, reads=("sentences", "pair", "pub_date", "year", "body"), writes=("drafts",)),
     Stage("settle_countries", settle_countries, reads=("drafts", "persons", "pair", "body", "doc"),
           writes=("persons",)),
-    Stage("coded_events", code_events, reads=("sentences", "persons"), writes=("drafts",)),
+    Stage("coded_events", code_events, reads=("sentences", "persons", "drafts"), writes=("drafts",)),
     Stage("commitments", find_commitments, reads=("sentences", "pair"), writes=("commitments",)),
 )
 

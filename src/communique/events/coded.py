@@ -3,9 +3,14 @@ finds besides engagements and signings (support, requests, accusations, rejectio
 sanctions, force, intents), as drafts whose person actors point at the article's persons."""
 from __future__ import annotations
 
+import functools
+import re
+
 from communique import places
 from communique.analysis import ActorDraft, Analysis, Draft
 from communique.coding import code_sentence
+from communique.frames.words import words as frame_words
+from communique.text import alternation
 
 # engagements and signings come from the article's own frames (the other drafters); the coder
 # only adds their intents ("will visit", "agreed to meet": CAMEO 036, status planned)
@@ -23,12 +28,35 @@ def draft_coded(a: Analysis) -> None:
         for ev in code_sentence(sent.span, persons):
             if ev.plover is None or ev.plover in OWN_TYPES or ev.code in OWN_CODES:
                 continue
-            actors = [_actor(x, "source") for x in ev.source] + [_actor(x, "target") for x in ev.target]
+            told = [d for d in a.drafts if d.type == "CONSULT" and d.status == "happened" and d.anchor < sent.end]
+            text = sent.span.doc.text
+            actors = [y for role, refs in (("source", ev.source), ("target", ev.target)) for x in refs
+                      for y in _group_or_actor(x, role, text, told)]
             if not actors:
                 continue
             a.drafts.append(Draft(type=ev.plover, mode=None, cameo=ev.code, actors=actors,
                                   evidence=[(sent.start, sent.end)], anchor=ev.trigger[0] + offset,
                                   status=ev.status, members=[x.person for x in actors if x.person is not None]))
+
+
+def _group_or_actor(ref, role: str, text: str, told: list[Draft]) -> list[ActorDraft]:
+    """The actor drafts of one coded actor: "the two presidents" are the persons of the last
+    engagement told before (a plural title with no state is no actor of its own)."""
+    if ref.person is None and ref.country is None and ref.org is None and told:
+        if _counted_group().search(text[max(0, ref.start - 40):ref.end]):
+            people = list(dict.fromkeys(m for m in told[-1].members if m is not None))
+            if len(people) >= 2:
+                return [ActorDraft(label=None, kind="person", role=role, person=p, sector=ref.sector,
+                                   actor_code=p.country + (ref.sector or "") if p.country else None) for p in people]
+    return [_actor(ref, role)]
+
+
+@functools.lru_cache(maxsize=1)
+def _counted_group() -> re.Pattern:
+    """ "the two presidents", "both leaders", "the two heads of state" at the end of a text."""
+    W = frame_words()
+    numbers = alternation(W["group_numbers"] - {"the", "both"})  # definite only: "two officials said" are others
+    return re.compile(rf"\b(?:both|the\s+(?:{numbers}))\s+(?:\w+\s+)?(?:{alternation(W['group_words'])})(?:\s+of\s+\w+)?$", re.I)
 
 
 def _actor(ref, role: str) -> ActorDraft:
