@@ -147,3 +147,24 @@ def test_two_officials_not_yet_named_are_not_the_persons_who_met():
                 "Chilean President Tomas Ibarra. Two officials accused the opposition of stalling the talks.")
     assert not any({x.name for x in e.actors} >= {"Amara Diallo", "Tomas Ibarra"}
                    for e in a.events if e.type != "CONSULT")
+
+
+def test_the_leaders_of_a_later_sentence_are_the_persons_who_met_but_not_the_leaders_of_a_body():
+    call = ("Leaders talk\n\nSenegalese President Amara Diallo on Friday held a telephone call with "
+            "Chilean President Tomas Ibarra. ")
+    a = extract(call + "The leaders agreed to expand trade in farm goods.")
+    [agree] = [e for e in a.events if e.type == "AGREE"]
+    assert {x.name for x in agree.actors} == {"Amara Diallo", "Tomas Ibarra"}
+    b = extract(call + "The leaders of the opposition accused the government of stalling.")
+    assert not any({x.name for x in e.actors} >= {"Amara Diallo", "Tomas Ibarra"}
+                   for e in b.events if e.type != "CONSULT")
+
+
+@pytest.mark.parametrize("text", [
+    "President Amara Diallo welcomed the work of the two trade ministers, Ines Vargas and Kenji Mori, who met in Lima.",
+    "Prime Minister Hanna Virtanen welcomed the efforts of Foreign Minister Rui Alves to end the dispute.",
+])
+def test_welcoming_someone_s_work_is_no_meeting_with_them(text):
+    a = extract("Statement\n\n" + text)
+    hosted = [e for e in a.events if e.type == "CONSULT" and any(x.role == "guest" for x in e.actors)]
+    assert hosted == []

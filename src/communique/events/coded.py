@@ -43,7 +43,7 @@ def _group_or_actor(ref, role: str, text: str, told: list[Draft]) -> list[ActorD
     """The actor drafts of one coded actor: "the two presidents" are the persons of the last
     engagement told before (a plural title with no state is no actor of its own)."""
     if ref.person is None and ref.country is None and ref.org is None and told:
-        if _counted_group().search(text[max(0, ref.start - 40):ref.end]):
+        if _counted_group().search(text[max(0, ref.start - 40):ref.end]) and not re.match(r"\s+of\b", text[ref.end:]):
             people = list(dict.fromkeys(m for m in told[-1].members if m is not None))
             if len(people) >= 2:
                 return [ActorDraft(label=None, kind="person", role=role, person=p, sector=ref.sector,
@@ -53,10 +53,12 @@ def _group_or_actor(ref, role: str, text: str, told: list[Draft]) -> list[ActorD
 
 @functools.lru_cache(maxsize=1)
 def _counted_group() -> re.Pattern:
-    """ "the two presidents", "both leaders", "the two heads of state" at the end of a text."""
+    """ "the two presidents", "both leaders", "the two heads of state", "the leaders" at the end of a text."""
     W = frame_words()
     numbers = alternation(W["group_numbers"] - {"the", "both"})  # definite only: "two officials said" are others
-    return re.compile(rf"\b(?:both|the\s+(?:{numbers}))\s+(?:\w+\s+)?(?:{alternation(W['group_words'])})(?:\s+of\s+\w+)?$", re.I)
+    counted = rf"\b(?:both|the\s+(?:{numbers}))\s+(?:\w+\s+)?(?:{alternation(W['group_words'])})"
+    leaders = rf"\bthe\s+(?:{alternation(W['leader_groups'])})"  # "The leaders agreed ...", not "two officials"
+    return re.compile(rf"(?:{counted}|{leaders})(?:\s+of\s+\w+)?$", re.I)
 
 
 def _actor(ref, role: str) -> ActorDraft:

@@ -69,8 +69,8 @@ class Phrases:
             for c in tok.children:
                 if c.dep_ in ("relcl", "acl", "advcl", "ccomp", "xcomp", "punct", "cc", "det", "poss", "case"):
                     continue
-                if c.dep_ == "prep" and c.lower_ != "of":
-                    continue
+                if c.dep_ == "prep" and (c.lower_ != "of" or tok is head and tok.lower_ in W["deed_nouns"]):
+                    continue  # "the President of Kenya, B" is B; "the work of B" is a deed, not B
                 if c.dep_ in ("conj", "appos") and (c.lower_ in W["spouse_words"] or any(
                         g.lower_ in W["spouse_words"] for g in c.children if g.i < c.i and g.dep_ in ("compound", "amod"))):
                     continue  # "X and his wife Y", "X and First Lady Y": the spouse is never a side
