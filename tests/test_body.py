@@ -226,6 +226,17 @@ def test_outlet_dateline_and_agency_dateline():
     assert b2.dateline["place"] == "Lima" and b2.source == "ANDINA"
 
 
+@pytest.mark.parametrize("dateline, month, day", [
+    ("HANOI (May 7) - ", 5, 7),
+    ("Lagos (12 June) – ", 6, 12),
+])
+def test_a_date_in_a_dateline_s_parentheses_is_its_date_not_an_agency(dateline, month, day):
+    b = detect_body(dateline + "The foreign ministers of the two countries met on Wednesday and agreed to reopen "
+                               "two border crossings for trade.\n")
+    assert b.source is None and b.dateline["agency"] is None
+    assert (b.dateline["month"], b.dateline["day"]) == (month, day)
+
+
 def test_empty_and_furniture_only_text():
     assert (detect_body("").start, detect_body("").end) == (0, 0)
     b = detect_body("Home\nLatest\nLog in\n")
