@@ -25,11 +25,13 @@ def draft_coded(a: Analysis) -> None:
         if sent.title:  # a headline restates the body's news
             continue
         persons = [(m.start - offset, m.end - offset, m.person) for m in sent.mentions]
+        text = sent.span.doc.text
+        told = None
         for ev in code_sentence(sent.span, persons):
             if ev.plover is None or ev.plover in OWN_TYPES or ev.code in OWN_CODES:
                 continue
-            told = [d for d in a.drafts if d.type == "CONSULT" and d.status == "happened" and d.anchor < sent.end]
-            text = sent.span.doc.text
+            if told is None:  # the engagements told up to this sentence ("the two presidents" are theirs)
+                told = [d for d in a.drafts if d.type == "CONSULT" and d.status == "happened" and d.anchor < sent.end]
             actors = [y for role, refs in (("source", ev.source), ("target", ev.target)) for x in refs
                       for y in _group_or_actor(x, role, text, told)]
             if not actors:

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from communique import lexicon
+from communique.text import alternation
 from communique.analysis import PersonDraft
 
 
@@ -23,12 +24,21 @@ class Cue:
     group: list[PersonDraft] | None = None  # who "the two ministers" refers to
 
 
+def _with_lists(pattern: str) -> str:
+    """A trigger pattern with its word lists filled in: "<deed_nouns>" is frames.json's list (what
+    someone did: "welcomed the work of X" welcomes no one), kept once for both readers."""
+    from communique.frames.words import words
+
+    return pattern.replace("<deed_nouns>", alternation(words()["deed_nouns"]))
+
+
 @lru_cache(maxsize=1)
 def _compiled():
     data = lexicon.triggers()
     return {
         # one alternation per mode: its leftmost match is the earliest of the patterns' matches
-        "modes": {m: re.compile("|".join(f"(?:{p})" for p in spec["patterns"])) for m, spec in data["modes"].items()},
+        "modes": {m: re.compile("|".join(f"(?:{_with_lists(p)})" for p in spec["patterns"]))
+                  for m, spec in data["modes"].items()},
         "not": [re.compile(p) for p in data["not_events"]],
         "not_in_headlines": [re.compile(p) for p in data["not_events_in_headlines"]],
         "generic": re.compile(data["generic_counterparts"]),
