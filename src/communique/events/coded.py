@@ -25,7 +25,7 @@ def draft_coded(a: Analysis) -> None:
         if sent.title:  # a headline restates the body's news
             continue
         persons = [(m.start - offset, m.end - offset, m.person) for m in sent.mentions]
-        text = sent.span.doc.text
+        text = a.parsed_text
         told = None
         for ev in code_sentence(sent.span, persons):
             if ev.plover is None or ev.plover in OWN_TYPES or ev.code in OWN_CODES:
