@@ -529,7 +529,7 @@ def _dateline(content: list[_Line], lead: _Line) -> dict | None:
                 month, day, year = _month_day_year(g["date"])
                 if month is None:
                     continue
-            elif agency and _month_day_year(agency.strip())[0] is not None:
+            elif agency and any(c.isdigit() for c in agency) and _month_day_year(agency.strip())[0] is not None:
                 month, day, year = _month_day_year(agency.strip())  # "HANOI (May 7) -": a date, no agency
                 agency = None
             return {"place": place.strip() if place else None, "month": month, "day": day, "year": year,
