@@ -28,6 +28,34 @@ def test_accusations_and_condemnations(text, code):
 
 
 @pytest.mark.parametrize("text", [
+    "Ghana condemned the attack on the border post in Niger.",
+    "The foreign ministry denounced the shelling of Kharkiv.",
+    "Chile welcomed the ceasefire between the two sides.",
+    "The United Nations investigated the bombing of the hospital.",
+])
+def test_who_condemns_or_looks_into_a_deed_did_not_do_it(text):
+    events = code_text(text)
+    assert events
+    speaker = countries(events[0].source) or [a.text for a in events[0].source]
+    for e in events[1:]:
+        assert not e.source or countries(e.source) != speaker, (text, e)
+
+
+def test_a_condemned_deed_keeps_the_doer_its_own_words_name():
+    attacks = [e for e in code_text("France condemned Russia's attack on the Ukrainian embassy.") if e.plover == "ASSAULT"]
+    assert [countries(e.source) for e in attacks] == [["RUS"]]
+
+
+@pytest.mark.parametrize("text", [
+    "Israel intensified its air strikes on Gaza.",
+    "Russia stepped up attacks on Ukrainian ports.",
+])
+def test_who_steps_up_a_deed_does_it(text):
+    e = next(e for e in code_text(text) if e.plover == "ASSAULT")
+    assert countries(e.source) in (["ISR"], ["RUS"])
+
+
+@pytest.mark.parametrize("text", [
     "Norway called on Sudan to release the detained activists.",
     "The foreign minister urged Myanmar to free the detained activists.",
 ])

@@ -220,13 +220,21 @@ PREPOSITIONS = frozenset({"to", "with", "in", "on", "for", "from", "against", "a
 FORCE_ROOTS = frozenset({"18", "19", "20"})
 
 
-def _nominal_without_support(tok: Token, pattern: Pattern) -> bool:
-    """A noun of cooperation (alone or with its preposition: "travel to") that no verb carries
-    ("hope for enhanced cooperation", "investment in India", "lifted its ban on travel to X")
-    names a topic, not an event; nouns of force ("an air strike") stay."""
-    if tok.pos_ not in ("NOUN", "PROPN") or pattern.code[:2] not in TOPIC_ROOTS:
+def _nominal_without_support(tok: Token, pattern: Pattern, hit: list[Token] = ()) -> bool:
+    """A noun of cooperation (alone or with its preposition: "travel to"; or led by its modifier:
+    "joint projects") that no verb carries ("hope for enhanced cooperation", "investment in India",
+    "lifted its ban on travel to X", "discussed ... joint projects") names a topic, not an event;
+    nouns of force ("an air strike") stay."""
+    if pattern.code[:2] not in TOPIC_ROOTS:
         return False
-    if any(w is not GAP and not w <= PREPOSITIONS for w in pattern.elements[1:]):  # "travel to" is one noun
+    rest = pattern.elements[1:]
+    noun = _modified_noun(tok, hit)
+    if noun is not None:  # "joint ... project": the noun's own place in the clause decides
+        at = next(k for k, w in enumerate(rest) if w is not GAP)
+        tok, rest = noun, rest[at + 1:]
+    if tok.pos_ not in ("NOUN", "PROPN"):
+        return False
+    if any(w is not GAP and not w <= PREPOSITIONS for w in rest):  # "travel to" is one noun
         return False
     if tok.dep_ == "ROOT":
         return False
@@ -234,6 +242,35 @@ def _nominal_without_support(tok: Token, pattern: Pattern) -> bool:
     while head.dep_ in ("prep", "conj", "compound", "amod") and head.head.i != head.i:
         head = head.head
     return not (head.pos_ in ("VERB", "AUX") and _lemma(head) in SUPPORT_VERBS and tok.dep_ in ("dobj", "nsubjpass", "attr", "nsubj"))
+
+
+# verbs whose subject only speaks of, judges or looks into the deed their object names: "condemned
+# the attack", "welcomed the ceasefire", "investigated the bombing"; its doer is told apart
+# ("Russia's attack") or not at all
+MENTIONING_VERBS = frozenset({"condemn", "denounce", "criticize", "criticise", "deplore", "decry", "slam", "blast",
+                              "welcome", "praise", "hail", "applaud", "commend", "discuss", "investigate", "probe",
+                              "deny", "report", "mourn", "oppose", "regret", "lament", "protest", "witness", "survive",
+                              "recall", "commemorate", "document", "describe", "call", "label", "term", "blame"})
+
+
+def _mentioned_deed(tok: Token, verb: Token, hit: list[int]) -> bool:
+    """A one-word deed noun that is the object of a verb of speaking of or judging it: the
+    sentence tells of the deed (its doer in its own words, "Russia's attack"), not the verb's
+    subject doing it."""
+    if len(hit) != 1 or tok.i == verb.i or tok.pos_ not in ("NOUN", "PROPN"):
+        return False
+    head = tok
+    while head.dep_ == "conj" and head.head.i != head.i:
+        head = head.head
+    return head.dep_ == "dobj" and head.head.i == verb.i and _lemma(verb) in MENTIONING_VERBS
+
+
+def _modified_noun(tok: Token, hit: list[Token]) -> Token | None:
+    """The noun a matched modifier leads ("joint" of "joint projects"), when the match's next word is that noun."""
+    if len(hit) < 2 or tok.dep_ not in ("amod", "compound") or tok.pos_ in ("NOUN", "PROPN", "VERB"):
+        return None
+    noun = hit[1]
+    return noun if noun.pos_ in ("NOUN", "PROPN") and tok.head.i == noun.i else None
 
 
 def _predicate(tok: Token) -> Token:
@@ -422,12 +459,15 @@ def code_sentence(sent: Span, persons=None) -> list[CodedEvent]:
     out = []
     for pattern, hit in _matches(tokens):
         trigger = tokens[hit[0]]
-        if _nominal_without_support(trigger, pattern):
+        if _nominal_without_support(trigger, pattern, [tokens[i] for i in hit]):
             continue
         words = {tokens[i].i for i in hit}
         verb = _predicate(trigger)
         if background(verb) or topic_mention(tokens, hit):
             continue
+        mentioned = _mentioned_deed(trigger, verb, hit)
+        if mentioned:
+            verb = trigger  # "condemned the attack": who condemns it did not carry it out
         wish = wished(verb)
         if wish == "hope":
             continue  # "hoped X would be indicted": nobody did anything
@@ -459,7 +499,7 @@ def code_sentence(sent: Span, persons=None) -> list[CodedEvent]:
             source_heads, extra_targets = agents, subj
         else:
             source_heads, extra_targets = subj, []
-        nominal = trigger.i != verb.i
+        nominal = trigger.i != verb.i or mentioned
         poss = [c for c in trigger.children if c.dep_ == "poss"] if nominal else []
         by = [g for i in hit if tokens[i].pos_ in ("NOUN", "PROPN")
               for g in _by_heads(tokens[i], code)] if nominal else []
