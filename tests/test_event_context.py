@@ -160,6 +160,38 @@ def test_the_leaders_of_a_later_sentence_are_the_persons_who_met_but_not_the_lea
                    for e in b.events if e.type != "CONSULT")
 
 
+@pytest.mark.parametrize("meeting, follow_up", [
+    ("Foreign Minister Ines Vargas of Peru held talks with Japanese Foreign Minister Kenji Mori in Lima on Monday. ",
+     "The ministers agreed to expand cooperation in fisheries."),
+    ("Governor Alan Pryce of Ontario met Governor Ruth Wanjiku of Nakuru in Nairobi on Tuesday. ",
+     "The governors condemned the attack on the border post."),
+    ("Ambassador Lena Kowalski of Poland met Ambassador Tariq Aziz Mirza of Pakistan at the embassy. ",
+     "The ambassadors pledged to expand cooperation in education."),
+])
+def test_the_ministers_of_a_later_sentence_are_the_ministers_who_met(meeting, follow_up):
+    a = extract("Talks\n\n" + meeting + follow_up)
+    [met] = [e for e in a.events if e.type == "CONSULT" and e.mode == "meeting"]
+    later = [e for e in a.events if e.type != "CONSULT"]
+    assert later
+    for e in later:
+        assert {x.name for x in e.actors} == {x.name for x in met.actors}
+        assert all(x.kind == "person" for x in e.actors)
+
+
+def test_the_ministers_of_a_later_sentence_are_not_presidents_who_met():
+    a = extract("Talks\n\nSenegalese President Amara Diallo held talks with Chilean President Tomas Ibarra in Dakar. "
+                "The ministers condemned the attack on the border post.")
+    assert not any({x.name for x in e.actors} >= {"Amara Diallo", "Tomas Ibarra"}
+                   for e in a.events if e.type != "CONSULT")
+
+
+def test_joint_projects_discussed_are_a_topic_not_cooperation():
+    a = extract("Talks\n\nForeign Minister Ines Vargas of Peru held talks with Japanese Foreign Minister Kenji Mori "
+                "in Lima. The ministers discussed fisheries, transit of goods through the ports of Callao and Paita, "
+                "and joint projects in renewable energy.")
+    assert [e.type for e in a.events] == ["CONSULT"]
+
+
 @pytest.mark.parametrize("text", [
     "President Amara Diallo welcomed the work of the two trade ministers, Ines Vargas and Kenji Mori, who met in Lima.",
     "Prime Minister Hanna Virtanen welcomed the efforts of Foreign Minister Rui Alves to end the dispute.",

@@ -45,12 +45,27 @@ def _group_or_actor(ref, role: str, text: str, told: list[Draft]) -> list[ActorD
     """The actor drafts of one coded actor: "the two presidents" are the persons of the last
     engagement told before (a plural title with no state is no actor of its own)."""
     if ref.person is None and ref.country is None and ref.org is None and told:
-        if _counted_group().search(text[max(0, ref.start - 40):ref.end]) and not re.match(r"\s+of\b", text[ref.end:]):
-            people = list(dict.fromkeys(m for m in told[-1].members if m is not None))
-            if len(people) >= 2:
-                return [ActorDraft(label=None, kind="person", role=role, person=p, sector=ref.sector,
-                                   actor_code=p.country + (ref.sector or "") if p.country else None) for p in people]
+        before, after = text[max(0, ref.start - 40):ref.end], text[ref.end:]
+        people = list(dict.fromkeys(m for m in told[-1].members if m is not None))
+        if len(people) >= 2 and not re.match(r"\s+of\b", after) and (
+                _counted_group().search(before) or _titled_group(before, people)):
+            return [ActorDraft(label=None, kind="person", role=role, person=p, sector=ref.sector,
+                               actor_code=p.country + (ref.sector or "") if p.country else None) for p in people]
     return [_actor(ref, role)]
+
+
+def _titled_group(text: str, people: list) -> bool:
+    """ "The ministers" at the end of `text`, when every one of `people` holds a minister's title."""
+    m = _titled_groups().search(text)
+    if not m:
+        return False
+    singular = frame_words()["titled_groups"][m.group(1).lower()]
+    return all(any(re.search(rf"\b{singular}", t, re.I) for t in p.titles) for p in people)
+
+
+@functools.lru_cache(maxsize=1)
+def _titled_groups() -> re.Pattern:
+    return re.compile(rf"\bthe\s+({alternation(frame_words()['titled_groups'])})$", re.I)
 
 
 @functools.lru_cache(maxsize=1)
