@@ -177,6 +177,23 @@ def test_wire_apposition_with_a_lower_case_title(text, name, title):
     assert any(title in t.lower() for t in p.titles)
 
 
+@pytest.mark.parametrize("text, name, country", [
+    ("Defence Secretary Alan Pryce met his Kenyan counterpart, Defence Secretary Ruth Wanjiku, in Nairobi.",
+     "Ruth Wanjiku", "KEN"),
+    ("Prime Minister Hanna Virtanen received her Chilean counterpart, President Tomas Ibarra, in Helsinki.",
+     "Tomas Ibarra", "CHL"),
+])
+def test_a_relational_title_before_a_formal_one_is_the_same_person_s(text, name, country):
+    p = person(extract(text), name)
+    assert p.country == country
+    assert any("counterpart" in t for t in p.titles)
+
+
+def test_a_bare_office_before_a_comma_is_another_person_in_a_list():
+    a = extract("The meeting was attended by the Foreign Minister, Defence Minister Ana Costa and the Interior Minister.")
+    assert person(a, "Ana Costa").titles == ["Defence Minister"]
+
+
 # ---------------------------------------------------------------- transcripts
 
 @pytest.mark.parametrize("text, name", [

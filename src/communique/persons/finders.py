@@ -200,6 +200,8 @@ def title_then_name(sent: Span) -> list[NameHit]:
         if ns < re_ - 1 and not office_name and not posting:
             continue  # the run already ends with a name (not "Minister of Human Capital")
         j = _skip_honorifics(doc, re_ + 1, sent.end)
+        if _relational_title(doc, max(rs - 2, sent.start), re_):
+            j = _own_title_end(doc, j, sent.end)
         k = j
         while k < sent.end and (name_at(doc, k) or doc[k].lower_ in NAME_PARTICLES) and k - j < MAX_NAME_TOKENS:
             k += 1
@@ -219,6 +221,27 @@ def title_then_name(sent: Span) -> list[NameHit]:
         if hit.titles:
             hits.append(hit)
     return hits
+
+
+def _relational_title(doc: Doc, start: int, end: int) -> bool:
+    """A title told by its relation to someone ("his Kenyan counterpart", "Kenya's top diplomat"):
+    one that a second, formal title after a comma may restate for the same person. A bare office
+    ("the Foreign Minister, Defence Minister X") is another person's in a list."""
+    words = lexicon.person_words()["relational_title_words"]
+    return any(doc[i].lower_ in words or doc[i].text in POSSESSIVE for i in range(start, end))
+
+
+def _own_title_end(doc: Doc, j: int, end: int) -> int:
+    """Past a capitalised title that the name after a comma carries itself ("his Kenyan
+    counterpart, Defence Secretary Ruth Wanjiku"): the title before the comma is the same
+    person's (title_anchored reads the second); `j` when no such title leads to a name."""
+    k = j
+    while k < end and k - j < 6 and doc[k].text[:1].isupper() and (is_head(doc[k]) or is_vocab(doc[k])) \
+            and not name_at(doc, k):
+        k += 1
+    if k == j or k >= end or not _has_head(doc, j, k) or not name_at(doc, k):
+        return j
+    return k
 
 
 POSSESSIVE = ("'s", "’s")
