@@ -446,3 +446,31 @@ def test_a_dateline_word_parsed_as_a_subject_does_not_hide_the_persons(text):
 def test_it_owns_no_trip(first, second):
     f = one(second, "visit", first)
     assert f.side_a == ["Ana Lima"]
+
+
+@pytest.mark.parametrize("text", [
+    "Ana Lima received a call from Pedro Souza on Monday.",
+    "Ana Lima took a phone call from Pedro Souza.",
+    "Ana Lima also received a call from Pedro Souza, in which they exchanged greetings.",
+])
+def test_a_call_received_from_someone_has_them_as_the_other_side(text):
+    f = one(text, "call")
+    assert set(f.participants()) == {"Ana Lima", "Pedro Souza"}
+    assert not f.roles.get("Ana Lima") == "host"
+
+
+def test_a_courtesy_call_received_is_a_meeting_not_a_phone_call():
+    from communique import extract
+
+    a = extract("Courtesy call\n\nPresident Amara Diallo received a courtesy call from Ambassador Li Wei of China.")
+    assert [e.mode for e in a.events] == ["meeting"]
+
+
+PEOPLE["Hamad Al Thani"] = F.PersonInfo("QAT", ("His Highness", "Emir"))
+
+
+@pytest.mark.parametrize("anaphor", ["His Highness", "His Highness the Emir"])
+def test_an_honorific_alone_is_the_person_styled_so_before(anaphor):
+    f = one(f"{anaphor} also received a call from Karl Berg.", "call",
+            "His Highness Hamad Al Thani met Marc Dubois in Doha on Monday.")
+    assert set(f.participants()) == {"Hamad Al Thani", "Karl Berg"}

@@ -66,6 +66,10 @@ class Discourse:
             return []
         mods = [c for c in tok.children if c.dep_ in ("amod", "compound", "nummod", "det", "poss", "nmod")]
         mod_words = {c.lower_ for c in mods}
+        if low in W["honorific_anaphors"] and mod_words & {"his", "her"}:
+            # "His Highness also received ...": the person styled so before
+            return next(([k] for k in self.salient if k not in exclude
+                         and any(low in fold(t).split() for t in self.describe(k).titles)), [])
         plural = low in W["group_words"] or (tok.tag_ in ("NNS", "NNPS") and low in W["title_words"] | {"sides"})
         if plural and (mod_words & W["group_numbers"]):
             if len(self.group) >= 2:

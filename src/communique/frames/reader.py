@@ -103,6 +103,8 @@ class _Reader(Phrases):
             heads_preps = W["counterpart_preps"] | W["urging_preps"]
         else:
             heads_preps = W["counterpart_preps"]
+        if mode == "call":
+            heads_preps = heads_preps | {"from"}  # "received a call from X": X phoned
         for h in heads:
             for prep, g in self.preps(h, heads_preps):
                 if prep == "to" and mode in ("visit", "signing", "conference"):
