@@ -237,6 +237,17 @@ def test_a_date_in_a_dateline_s_parentheses_is_its_date_not_an_agency(dateline, 
     assert (b.dateline["month"], b.dateline["day"]) == (month, day)
 
 
+@pytest.mark.parametrize("dateline, published", [
+    ("ABU DHABI, 5th January, 2026 (WAM) -- ", "2026-01-05"),
+    ("NAIROBI, January 5th, 2026 (KNA) -- ", "2026-01-05"),
+    ("DOHA, 22nd March 2026 (QNA) - ", "2026-03-22"),
+])
+def test_an_ordinal_day_in_a_dateline_dates_the_article(dateline, published):
+    b = detect_body("Leaders speak by phone\n\n" + dateline + "The two leaders spoke by phone today and discussed "
+                    "regional developments and ways to expand trade.\n")
+    assert b.published == published and b.dateline["place"] is not None
+
+
 def test_empty_and_furniture_only_text():
     assert (detect_body("").start, detect_body("").end) == (0, 0)
     b = detect_body("Home\nLatest\nLog in\n")
