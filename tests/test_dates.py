@@ -379,6 +379,22 @@ def test_a_planned_follow_up_or_another_occasion_never_dates_the_event(text, tri
     assert pick_event_date(text, text.index(trigger), published=dt.date(2025, 3, 6)) == value
 
 
+@pytest.mark.parametrize("text, trigger, value", [
+    ("Diallo, who arrived in Nairobi on 2 March for a state visit, met the president on 4 March.", "met",
+     "2025-03-04"),
+    ("The envoy, whose mission began on 1 March, held talks with the rebels on Tuesday.", "held", "2025-03-04"),
+    ("Diallo, who arrived on 2 March, later addressed a joint press conference with the president.", "addressed",
+     None),
+])
+def test_a_date_in_an_aside_about_the_subject_never_dates_the_event(text, trigger, value):
+    assert pick_event_date(text, text.index(trigger), published=dt.date(2025, 3, 6)) == value
+
+
+def test_a_date_before_the_trigger_outside_any_aside_still_dates_it():
+    text = "On 2 March, Diallo, the foreign minister, met the president in Nairobi."
+    assert pick_event_date(text, text.index("met"), published=dt.date(2025, 3, 6)) == "2025-03-02"
+
+
 def test_no_date_when_only_the_follow_up_is_dated():
     text = "The ministers met in Lisbon, agreeing to meet again on 12 October."
     assert pick_event_date(text, text.index("met"), published=dt.date(2025, 3, 6)) is None

@@ -479,6 +479,17 @@ _OTHER_CLAUSE = re.compile(r",\s*(?:which|who|when|that)\b|\b(?:since|after|foll
                            r"|\bagree(?:d|ing)?\s+to\b|\bto\s+meet\s+again\b|\bagain\b", re.I)
 
 
+_ASIDE_OPEN = re.compile(r",\s*(?:who|which|whose)\b", re.I)
+
+
+def _in_aside_before(text: str, start: int, end: int, anchor: int) -> bool:
+    """A date inside a relative clause set off by commas that closes before the trigger."""
+    opened = None
+    for x in _ASIDE_OPEN.finditer(text, 0, start):
+        opened = x.end()
+    return opened is not None and "," not in text[opened:start] and "," in text[end:anchor]
+
+
 def pick_event_date(text: str, anchor: int, *, published=None, year=None, found=None) -> str | None:
     """The date of the event whose trigger sits at `anchor` in `text`: the nearest date, days and
     months before bare years, but never one after a future cue or inside a clause about another
@@ -495,6 +506,8 @@ def pick_event_date(text: str, anchor: int, *, published=None, year=None, found=
                 continue
         elif _OTHER_CLAUSE.search(text[max(0, m.start - 25):m.start]):
             continue  # "since 3 May ... they met": the date of the earlier occasion
+        elif _in_aside_before(text, m.start, m.end, anchor):
+            continue  # "X, who arrived on Thursday, later met Y": the arrival's date
         ok.append(m)
     days = [m for m in ok if m.kind != "year"]
     pool = days or ok
