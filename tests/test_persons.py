@@ -177,6 +177,20 @@ def test_wire_apposition_with_a_lower_case_title(text, name, title):
     assert any(title in t.lower() for t in p.titles)
 
 
+@pytest.mark.parametrize("text, name, title", [
+    ("Crown Prince Mohammed bin Salman received Prime Minister Narendra Modi in Riyadh.", "Mohammed bin Salman",
+     "Crown Prince"),
+    ("He conveyed the greetings of Crown Prince Salman Al Khalifa to the minister.", "Salman Al Khalifa",
+     "Crown Prince"),
+    ("Prime Minister Narendra Modi met Secretary General Antonio Guterres in New York.", "Antonio Guterres",
+     "Secretary General"),
+    ("President Joko Widodo received Governor General Mary Simon of Canada in Jakarta.", "Mary Simon",
+     "Governor General"),
+])
+def test_a_title_phrase_keeps_its_words_that_alone_are_no_title_or_a_rank(text, name, title):
+    assert title in person(extract(text), name).titles
+
+
 @pytest.mark.parametrize("text, name, country", [
     ("Defence Secretary Alan Pryce met his Kenyan counterpart, Defence Secretary Ruth Wanjiku, in Nairobi.",
      "Ruth Wanjiku", "KEN"),

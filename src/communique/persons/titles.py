@@ -76,13 +76,41 @@ def _names_place(text: str) -> bool:
     return bool(p.country_code(text) or p.lookup_place(text) or (" " in text and p.demonym_code(text)))
 
 
+def _opens_head_phrase(doc: Doc, j: int, end: int) -> bool:
+    """doc[j] starts a title phrase that runs on before `end` ("Crown" of "Crown Prince"), though
+    alone it is no title word."""
+    return _head_phrase_at(doc, j, end) > 0
+
+
+def _in_head_phrase(doc: Doc, j: int, end: int) -> bool:
+    """doc[j] is a later word of a title phrase ending before `end`: "General" of "Secretary
+    General", which alone would be a rank honorific before the name."""
+    return any(_head_phrase_at(doc, s, end) > j - s for s in range(max(0, j - 3), j))
+
+
+def _head_phrase_at(doc: Doc, j: int, end: int) -> int:
+    """The length of the longest title phrase starting at doc[j] and ending before `end`, else 0."""
+    tt = table(doc)
+    first = name_key(tt.text[j])
+    return max((len(p) for p in _phrases_by_first().get(first, ())
+                if j + len(p) <= end and all(name_key(tt.text[j + n]) == w for n, w in enumerate(p))), default=0)
+
+
+@lru_cache(maxsize=1)
+def _phrases_by_first() -> dict:
+    out: dict = {}
+    for p in lexicon.titles().head_phrases:
+        out.setdefault(p[0], []).append(p)
+    return out
+
+
 def _title_start(doc: Doc, start: int, name_start: int) -> int:
     """Where the title before a name begins: walk back over title words and connectors.
     "the Prime Minister and NAME": a title before 'and' is another person's, not NAME's."""
     if name_start - 1 >= start and doc[name_start - 1].lower_ in ("and", "&"):
         return name_start
     j = name_start - 1
-    while j >= start and is_honorific(doc[j]):
+    while j >= start and is_honorific(doc[j]) and not _in_head_phrase(doc, j, name_start):
         j -= 1
     k = j + 1
     while j >= start:
@@ -100,7 +128,8 @@ def _title_start(doc: Doc, start: int, name_start: int) -> int:
         if tok.text in ("-", "–", "—") and tok.whitespace_ and j > 0 and doc[j - 1].whitespace_:
             break  # a spaced dash ends a dateline ("PRETORIA - President X"), never sits inside a title
         if is_vocab(tok) or is_connector(tok) or tok.text.endswith(("'s", "’s")) or tok.text in ("'s", "’s") \
-                or (tok.text == ")" or tok.text == "("):
+                or (tok.text == ")" or tok.text == "(") or _opens_head_phrase(doc, j, name_start) \
+                or _in_head_phrase(doc, j, name_start):
             k = j
             j -= 1
         elif is_cap(tok) and j + 1 < name_start and (is_vocab(doc[j + 1]) or doc[j + 1].text in ("-", "–")
@@ -119,7 +148,8 @@ def _title_start(doc: Doc, start: int, name_start: int) -> int:
 
 def clean_title(doc: Doc, start: int, end: int) -> str:
     """The title text without trailing honorifics, parentheses and dangling connectors."""
-    while end > start and ((is_honorific(doc[end - 1]) and not doc[end - 2].text.endswith("-"))
+    while end > start and ((is_honorific(doc[end - 1]) and not doc[end - 2].text.endswith("-")
+                            and not _in_head_phrase(doc, end - 1, end))
                            or doc[end - 1].text in ("(", ")", ",")
                            or doc[end - 1].lower_ in ("and", "of", "the", "for")):
         if doc[end - 1].text == ")":
