@@ -27,6 +27,17 @@ def test_accusations_and_condemnations(text, code):
     assert e.plover == "ACCUSE" and e.code.startswith(code)
 
 
+@pytest.mark.parametrize("text, target", [
+    ("Xi said China is willing to work with Brazil to deepen the comprehensive strategic partnership.", "BRA"),
+    ("Germany will work with France to expand cooperation in energy.", "FRA"),
+    ("The two ministries worked with Kenya on the census.", "KEN"),
+])
+def test_working_with_a_state_is_cooperation_with_it_told_once(text, target):
+    events = [e for e in code_text(text) if e.code != "010"]
+    assert len(events) == 1
+    assert events[0].code[:2] in ("03", "06") and countries(events[0].target) == [target]
+
+
 @pytest.mark.parametrize("text", [
     "Ghana condemned the attack on the border post in Niger.",
     "The foreign ministry denounced the shelling of Kharkiv.",

@@ -624,6 +624,9 @@ def _settle_governed(events: list[CodedEvent], doc: Doc) -> list[CodedEvent]:
             if not e.source:
                 e.source = gov.source
             drop.add(id(gov))
+        elif verb.dep_ == "advcl" and gov.code == e.code and id(gov) not in drop:
+            gov.target = gov.target or e.target
+            drop.add(id(e))  # "work with X to deepen the partnership": the purpose restates the cooperation
     kept = [e for e in events if id(e) not in drop]
     return _protesters_in_violence(kept, doc)
 
