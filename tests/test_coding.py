@@ -27,6 +27,23 @@ def test_accusations_and_condemnations(text, code):
     assert e.plover == "ACCUSE" and e.code.startswith(code)
 
 
+@pytest.mark.parametrize("text", [
+    "The two ministers confirmed that they would continue to work closely together.",
+    "Japan said it would begin to send food aid to South Sudan.",
+])
+def test_a_deed_under_a_modal_s_verb_is_intended(text):
+    e = main(text)
+    assert e.status == "planned" and e.code.startswith("03")
+
+
+@pytest.mark.parametrize("text", [
+    "The ministers pledged to work towards a free and open Indo-Pacific.",
+    "Both sides backed a free-trade pact and a hostile-takeover rule.",
+])
+def test_an_adjective_before_its_noun_is_no_deed(text):
+    assert not any(e.plover == "RETREAT" for e in code_text(text))
+
+
 @pytest.mark.parametrize("text, target", [
     ("Xi said China is willing to work with Brazil to deepen the comprehensive strategic partnership.", "BRA"),
     ("Germany will work with France to expand cooperation in energy.", "FRA"),

@@ -265,6 +265,13 @@ def _mentioned_deed(tok: Token, verb: Token, hit: list[int]) -> bool:
     return head.dep_ == "dobj" and head.head.i == verb.i and _lemma(verb) in MENTIONING_VERBS
 
 
+def _attributive(tok: Token) -> bool:
+    """An adjective before its noun ("free" of "a free and open region"), not a verb's use of the word."""
+    while tok.dep_ == "conj" and tok.head.i != tok.i and tok.head.pos_ == "ADJ":
+        tok = tok.head
+    return tok.pos_ == "ADJ" and tok.dep_ == "amod"
+
+
 def _modified_noun(tok: Token, hit: list[Token]) -> Token | None:
     """The noun a matched modifier leads ("joint" of "joint projects"), when the match's next word is that noun."""
     if len(hit) < 2 or tok.dep_ not in ("amod", "compound") or tok.pos_ in ("NOUN", "PROPN", "VERB"):
@@ -391,6 +398,8 @@ def _demanded(verb: Token) -> bool:
 def _intended(verb: Token) -> bool:
     if any(c.dep_ == "aux" and c.lower_ in INTENT_AUX for c in verb.children):
         return True
+    if verb.dep_ == "xcomp" and any(c.dep_ == "aux" and c.lower_ in INTENT_AUX for c in verb.head.children):
+        return True  # "they would continue to work together", "X will begin to withdraw"
     return verb.dep_ in ("xcomp", "pcomp", "ccomp") and _lemma(verb.head) in INTENT_HEADS
 
 
@@ -461,6 +470,8 @@ def code_sentence(sent: Span, persons=None) -> list[CodedEvent]:
         trigger = tokens[hit[0]]
         if _nominal_without_support(trigger, pattern, [tokens[i] for i in hit]):
             continue
+        if len(hit) == 1 and _attributive(trigger):
+            continue  # "a free and open Indo-Pacific": an adjective of a noun, no deed
         words = {tokens[i].i for i in hit}
         verb = _predicate(trigger)
         if background(verb) or topic_mention(tokens, hit):
