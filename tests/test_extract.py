@@ -172,6 +172,16 @@ def test_official_of_an_international_body_has_org_and_no_country():
     assert g.country is None and g.org == "United Nations"
 
 
+@pytest.mark.parametrize("text", [
+    "Brazilian Foreign Minister Mauro Vieira and his Argentine counterpart Gerardo Werthein met on Monday in "
+    "Brasilia, where they discussed the Mercosur-EU agreement and border trade.",
+    "Foreign Minister Ana Quispe met Chilean Ambassador Tomas Reyes in Lima to review EU-Andean trade talks.",
+])
+def test_an_organisation_in_a_hyphened_relation_is_no_one_met(text):
+    a = extract(text)
+    assert a.events and not any(x.kind == "org" for e in a.events for x in e.actors)
+
+
 @pytest.mark.parametrize("text", ["", "   \n  "])
 def test_empty_text_is_refused_clearly(text):
     from communique.read import InputError

@@ -88,6 +88,8 @@ def org_counterparts(sent: Sentence, trigger_pos: int) -> list[tuple[str, str | 
             if _inside_longer_name(text, m.start(), m.end()) or _VENUE_BEFORE.search(text, 0, m.start()) \
                     or _gathering_after().match(text, m.end()):
                 continue  # ... nor is "at the White House" or "the G20 summit" a counterpart: it is where they met
+            if text[m.start() - 1:m.start()] in ("-", "–") or text[m.end():m.end() + 1] in ("-", "–"):
+                continue  # "the Mercosur-EU agreement", "EU-China ties": a relation's side, not one met
             # an org inside a person's title ("Administrator of USAID Samantha Power") is not a counterpart
             if any(name_key(org.name) in name_key(t) or any(name_key(a) in name_key(t).split() for a in org.aliases if len(a) <= 5)
                    or any(name_key(a) in name_key(t) for a in org.aliases if len(a) > 5)
