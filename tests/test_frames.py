@@ -474,3 +474,17 @@ def test_an_honorific_alone_is_the_person_styled_so_before(anaphor):
     f = one(f"{anaphor} also received a call from Karl Berg.", "call",
             "His Highness Hamad Al Thani met Marc Dubois in Doha on Monday.")
     assert set(f.participants()) == {"Hamad Al Thani", "Karl Berg"}
+
+
+@pytest.mark.parametrize("text", [
+    "Ana Lima and Pedro Souza held their annual Brazil-Portugal Leaders' Meeting in Porto on Saturday.",
+    "Ana Lima and Pedro Souza held the annual Foreign Ministers' Meeting in Lisbon.",
+])
+def test_a_meeting_named_by_its_members_kind_is_held_by_the_clause_subject(text):
+    f = one(text, "meeting")
+    assert set(f.participants()) == {"Ana Lima", "Pedro Souza"}
+
+
+def test_a_person_s_possessive_is_still_the_traveller():
+    f = one("Marc Dubois's visit to Kenya began on Monday.", "visit")
+    assert f.side_a == ["Marc Dubois"]

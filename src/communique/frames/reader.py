@@ -86,6 +86,12 @@ class _Reader(Phrases):
         if subj is not None:
             a_keys, a_places, res = self.np(subj, exclude=not_poss)
             f.resolved += res
+        if not a_keys and poss and subj is poss[0] and poss[0].tag_ != "PRP$" and verb is not None:
+            # "held their annual Leaders' Meeting": the possessive names the kind of meeting
+            subj, passive = self.subject(verb)
+            if subj is not None:
+                a_keys, a_places, res = self.np(subj, exclude=not_poss)
+                f.resolved += res
         f.subject = list(a_keys)
         if not a_keys and of_agents:
             ks, _, res = self.np(of_agents[0])
