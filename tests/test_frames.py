@@ -488,3 +488,21 @@ def test_a_meeting_named_by_its_members_kind_is_held_by_the_clause_subject(text)
 def test_a_person_s_possessive_is_still_the_traveller():
     f = one("Marc Dubois's visit to Kenya began on Monday.", "visit")
     assert f.side_a == ["Marc Dubois"]
+
+
+@pytest.mark.parametrize("text", [
+    "The delegation led by Ana Lima was received by Karl Berg at the chancellery.",
+    "A Brazilian delegation headed by Ana Lima was welcomed by Karl Berg in Berlin.",
+])
+def test_a_delegation_led_by_someone_received_makes_them_the_guest(text):
+    f = one(text, "meeting")
+    assert f.roles == {"Karl Berg": "host", "Ana Lima": "guest"}
+
+
+@pytest.mark.parametrize("text", [
+    "A banquet was held in honour of Marc Dubois by Karl Berg.",
+    "A state banquet in honour of Marc Dubois was hosted by Karl Berg at the palace.",
+])
+def test_a_banquet_held_by_someone_in_honour_of_another_is_hosted_by_them(text):
+    f = one(text, "meeting")
+    assert f.roles == {"Karl Berg": "host", "Marc Dubois": "guest"}

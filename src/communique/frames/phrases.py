@@ -239,6 +239,11 @@ class Phrases:
             i += 1
         return out
 
+    def led_by(self, noun: Token) -> list[Token]:
+        """Who leads a group noun: "the delegation led by X", "a team headed by X"."""
+        return [g for c in noun.children if c.dep_ == "acl" and c.lower_ in self.W["leading_verbs"]
+                for g in self.agent(c)]
+
     def agent(self, tok: Token) -> list[Token]:
         out = []
         for c in tok.children:

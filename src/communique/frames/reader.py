@@ -82,10 +82,16 @@ class _Reader(Phrases):
             subj = by_agents[0]
         elif verb is not None:
             subj, passive = self.subject(verb)
+        elif is_noun and tok.dep_ == "nsubjpass" and self.agent(tok.head):
+            subj = self.agent(tok.head)[0]  # "a banquet was held by X in honour of Y": X holds it
         a_keys, a_places, res = ([], [], [])
         if subj is not None:
             a_keys, a_places, res = self.np(subj, exclude=not_poss)
             f.resolved += res
+            if not a_keys:  # "the delegation led by X was received": X is who came
+                for g in self.led_by(subj):
+                    ks, ps, res = self.np(g, exclude=not_poss)
+                    a_keys, a_places, f.resolved = a_keys + ks, a_places + ps, f.resolved + res
         if not a_keys and poss and subj is poss[0] and poss[0].tag_ != "PRP$" and verb is not None:
             # "held their annual Leaders' Meeting": the possessive names the kind of meeting
             subj, passive = self.subject(verb)
