@@ -182,6 +182,16 @@ def test_an_organisation_in_a_hyphened_relation_is_no_one_met(text):
     assert a.events and not any(x.kind == "org" for e in a.events for x in e.actors)
 
 
+@pytest.mark.parametrize("text", [
+    "Paris and Rabat signed three agreements on energy and water on Tuesday.",
+    "Moscow and Beijing signed a joint statement on Thursday.",
+])
+def test_capitals_that_sign_are_their_states_and_not_the_venue(text):
+    [e] = [e for e in extract(text).events if e.mode == "signing"]
+    assert len({x.country for x in e.actors}) == 2 and all(x.kind == "country" for x in e.actors)
+    assert e.location is None
+
+
 @pytest.mark.parametrize("text", ["", "   \n  "])
 def test_empty_text_is_refused_clearly(text):
     from communique.read import InputError

@@ -273,3 +273,17 @@ def test_a_city_that_will_host_or_hosts_no_gathering_places_nothing():
     assert host_place(["Nairobi will host the talks next year."], 0, "meeting") is None
     assert host_place(["Nairobi hosted a record number of tourists."], 0, "meeting") is None
     assert host_place(["Nairobi hosted the talks."], 0, "call") is None
+
+
+@pytest.mark.parametrize("text, codes", [
+    ("Paris and Rabat signed three agreements.", ["FRA", "MAR"]),
+    ("Rabat and Paris agreed to reopen the consulates.", ["MAR", "FRA"]),
+    ("Paris, Rabat sign water deals", ["FRA", "MAR"]),
+])
+def test_a_capital_that_is_also_a_personal_name_is_a_place_beside_another_place(text, codes):
+    assert [p.country for p in find_places(text)] == codes
+
+
+@pytest.mark.parametrize("text", ["Blinken and Austin met in the capital.", "Paris and Hilton arrived late."])
+def test_a_personal_name_beside_another_name_stays_no_place(text):
+    assert [p.text for p in find_places(text)] == []

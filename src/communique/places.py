@@ -336,6 +336,18 @@ def _candidates(text: str):
             yield start, end, key, entries, words
 
 
+def _paired_with_place(toks, a: int, b: int) -> bool:
+    """toks[a:b] is coordinated with a one-word place that is no personal name ("Paris and Rabat
+    signed", "Rabat, Paris"): a pair of places, not of persons."""
+    gz = _gazetteer()
+    for k in (b + 1, a - 2):
+        if 0 <= k < len(toks) and toks[(b if k > a else a - 1)][2] in ("and", ","):
+            key = _key(toks[k][2])
+            if key in gz.index and gz.stop.get(key) is None and _is_cap(toks[k][2]):
+                return True
+    return False
+
+
 def _accept(text, toks, a, b, key, entries, words) -> bool:
     """The context rules: stop list, titles before, longer capitalised names, speech verbs."""
     gz = _gazetteer()
@@ -347,7 +359,8 @@ def _accept(text, toks, a, b, key, entries, words) -> bool:
     initial = _sentence_initial(text, start)
     if mode == "initial" and initial:
         return False
-    if mode == "person" and best.kind == "city" and not gz.person_cues.search(text[max(0, start - 16):start]):
+    if mode == "person" and best.kind == "city" and not gz.person_cues.search(text[max(0, start - 16):start]) \
+            and not _paired_with_place(toks, a, b):
         return False  # a surname is not a city: "Austin said", "Blinken and Austin met"
     all_caps = all(w.isupper() for w in words if w != ",")
     prev = toks[a - 1] if a > 0 else None

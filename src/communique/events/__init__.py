@@ -39,6 +39,15 @@ DRAFTERS = {"meeting": draft_engagement, "call": draft_engagement, "dialogue": d
             "visit": draft_visit, "conference": draft_conference, "signing": draft_signing}
 
 
+def _capital_for_its_state(p, d: Draft, text: str) -> bool:
+    """A city the sentence names bare ("Paris and Rabat signed"), whose state is a country actor
+    of the event: the city stands for that state; "in Paris" would say where."""
+    if p.kind != "city" or not any(x.kind == "country" and x.code == p.country for x in d.actors):
+        return False
+    at = text.find(p.text)
+    return at >= 0 and not re.search(r"\b(?:in|at)\s+(?:the\s+)?$", text[max(0, at - 8):at], re.I)
+
+
 def extract_events(ctx: Analysis) -> None:
     """The article's events, merged and settled, into `ctx.drafts`."""
     sentences = ctx.sentences
@@ -109,6 +118,8 @@ def extract_events(ctx: Analysis) -> None:
                 if venue is None:
                     venue = [preferred_place(_places().venue_text(sent.text), sent.start, None)]
                 p = venue[0]
+                if p is not None and _capital_for_its_state(p, d, sent.text):
+                    p = None  # "Paris and Rabat signed": the capitals are the signing states, not where
                 if p is not None and not (d.mode == "visit"):
                     # a country named as an actor's nationality is not where it happened
                     if p.kind == "city" or _venue_rx(p.text).search(sent.text):
