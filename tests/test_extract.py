@@ -192,6 +192,15 @@ def test_capitals_that_sign_are_their_states_and_not_the_venue(text):
     assert e.location is None
 
 
+@pytest.mark.parametrize("text, host", [
+    ("Chancellor Karl Berg left Hanoi for Bangkok on Friday after a two-day official visit.", "VNM"),
+    ("President Marc Dubois departed Nairobi on Sunday at the end of a three-day state visit.", "KEN"),
+])
+def test_the_place_left_after_a_visit_is_where_the_visit_went(text, host):
+    [visit] = [e for e in extract(text).events if e.mode == "visit"]
+    assert {x.country for x in visit.actors if x.role == "host"} == {host}
+
+
 @pytest.mark.parametrize("text", ["", "   \n  "])
 def test_empty_text_is_refused_clearly(text):
     from communique.read import InputError

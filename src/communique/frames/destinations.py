@@ -23,6 +23,18 @@ def gathering(tok: Token) -> str | None:
             return c.lower_
     return None
 
+def _hangs_under(tok: Token, verb: Token, steps: int = 4) -> bool:
+    """tok is reached from verb through prepositional phrases only ("at the end of a visit")."""
+    t = tok
+    for _ in range(steps):
+        if t.dep_ not in ("pobj", "prep") or t.head.i == t.i:
+            return False
+        t = t.head
+        if t.i == verb.i:
+            return True
+    return False
+
+
 def destinations(reader: Phrases, tok: Token, verb: Token | None) -> list[tuple[int, int]]:
     """Where a trip went: "visit to X", "visited X", "arrived on Monday in X", "is in X for
     a state visit", "a tour of A, B and C"."""
@@ -48,6 +60,8 @@ def destinations(reader: Phrases, tok: Token, verb: Token | None) -> list[tuple[
     heads = [tok]
     if verb is not None and verb.i != tok.i and tok.dep_ == "pobj" and tok.head.head.i == verb.i:
         heads.append(verb)  # "is in X for a state visit", "arrived in X on an official visit"
+    elif verb is not None and verb.lower_ in W["departure_verbs"] and _hangs_under(tok, verb):
+        heads.append(verb)  # "departed X at the end of a state visit"
     for h in heads:
         kids = list(h.children)
         if _is_verb(h):  # "travelled with ministers for the talks in X": the parse hangs "for" lower
@@ -64,6 +78,8 @@ def destinations(reader: Phrases, tok: Token, verb: Token | None) -> list[tuple[
             if c.dep_ == "dobj" and _is_verb(h) and h.lower_ in ("visited", "visit", "visits", "visiting", "toured",
                                                                   "reached"):
                 add(c)
+            if c.dep_ == "dobj" and h.i != tok.i and h.lower_ in W["departure_verbs"] and c.pos_ == "PROPN":
+                add(c)  # "left Hanoi for Bangkok after a two-day visit": the visit was to the place left
             if c.dep_ == "prep" and c.lower_ == "for" and _is_verb(h):
                 # "travelled to X for the talks", "flew in for the summit in X"
                 for g in c.children:
