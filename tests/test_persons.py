@@ -177,6 +177,19 @@ def test_wire_apposition_with_a_lower_case_title(text, name, title):
     assert any(title in t.lower() for t in p.titles)
 
 
+@pytest.mark.parametrize("text", [
+    "President Cyril Ramaphosa of South Africa and President Hakainde Hichilema of Zambia met in Lusaka.",
+    "The summit was attended by President Cyril Ramaphosa of South Africa and President Hakainde Hichilema of Zambia.",
+    "Prime Minister Ana Lima of Cape Verde and Prime Minister Rui Alves of Portugal held talks in Praia.",
+])
+def test_a_place_ending_one_person_s_title_does_not_open_the_next_one_s(text):
+    a = extract(text)
+    assert all(p.country is not None for p in a.persons)
+    assert len({p.country for p in a.persons}) == 2
+    assert not any(t.lower() in ("south africa", "cape verde") for p in a.persons for t in p.titles)
+    assert [len({x.country for x in e.actors}) for e in a.events] == [2]
+
+
 @pytest.mark.parametrize("text, name, title", [
     ("Crown Prince Mohammed bin Salman received Prime Minister Narendra Modi in Riyadh.", "Mohammed bin Salman",
      "Crown Prince"),

@@ -141,6 +141,9 @@ def _title_start(doc: Doc, start: int, name_start: int) -> int:
             j -= 1
         else:
             break
+    for a in range(k, name_start):
+        if doc[a].lower_ in ("and", "&") and not any(is_head(doc[i]) for i in range(k, a)):
+            k = a + 1  # "President A of South Africa and President B": no title of B's before the "and"
     while k < name_start and (is_connector(doc[k]) and doc[k].lower_ not in ("(",)) and not doc[k].text.endswith("'s"):
         k += 1
     return k
