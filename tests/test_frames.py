@@ -506,3 +506,26 @@ def test_a_delegation_led_by_someone_received_makes_them_the_guest(text):
 def test_a_banquet_held_by_someone_in_honour_of_another_is_hosted_by_them(text):
     f = one(text, "meeting")
     assert f.roles == {"Karl Berg": "host", "Marc Dubois": "guest"}
+
+
+@pytest.mark.parametrize("text", [
+    "Leaders gathered in Harare for the extraordinary summit on Friday, attended by Ana Lima and Pedro Souza.",
+    "Delegates met in Geneva for the annual conference, attended by Ana Lima and Pedro Souza.",
+])
+def test_a_participle_attended_by_names_the_attendees(text):
+    f = one(text, "conference")
+    assert set(f.participants()) == {"Ana Lima", "Pedro Souza"}
+
+
+def test_a_participle_welcomed_by_makes_the_agent_the_host():
+    f = one("Ana Lima arrived at the palace, welcomed by Karl Berg.", "meeting")
+    assert f.roles == {"Karl Berg": "host", "Ana Lima": "guest"}
+
+
+def test_a_gathering_attended_in_a_relative_clause_is_the_one_spoken_at():
+    from communique import extract
+
+    a = extract("Summit\n\nPresident William Ruto delivered a keynote address at the Africa Climate Summit in "
+                "Nairobi, which was attended by President Yoweri Museveni of Uganda.")
+    [conf] = [e for e in a.events if e.mode == "conference"]
+    assert {x.name for x in conf.actors} == {"William Ruto", "Yoweri Museveni"}

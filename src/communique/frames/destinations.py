@@ -16,6 +16,11 @@ def gathering(tok: Token) -> str | None:
     cands = []
     if _is_verb(tok):
         cands = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
+        if tok.dep_ == "relcl" and any(c.tag_ in ("WDT", "WP") for c in cands):
+            # "the summit in Nairobi, which was attended by X": the clause's antecedent (the
+            # small model often hangs the clause on the place after the gathering)
+            ante = tok.head
+            cands = [ante] + ([ante.head.head] if ante.dep_ == "pobj" and ante.head.head.i != ante.i else [])
     else:
         return _gathering_at(tok)
     for c in cands:

@@ -145,7 +145,10 @@ class _Reader(Phrases):
                     b_places += ps
         hosted_by = []
         if not is_noun and not passive and self.agent(tok) and (
-                subj is None or any(c.dep_ == "auxpass" for c in tok.children)):
+                subj is None or any(c.dep_ == "auxpass" for c in tok.children)
+                or (tok.tag_ == "VBN" and tok.dep_ in ("advcl", "acl")
+                    and not any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children))):
+            # ", attended by A and B": a participle whose subject is what was attended
             # "were co-chaired by A and B" where the parser lost the passive subject, and
             # "X laid a wreath and was received by Y", whose shared subject is passive here only
             passive = True
