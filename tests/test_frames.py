@@ -18,6 +18,7 @@ PEOPLE = {
     "To Lam": F.PersonInfo("VNM", ("General Secretary of the Party Central Committee",)),
     "Jon Sims": F.PersonInfo("USA", ("Co-Chairs of the Party",)),
     "Rosa Cam": F.PersonInfo("USA", ("Co-Chairs of the Party",)),
+    "To Van Hai": F.PersonInfo("VNM", ("General Secretary",)),
 }
 DEMONYMS = {"French": "FRA", "Kenyan": "KEN", "German": "DEU"}
 
@@ -529,3 +530,12 @@ def test_a_gathering_attended_in_a_relative_clause_is_the_one_spoken_at():
                 "Nairobi, which was attended by President Yoweri Museveni of Uganda.")
     [conf] = [e for e in a.events if e.mode == "conference"]
     assert {x.name for x in conf.actors} == {"William Ruto", "Yoweri Museveni"}
+
+
+@pytest.mark.parametrize("text", [
+    "Marc Dubois held talks with To Van Hai in Hanoi.",
+    "On Monday, Marc Dubois met with To Van Hai, the general secretary of the party.",
+])
+def test_a_name_opening_with_a_word_like_a_preposition_is_the_counterpart(text):
+    f = one(text, "meeting")
+    assert set(f.participants()) == {"Marc Dubois", "To Van Hai"}

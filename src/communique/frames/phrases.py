@@ -202,6 +202,8 @@ class Phrases:
                 for g in c.children:
                     if g.dep_ in ("pobj", "pcomp"):
                         out.append((c.lower_, g))
+                    elif g.dep_ == "prep" and g.i == c.i + 1 and g.text[:1].isupper() and g.i in self.index:
+                        out.append((c.lower_, g))  # "with To Lam": a name opening with a word the model takes for a preposition
             if c.dep_ == "prep" and c.lower_ == "in" and any(g.lower_ in self.W["honour_nouns"] for g in c.children):
                 # "a banquet in honour of X": "of X" hangs under "honour" or, as often, beside it
                 hon = next(g for g in c.children if g.lower_ in self.W["honour_nouns"])
