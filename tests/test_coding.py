@@ -28,6 +28,15 @@ def test_accusations_and_condemnations(text, code):
 
 
 @pytest.mark.parametrize("text", [
+    "The Secretary and the Minister discussed expanding trade and cooperation on critical minerals.",
+    "The ministers talked about imposing sanctions on Iran.",
+    "The leaders discussed deepening military cooperation.",
+])
+def test_a_deed_told_as_what_was_discussed_is_a_topic_not_an_event(text):
+    assert [e.plover for e in code_text(text) if e.plover != "CONSULT"] == []
+
+
+@pytest.mark.parametrize("text", [
     "The two ministers confirmed that they would continue to work closely together.",
     "Japan said it would begin to send food aid to South Sudan.",
 ])

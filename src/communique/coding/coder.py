@@ -645,19 +645,20 @@ def _settle_governed(events: list[CodedEvent], doc: Doc) -> list[CodedEvent]:
 def _talked_about(noun: Token, by_word: dict) -> bool:
     """A trigger noun that a statement or meeting is about: the object of "discuss", "raise",
     ... or of "about/on/over" after a verb of talking ("talked about the sanctions on Iran")."""
-    if noun.pos_ not in ("NOUN", "PROPN"):
+    gerund = noun.tag_ == "VBG"  # "discussed expanding trade", "talked about imposing sanctions"
+    if noun.pos_ not in ("NOUN", "PROPN") and not gerund:
         return False
     while noun.dep_ == "conj" and noun.head.i != noun.i:
         noun = noun.head
-    if noun.dep_ == "dobj":
-        verb = noun.head
-    elif noun.dep_ == "pobj" and noun.head.lower_ in TOPIC_PREPS:
-        verb = noun.head.head
+    if noun.dep_ == "dobj" or (gerund and noun.dep_ == "xcomp"):
+        verb, as_object = noun.head, True
+    elif noun.dep_ in ("pobj", "pcomp") and noun.head.lower_ in TOPIC_PREPS:
+        verb, as_object = noun.head.head, False
     else:
         return False
     gov = by_word.get(verb.i)
-    return (_lemma(verb) in TOPIC_OBJECT_VERBS and noun.dep_ == "dobj") or (
-        gov is not None and gov.root in ("01", "04") and noun.dep_ == "pobj")
+    return (_lemma(verb) in TOPIC_OBJECT_VERBS and as_object) or (
+        gov is not None and gov.root in ("01", "04") and not as_object)
 
 
 def _governing_event(tok: Token, by_word: dict) -> "CodedEvent | None":
