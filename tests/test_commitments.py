@@ -109,3 +109,12 @@ def test_a_nationality_after_for_or_to_is_the_recipient_not_the_donor():
     assert (got[4], got[5]) == ("ESP", "MAR")
     (got,) = read_pledges("Norway pledged 20 million dollars to Malawian farmers, the ministry said.")
     assert (got[4], got[5]) == ("NOR", "MWI")
+
+
+@pytest.mark.parametrize("text, donor, recipient", [
+    ("Saudi Arabia deposited US$500m in Pakistan's central bank after the two leaders met.", "SAU", "PAK"),
+    ("China has deposited $2 billion with the central bank of Sri Lanka, the finance ministry said.", "CHN", "LKA"),
+])
+def test_a_deposit_in_a_central_bank_is_delivered_support(text, donor, recipient):
+    [c] = extract("Deposit\n\n" + text).commitments
+    assert (c.donor, c.recipient, c.status) == (donor, recipient, "delivered")
