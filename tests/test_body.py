@@ -248,6 +248,13 @@ def test_an_ordinal_day_in_a_dateline_dates_the_article(dateline, published):
     assert b.published == published and b.dateline["place"] is not None
 
 
+@pytest.mark.parametrize("dateline, agency", [("BERLIN, May 14, 2026, dpa. ", "dpa"), ("MADRID, May 14, 2026, efe. ", "efe")])
+def test_a_lower_case_agency_after_a_dated_dateline(dateline, agency):
+    b = detect_body("Talks\n\n" + dateline + "The foreign ministers of the two countries met on Wednesday and agreed "
+                    "to reopen two border crossings for trade.\n")
+    assert b.published == "2026-05-14" and b.source == agency and b.dateline["place"] is not None
+
+
 def test_empty_and_furniture_only_text():
     assert (detect_body("").start, detect_body("").end) == (0, 0)
     b = detect_body("Home\nLatest\nLog in\n")
