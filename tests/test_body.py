@@ -255,6 +255,19 @@ def test_a_lower_case_agency_after_a_dated_dateline(dateline, agency):
     assert b.published == "2026-05-14" and b.source == agency and b.dateline["place"] is not None
 
 
+@pytest.mark.parametrize("line, published", [
+    ("14 de mayo de 2026", "2026-05-14"),
+    ("Lunes, 14 de mayo de 2026 | 10:30", "2026-05-14"),
+    ("14 mai 2026", "2026-05-14"),
+    ("1er juin 2026", "2026-06-01"),
+    ("14. Mai 2026", "2026-05-14"),
+])
+def test_a_date_line_in_the_page_s_own_language(line, published):
+    b = detect_body("Talks\n\n" + line + "\n\nThe foreign ministers of the two countries met on Wednesday and "
+                    "agreed to reopen two border crossings for trade.\n")
+    assert b.published == published
+
+
 def test_empty_and_furniture_only_text():
     assert (detect_body("").start, detect_body("").end) == (0, 0)
     b = detect_body("Home\nLatest\nLog in\n")

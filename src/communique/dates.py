@@ -575,9 +575,15 @@ def parse_date(text: str) -> str | None:
             return mentions[0].value
     import dateparser  # imported lazily: slow to load and only a fallback here
 
-    got = dateparser.parse(s, languages=["en"], settings={
-        "DATE_ORDER": "DMY", "REQUIRE_PARTS": ["day", "month", "year"], "PREFER_DAY_OF_MONTH": "first"})
+    settings = {"DATE_ORDER": "DMY", "REQUIRE_PARTS": ["day", "month", "year"], "PREFER_DAY_OF_MONTH": "first"}
+    got = dateparser.parse(s, languages=["en"], settings=settings)
+    if got is None and re.search(r"[^\W\d_]{3,}", s):  # "14 de mayo de 2026", "14 mai 2026": a page's own language
+        got = dateparser.parse(s, languages=list(PAGE_LANGUAGES), settings=settings)
     return got.date().isoformat() if got else None
+
+
+# languages a page's date line may be written in when its article is in English
+PAGE_LANGUAGES = ("es", "fr", "pt", "de", "it")
 
 
 # ---------------------------------------------------------------- infer_year
