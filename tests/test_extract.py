@@ -201,6 +201,19 @@ def test_the_place_left_after_a_visit_is_where_the_visit_went(text, host):
     assert {x.country for x in visit.actors if x.role == "host"} == {host}
 
 
+@pytest.mark.parametrize("text, host", [
+    ("Chinese President Xi Jinping held talks with visiting Brazilian President Luiz Inacio Lula da Silva on Monday.",
+     "CHN"),
+    ("President William Ruto met visiting Ugandan President Yoweri Museveni at State House in Nairobi.", "KEN"),
+    ("Prime Minister Ana Lima of Portugal received visiting Chancellor Karl Berg of Germany in Lisbon.", "PRT"),
+])
+def test_a_visiting_leader_met_is_on_a_visit_to_the_host(text, host):
+    a = extract(text)
+    [visit] = [e for e in a.events if e.mode == "visit"]
+    assert {x.country for x in visit.actors if x.role == "host"} == {host}
+    assert [e.mode for e in a.events].count("meeting") == 1
+
+
 @pytest.mark.parametrize("text", ["", "   \n  "])
 def test_empty_text_is_refused_clearly(text):
     from communique.read import InputError

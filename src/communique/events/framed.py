@@ -12,7 +12,7 @@ from communique.events.engagement import org_drafts
 from communique.events.sides import _cross, _group_counterparts, country_actor, person_actor
 from communique.events.triggers import mechanism_of, mode_spec
 from communique.model import Location
-from communique.events.where import _places, destination, place_mentions, to_location
+from communique.events.where import _places, destination, place_mentions, preferred_place, to_location
 
 ENGAGEMENT_RANK = {"call": 0, "dialogue": 1, "meeting": 2}  # a sentence that says "phone" makes talks a call
 
@@ -156,6 +156,8 @@ def visit_from_frame(ctx: Analysis, sent: Sentence, f: frames_mod.Frame) -> list
         _, p = destination(sent)
         if p is not None and p.country:
             dests.append((p.country, p))
+    if not dests and f.trigger.lower_ == "visiting" and f.trigger.dep_ in ("amod", "compound", "xcomp"):
+        dests += _visited_by_host(ctx, sent, f.side_a)
     drafts = []
     seen = set()
     for code, p in dests:
@@ -179,6 +181,18 @@ def visit_from_frame(ctx: Analysis, sent: Sentence, f: frames_mod.Frame) -> list
         d.members = [visitor]
         drafts.append(d)
     return drafts
+
+
+def _visited_by_host(ctx: Analysis, sent: Sentence, visitors: list) -> list:
+    """Where "visiting President X" is: the city the sentence's meeting is in, else the one state of
+    the other persons the sentence names ("Xi held talks with visiting President X")."""
+    home = {v.country for v in visitors}
+    venue = preferred_place(sent.text, sent.start)
+    if venue is not None and venue.country and venue.country not in home and venue.kind == "city":
+        return [(venue.country, venue)]
+    hosts = {m.person.country for m in sent.mentions if m.person not in visitors and m.person.country}
+    hosts -= home
+    return [(hosts.pop(), None)] if len(hosts) == 1 else []
 
 
 def conference_from_frame(ctx: Analysis, sent: Sentence, f: frames_mod.Frame) -> list[Draft]:

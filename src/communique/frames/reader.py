@@ -52,9 +52,12 @@ class _Reader(Phrases):
         if mode == "visit" and low == "spent" and not any(
                 c.lower_ in W["time_nouns"] for c in tok.children if c.dep_ in ("dobj", "npadvmod")):
             return None
-        if mode == "visit" and low == "visiting" and tok.dep_ in ("amod", "compound"):
+        misread = low == "visiting" and tok.dep_ == "xcomp" and tok.i == tok.head.i + 1 and \
+            W["verb_mode"].get(tok.head.lower_) == "meeting"  # "met visiting President X": the model's verb
+        if mode == "visit" and low == "visiting" and (tok.dep_ in ("amod", "compound") or misread):
             # "visiting Prime Minister X": X is the visitor; no destination is said here
-            keys, _ = self.persons_at(tok.head)
+            head = next((c for c in tok.children if c.dep_ == "dobj"), None) if misread else tok.head
+            keys, _ = self.persons_at(head) if head is not None else ([], [])
             f.side_a = keys
             for k in keys:
                 f.roles[k] = "visitor"
