@@ -177,6 +177,24 @@ def test_wire_apposition_with_a_lower_case_title(text, name, title):
     assert any(title in t.lower() for t in p.titles)
 
 
+@pytest.mark.parametrize("later", [
+    "The Prime Minister also thanked President Mahama for his leadership.",
+    "The Prime Minister and the President discussed trade.",
+])
+def test_a_title_used_alone_before_a_verb_is_its_one_holder(later):
+    text = "Prime Minister Keir Starmer welcomed President John Mahama of Ghana to London today. " + later
+    a = extract(text)
+    starmer = person(a, "Keir Starmer")
+    assert any(text[s:e] == "Prime Minister" for s, e in starmer.mentions)
+
+
+def test_a_title_of_another_body_is_not_the_article_s_holder_of_that_title():
+    text = ("President Joe Biden met Foreign Minister Ana Lima of Brazil. Lima also met the President of the "
+            "National Democratic Institute.")
+    biden = person(extract(text), "Joe Biden")
+    assert [text[s:e] for s, e in biden.mentions] == ["Joe Biden"]
+
+
 @pytest.mark.parametrize("text", [
     "President Cyril Ramaphosa of South Africa and President Hakainde Hichilema of Zambia met in Lusaka.",
     "The summit was attended by President Cyril Ramaphosa of South Africa and President Hakainde Hichilema of Zambia.",

@@ -81,7 +81,7 @@ def resolve_short_mentions(doc: Doc, offset: int, entries: list[PersonDraft], al
 
 @lru_cache(maxsize=4096)
 def _title_rx(form: str) -> re.Pattern:
-    return re.compile(r"\b[Tt]he\s+(" + re.escape(form) + r")\b(?!\s+[A-Z])", re.I)
+    return re.compile(r"\b[Tt]he\s+(" + re.escape(form) + r")\b(?!(?-i:\s+[A-Z])|\s+(?:of|for|to)\b)", re.I)  # a name after it, or "of X", is another's
 
 
 _THE = re.compile(r"\bthe\s+", re.I)  # how each _title_rx begins
