@@ -200,3 +200,11 @@ def test_welcoming_someone_s_work_is_no_meeting_with_them(text):
     a = extract("Statement\n\n" + text)
     hosted = [e for e in a.events if e.type == "CONSULT" and any(x.role == "guest" for x in e.actors)]
     assert hosted == []
+
+
+def test_no_coded_event_has_one_person_on_both_sides():
+    a = extract("Talks\n\nPresident Joe Biden met Prime Minister Ana Lima of Brazil. Asked why Biden would not "
+                "send troops, the president said that the deployment would raise questions.")
+    for e in a.events:
+        sources = {x.name for x in e.actors if x.role == "source"}
+        assert not sources & {x.name for x in e.actors if x.role == "target"}

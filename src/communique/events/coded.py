@@ -34,6 +34,8 @@ def draft_coded(a: Analysis) -> None:
                 told = [d for d in a.drafts if d.type == "CONSULT" and d.status == "happened" and d.anchor < sent.end]
             actors = [y for role, refs in (("source", ev.source), ("target", ev.target)) for x in refs
                       for y in _group_or_actor(x, role, text, told)]
+            sources = {id(y.person) for y in actors if y.role == "source" and y.person is not None}
+            actors = [y for y in actors if y.role == "source" or y.person is None or id(y.person) not in sources]
             if not actors:
                 continue
             a.drafts.append(Draft(type=ev.plover, mode=None, cameo=ev.code, actors=actors,
