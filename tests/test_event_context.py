@@ -208,3 +208,15 @@ def test_no_coded_event_has_one_person_on_both_sides():
     for e in a.events:
         sources = {x.name for x in e.actors if x.role == "source"}
         assert not sources & {x.name for x in e.actors if x.role == "target"}
+
+
+@pytest.mark.parametrize("recalled", [
+    "Orban last visited Turkey in 2023.",
+    "The two leaders previously met in Rome in 2022.",
+])
+def test_an_earlier_occasion_told_as_such_is_background_and_dates_nothing_else(recalled):
+    a = extract("Talks in Ankara\n\nANKARA\n\nTurkish President Recep Tayyip Erdogan on Tuesday received Hungarian "
+                "Prime Minister Viktor Orban at the Presidential Complex in Ankara. " + recalled)
+    [talks] = [e for e in a.events if e.mode == "meeting" and not e.background]
+    assert talks.date is None
+    assert all(e.background for e in a.events if e.date and e.date.startswith("202"))

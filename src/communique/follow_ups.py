@@ -38,6 +38,7 @@ def _data():
     host = re.compile(rf"\s+(?:(?:{_alt(raw['host_between'])})\s+)?(?:{_alt(raw['host_verbs'])})\s+"
                       rf"(?:the|a|an|this|its|their)\s+(?:[\w'’-]+\s+){{0,6}}?(?:{_alt(raw['host_nouns'])})(?![\w-])", re.I)
     recall = re.compile(rf"(?<![\w'’])(?:{_alt(raw['recall_cues'])})(?![\w'’])", re.I)
+    previous = re.compile(rf"(?<![\w'’])(?:{_alt(raw['previous_occasion_cues'])})(?![\w'’])", re.I)
     span = raw["visit_span"]
     numbers = _number_words()  # "two" ... "ten" ("a day visit" is no span)
     span_rx = re.compile(
@@ -45,7 +46,13 @@ def _data():
         rf"(?:[\w'’]+\s+){{0,2}}?(?P<n>\d{{1,2}}|{_alt(numbers)})[-\s]days?\s+(?:[\w'’-]+\s+){{0,3}}?"
         rf"(?:{_alt(span['nouns'])})(?![\w-])", re.I)
     return {"modes": by_mode, "participants": participants, "other": other, "window": int(raw["window"]),
-            "reach": int(raw["reach"]), "host": host, "recall": recall, "span": span_rx, "numbers": numbers}
+            "reach": int(raw["reach"]), "host": host, "recall": recall, "previous": previous, "span": span_rx,
+            "numbers": numbers}
+
+
+def previous_occasion(text: str) -> bool:
+    """Whether a sentence tells an engagement as an earlier occasion ("X last visited Y in 2023")."""
+    return bool(_data()["previous"].search(text))
 
 
 def _number_words() -> dict:

@@ -78,7 +78,12 @@ def settle_context(ctx: Analysis, drafts: list[Draft], sentences: list[Sentence]
             if p is not None:
                 d.location = to_location(p)
     lead_limit = sentences[min(len(sentences) - 1, MAIN_DATE_SENTENCES)].end if sentences else 0
-    dated = [d for d in drafts if d.date and not d.date.endswith(("-XX",)) and min(e[0] for e in d.evidence) <= lead_limit]
+    for d in drafts:  # "Orban last visited Turkey in 2023": an earlier occasion, told as such
+        k = min((index[e] for e in d.evidence if e in index), default=None)
+        if k is not None and follow_ups.previous_occasion(texts[k]):
+            d.background = True
+    dated = [d for d in drafts if d.date and not d.date.endswith(("-XX",)) and not d.background
+             and min(e[0] for e in d.evidence) <= lead_limit]
     main_date = None
     if dated:
         # a range or day beats a month-only date; the earliest-told wins among equals
