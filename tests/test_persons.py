@@ -177,6 +177,15 @@ def test_wire_apposition_with_a_lower_case_title(text, name, title):
     assert any(title in t.lower() for t in p.titles)
 
 
+@pytest.mark.parametrize("text", [
+    "Hun Manet spoke by phone with Malaysian Prime Minister Anwar Ibrahim, who chairs ASEAN.",
+    "Hun Manet met Malaysian Prime Minister Anwar Ibrahim, who leads the ASEAN bloc this year.",
+])
+def test_what_a_person_does_in_a_relative_clause_is_no_title(text):
+    p = person(extract(text), "Anwar Ibrahim")
+    assert p.titles == ["Malaysian Prime Minister"] and p.country == "MYS"
+
+
 @pytest.mark.parametrize("later", [
     "The Prime Minister also thanked President Mahama for his leadership.",
     "The Prime Minister and the President discussed trade.",

@@ -162,6 +162,8 @@ def appositions(sent: Span) -> list[NameHit]:
         if j >= sent.end or not (is_cap(doc[j]) or is_head(doc[j]) or doc[j].text.endswith(("'s", "’s"))
                                  or _lower_title_word(doc[j])):
             continue
+        if doc[j].pos_ in ("VERB", "AUX") and doc[j].tag_ in ("VBZ", "VBD"):
+            continue  # "X, who chairs ASEAN": what X does, not a title
         k = j
         while k < sent.end and (is_cap(doc[k]) or is_head(doc[k]) or is_vocab(doc[k]) or is_connector(doc[k])
                                 or doc[k].text.endswith("'s")) and doc[k].text not in (",", ".", ";") \
