@@ -539,3 +539,21 @@ def test_a_gathering_attended_in_a_relative_clause_is_the_one_spoken_at():
 def test_a_name_opening_with_a_word_like_a_preposition_is_the_counterpart(text):
     f = one(text, "meeting")
     assert set(f.participants()) == {"Marc Dubois", "To Van Hai"}
+
+
+@pytest.mark.parametrize("text, mode", [
+    ("Karl Berg pressed Marc Dubois on Monday to reopen the border, during talks that lasted two hours.", "meeting"),
+    ("Karl Berg told Marc Dubois during a meeting in Berlin that Germany would help.", "meeting"),
+    ("Karl Berg thanked Marc Dubois in a phone call on Monday.", "call"),
+])
+def test_talks_that_are_a_clause_s_occasion_are_with_its_object(text, mode):
+    f = one(text, mode)
+    assert set(f.participants()) == {"Karl Berg", "Marc Dubois"}
+
+
+@pytest.mark.parametrize("text", [
+    "Karl Berg criticised Marc Dubois at a meeting of party members.",
+    "Karl Berg criticised Marc Dubois during a meeting of party members.",
+])
+def test_a_meeting_of_others_where_someone_is_spoken_of_is_not_with_them(text):
+    assert not any(set(f.participants()) == {"Karl Berg", "Marc Dubois"} for f in read(text)[-1])

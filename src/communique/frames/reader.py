@@ -139,6 +139,19 @@ class _Reader(Phrases):
                     honour += ks
                 b_keys += [k for k in ks if k not in b_keys]
                 b_places += ps
+        if is_noun and not b_keys and verb is not None and tok.dep_ == "pobj" and tok.head.head.i == verb.i \
+                and (tok.head.lower_ == "during" or tok.head.lower_ == "in" and mode == "call") \
+                and mode in ("meeting", "call") and not self.preps(tok, frozenset({"of"})):
+            # "X pressed Y on Monday to ..., during talks", "X thanked Y in a phone call": the
+            # clause's object (or that of the verb it completes) is the other side
+            for v in [verb] + ([verb.head] if verb.dep_ in ("xcomp", "ccomp", "advcl") else []):
+                for c in v.children:
+                    if c.dep_ in ("dobj", "dative"):
+                        ks, ps, res = self.np(c, exclude=a_keys)
+                        f.resolved += res
+                        b_keys += [k for k in ks if k not in b_keys]
+                if b_keys:
+                    break
         if not is_noun:
             for c in tok.children:
                 if c.dep_ in ("dobj", "dative") and mode not in ("visit", "signing", "conference", "dialogue"):
