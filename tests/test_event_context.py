@@ -220,3 +220,13 @@ def test_an_earlier_occasion_told_as_such_is_background_and_dates_nothing_else(r
     [talks] = [e for e in a.events if e.mode == "meeting" and not e.background]
     assert talks.date is None
     assert all(e.background for e in a.events if e.date and e.date.startswith("202"))
+
+
+@pytest.mark.parametrize("later", [
+    "He will travel to Egypt on Tuesday.",
+    '"We discussed the urgent need to get more assistance to civilians," Blinken told reporters.',
+])
+def test_an_intent_of_no_one_or_a_deed_of_no_party_is_no_event(later):
+    a = extract("Talks\n\nU.S. Secretary of State Antony Blinken met Israeli President Isaac Herzog in Jerusalem. "
+                + later)
+    assert [e.type for e in a.events] == ["CONSULT"]

@@ -36,8 +36,10 @@ def draft_coded(a: Analysis) -> None:
                       for y in _group_or_actor(x, role, text, told)]
             sources = {id(y.person) for y in actors if y.role == "source" and y.person is not None}
             actors = [y for y in actors if y.role == "source" or y.person is None or id(y.person) not in sources]
-            if not actors:
-                continue
+            if not actors or (ev.status == "planned" and not any(y.role == "source" for y in actors)):
+                continue  # "He will travel to Egypt" with "he" unread: an intent of no one
+            if all(y.kind == "group" and y.code is None for y in actors):
+                continue  # "assistance to civilians": no party an analyst can follow
             a.drafts.append(Draft(type=ev.plover, mode=None, cameo=ev.code, actors=actors,
                                   evidence=[(sent.start, sent.end)], anchor=ev.trigger[0] + offset,
                                   status=ev.status, members=[x.person for x in actors if x.person is not None]))
