@@ -112,6 +112,15 @@ def test_table_format_shows_title_persons_and_events(tmp_path):
     assert "persons (" in out and "Jone Waqa" in out and "events (" in out
 
 
+def test_table_format_marks_planned_events(tmp_path):
+    (tmp_path / "p.txt").write_text("Plans\n\nForeign Minister Ana Lima of Brazil met Chancellor Karl Berg of Germany "
+                                    "in Berlin on Monday. Brazil will provide $5 million to Germany's flood relief fund.\n")
+    result = CliRunner().invoke(main, ["extract", str(tmp_path / "p.txt"), "--format", "table"])
+    lines = [ln for ln in result.stdout.splitlines() if "CONSULT" in ln or "AGREE" in ln]
+    assert any("(planned)" in ln for ln in lines if "AGREE" in ln)
+    assert not any("(planned)" in ln for ln in lines if "CONSULT/meeting" in ln)
+
+
 def test_output_file_and_max_bytes(tmp_path):
     (tmp_path / "a.txt").write_text(STORY_A)
     (tmp_path / "b.txt").write_text(STORY_B)

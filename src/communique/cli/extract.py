@@ -211,7 +211,7 @@ def format_table(article) -> str:
         place = "-"
         if e.location and (e.location.name or e.location.country):
             place = ", ".join(x for x in (e.location.name, e.location.country) if x)
-        flag = "  (background)" if e.background else ""
+        flag = ("  (background)" if e.background else "") + ("  (planned)" if e.status == "planned" else "")
         out.append(f"    {e.date or '-':<10}  {kind:<18}  {actors}  @ {place}{flag}")
     for c in article.commitments:
         amount = f"{c.amount:,.{0 if float(c.amount).is_integer() else 2}f} {c.currency or ''}".strip() \
