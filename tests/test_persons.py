@@ -177,6 +177,17 @@ def test_wire_apposition_with_a_lower_case_title(text, name, title):
     assert any(title in t.lower() for t in p.titles)
 
 
+@pytest.mark.parametrize("text, name, short", [
+    ("Lao President Thongloun Sisoulith visited Hanoi. On Monday, Thongloun met Prime Minister Pham Minh Chinh.",
+     "Thongloun Sisoulith", "Thongloun"),
+    ("Thai Prime Minister Anutin Charnvirakul met Cambodian Prime Minister Hun Manet. Anutin said the talks were frank.",
+     "Anutin Charnvirakul", "Anutin"),
+])
+def test_lao_and_thai_leaders_are_shortened_to_the_given_name(text, name, short):
+    p = person(extract(text), name)
+    assert short in [text[s:e] for s, e in p.mentions]
+
+
 @pytest.mark.parametrize("text", [
     "Hun Manet spoke by phone with Malaysian Prime Minister Anwar Ibrahim, who chairs ASEAN.",
     "Hun Manet met Malaysian Prime Minister Anwar Ibrahim, who leads the ASEAN bloc this year.",

@@ -6,6 +6,9 @@ from communique import lexicon
 from communique.persons.tokens import NAME_PARTICLES
 
 FAMILY_FIRST = {"VNM", "CHN", "KOR", "PRK", "JPN", "KHM", "LAO", "THA", "MMR", "TWN", "HKG", "MNG"}
+# where news shortens a person to the first word of the name, the given name ("Thongloun" for
+# Thongloun Sisoulith, "Anutin" for Anutin Charnvirakul)
+GIVEN_NAME_FIRST = {"LAO", "THA"}
 
 
 def name_core(tokens: list[str]) -> list[str]:

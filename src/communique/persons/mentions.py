@@ -12,7 +12,7 @@ from spacy.tokens import Doc
 from communique import lexicon
 from communique.analysis import PersonDraft
 from communique.text import name_key
-from communique.persons.forms import FAMILY_FIRST, name_core
+from communique.persons.forms import FAMILY_FIRST, GIVEN_NAME_FIRST, name_core
 from communique.persons.titles import _has_head_text
 from communique.persons.tokens import is_name_token, table, token_country
 
@@ -34,7 +34,8 @@ def resolve_short_mentions(doc: Doc, offset: int, entries: list[PersonDraft], al
         if not core:
             continue
         forms = {core[-1]}
-        if origins.get(core[0]) in ("CHN", "KOR", "JPN"):
+        if origins.get(core[0]) in ("CHN", "KOR", "JPN") or e.voted_country in GIVEN_NAME_FIRST \
+                or origins.get(core[0]) in GIVEN_NAME_FIRST:
             forms.add(core[0])
         if len(core) >= 3 and e.voted_country not in FAMILY_FIRST and origins.get(core[0]) not in FAMILY_FIRST:
             forms.add(core[-2])
