@@ -177,6 +177,16 @@ def test_wire_apposition_with_a_lower_case_title(text, name, title):
     assert any(title in t.lower() for t in p.titles)
 
 
+@pytest.mark.parametrize("text", [
+    "Talks\n\nSenior General Min Aung Hlaing met Thai Prime Minister Anutin Charnvirakul.",
+    "Talks\n\nMyanmar's Senior General Min Aung Hlaing met Thai Prime Minister Anutin Charnvirakul. "
+    "Min Aung Hlaing later met King Vajiralongkorn.",
+])
+def test_a_name_the_model_cuts_a_word_short_is_read_whole(text):
+    names = {p.name for p in extract(text).persons}
+    assert "Min Aung Hlaing" in names and "Min Aung" not in names and "Aung Hlaing" not in names
+
+
 @pytest.mark.parametrize("text, name, short", [
     ("Lao President Thongloun Sisoulith visited Hanoi. On Monday, Thongloun met Prime Minister Pham Minh Chinh.",
      "Thongloun Sisoulith", "Thongloun"),

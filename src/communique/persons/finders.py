@@ -287,6 +287,10 @@ def ner_names(sent: Span) -> list[NameHit]:
             s += 1
         while e > s and sent.doc[e - 1].is_punct:
             e -= 1
+        doc = sent.doc
+        while e < sent.end and e - s < MAX_NAME_TOKENS and e > s and doc[e].ent_iob_ == "O" and doc[e].pos_ == "PROPN" \
+                and is_name_token(doc[e]) and not doc[e - 1].whitespace_ == "" and "\n" not in doc[e - 1].whitespace_:
+            e += 1  # "Min Aung Hlaing": the model's entity stopped a word short of the name
         toks = sent.doc[s:e]
         if len(toks) >= 2 and all(is_name_token(t) or t.lower_ in NAME_PARTICLES for t in toks) \
                 and len(toks) <= MAX_NAME_TOKENS:
