@@ -32,3 +32,14 @@ def test_readme_links_point_to_files():
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     for link in re.findall(r"\]\(((?:docs|examples)/[^)#]+)\)", readme):
         assert (ROOT / link).exists(), link
+
+
+def test_the_readme_shows_what_the_first_command_prints():
+    """The README's sample of `communique extract examples --format table` is that command's output."""
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    shown = re.search(r"What the first command prints.*?\n```\n(.*?)```", readme, re.S).group(1)
+    doc_id = shown.split()[0]
+    result = CliRunner().invoke(main, ["extract", str(ROOT / "examples"), "--format", "table"])
+    assert result.exit_code == 0, result.output
+    blocks = {b.split()[0]: b.strip("\n") for b in result.stdout.split("\n\n") if b.strip()}
+    assert blocks[doc_id] == shown.strip("\n")
