@@ -396,10 +396,9 @@ def _demanded(verb: Token) -> bool:
 
 
 def _intended(verb: Token) -> bool:
-    if any(c.dep_ == "aux" and c.lower_ in INTENT_AUX for c in verb.children):
+    heads = [verb, verb.head] if verb.dep_ == "xcomp" else [verb]  # "they would continue to work together"
+    if any(c.dep_ == "aux" and c.lower_ in INTENT_AUX for h in heads for c in h.children):
         return True
-    if verb.dep_ == "xcomp" and any(c.dep_ == "aux" and c.lower_ in INTENT_AUX for c in verb.head.children):
-        return True  # "they would continue to work together", "X will begin to withdraw"
     return verb.dep_ in ("xcomp", "pcomp", "ccomp") and _lemma(verb.head) in INTENT_HEADS
 
 

@@ -69,6 +69,8 @@ def settle_context(ctx: Analysis, drafts: list[Draft], sentences: list[Sentence]
         k = min((index[e] for e in d.evidence if e in index), default=None)
         if k is None:
             continue
+        if follow_ups.previous_occasion(texts[k]):  # "Orban last visited Turkey in 2023": told as an earlier occasion
+            d.background = True
         if d.mode == "visit" and d.date and len(d.date) == 10:  # "left on 13 August, concluding a 4-day visit"
             d.date = follow_ups.visit_span(texts[k], d.date) or d.date
         if d.date is None:
@@ -78,10 +80,6 @@ def settle_context(ctx: Analysis, drafts: list[Draft], sentences: list[Sentence]
             if p is not None:
                 d.location = to_location(p)
     lead_limit = sentences[min(len(sentences) - 1, MAIN_DATE_SENTENCES)].end if sentences else 0
-    for d in drafts:  # "Orban last visited Turkey in 2023": an earlier occasion, told as such
-        k = min((index[e] for e in d.evidence if e in index), default=None)
-        if k is not None and follow_ups.previous_occasion(texts[k]):
-            d.background = True
     dated = [d for d in drafts if d.date and not d.date.endswith(("-XX",)) and not d.background
              and min(e[0] for e in d.evidence) <= lead_limit]
     main_date = None

@@ -85,8 +85,8 @@ class _Reader(Phrases):
             subj = by_agents[0]
         elif verb is not None:
             subj, passive = self.subject(verb)
-        elif is_noun and tok.dep_ == "nsubjpass" and self.agent(tok.head):
-            subj = self.agent(tok.head)[0]  # "a banquet was held by X in honour of Y": X holds it
+        elif is_noun and tok.dep_ == "nsubjpass" and (held_by := self.agent(tok.head)):
+            subj = held_by[0]  # "a banquet was held by X in honour of Y": X holds it
         a_keys, a_places, res = ([], [], [])
         if subj is not None:
             a_keys, a_places, res = self.np(subj, exclude=not_poss)

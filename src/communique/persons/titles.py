@@ -76,16 +76,10 @@ def _names_place(text: str) -> bool:
     return bool(p.country_code(text) or p.lookup_place(text) or (" " in text and p.demonym_code(text)))
 
 
-def _opens_head_phrase(doc: Doc, j: int, end: int) -> bool:
-    """doc[j] starts a title phrase that runs on before `end` ("Crown" of "Crown Prince"), though
-    alone it is no title word."""
-    return _head_phrase_at(doc, j, end) > 0
-
-
 def _in_head_phrase(doc: Doc, j: int, end: int) -> bool:
-    """doc[j] is a later word of a title phrase ending before `end`: "General" of "Secretary
-    General", which alone would be a rank honorific before the name."""
-    return any(_head_phrase_at(doc, s, end) > j - s for s in range(max(0, j - 3), j))
+    """doc[j] is a word of a title phrase ending before `end` that alone is no title word or reads
+    as a rank honorific before the name: "Crown" of "Crown Prince", "General" of "Secretary General"."""
+    return any(_head_phrase_at(doc, s, end) > j - s for s in range(max(0, j - 3), j + 1))
 
 
 def _head_phrase_at(doc: Doc, j: int, end: int) -> int:
@@ -128,8 +122,7 @@ def _title_start(doc: Doc, start: int, name_start: int) -> int:
         if tok.text in ("-", "–", "—") and tok.whitespace_ and j > 0 and doc[j - 1].whitespace_:
             break  # a spaced dash ends a dateline ("PRETORIA - President X"), never sits inside a title
         if is_vocab(tok) or is_connector(tok) or tok.text.endswith(("'s", "’s")) or tok.text in ("'s", "’s") \
-                or (tok.text == ")" or tok.text == "(") or _opens_head_phrase(doc, j, name_start) \
-                or _in_head_phrase(doc, j, name_start):
+                or (tok.text == ")" or tok.text == "(") or _in_head_phrase(doc, j, name_start):
             k = j
             j -= 1
         elif is_cap(tok) and j + 1 < name_start and (is_vocab(doc[j + 1]) or doc[j + 1].text in ("-", "–")
