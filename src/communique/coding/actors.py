@@ -75,25 +75,28 @@ def find_actors(tokens: list[Token], persons=None) -> list[ActorRef]:
     taken: set[int] = set()
     lemmas = None
     n = len(tokens)
+    words = [(t.text, t.whitespace_, t.i) for t in tokens]  # each token's attributes read once
+    starts = [t.idx for t in tokens]
     for k in range(n):
-        tok = tokens[k]
-        if tok.i in taken:
+        if words[k][2] in taken:
             continue
-        person = next((p for p in persons if p[0] <= tok.idx < p[1]), None)
+        tok = tokens[k]
+        at = starts[k]
+        person = next((p for p in persons if p[0] <= at < p[1]), None) if persons else None
         if person is not None:
-            span_toks = [t for t in tokens[k:] if t.idx < person[1]]
+            span_toks = [tokens[j] for j in range(k, n) if starts[j] < person[1]]
             taken.update(t.i for t in span_toks)
             obj = person[2]
             found.append(ActorRef(text=_words(span_toks), start=person[0], end=person[1],
                                   country=getattr(obj, "country", None), sector="GOV",
                                   org=getattr(obj, "org", None), person=obj))
             continue
-        matched = _match_ngram(tokens, k, taken)
+        matched = _match_ngram(tokens, k, taken, words)
         if matched is not None:
             found.append(matched[0])
-            taken.update(t.i for t in tokens[k:k + matched[1]])
+            taken.update(w[2] for w in words[k:k + matched[1]])
             continue
-        if tok.text[:1].isupper():
+        if words[k][0][:1].isupper():
             code = demonym(tok.text)
             if code:
                 ethnic = tok.i > 0 and tok.doc[tok.i - 1].lower_ == "ethnic"
@@ -115,11 +118,11 @@ def find_actors(tokens: list[Token], persons=None) -> list[ActorRef]:
         if lemmas is None:
             lemmas = [_lemma(t) for t in tokens]  # read once: each word is asked for in three windows
         for size in (3, 2, 1):
-            words = tuple(lemmas[k:k + size])
-            if words and words not in sector_words() and tok.pos_ == "PROPN" and words[-1].endswith("s"):
-                words = words[:-1] + (words[-1][:-1],)  # "Rebels shelled ...": spaCy keeps the plural
-            if len(words) == size and words in sector_words():
-                sectors.append((k + size - 1, sector_words()[words]))
+            key = tuple(lemmas[k:k + size])
+            if key and key not in sector_words() and tok.pos_ == "PROPN" and key[-1].endswith("s"):
+                key = key[:-1] + (key[-1][:-1],)  # "Rebels shelled ...": spaCy keeps the plural
+            if len(key) == size and key in sector_words():
+                sectors.append((k + size - 1, sector_words()[key]))
                 taken.update(t.i for t in tokens[k:k + size])
                 break
     people = [a for a in found if a.person is not None]
@@ -204,20 +207,24 @@ def _words(tokens: list[Token]) -> str:
     return "".join(t.text_with_ws for t in tokens).rstrip()
 
 
-def _match_ngram(tokens: list[Token], k: int, taken: set[int]):
-    """The longest place, organisation or seat of government starting at tokens[k]."""
+def _match_ngram(tokens: list[Token], k: int, taken: set[int], words=None):
+    """The longest place, organisation or seat of government starting at tokens[k]; `words`:
+    each token's (text, whitespace, doc index), read once per phrase (a Token attribute read
+    builds a new object, and the windows ask each word up to five times)."""
     first = tokens[k]
-    if not (first.text[:1].isupper() or first.lower_ == "the"):
+    if words is None:
+        words = [(t.text, t.whitespace_, t.i) for t in tokens]
+    if not (words[k][0][:1].isupper() or first.lower_ == "the"):
         return None  # every window starts with this word: none can match
     for size in range(min(MAX_NGRAM, len(tokens) - k), 0, -1):
-        window = tokens[k:k + size]
-        if any(t.i in taken for t in window) or window[-1].i - window[0].i != size - 1:
+        window = words[k:k + size]
+        if window[-1][2] - window[0][2] != size - 1 or any(w[2] in taken for w in window):
             continue
-        got = _readings(tuple((t.text, t.whitespace_) for t in window))
+        got = _readings(tuple((w[0], w[1]) for w in window))
         if got is None:
             continue
         text, institution, org, group, the_first, country, demonym_code, capital, place_country = got
-        start, end = window[0].idx, window[-1].idx + len(window[-1].text)
+        start, end = first.idx, tokens[k + size - 1].idx + len(window[-1][0])
         if institution is not None:
             country, sector = institution
             return ActorRef(text, start, end, country=country, sector=sector), size
@@ -231,21 +238,22 @@ def _match_ngram(tokens: list[Token], k: int, taken: set[int]):
             continue
         if country:
             return ActorRef(text, start, end, country=country), size
-        key = tuple(fold(t.text) for t in window)  # no "the" here (the_first)
+        key = tuple(fold(w[0]) for w in window)  # no "the" here (the_first)
         code = _homeland(key)
         if code and not (k + size < len(tokens) and tokens[k + size].ent_iob_ == "I"
                          and tokens[k + size].ent_type_ not in PLACE_ENTITIES | {"NORP"}):
             return ActorRef(text, start, end, country=code, homeland=True), size  # "Darfur rebels"
+        toks = tokens[k:k + size]
         if all(w in _office_holder_words() for w in key) \
-                and all(t.pos_ == "PROPN" and t.ent_type_ not in PLACE_ENTITIES for t in window):
+                and all(t.pos_ == "PROPN" and t.ent_type_ not in PLACE_ENTITIES for t in toks):
             code = _office_holder_state(text)  # "the Reagan administration": no PERSON to spaCy
             if code:
                 return ActorRef(text, start, end, country=code, sector="GOV", implied=True), size
         if demonym_code:  # "Sri Lankan", "South Koreans"
             return ActorRef(text, start, end, country=demonym_code), size
-        if size <= 3 and window[0].ent_type_ != "PERSON" and capital:
+        if size <= 3 and first.ent_type_ != "PERSON" and capital:
             return ActorRef(text, start, end, country=capital, sector="GOV", implied=True), size
-        if size <= 4 and place_country and all(_may_be_place(t) for t in window) \
+        if size <= 4 and place_country and all(_may_be_place(t) for t in toks) \
                 and (k + size == len(tokens) or not _may_be_place(tokens[k + size])
                      or tokens[k + size].ent_iob_ == "B"):
             return ActorRef(text, start, end, country=place_country), size  # "shelled Jericho": its state
