@@ -426,3 +426,24 @@ def test_public_gold_set_floors():
     cameo = external.score_cameo(BENCHMARKS, 0)["communique"]
     assert plover["type_acc"] >= 0.76 and plover["actor_iso3_acc"] >= 0.65
     assert cameo["root_acc"] >= 0.75
+
+
+@pytest.mark.parametrize("text,source", [
+    ("Peru has agreed to reopen its border crossings to Bolivian trucks.", "PER"),
+    ("The Dutch government offered to return the looted bronzes to Nigeria.", "NLD"),
+    ("Portugal is ready to take in two hundred of the migrants, its minister said.", "PRT"),
+    ("Norway said it was willing to reconsider the fishing quota.", "NOR"),
+])
+def test_agreeing_or_offering_to_do_what_no_pattern_codes_is_an_intent_to_cooperate(text, source):
+    e = main(text)
+    assert (e.plover, e.code, e.status) == ("AGREE", "030", "planned")
+    assert countries(e.source) == [source]
+
+
+@pytest.mark.parametrize("text,code", [
+    ("Cuba agreed to provide medical aid to Haiti.", "033"),
+    ("Qatar offered to host talks between the two sides.", "036"),
+])
+def test_agreeing_to_a_coded_deed_is_that_deed_as_an_intent_not_two_events(text, code):
+    planned = [e for e in code_text(text) if e.status == "planned"]
+    assert [e.code for e in planned] == [code]

@@ -553,7 +553,7 @@ def code_sentence(sent: Span, persons=None) -> list[CodedEvent]:
                               trigger=(trigger.idx, trigger.idx + len(trigger.text)),
                               sentence=(sent.start_char, sent.end_char), negated=negated,
                               pattern_line=pattern.line, words=sorted(words),
-                              generic=pattern.weight[0] == 1, depth=_depth(sent.doc, verb.i),
+                              generic=pattern.generic, depth=_depth(sent.doc, verb.i),
                               lemma=_lemma(trigger), verb=verb.i))
     out = _settle_governed(out, sent.doc)
     _reported_violence(out, sent.doc, persons)

@@ -23,6 +23,15 @@ class Pattern:
         """Specificity: more words first, then the finer (longer) code."""
         return (sum(1 for e in self.elements if e is not GAP), len(self.code))
 
+    @property
+    def generic(self) -> bool:
+        """A verb alone, or with the 'to' of its infinitive ("agree", "agree to", "offer to"):
+        it gives way to the deed it governs when that deed is coded too."""
+        return all(e == TO for e in self.elements[1:])
+
+
+TO = frozenset({"to"})
+
 
 def _parse(code: str, text: str, line: int) -> Pattern:
     elements = []
