@@ -447,3 +447,21 @@ def test_agreeing_or_offering_to_do_what_no_pattern_codes_is_an_intent_to_cooper
 def test_agreeing_to_a_coded_deed_is_that_deed_as_an_intent_not_two_events(text, code):
     planned = [e for e in code_text(text) if e.status == "planned"]
     assert [e.code for e in planned] == [code]
+
+
+@pytest.mark.parametrize("text,source,target", [
+    ("Chinese coast guard vessels rammed a Philippine supply boat, the Philippine navy charged.", "PHL", "CHN"),
+    ("Rwandan troops shelled villages across the border, the Congolese government charged on Friday.", "COD", "RWA"),
+])
+def test_a_sentence_final_charged_reports_an_accusation_not_a_legal_charge(text, source, target):
+    e = next(e for e in code_text(text) if e.lemma == "charge")
+    assert (e.plover, e.code) == ("ACCUSE", "112")
+    assert countries(e.source) == [source] and countries(e.target) == [target]
+
+
+@pytest.mark.parametrize("text", [
+    "Prosecutors charged the former minister on Monday.",
+    "Police in Lagos charged two Ghanaian traders.",
+])
+def test_charging_a_person_stays_a_legal_action(text):
+    assert main(text).code == "173"

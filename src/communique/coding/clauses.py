@@ -78,10 +78,10 @@ def _describes_noun(tok: Token) -> bool:
     if tok.dep_ == "relcl":
         return not infinitive(tok)
     return tok.dep_ == "acl" and _participle(tok) and not _existential(tok.head) \
-        and not _reported_clause(tok) and not _attribution(tok)
+        and not _reported_clause(tok) and not attribution(tok)
 
 
-def _attribution(participle: Token) -> bool:
+def attribution(participle: Token) -> bool:
     """"..., a rights group protested on Saturday": a sentence-final attribution after a comma,
     parsed as a participle of its speaker, is a finite verb, not a noun's description."""
     left = participle.head.left_edge

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span, Token
 
 from communique.coding.actors import ActorRef, find_actors, only_state, persons_in, phrase_tokens
-from communique.coding.clauses import SAYING, background, infinitive, topic_mention, wished
+from communique.coding.clauses import SAYING, attribution, background, infinitive, topic_mention, wished
 from communique.coding.clauses import lemma as _lemma
 from communique.coding.vocabulary import GAP, MAX_GAP, Pattern, patterns_by_trigger, plover_of, sector_words
 
@@ -99,6 +99,9 @@ RECIPROCAL_CODES = frozenset({"030", "031", "036", "057"})
 GOVERNING_ROOTS = frozenset({"10", "11", "12", "17"})
 REPORTING = frozenset({"say", "declare", "state", "insist", "reiterate", "tell", "announce", "warn", "stress",
                        "conclude", "add", "demand", "argue"})
+# verbs of a legal or coercive act that, taking a reported clause, tell an accusation instead
+# ("X was charged with fraud" is a charge; "..., the group charged" reports what it alleges)
+ALLEGING_WITH_CLAUSE = frozenset({"charge"})
 
 
 def _finest(table: dict[str, str], code: str, default: str | None = None) -> str | None:
@@ -310,8 +313,9 @@ def _subject_heads(verb: Token) -> tuple[list[Token], bool]:
                     cur is not verb and any(c.dep_ == "auxpass" for c in verb.children))
             return _with_conjuncts(subj), passive
         if cur.dep_ in ("conj", "xcomp", "advcl", "relcl", "acl", "acomp") and cur.head.i != cur.i:
-            if cur.dep_ in ("relcl", "acl"):
-                return [cur.head], cur.dep_ == "acl" and cur.tag_ == "VBN" and cur.sent.root.pos_ in ("VERB", "AUX")
+            if cur.dep_ in ("relcl", "acl"):  # "..., a rights group charged": the group is who speaks
+                return [cur.head], cur.dep_ == "acl" and cur.tag_ == "VBN" and cur.sent.root.pos_ in ("VERB", "AUX") \
+                    and not attribution(cur)
             controlled = controlled or cur.dep_ in ("xcomp", "advcl")
             cur = cur.head
             continue
@@ -486,6 +490,12 @@ def code_sentence(sent: Span, persons=None) -> list[CodedEvent]:
         if code == "043" and _lemma(trigger) == "welcome" and any(
                 c.dep_ == "dobj" and c.pos_ == "NOUN" and (_lemma(c),) not in sector_words() for c in trigger.children):
             code = "051"  # "welcomed the adoption of the resolution": praise, not a guest
+        alleged = None  # the clause an alleging verb reports, when it is the sentence's main one
+        if _lemma(trigger) in ALLEGING_WITH_CLAUSE and trigger.i == verb.i:
+            if trigger.dep_ == "acl" and attribution(trigger):
+                alleged = trigger.head.head  # "agents abused migrants, a rights group charged"
+            if alleged is not None or any(c.dep_ == "ccomp" for c in trigger.children):
+                code = "112"  # the group accuses; no one was charged
         if negated and not code.startswith("12"):
             refusal = refusal_code(code) if _intended(verb) or _lemma(verb.head) in DENIAL_HEADS else None
             if refusal is None:
@@ -533,6 +543,8 @@ def code_sentence(sent: Span, persons=None) -> list[CodedEvent]:
         owners = [verb, trigger] + [tokens[i] for i in hit[1:]]
         tiers = _object_tiers(owners, skip, code)
         target_heads = extra_targets + (tiers[0] if tiers else [])
+        if alleged is not None:
+            target_heads, tiers = _subject_heads(alleged)[0], []  # who the group says did it
         if source_heads and all(_pronominal(h) for h in source_heads):
             reporter = _reporter(verb)
             if reporter is not None:  # "X said they would ...", "X said its forces had ...": X
