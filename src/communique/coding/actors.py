@@ -207,13 +207,11 @@ def _words(tokens: list[Token]) -> str:
     return "".join(t.text_with_ws for t in tokens).rstrip()
 
 
-def _match_ngram(tokens: list[Token], k: int, taken: set[int], words=None):
+def _match_ngram(tokens: list[Token], k: int, taken: set[int], words: list[tuple[str, str, int]]):
     """The longest place, organisation or seat of government starting at tokens[k]; `words`:
     each token's (text, whitespace, doc index), read once per phrase (a Token attribute read
     builds a new object, and the windows ask each word up to five times)."""
     first = tokens[k]
-    if words is None:
-        words = [(t.text, t.whitespace_, t.i) for t in tokens]
     if not (words[k][0][:1].isupper() or first.lower_ == "the"):
         return None  # every window starts with this word: none can match
     for size in range(min(MAX_NGRAM, len(tokens) - k), 0, -1):
