@@ -465,3 +465,44 @@ def test_a_sentence_final_charged_reports_an_accusation_not_a_legal_charge(text,
 ])
 def test_charging_a_person_stays_a_legal_action(text):
     assert main(text).code == "173"
+
+
+@pytest.mark.parametrize("text,target", [
+    ("The union agreed to open a regional training centre in Accra.", "GHA"),
+    ("The forum has agreed to set up an energy research institute in Hanoi.", "VNM"),
+    ("President Ruto on Friday lifted the night curfew imposed in Kenya after the riots.", "KEN"),
+])
+def test_what_is_set_up_or_imposed_somewhere_is_aimed_at_that_state(text, target):
+    e = main(text)
+    assert target in countries(e.target)
+
+
+@pytest.mark.parametrize("text,side,state", [
+    ("Police fired tear gas to disperse protesters outside parliament in Nairobi.", "target", "KEN"),
+    ("Striking dock workers blocked the port of Mombasa for a second day.", "source", "KEN"),
+    ("Students marched through the centre of Harare to protest fee rises.", "source", "ZWE"),
+    ("Ghanaian riot police used water cannon to disperse demonstrators in Accra.", "target", "GHA"),
+    ("The opposition party said it would boycott Zambia's elections.", "source", "ZMB"),
+])
+def test_a_group_acting_at_home_is_of_the_one_state_the_sentence_names(text, side, state):
+    assert state in countries(getattr(main(text), side))
+
+
+@pytest.mark.parametrize("text", [
+    "The government thanked Japan for its help.",
+    "Troops were sent to Mali to secure the border.",
+    "The rebels received weapons from Iran.",
+])
+def test_a_group_is_not_taken_for_the_state_it_deals_with(text):
+    for e in code_text(text):
+        for a in e.source + e.target:
+            if a.person is None and a.text.lower() in ("government", "troops", "rebels"):
+                assert a.country is None
+
+
+@pytest.mark.parametrize("text", [
+    "Opposition leaders called for a general strike.",
+    "The unions staged a general strike across the country.",
+])
+def test_a_sector_word_describing_a_deed_names_no_actor(text):
+    assert all(a.sector != "MIL" for e in code_text(text) for a in e.source + e.target)

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from spacy.tokens import Token
 
 from communique import places
-from communique.coding.vocabulary import group_key, groups, institutions, sector_words
+from communique.coding.vocabulary import deed_words, group_key, groups, institutions, sector_words
 from communique.lexicon import org_index, titles
 from communique.text import fold, name_key
 
@@ -122,6 +122,8 @@ def find_actors(tokens: list[Token], persons=None) -> list[ActorRef]:
             if key and key not in sector_words() and tok.pos_ == "PROPN" and key[-1].endswith("s"):
                 key = key[:-1] + (key[-1][:-1],)  # "Rebels shelled ...": spaCy keeps the plural
             if len(key) == size and key in sector_words():
+                if size == 1 and _describes_thing(tok):
+                    break
                 sectors.append((k + size - 1, sector_words()[key]))
                 taken.update(t.i for t in tokens[k:k + size])
                 break
@@ -135,6 +137,13 @@ def find_actors(tokens: list[Token], persons=None) -> list[ActorRef]:
 
 
 PLACE_ENTITIES = frozenset({"GPE", "LOC", "FAC"})
+
+
+def _describes_thing(tok: Token) -> bool:
+    """A sector word used as an adjective of a deed, not of people: "a general strike", "military
+    action", "a new military offensive" name no actor, where "military officials" do."""
+    head = tok.head
+    return tok.pos_ == "ADJ" and tok.dep_ == "amod" and head.pos_ == "NOUN" and _lemma(head) in deed_words()
 
 
 def _may_be_place(tok: Token) -> bool:

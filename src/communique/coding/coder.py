@@ -36,6 +36,10 @@ MEETING_PREPS = frozenset({"with", "to", "toward", "towards"})
 CLAUSE_TARGET_ROOTS = frozenset({"02", "10", "11", "13"})
 # where statements, intents, meetings, support and cooperation happen is a venue, not a party
 VENUE_ROOTS = frozenset({"01", "03", "04", "05", "06"})
+# sectors of groups that act where they live: a state the sentence names alone is theirs
+DOMESTIC_SECTORS = frozenset({"OPP", "COP", "LAB", "CVL", "EDU", "JUD", "LEG", "PTY", "REB", "INS", "SEP"})
+# ... but what is set up, sent or opened somewhere is aimed there, except a meeting or a statement
+SPEECH_ROOTS = frozenset({"01", "04"})
 # a verb governing the trigger that makes it an intention, not a deed: "plans to visit"
 INTENT_HEADS = frozenset({"plan", "intend", "hope", "expect", "want", "aim", "seek", "prepare", "agree",
                           "offer", "promise", "pledge", "vow", "wish", "propose", "invite", "try",
@@ -342,7 +346,7 @@ def _object_tiers(owners: list[Token], skip: set[int], code: str) -> list[list[T
     ("urged Iran to stop": Iran, not what it stops); for appeals, demands, accusations and
     threats the subject of the clause they govern ("demanded that Israel ease ..."); last, for
     deeds done somewhere, the place they were done in ("imposed a curfew in Cizre")."""
-    heads, controlled, clause, where, whose, toward = [], [], [], [], [], []
+    heads, controlled, clause, where, whose, toward, sited = [], [], [], [], [], [], []
     for owner in dict.fromkeys(owners):
         if owner.pos_ == "ADP":
             heads.extend(g for g in owner.children if g.dep_ == "pobj" and g.i not in skip)
@@ -354,12 +358,16 @@ def _object_tiers(owners: list[Token], skip: set[int], code: str) -> list[list[T
             if c.dep_ in OBJECT_DEPS and c.i not in skip:
                 if not (owner.i == owners[0].i and _lemma(owner) in TOPIC_OBJECT_VERBS and c.dep_ == "dobj"):
                     heads.append(c)  # "discussed the crisis in Syria": a topic, not a party
+                    sited.extend(_places_of(c, skip))
             elif c.dep_ == "prep" and c.lower_ in (MEETING_PREPS if code[:2] == "04" else TARGET_PREPS):
                 heads.extend(g for g in c.children if g.dep_ == "pobj" and g.i not in skip)
             elif c.dep_ == "prep" and c.lower_ in PLACE_PREPS:  # "in Mosul", not "in an air raid by ..."
                 where.extend(g for g in c.children if g.dep_ == "pobj" and g.i not in skip and _names_place(g))
+            elif c.dep_ == "acl" and owner.pos_ in ("NOUN", "PROPN"):  # "the curfew imposed in Sudan"
+                where.extend(_places_of(c, skip))
             elif c.dep_ == "xcomp":
                 controlled.extend(g for g in c.children if g.dep_ == "dobj" and g.i not in skip)
+                sited.extend(p for g in [c] + [g for g in c.children if g.dep_ == "dobj"] for p in _places_of(g, skip))
                 toward.extend(g for g in c.children if g.dep_ == "dative" and g.i not in skip)
                 toward.extend(g for p in c.children if p.dep_ == "prep" and p.lower_ in CONTROLLED_PREPS
                               for g in p.children if g.dep_ == "pobj" and g.i not in skip)
@@ -374,7 +382,15 @@ def _object_tiers(owners: list[Token], skip: set[int], code: str) -> list[list[T
         tiers.append(_purpose_heads(owners, skip))
     if code[:2] not in VENUE_ROOTS or code.startswith("042"):
         tiers.append(where)
+    if code[:2] not in SPEECH_ROOTS:
+        tiers.append(sited)  # "opened an embassy in Tehran", "set up a centre in Tokyo": where the thing done is
     return [_with_conjuncts(t) for t in tiers if t]
+
+
+def _places_of(noun: Token, skip: set[int]) -> list[Token]:
+    """Places a phrase locates itself in ("an embassy in Tehran", "a force in Liberia")."""
+    return [g for c in noun.children if c.dep_ == "prep" and c.lower_ in PLACE_PREPS
+            for g in c.children if g.dep_ == "pobj" and g.i not in skip and _names_place(g)]
 
 
 def _condition_subjects(owners: list[Token], skip: set[int]) -> list[Token]:
@@ -571,6 +587,7 @@ def code_sentence(sent: Span, persons=None) -> list[CodedEvent]:
     _reported_violence(out, sent.doc, persons)
     _reciprocal(out)
     _place_titled_persons(out, sent)
+    _place_domestic_groups(out, sent)
     covered = {w for e in out for w in e.words}
     for tok in tokens:
         if tok.pos_ == "VERB" and tok.i not in covered and _demanded(tok):
@@ -785,6 +802,24 @@ def _place_titled_persons(events: list[CodedEvent], sent: Span) -> None:
             if home is None:
                 home = only_state(sent)
             if home not in held:  # "Secretary X called Russian Foreign Minister Y": Russia is Y's
+                a.country = home or None
+
+
+def _place_domestic_groups(events: list[CodedEvent], sent: Span) -> None:
+    """A group of no named state that belongs where it acts (protesters, police, opposition,
+    strikers, rebels: "police dispersed demonstrators in Monrovia") is of the one state the sentence
+    names, unless that state is the other party; governments, armies, refugees and reporters are
+    left alone, as they act abroad as often as at home."""
+    home = None
+    for e in events:
+        parties = {b.country for b in e.source + e.target  # a state itself: "arms from Iran", not "Algeria's elections"
+                   if b.country and b.sector is None and not b.text.endswith(("'s", "\u2019s"))}
+        for a in e.source + e.target:
+            if a.country or a.org or a.person is not None or a.sector not in DOMESTIC_SECTORS:
+                continue
+            if home is None:
+                home = only_state(sent)
+            if home not in parties:  # "rebels got arms from Iran": not Iran's
                 a.country = home or None
 
 

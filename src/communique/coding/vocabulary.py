@@ -56,6 +56,12 @@ def patterns_by_trigger() -> dict[str, tuple[Pattern, ...]]:
 
 
 @functools.lru_cache(maxsize=1)
+def deed_words() -> frozenset[str]:
+    """Every lemma some trigger pattern names: the words of deeds ("strike", "action", "aid")."""
+    return frozenset(w for ps in patterns_by_trigger().values() for p in ps for e in p.elements if e for w in e)
+
+
+@functools.lru_cache(maxsize=1)
 def _plover_prefixes() -> dict[str, tuple[str, str | None]]:
     out = {}
     for row in read_tsv("cameo_plover.tsv"):
