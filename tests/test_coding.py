@@ -506,3 +506,34 @@ def test_a_group_is_not_taken_for_the_state_it_deals_with(text):
 ])
 def test_a_sector_word_describing_a_deed_names_no_actor(text):
     assert all(a.sector != "MIL" for e in code_text(text) for a in e.source + e.target)
+
+
+@pytest.mark.parametrize("text,source", [
+    ("A Dutch aid worker was arrested in Ethiopia on Tuesday.", "ETH"),
+    ("Two British tourists were detained in Iran for taking photographs.", "IRN"),
+    ("A French executive has been put under investigation in Algeria for bribery.", "DZA"),
+])
+def test_who_arrests_or_investigates_unnamed_is_the_state_it_happens_in(text, source):
+    assert countries(main(text).source) == [source]
+
+
+def test_who_bombs_unnamed_is_not_taken_for_the_state_it_happens_in():
+    e = next(e for e in code_text("A roadside bomb exploded in Kabul, killing three soldiers.") if e.root == "18")
+    assert "AFG" not in countries(e.source)
+
+
+@pytest.mark.parametrize("text,source", [
+    ("The Kenyan government issued a statement condemning the raid.", "KEN"),
+    ("Hamas released a declaration demanding that Egypt open the crossing.", "PSE"),
+])
+def test_a_statement_an_actor_issues_is_the_actor_s_deed(text, source):
+    assert countries(main(text).source) == [source]
+
+
+@pytest.mark.parametrize("text,sources", [
+    ("Both the Colombian army and the FARC are guilty of violating the truce.", ["COL", "COL"]),
+    ("Syria is responsible for shelling the border villages, the report found.", ["SYR"]),
+])
+def test_those_found_guilty_of_a_deed_did_it(text, sources):
+    e = next(e for e in code_text(text) if e.root == "19")
+    assert countries(e.source) == sources

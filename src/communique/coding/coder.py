@@ -38,6 +38,8 @@ CLAUSE_TARGET_ROOTS = frozenset({"02", "10", "11", "13"})
 VENUE_ROOTS = frozenset({"01", "03", "04", "05", "06"})
 # sectors of groups that act where they live: a state the sentence names alone is theirs
 DOMESTIC_SECTORS = frozenset({"OPP", "COP", "LAB", "CVL", "EDU", "JUD", "LEG", "PTY", "REB", "INS", "SEP"})
+# what only a state's authorities do (investigate, arrest, ban): done somewhere by no one named, that state did it
+STATE_ACT_ROOTS = frozenset({"09", "17"})
 # ... but what is set up, sent or opened somewhere is aimed there, except a meeting or a statement
 SPEECH_ROOTS = frozenset({"01", "04"})
 # a verb governing the trigger that makes it an intention, not a deed: "plans to visit"
@@ -316,6 +318,9 @@ def _subject_heads(verb: Token) -> tuple[list[Token], bool]:
                 passive = any(c.dep_ == "nsubjpass" for c in subj) or (
                     cur is not verb and any(c.dep_ == "auxpass" for c in verb.children))
             return _with_conjuncts(subj), passive
+        if cur.dep_ == "pcomp" and cur.head.dep_ == "prep" and cur.head.head.dep_ == "acomp":
+            cur = cur.head.head  # "X are guilty of violating": X violates
+            continue
         if cur.dep_ in ("conj", "xcomp", "advcl", "relcl", "acl", "acomp") and cur.head.i != cur.i:
             if cur.dep_ in ("relcl", "acl"):  # "..., a rights group charged": the group is who speaks
                 return [cur.head], cur.dep_ == "acl" and cur.tag_ == "VBN" and cur.sent.root.pos_ in ("VERB", "AUX") \
@@ -555,6 +560,8 @@ def code_sentence(sent: Span, persons=None) -> list[CodedEvent]:
             given = [g for i in hit for c in tokens[i].children if c.dep_ == "prep" and c.lower_ == "from"
                      for g in c.children if g.dep_ == "pobj"]  # "received weapons / assurances from X"
             source_heads, extra_targets = given, subj
+        if not source_heads and passive and code[:2] in STATE_ACT_ROOTS:
+            source_heads = _places_of(verb, set()) or _places_of(trigger, set())  # "was arrested in X": X did it
         skip = {t.i for t in source_heads} | words
         owners = [verb, trigger] + [tokens[i] for i in hit[1:]]
         tiers = _object_tiers(owners, skip, code)
@@ -570,6 +577,8 @@ def code_sentence(sent: Span, persons=None) -> list[CodedEvent]:
         source = _actors(source_heads, persons)
         if not source and verb.dep_ in ("xcomp", "ccomp") and _lemma(verb.head) in INTENT_HEADS | DENIAL_HEADS:
             source = _actors(_subject_heads(verb.head)[0], persons)  # "X agreed that their countries should ..."
+        if not source and verb.dep_ == "acl" and verb.head.dep_ == "dobj" and verb.head.pos_ == "NOUN":
+            source = _actors(_subject_heads(verb.head.head)[0], persons)  # "X issued a statement demanding": X
         venue = code[:2] in VENUE_ROOTS
         target = [a for a in _actors(target_heads, persons, venue) if not _same(a, source)]
         for tier in tiers[1:] if not target and not demanded else ():
