@@ -537,3 +537,52 @@ def test_a_statement_an_actor_issues_is_the_actor_s_deed(text, source):
 def test_those_found_guilty_of_a_deed_did_it(text, sources):
     e = next(e for e in code_text(text) if e.root == "19")
     assert countries(e.source) == sources
+
+
+@pytest.mark.parametrize("text,code", [
+    ("Russia finally mounted its long-threatened offensive on the city.", "190"),
+    ("Kenya delivered the promised food aid to Somalia.", "07"),
+])
+def test_a_participle_before_a_deed_noun_is_not_a_second_event(text, code):
+    events = [e for e in code_text(text) if e.code != "010"]
+    assert events[0].code.startswith(code)
+    assert not any(e.root in ("13", "03") for e in events)  # no threat, no promise now
+
+
+@pytest.mark.parametrize("text,source,target", [
+    ("Bolivian protests against the mine are still continuing.", "BOL", None),
+    ("Tibetan riots spread to neighbouring provinces.", "CHN", None),
+])
+def test_a_deed_named_by_its_people_going_on_is_theirs(text, source, target):
+    e = main(text)
+    assert countries(e.source) == [source]
+
+
+@pytest.mark.parametrize("text,source", [
+    ("Croatian forces were engaged in ethnic cleansing in the region.", "HRV"),
+    ("Iranian agents were involved in the bombing of the embassy.", "IRN"),
+])
+def test_those_engaged_or_involved_in_a_deed_did_it(text, source):
+    e = next(e for e in code_text(text) if e.root in ("18", "20"))
+    assert countries(e.source) == [source]
+
+
+@pytest.mark.parametrize("text", [
+    "Nigerian soldiers opened fire to disperse striking workers in Lagos.",
+    "Kenyan police fired tear gas to scatter opposition supporters.",
+])
+def test_force_used_to_disperse_a_crowd_is_aimed_at_the_crowd(text):
+    e = main(text)
+    assert e.target and e.target[0].sector in ("LAB", "OPP")
+
+
+@pytest.mark.parametrize("text,source,targets", [
+    ("The Algerian president undertook a mediation mission between Mali and Niger.", "DZA", {"MLI", "NER"}),
+    ("Oman launched a mediation effort on Sunday between Iran and Saudi Arabia.", "OMN", {"IRN", "SAU"}),
+    ("Norway mediated between Colombia and Venezuela.", "NOR", {"COL", "VEN"}),
+    ("Turkey offered to mediate between Russia and Ukraine.", "TUR", {"RUS", "UKR"}),
+])
+def test_a_mediator_mediates_between_the_parties(text, source, targets):
+    e = main(text)
+    assert e.code in ("045", "039")
+    assert countries(e.source) == [source] and set(countries(e.target)) == targets

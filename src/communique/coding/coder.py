@@ -14,7 +14,7 @@ from spacy.tokens import Doc, Span, Token
 from communique.coding.actors import ActorRef, find_actors, only_state, persons_in, phrase_tokens
 from communique.coding.clauses import SAYING, attribution, background, infinitive, topic_mention, wished
 from communique.coding.clauses import lemma as _lemma
-from communique.coding.vocabulary import GAP, MAX_GAP, Pattern, patterns_by_trigger, plover_of, sector_words
+from communique.coding.vocabulary import GAP, MAX_GAP, Pattern, deed_words, patterns_by_trigger, plover_of, sector_words
 
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
 OBJECT_DEPS = frozenset({"dobj", "dative", "iobj", "attr", "oprd"})
@@ -203,7 +203,7 @@ def _matches(tokens: list[Token]) -> list[tuple[Pattern, list[int]]]:
         cands = index.get(words[k][0], ()) or index.get(words[k][1], ())
         for pattern in cands:
             hit = _match(words, k, pattern.elements)
-            if hit is not None:
+            if hit is not None and not _participle_of(tok, [tokens[h] for h in hit[1:]]):
                 found.append((pattern, hit))
                 break  # candidates are sorted most specific first
     # a match inside a more specific one, or starting on one of its words, is part of it ("held
@@ -215,6 +215,22 @@ def _matches(tokens: list[Token]) -> list[tuple[Pattern, list[int]]]:
             continue
         kept.append((pattern, hit))
     return kept
+
+
+# mediating and offering to: the parties mediated "between" are its targets
+MEDIATION_CODES = frozenset({"039", "045"})
+# participles that say what their subject does, not what is done to it: "were engaged in", "are involved in"
+STATE_PARTICIPLES = frozenset({"engage", "involve"})
+# deeds whose purpose clause names whom they are aimed at: protests, repression, force
+PURPOSE_ROOTS = frozenset({"14", "17", "18", "19"})
+# verbs whose subject is a deed going on: "the riots continued", "fighting raged"
+ONGOING_VERBS = frozenset({"continue", "erupt", "spread", "rage", "resume", "intensify", "escalate", "persist"})
+
+
+def _participle_of(tok: Token, rest: list[Token]) -> bool:
+    """A participle describing the noun its pattern goes on to ("its long-threatened invasion", "the
+    promised aid"): the noun is the deed the sentence tells; the threat or promise was before."""
+    return tok.dep_ == "amod" and tok.tag_ == "VBN" and any(t.i == tok.head.i for t in rest)
 
 
 # verbs that carry a nominal event: "held talks", "imposed sanctions", "launched an offensive"
@@ -247,6 +263,8 @@ def _nominal_without_support(tok: Token, pattern: Pattern, hit: list[Token] = ()
         return False
     if tok.dep_ == "ROOT":
         return False
+    if tok.dep_ == "compound" and tok.head.pos_ == "NOUN":
+        tok = tok.head  # "undertook a mediation mission": the mission carries it
     head = tok.head
     while head.dep_ in ("prep", "conj", "compound", "amod") and head.head.i != head.i:
         head = head.head
@@ -275,10 +293,11 @@ def _mentioned_deed(tok: Token, verb: Token, hit: list[int]) -> bool:
 
 
 def _attributive(tok: Token) -> bool:
-    """An adjective before its noun ("free" of "a free and open region"), not a verb's use of the word."""
+    """An adjective before its noun ("free" of "a free and open region"; "threatened" of "the
+    long-threatened invasion"), not a verb's use of the word."""
     while tok.dep_ == "conj" and tok.head.i != tok.i and tok.head.pos_ == "ADJ":
         tok = tok.head
-    return tok.pos_ == "ADJ" and tok.dep_ == "amod"
+    return tok.dep_ == "amod" and (tok.pos_ == "ADJ" or tok.tag_ == "VBN" and _lemma(tok.head) in deed_words())
 
 
 def _modified_noun(tok: Token, hit: list[Token]) -> Token | None:
@@ -364,7 +383,8 @@ def _object_tiers(owners: list[Token], skip: set[int], code: str) -> list[list[T
                 if not (owner.i == owners[0].i and _lemma(owner) in TOPIC_OBJECT_VERBS and c.dep_ == "dobj"):
                     heads.append(c)  # "discussed the crisis in Syria": a topic, not a party
                     sited.extend(_places_of(c, skip))
-            elif c.dep_ == "prep" and c.lower_ in (MEETING_PREPS if code[:2] == "04" else TARGET_PREPS):
+            elif c.dep_ == "prep" and (c.lower_ in (MEETING_PREPS if code[:2] == "04" else TARGET_PREPS)
+                                       or c.lower_ == "between" and code in MEDIATION_CODES):
                 heads.extend(g for g in c.children if g.dep_ == "pobj" and g.i not in skip)
             elif c.dep_ == "prep" and c.lower_ in PLACE_PREPS:  # "in Mosul", not "in an air raid by ..."
                 where.extend(g for g in c.children if g.dep_ == "pobj" and g.i not in skip and _names_place(g))
@@ -383,8 +403,8 @@ def _object_tiers(owners: list[Token], skip: set[int], code: str) -> list[list[T
         tiers.append(clause)
     if code[:2] == "13":  # "threatened to walk out unless Israel rescinded ...": whom the ultimatum is put to
         tiers.append(_condition_subjects(owners, skip))
-    if code[:2] == "14":  # "began a hunger strike to demand the resignation of X", "in protest against X"
-        tiers.append(_purpose_heads(owners, skip))
+    if code[:2] in PURPOSE_ROOTS:  # "began a hunger strike to demand the resignation of X", "in protest
+        tiers.append(_purpose_heads(owners, skip))  # against X", "opened fire to disperse the crowd"
     if code[:2] not in VENUE_ROOTS or code.startswith("042"):
         tiers.append(where)
     if code[:2] not in SPEECH_ROOTS:
@@ -535,12 +555,15 @@ def code_sentence(sent: Span, persons=None) -> list[CodedEvent]:
         elif any(c.dep_ == "aux" and c.lower_ in THREAT_AUX for c in verb.children) and threat_code(code):
             code = threat_code(code)
         subj, passive = _subject_heads(verb)
+        if passive and _lemma(verb) in STATE_PARTICIPLES and not _agent_heads(verb):
+            passive = False  # "Serb forces were engaged in ethnic cleansing": they did it
         agents = _agent_heads(verb)
         if passive:
             source_heads, extra_targets = agents, subj
         else:
             source_heads, extra_targets = subj, []
-        nominal = trigger.i != verb.i or mentioned
+        nominal = trigger.i != verb.i or mentioned or (  # "Palestinian riots are continuing"
+            trigger.pos_ == "NOUN" and trigger.dep_ == "nsubj" and _lemma(trigger.head) in ONGOING_VERBS)
         poss = [c for c in trigger.children if c.dep_ == "poss"] if nominal else []
         by = [g for i in hit if tokens[i].pos_ in ("NOUN", "PROPN")
               for g in _by_heads(tokens[i], code)] if nominal else []
@@ -564,6 +587,8 @@ def code_sentence(sent: Span, persons=None) -> list[CodedEvent]:
             source_heads = _places_of(verb, set()) or _places_of(trigger, set())  # "was arrested in X": X did it
         skip = {t.i for t in source_heads} | words
         owners = [verb, trigger] + [tokens[i] for i in hit[1:]]
+        if trigger.dep_ == "compound" and trigger.head.pos_ == "NOUN":
+            owners.append(trigger.head)  # "a mediation effort between X and Y"
         tiers = _object_tiers(owners, skip, code)
         target_heads = extra_targets + (tiers[0] if tiers else [])
         if alleged is not None:
