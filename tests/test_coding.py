@@ -492,11 +492,12 @@ def test_a_group_acting_at_home_is_of_the_one_state_the_sentence_names(text, sid
     "The government thanked Japan for its help.",
     "Troops were sent to Mali to secure the border.",
     "The rebels received weapons from Iran.",
+    "President Biden is being pressured by parliament to help Ukraine.",
 ])
 def test_a_group_is_not_taken_for_the_state_it_deals_with(text):
     for e in code_text(text):
         for a in e.source + e.target:
-            if a.person is None and a.text.lower() in ("government", "troops", "rebels"):
+            if a.person is None and a.text.lower() in ("government", "troops", "rebels", "parliament"):
                 assert a.country is None
 
 
@@ -603,3 +604,14 @@ def test_forcing_out_giving_money_and_travelling_for_talks(text, code, source, t
         assert source in countries(e.source)
     if target:
         assert target in countries(e.target)
+
+
+@pytest.mark.parametrize("text,source,target", [
+    ("Washington is pressuring Seoul to raise its share of the costs.", "USA", "KOR"),
+    ("Hospital staff were pressured by the ministry to end the walkout.", None, None),
+])
+def test_pressing_someone_to_do_something_is_a_demand(text, source, target):
+    e = main(text)
+    assert e.root == "10"
+    if source:
+        assert countries(e.source) == [source] and countries(e.target) == [target]

@@ -853,7 +853,8 @@ def _place_domestic_groups(events: list[CodedEvent], sent: Span) -> None:
                 continue
             if home is None:
                 home = only_state(sent)
-            if home not in parties:  # "rebels got arms from Iran": not Iran's
+            known = {b.country for b in e.source + e.target if b.country}
+            if home not in parties and known <= {home}:  # "rebels got arms from Iran", "Obama pressed by congress to help Iran"
                 a.country = home or None
 
 
