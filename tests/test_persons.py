@@ -534,3 +534,34 @@ def test_two_and_three_word_demonyms_open_the_title(demonym, code):
     assert demonym not in names(a)
     [call] = [e for e in a.events if e.mode == "call"]
     assert {x.name for x in call.actors} == {"Arjun Mehta", "Karim Ombolo"}
+
+
+# ---------------------------------------------------------------- offices, diplomatic titles, clause openers
+
+@pytest.mark.parametrize("text", [
+    "Officials of the Ministry of Jal Shakti met their Bhutanese counterparts in Thimphu on Tuesday.",
+    "The delegation included officials of the Department of Sabah Affairs and the Ministry of Foreign Affairs.",
+])
+def test_the_name_of_an_office_is_no_person(text):
+    assert not extract(text).persons
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Mr. TANAKA Ichiro, Ambassador Extraordinary and Plenipotentiary of Japan to the Republic of Ghana, "
+     "signed the notes with Finance Minister Kwame Asante in Accra.", "TANAKA Ichiro"),
+    ("Ambassador Extraordinary and Plenipotentiary of Chile Rosa Ibáñez met Foreign Minister Li Wen in Beijing.",
+     "Rosa Ibáñez"),
+])
+def test_ambassador_extraordinary_and_plenipotentiary_is_one_title(text, name):
+    a = extract(text)
+    assert not any("Extraordinary" in n or "Plenipotentiary" in n for n in names(a))
+    assert any("Extraordinary and Plenipotentiary" in t for t in person(a, name).titles)
+
+
+@pytest.mark.parametrize("text", [
+    "President Luis Ortega arrived in Rabat on Monday. Welcoming Ortega, the King praised the ties.",
+    "Prime Minister Anna Kowal visited Hanoi. Meeting Kowal, Prime Minister Le Van Tam proposed new flights.",
+    "President Luis Ortega arrived in Rabat. Receiving Ortega, King Hassan praised the ties.",
+])
+def test_a_participle_opening_a_sentence_is_not_part_of_a_name(text):
+    assert not any(n.split()[0] in ("Meeting", "Receiving", "Welcoming") for n in names(extract(text)))

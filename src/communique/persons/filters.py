@@ -91,6 +91,15 @@ def _recalls_the_past(doc: Doc, h: NameHit) -> bool:
         any(" " + c + " " in before + " " for c in W["past_cues_near"]) or \
         any(" " + c + " " in after for c in W["past_cues_after"])
 
+def _names_an_office(doc: Doc, h: NameHit) -> bool:
+    """"the Ministry of Jal Shakti", "the Department of Sabah Affairs": a name right after an
+    office's "of" (not a title's: "Secretary of State X" has no "of" right before X) names it."""
+    if h.start < 2 or doc[h.start - 1].lower_ != "of" or not doc[h.start - 2].text[:1].isupper():
+        return False
+    office, L = name_key(doc[h.start - 2].text), lexicon.titles()
+    return office in L.org_words and office not in L.heads
+
+
 def _names_a_place(doc: Doc, h: NameHit) -> bool:
     """"in Addis Abeba", "at Rumah Tangsi", "the Ras El-Hekma region": an untitled name right after
     a place preposition or right before a word for a kind of place."""
@@ -103,8 +112,9 @@ def _names_a_place(doc: Doc, h: NameHit) -> bool:
 
 
 def _drop_places_and_relatives(entries: list[PersonDraft], hits_of: dict, doc: Doc, blocked: list) -> list[PersonDraft]:
-    """Untitled names that are places ("in Addis Abeba") or relatives coordinated after the office
-    holder ("the Prime Minister and NAME", sharing the holder's family name) are no persons."""
+    """Names of offices ("the Ministry of Jal Shakti"), and untitled names that are places ("in Addis
+    Abeba") or relatives coordinated after the office holder ("the Prime Minister and NAME",
+    sharing the holder's family name), are no persons."""
     families = {e.tokens[-1] for e in entries if e.titles and len(e.tokens) >= 2}
     # every place the untitled names occur, the namings no finder reported included; one pass,
     # a name looked up by its words at each capitalised token
@@ -121,8 +131,8 @@ def _drop_places_and_relatives(entries: list[PersonDraft], hits_of: dict, doc: D
     keep = []
     for e in entries:
         hits = list(hits_of.get(id(e), [])) + untitled.get(tuple(e.tokens), [])
-        drop = False
-        if not e.titles and hits:
+        drop = bool(hits) and all(_names_an_office(doc, h) for h in hits)
+        if not drop and not e.titles and hits:
             if any(_names_a_place(doc, h) for h in hits):
                 drop = True
             elif len(e.tokens) >= 2 and e.tokens[-1] in families and any(

@@ -56,9 +56,10 @@ def _name_syllable(tok: Token) -> bool:
 
 def _not_a_name_word(f: str) -> bool:
     """Capitalised words that are never part of a person's name: platforms and brands
-    ("WhatsApp"), and the verbs of Title Case headlines ("Biden Addresses Parliament")."""
+    ("WhatsApp"), the verbs of Title Case headlines ("Biden Addresses Parliament") and the
+    participles that open a sentence ("Meeting Wong, Chinh proposed")."""
     W = lexicon.person_words()
-    return f in W["non_person_words"] or f in W["headline_verbs"]
+    return f in W["non_person_words"] or f in W["headline_verbs"] or f in W["clause_participles"]
 
 
 OPEN_QUOTES = ('"', "“", "'", "‘")

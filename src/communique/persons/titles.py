@@ -173,11 +173,13 @@ def clean_title(doc: Doc, start: int, end: int) -> str:
 
 
 def _split_titles(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
-    """Split "Secretary of X and Chairman of Y" into its titles (at 'and' before a head/rank)."""
+    """Split "Secretary of X and Chairman of Y" into its titles (at 'and' before a head/rank that
+    leads a title: "Ambassador Extraordinary and Plenipotentiary of X" is one title)."""
     L = lexicon.titles()
     parts, s = [], start
     for j in range(start, end):
-        if doc[j].lower_ == "and" and j + 1 < end and (name_key(doc[j + 1].text) in L.heads or name_key(doc[j + 1].text) in L.ranks):
+        if doc[j].lower_ == "and" and j + 1 < end and (name_key(doc[j + 1].text) in L.heads or name_key(doc[j + 1].text) in L.ranks) \
+                and _has_head(doc, j + 1, end):
             parts.append((s, j))
             s = j + 1
     parts.append((s, end))
