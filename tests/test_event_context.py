@@ -230,3 +230,29 @@ def test_an_intent_of_no_one_or_a_deed_of_no_party_is_no_event(later):
     a = extract("Talks\n\nU.S. Secretary of State Antony Blinken met Israeli President Isaac Herzog in Jerusalem. "
                 + later)
     assert [e.type for e in a.events] == ["CONSULT"]
+
+
+@pytest.mark.parametrize("follow_up", [
+    "The two ministers also joined U.S. Secretary of State Laura Bennet for a trilateral meeting earlier in the day.",
+    "Both ministers later joined British Foreign Secretary Tom Hale for talks on the war.",
+])
+def test_the_two_who_met_joining_a_third_for_a_meeting_meet_all_three(follow_up):
+    text = ("Polish Foreign Minister Anna Kowal met her Czech counterpart Petr Dvorak in Vienna on 3 March 2025. "
+            + follow_up)
+    people = [sorted(a.name for a in m.actors) for m in meetings(text, published="2025-03-03")]
+    third = "Laura Bennet" if "Bennet" in follow_up else "Tom Hale"
+    assert sorted(["Anna Kowal", "Petr Dvorak", third]) in people
+
+
+@pytest.mark.parametrize("text, day", [
+    ("Kenyan President William Ruto met Ugandan President Yoweri Museveni in Kampala on 4 June 2025. "
+     "Earlier in the day, Ruto held talks with Rwandan President Paul Kagame, their first meeting since the "
+     "summit in January.", "2025-06-04"),
+    ("Indian Prime Minister Rajiv Mehta met Nepalese Prime Minister Bishnu Pokharel on 12 May 2025. "
+     "Later that day, Mehta also met Bhutanese Prime Minister Karma Dorji, their first talks since the floods in March.",
+     "2025-05-12"),
+])
+def test_earlier_or_later_in_the_day_dates_from_the_event_before_not_a_since_phrase(text, day):
+    dated = {frozenset(a.name for a in m.actors): m.date for m in meetings(text, published="2025-06-05")}
+    second = next(k for k in dated if any(n in k for n in ("Paul Kagame", "Karma Dorji")))
+    assert dated[second] == day

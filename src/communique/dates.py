@@ -479,6 +479,9 @@ _OTHER_CLAUSE = re.compile(r",\s*(?:which|who|when|that)\b|\b(?:since|after|foll
                            r"|\bagree(?:d|ing)?\s+to\b|\bto\s+meet\s+again\b|\bagain\b", re.I)
 
 
+# a "since" phrase between a trigger and a later date dates the reference point, not the event
+_SINCE = re.compile(r"\bsince\b", re.I)
+
 _ASIDE_OPEN = re.compile(r",\s*(?:who|which|whose)\b", re.I)
 
 
@@ -502,8 +505,8 @@ def pick_event_date(text: str, anchor: int, *, published=None, year=None, found=
     for m in found:
         if m.start > anchor:
             between = text[anchor:m.start]
-            if lex.future.search(between) or _OTHER_CLAUSE.search(between):
-                continue
+            if lex.future.search(between) or _OTHER_CLAUSE.search(between) or _SINCE.search(between):
+                continue  # "met on ..., their first since the inauguration in January": January is not theirs
         elif _OTHER_CLAUSE.search(text[max(0, m.start - 25):m.start]):
             continue  # "since 3 May ... they met": the date of the earlier occasion
         elif _in_aside_before(text, m.start, m.end, anchor):

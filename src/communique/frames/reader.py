@@ -140,10 +140,11 @@ class _Reader(Phrases):
                 b_keys += [k for k in ks if k not in b_keys]
                 b_places += ps
         if is_noun and not b_keys and verb is not None and tok.dep_ == "pobj" and tok.head.head.i == verb.i \
-                and (tok.head.lower_ == "during" or tok.head.lower_ == "in" and mode == "call") \
+                and (tok.head.lower_ == "during" or tok.head.lower_ == "in" and mode == "call"
+                     or tok.head.lower_ == "for" and verb.lemma_ == "join") \
                 and mode in ("meeting", "call") and not self.preps(tok, frozenset({"of"})):
-            # "X pressed Y on Monday to ..., during talks", "X thanked Y in a phone call": the
-            # clause's object (or that of the verb it completes) is the other side
+            # "X pressed Y on Monday to ..., during talks", "X thanked Y in a phone call", "X joined Y
+            # for a trilateral meeting": the clause's object (or that of the verb it completes) is the other side
             for v in [verb] + ([verb.head] if verb.dep_ in ("xcomp", "ccomp", "advcl") else []):
                 for c in v.children:
                     if c.dep_ in ("dobj", "dative"):
@@ -152,6 +153,8 @@ class _Reader(Phrases):
                         b_keys += [k for k in ks if k not in b_keys]
                 if b_keys:
                     break
+            if b_keys and tok.head.lower_ == "for":
+                joint = True  # who joins Y for a meeting meets Y together with the others who join
         if not is_noun:
             for c in tok.children:
                 if c.dep_ in ("dobj", "dative") and mode not in ("visit", "signing", "conference", "dialogue"):
