@@ -256,3 +256,15 @@ def test_earlier_or_later_in_the_day_dates_from_the_event_before_not_a_since_phr
     dated = {frozenset(a.name for a in m.actors): m.date for m in meetings(text, published="2025-06-05")}
     second = next(k for k in dated if any(n in k for n in ("Paul Kagame", "Karma Dorji")))
     assert dated[second] == day
+
+
+@pytest.mark.parametrize("text", [
+    "At the invitation of Kenyan President William Ruto, Ghanaian President John Mensah is on a state visit to "
+    "Kenya from 4 to 6 June 2025. President Mensah was given a ceremonial welcome at State House on 5 June, "
+    "followed by talks between the two leaders.",
+    "Ghanaian President John Mensah began a state visit to Kenya on 4 June 2025 at the invitation of Kenyan "
+    "President William Ruto. On 5 June the two presidents held talks at State House in Nairobi.",
+])
+def test_the_two_leaders_of_a_visit_hold_talks_of_their_own(text):
+    pairs = [sorted(a.name for a in m.actors) for m in meetings(text, published="2025-06-06")]
+    assert ["John Mensah", "William Ruto"] in pairs

@@ -29,6 +29,8 @@ class Discourse:
         self.subjects: list = []
         self.mentioned: list = []
         self.group: list = []  # the participants of the last engagement with two or more
+        self.group_mode: str | None = None  # the mode of the frame the group comes from
+        self.fresh = False  # the last resolve() named a group that met in no engagement told before
 
     def observe(self, subjects: list, mentioned: list, frames: list[Frame] = ()) -> None:
         """After a sentence: the recent subjects lead (the newest first), then the persons only
@@ -39,7 +41,7 @@ class Discourse:
         self.salient = _dedupe_keys(self.subjects + self.mentioned)
         for f in frames:
             if len(f.participants()) >= 2 and not f.planned:
-                self.group = f.participants()
+                self.group, self.group_mode = f.participants(), f.mode
 
     def pair(self) -> list:
         """"The two leaders" before any engagement is told: the two most salient persons of
@@ -56,6 +58,7 @@ class Discourse:
         W = words()
         low = tok.lower_
         exclude = set(exclude)
+        self.fresh = False
         if low in W["pronouns_group"]:
             return [k for k in self.group if k not in exclude][:4] if len(self.group) >= 2 else []
         if low in W["pronouns_person"] and low in ("i", "me", "my"):
@@ -72,9 +75,9 @@ class Discourse:
                          and any(low in fold(t).split() for t in self.describe(k).titles)), [])
         plural = low in W["group_words"] or (tok.tag_ in ("NNS", "NNPS") and low in W["title_words"] | {"sides"})
         if plural and (mod_words & W["group_numbers"]):
-            if len(self.group) >= 2:
-                return list(self.group)
-            return self.pair()
+            # a pair of no engagement told before, or the host and guest of a visit, meet anew
+            self.fresh = len(self.group) < 2 or self.group_mode == "visit"
+            return list(self.group) if len(self.group) >= 2 else self.pair()
         if not (low in W["title_words"] or low in W["side_words"]):
             return []
         if not (mod_words & W["definite"]) and not any(c.dep_ == "poss" for c in mods):

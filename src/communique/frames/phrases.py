@@ -136,7 +136,7 @@ class Phrases:
                 return keys, places, resolved
         if not keys and self.discourse is not None:
             keys = self.discourse.resolve(head, exclude)
-            if keys:
+            if keys and not self.discourse.fresh:  # "the two leaders" of no engagement told before meet anew
                 resolved.append((head.text, tuple(keys)))
             if not keys:
                 for c in head.children:
