@@ -268,3 +268,24 @@ def test_earlier_or_later_in_the_day_dates_from_the_event_before_not_a_since_phr
 def test_the_two_leaders_of_a_visit_hold_talks_of_their_own(text):
     pairs = [sorted(a.name for a in m.actors) for m in meetings(text, published="2025-06-06")]
     assert ["John Mensah", "William Ruto"] in pairs
+
+
+@pytest.mark.parametrize("follow_up", [
+    "On Monday, Gedion held talks with Chinese Vice Premier Liu Wen in Beijing.",
+    "Gedion later held talks with Vice Premier Liu Wen of China.",
+])
+def test_an_ethiopian_official_named_by_the_given_name_is_the_one_who_meets(follow_up):
+    text = "Ethiopian Foreign Minister Gedion Timothewos is on an official visit to China. " + follow_up
+    pairs = [sorted(a.name for a in m.actors) for m in meetings(text, published="2025-04-08")]
+    assert ["Gedion Timothewos", "Liu Wen"] in pairs
+
+
+@pytest.mark.parametrize("follow_up", [
+    "After the talks, the two witnessed the signing of several cooperation documents.",
+    "After the talks, both witnessed the signing of an agreement on trade.",
+])
+def test_the_two_who_met_are_the_two_of_a_later_signing(follow_up):
+    text = ("Kenyan President William Ruto held talks with Ghanaian President John Mensah in Nairobi on 5 June 2025. "
+            + follow_up)
+    signings = [e for e in extract(text, published="2025-06-05").events if e.type == "AGREE"]
+    assert any({a.country for a in e.actors} == {"KEN", "GHA"} for e in signings)

@@ -192,8 +192,12 @@ def test_a_name_the_model_cuts_a_word_short_is_read_whole(text):
      "Thongloun Sisoulith", "Thongloun"),
     ("Thai Prime Minister Anutin Charnvirakul met Cambodian Prime Minister Hun Manet. Anutin said the talks were frank.",
      "Anutin Charnvirakul", "Anutin"),
+    ("Ethiopian Foreign Minister Gedion Timothewos met Kenyan President William Ruto. Gedion said the talks were useful.",
+     "Gedion Timothewos", "Gedion"),
+    ("Eritrean President Isaias Afwerki received Egyptian Foreign Minister Badr Abdelatty in Asmara. Isaias welcomed "
+     "the visit.", "Isaias Afwerki", "Isaias"),
 ])
-def test_lao_and_thai_leaders_are_shortened_to_the_given_name(text, name, short):
+def test_lao_thai_ethiopian_and_eritrean_officials_are_shortened_to_the_given_name(text, name, short):
     p = person(extract(text), name)
     assert short in [text[s:e] for s, e in p.mentions]
 

@@ -61,6 +61,10 @@ class Discourse:
         self.fresh = False
         if low in W["pronouns_group"]:
             return [k for k in self.group if k not in exclude][:4] if len(self.group) >= 2 else []
+        if low in W["group_numbers"] and low != "the" and tok.pos_ in ("NUM", "PRON", "DET") and (
+                low == "both" or any(c.lower_ == "the" for c in tok.children)):
+            # "the two witnessed the signing", "both agreed": the ones who met last
+            return [k for k in self.group if k not in exclude][:4] if len(self.group) >= 2 else []
         if low in W["pronouns_person"] and low in ("i", "me", "my"):
             return []  # a quoted first person is the speaker, which the sentence's frame does not say
         if low in W["pronouns_person"]:
