@@ -289,3 +289,41 @@ def test_the_two_who_met_are_the_two_of_a_later_signing(follow_up):
             + follow_up)
     signings = [e for e in extract(text, published="2025-06-05").events if e.type == "AGREE"]
     assert any({a.country for a in e.actors} == {"KEN", "GHA"} for e in signings)
+
+
+@pytest.mark.parametrize("text, met", [
+    ("In Hanoi, President Anna Kowal held talks with President Luong Minh, and she also met with Prime Minister "
+     "Tran Van Hai and Chairman Le Quang.", ["Le Quang", "Tran Van Hai"]),
+    ("In Accra, Kenyan President William Ruto held talks with Ghanaian President John Mensah, and he later met "
+     "Vice President Ama Owusu.", ["Ama Owusu"]),
+])
+def test_a_pronoun_subject_of_a_joined_clause_is_the_first_clause_s_subject(text, met):
+    pairs = [sorted(a.name for a in m.actors) for m in meetings(text, published="2025-05-12")]
+    guest = "Anna Kowal" if "Kowal" in text else "William Ruto"
+    for other in met:
+        assert sorted([guest, other]) in pairs
+
+
+@pytest.mark.parametrize("text", [
+    "On the occasion of the state visit to Vietnam by Polish President Anna Kowal, Polish Ambassador Jan Nowak "
+    "gave an interview to the press on the results of the trip. Ambassador, could you tell us about the results "
+    "of President Kowal's state visit to Vietnam from May 11 to 12?",
+    "Polish Ambassador Jan Nowak spoke to reporters about the outcome of the trip. Could you tell us about "
+    "President Anna Kowal's visit to Vietnam from May 11 to 12?",
+])
+def test_who_speaks_of_a_visit_is_not_its_visitor_and_a_question_about_it_is_no_plan(text):
+    visits = [e for e in extract(text, published="2025-05-19").events if e.mode == "visit"]
+    assert [sorted(a.name for a in v.actors) for v in visits] == [["Anna Kowal", "Vietnam"]]
+    assert visits[0].date == "2025-05-11/2025-05-12"
+
+
+@pytest.mark.parametrize("follow_up", [
+    "After the talks, the two sides signed 12 cooperation documents.",
+    "The two sides also signed the agreed minutes of the meeting.",
+])
+def test_the_two_sides_that_sign_are_the_states(follow_up):
+    text = ("Kenyan President William Ruto held talks with Ghanaian President John Mensah in Nairobi on 5 June 2025. "
+            + follow_up)
+    signings = [e for e in extract(text, published="2025-06-05").events if e.type == "AGREE"]
+    assert any(sorted(a.name for a in e.actors) == ["Ghana", "Kenya"] and all(a.kind == "country" for a in e.actors)
+               for e in signings)

@@ -11,8 +11,9 @@ from communique.analysis import Analysis, Draft, Sentence
 from communique.events.engagement import org_drafts
 from communique.events.sides import _cross, _group_counterparts, country_actor, person_actor
 from communique.events.triggers import mechanism_of, mode_spec
-from communique.model import Location
 from communique.events.where import _places, destination, place_mentions, preferred_place, to_location
+from communique.frames.words import words as frame_words
+from communique.model import Location
 
 ENGAGEMENT_RANK = {"call": 0, "dialogue": 1, "meeting": 2}  # a sentence that says "phone" makes talks a call
 
@@ -249,6 +250,11 @@ def signing_from_frame(ctx: Analysis, sent: Sentence, f: frames_mod.Frame) -> li
     ev = [(sent.start, sent.end)]
     shift = doc_shift(sent)
     people = f.participants()
+    states = [c for c in dict.fromkeys(p.country for p in people) if c]
+    if f.resolved and len(states) >= 2 and all(text.lower() in frame_words()["state_group_words"] for text, _ in f.resolved):
+        # "the two sides signed 12 documents": a signing of the states the persons met for
+        return [Draft(spec["type"], "signing", spec["cameo"], [country_actor(c, "participant") for c in states[:4]],
+                      ev, anchor=f.start + shift)]
     if len(people) >= 2 and any(_cross(ctx, people[0], o) for o in people[1:]):
         return [Draft(spec["type"], "signing", spec["cameo"], [person_actor(ctx, p, "participant") for p in people],
                       ev, anchor=f.start + shift, members=list(people))]

@@ -126,8 +126,16 @@ class Phrases:
             return keys, places, resolved
         if not keys and head.lower_ in self.W["pronouns_person"]:
             # "X said he met Y", "call on X during his visit": the nearest person named before
-            # the pronoun in its own sentence, then the discourse
+            # the pronoun in its own sentence, then the discourse; but "X held talks with Y, and he
+            # also met Z": the subject of the clause the pronoun's own is joined to
             exclude = set(exclude)
+            verb = head.head
+            if head.dep_ in ("nsubj", "nsubjpass") and verb.dep_ == "conj" and verb.head.i != verb.i:
+                first = next((c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+                ks = [k for k in self.persons_at(first)[0] if k not in exclude] if first is not None else []
+                if len(ks) == 1:
+                    resolved.append((head.text, tuple(ks)))
+                    return ks, places, resolved
             k = next((self.index[i] for i in range(head.i - 1, self.sent.start - 1, -1)
                       if i in self.index and self.index[i] not in exclude), None)
             if k is not None:

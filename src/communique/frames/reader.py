@@ -12,7 +12,7 @@ from communique.frames.destinations import destinations, gathering
 from communique.frames.mentions import index_mentions
 from communique.frames.model import Frame, MentionSpan
 from communique.frames.phrases import Phrases
-from communique.frames.triggers import _is_verb, _mode_of, _modifiers, _phone, _planned, _urging, trigger_positions
+from communique.frames.triggers import _is_verb, _mode_of, _modifiers, _phone, _planned, _talked_about, _urging, trigger_positions
 
 
 class _Reader(Phrases):
@@ -67,6 +67,8 @@ class _Reader(Phrases):
         subj, passive = (None, False)
         poss = [c for c in tok.children if c.dep_ == "poss"] if is_noun else []
         by_agents = self.agent(tok) if is_noun else []
+        if is_noun and not by_agents and mode == "visit" and tok.dep_ == "pobj" and tok.head.lower_ == "of":
+            by_agents = self.agent(tok.head.head)  # "on the occasion of the visit to X by Y": the parse hangs "by Y" higher
         of_agents = [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children
                      if g.dep_ == "pobj"] if is_noun and mode == "visit" else []
         clause_subj = self.subject(verb)[0] if (poss and poss[0].tag_ == "PRP$" and verb is not None) else None
@@ -83,8 +85,8 @@ class _Reader(Phrases):
             subj = poss[0]  # "X's trip", "his visit" (a pronoun the clause's own subject does not give)
         elif by_agents and mode == "visit":
             subj = by_agents[0]
-        elif verb is not None:
-            subj, passive = self.subject(verb)
+        elif verb is not None and not (is_noun and mode == "visit" and _talked_about(tok, verb)):
+            subj, passive = self.subject(verb)  # not "X gave an interview on the results of the trip": X spoke of it
         elif is_noun and tok.dep_ == "nsubjpass" and (held_by := self.agent(tok.head)):
             subj = held_by[0]  # "a banquet was held by X in honour of Y": X holds it
         a_keys, a_places, res = ([], [], [])

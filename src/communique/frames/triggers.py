@@ -74,13 +74,29 @@ def _phone(tok: Token, verb: Token | None) -> bool:
     return False
 
 
+def _talked_about(tok: Token, verb: Token) -> bool:
+    """"Could you tell us about the results of X's visit", "gave an interview on the results of the
+    trip": the verb is about the trigger, a topic (a preposition of topic lies between them; "on"
+    only past another noun, as "went on a visit" is the visit itself)."""
+    t, nouns = tok, 0
+    for _ in range(6):
+        if t.i == verb.i or t.head.i == t.i:
+            return False
+        if t.dep_ == "prep" and (t.lower_ in ("about", "regarding", "concerning") or t.lower_ == "on" and nouns > 1):
+            return True
+        nouns += t.dep_ == "pobj"
+        t = t.head
+    return False
+
+
 def _planned(tok: Token, verb: Token | None) -> bool:
     """A trigger under a modal, a plan, an invitation or "upcoming": not an event (yet)."""
     W = words()
     if _modifiers(tok) & W["planned_modifiers"]:
         return True
     chain = [tok]
-    if verb is not None and verb.i != tok.i and not (tok.dep_ == "pobj" and tok.head.lower_ in W["past_preps"]):
+    if verb is not None and verb.i != tok.i and not (tok.dep_ == "pobj" and tok.head.lower_ in W["past_preps"]) \
+            and not _talked_about(tok, verb):
         chain.append(verb)  # "after visits to A and B, X will go on": the visits are done
     for t in chain:
         for c in t.children:
