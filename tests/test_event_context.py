@@ -327,3 +327,25 @@ def test_the_two_sides_that_sign_are_the_states(follow_up):
     signings = [e for e in extract(text, published="2025-06-05").events if e.type == "AGREE"]
     assert any(sorted(a.name for a in e.actors) == ["Ghana", "Kenya"] and all(a.kind == "country" for a in e.actors)
                for e in signings)
+
+
+@pytest.mark.parametrize("text, states", [
+    ("The fourth meeting of the Kenya-Tanzania Joint Commission on Cooperation was held in Arusha on 3-4 March 2025. "
+     "The two sides reviewed progress on the border road.", {"KEN", "TZA"}),
+    ("The ninth session of the Sri Lanka–Maldives Joint Working Group on fisheries took place in Male on 12 May 2025.",
+     {"LKA", "MDV"}),
+])
+def test_a_session_of_a_bilateral_body_named_for_two_states_is_their_dialogue(text, states):
+    events = [e for e in extract(text, published="2025-06-01").events if e.type == "CONSULT"]
+    assert any({a.country for a in e.actors} == states and all(a.kind == "country" for a in e.actors) for e in events)
+
+
+@pytest.mark.parametrize("follow_up", [
+    "The two sides also signed the agreed minutes of the meeting.",
+    "At the end of the session both sides signed the minutes.",
+])
+def test_signing_the_minutes_of_a_session_is_a_signing_of_the_two_states(follow_up):
+    text = ("The fourth meeting of the Kenya-Tanzania Joint Commission was held in Arusha on 3-4 March 2025. "
+            + follow_up)
+    signings = [e for e in extract(text, published="2025-03-05").events if e.type == "AGREE"]
+    assert any({a.country for a in e.actors} == {"KEN", "TZA"} for e in signings)

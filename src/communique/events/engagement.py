@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 
 from communique.analysis import ActorDraft, Analysis, Draft, PersonDraft, Sentence
-from communique.events.sides import _cross, _dedupe, _group_counterparts, org_counterparts, person_actor, split_sides
+from communique.events.sides import _cross, _dedupe, _group_counterparts, country_actor, org_counterparts, person_actor, split_sides
 from communique.events.triggers import Cue, mechanism_of, mode_spec, pattern
 
 
@@ -82,7 +82,29 @@ def draft_engagement(ctx: Analysis, sent: Sentence, cue: Cue) -> list[Draft]:
             actors = [person_actor(ctx, s, "co-chair") for s in subj]
             drafts.append(Draft(spec["type"], mode, spec["cameo"], actors, list(evidence), mechanism=mech,
                                 anchor=sent.start + pos))
+        if not drafts and not subj and not objs:
+            pair = state_pair(sent.text)
+            if pair:  # "the seventh meeting of the India-Bhutan Joint Group of Experts was held": the two states
+                drafts.append(Draft(spec["type"], mode, spec["cameo"], [country_actor(c, "co-chair") for c in pair],
+                                    list(evidence), mechanism=mech, anchor=sent.start + pos))
     return drafts
+
+
+_STATE_PAIR = re.compile(r"\b([A-Z][\w.]+(?: [A-Z][\w.]+)?)[-–]([A-Z][\w.]+(?: [A-Z][\w.]+)?)\b")
+
+
+def state_pair(text: str) -> list[str]:
+    """The two states a bilateral body is named for ("the India-Bhutan Joint Group of Experts",
+    "the Kazakhstan–Vietnam Intergovernmental Commission"), or []."""
+    from communique import places
+
+    for m in _STATE_PAIR.finditer(text):
+        left, right = m.group(1).split(), m.group(2).split()
+        a = places.country_code(" ".join(left)) or places.country_code(left[-1])  # "the Sri Lanka-", "Kazakh ... India-"
+        b = places.country_code(" ".join(right)) or places.country_code(right[0])  # "-Bhutan Joint ..."
+        if a and b and a != b:
+            return [a, b]
+    return []
 
 
 
