@@ -349,3 +349,14 @@ def test_signing_the_minutes_of_a_session_is_a_signing_of_the_two_states(follow_
             + follow_up)
     signings = [e for e in extract(text, published="2025-03-05").events if e.type == "AGREE"]
     assert any({a.country for a in e.actors} == {"KEN", "TZA"} for e in signings)
+
+
+@pytest.mark.parametrize("text, country", [
+    ("KATHMANDU, Jun 17 (PTI): Foreign Secretary Vikram Rao held talks with Nepali Foreign Secretary Amrit Rai. "
+     "Rao, who arrived here on Monday on a two-day visit, also met Prime Minister K P Oli.", "NPL"),
+    ("NAIROBI, March 3 (Reuters) - Ghanaian President John Mensah, who arrived here on Sunday, held talks with "
+     "Kenyan President William Ruto.", "KEN"),
+])
+def test_arriving_here_is_a_visit_to_the_dateline_s_city(text, country):
+    visits = [e for e in extract(text, published="2025-06-17").events if e.mode == "visit"]
+    assert any(a.kind == "country" and a.country == country for v in visits for a in v.actors)
