@@ -360,3 +360,29 @@ def test_signing_the_minutes_of_a_session_is_a_signing_of_the_two_states(follow_
 def test_arriving_here_is_a_visit_to_the_dateline_s_city(text, country):
     visits = [e for e in extract(text, published="2025-06-17").events if e.mode == "visit"]
     assert any(a.kind == "country" and a.country == country for v in visits for a in v.actors)
+
+
+@pytest.mark.parametrize("text, country", [
+    ("Ghanaian President John Mensah, who arrived in the Ethiopian capital on Friday, addressed the summit.", "ETH"),
+    ("Polish Prime Minister Anna Kowal arrived in the Malaysian capital city on Monday for talks.", "MYS"),
+])
+def test_arriving_in_a_demonym_capital_is_a_visit_to_that_state(text, country):
+    visits = [e for e in extract(text, published="2025-02-16").events if e.mode == "visit"]
+    assert any(a.kind == "country" and a.country == country for v in visits for a in v.actors)
+
+
+def test_an_arrival_day_does_not_date_the_meetings_of_the_stay():
+    text = ("Addis Ababa - Ghanaian President John Mensah on Saturday joined other leaders for the opening of the "
+            "summit.\n\nThe President, who arrived in the Ethiopian capital on Friday, addressed the Assembly.\n\n"
+            "On the sidelines of the summit, President Mensah held talks with Ethiopian Prime Minister Abiy Ahmed.")
+    [m] = meetings(text, published="2025-02-16")
+    assert m.date == "2025-02-15"
+
+
+@pytest.mark.parametrize("text", [
+    "President Ruto met President Mensah in Nairobi. They discussed direct flights between Accra and Nairobi.",
+    "At his meeting with President Mensah, President Ruto discussed a rail link between Mombasa and Kampala.",
+])
+def test_places_a_route_joins_are_no_venue(text):
+    venues = {m.location.name for m in meetings(text, published="2025-02-16") if m.location}
+    assert not venues & {"Accra", "Kampala", "Mombasa"}

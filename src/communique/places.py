@@ -519,9 +519,15 @@ def venue_text(text: str) -> str:
     if span is not None:
         chars[span[0]:span[1]] = " " * (span[1] - span[0])
     rx, gate = _topic_rx()
-    if gate.search(text):  # most sentences name no topic: skip the gazetteer walk
+    between = "between" in text.lower()
+    if gate.search(text) or between:  # most sentences name no topic: skip the gazetteer walk
         for p in find_places(text):
-            if rx.search(text[max(0, p.start - 40):p.start]):
+            before = text[max(0, p.start - 40):p.start]
+            if rx.search(before) or (between and _BETWEEN.search(before)):
                 chars[p.start:p.end] = " " * (p.end - p.start)
     return "".join(chars)
+
+
+# "flights between Accra and Addis Ababa": the places a route or a relation joins are no venue
+_BETWEEN = re.compile(r"\bbetween\s+(?:the\s+)?$|\bbetween\s+(?:the\s+)?[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){0,2}\s+and\s+(?:the\s+)?$")
 

@@ -148,6 +148,8 @@ def visit_from_frame(ctx: Analysis, sent: Sentence, f: frames_mod.Frame) -> list
         p = next((p for ps, pe, p in places_ if ps < e + shift <= pe + 1 and s + shift < pe and p.country), None)
         if p is not None:
             dests.append((p.country, p))
+        elif (code := _capital_of_demonym(ctx.parsed_text[s:e])) is not None:
+            dests.append((code, None))  # "arrived in the Ethiopian capital": Ethiopia
         elif ctx.parsed_text[s:e].lower() in anaphors:  # the parsed text: Doc.text joins every token
             # "his visit to the country": the article's other state than the visitor's
             other = [c for c in ctx.pair if c != f.side_a[0].country]
@@ -186,6 +188,15 @@ def visit_from_frame(ctx: Analysis, sent: Sentence, f: frames_mod.Frame) -> list
         d.members = [visitor]
         drafts.append(d)
     return drafts
+
+
+def _capital_of_demonym(phrase: str) -> str | None:
+    """The state of "the Ethiopian capital", "the Malaysian capital city"; None for other phrases."""
+    words = phrase.split()
+    if len(words) in (3, 4) and words[0].lower() == "the" and words[2].lower() == "capital" \
+            and (len(words) == 3 or words[3].lower() == "city"):
+        return _places().demonym_code(words[1])
+    return None
 
 
 def _visited_by_host(ctx: Analysis, sent: Sentence, visitors: list) -> list:

@@ -83,6 +83,8 @@ def settle_context(ctx: Analysis, drafts: list[Draft], sentences: list[Sentence]
     dated = [d for d in drafts if d.date and not d.date.endswith(("-XX",)) and not d.background
              and min(e[0] for e in d.evidence) <= lead_limit]
     main_date = None
+    arrivals = [d for d in dated if d.mode == "visit" and len(d.date) == 10]
+    dated = [d for d in dated if d not in arrivals]  # "arrived on Friday" dates the arrival, not the stay
     if dated:
         # a range or day beats a month-only date; the earliest-told wins among equals
         dated.sort(key=lambda d: (len(d.date) < 10, min(e[0] for e in d.evidence)))
@@ -94,6 +96,8 @@ def settle_context(ctx: Analysis, drafts: list[Draft], sentences: list[Sentence]
         lead = sentences[:MAIN_DATE_SENTENCES]
         main_date = follow_ups.lead_date([s.text for s in lead], published=ctx.published, year=ctx.year,
                                          told=[(s.start, s.end) in told for s in lead])
+        if main_date is None and arrivals:
+            main_date = min(arrivals, key=lambda d: min(e[0] for e in d.evidence)).date
     visits = [d for d in drafts if d.mode == "visit" and not d.background]
     if main_date:
         for d in drafts:
