@@ -287,3 +287,13 @@ def test_a_capital_that_is_also_a_personal_name_is_a_place_beside_another_place(
 @pytest.mark.parametrize("text", ["Blinken and Austin met in the capital.", "Paris and Hilton arrived late."])
 def test_a_personal_name_beside_another_name_stays_no_place(text):
     assert [p.text for p in find_places(text)] == []
+
+
+@pytest.mark.parametrize("text, found", [
+    ("General Secretary To Lam paid a state visit to the RoK in August.", [("RoK", "KOR")]),
+    ("Slovenian Prime Minister Rok Novak met reporters.", []),
+])
+def test_a_mixed_case_short_name_matches_only_as_written(text, found):
+    from communique import places
+
+    assert [(p.text, p.country) for p in places.find_places(text) if p.kind == "country"] == found

