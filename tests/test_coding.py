@@ -415,7 +415,7 @@ BENCHMARKS = __import__("pathlib").Path(__file__).resolve().parents[1].parent / 
 @pytest.mark.skipif(not (BENCHMARKS / "plover_gsr").exists(), reason="public gold sets not here")
 def test_public_gold_set_floors():
     """Floors under the figures benchmarks/external.py printed on 2026-12-03 (PLOVER type 0.823,
-    actor ISO3 0.804, CAMEO root 0.823): they may only go up."""
+    actor ISO3 0.804, CAMEO root 0.823, re3d CommWith precision 0.889): they may only go up."""
     import importlib.util
 
     path = __import__("pathlib").Path(__file__).resolve().parents[1] / "benchmarks" / "external.py"
@@ -426,6 +426,7 @@ def test_public_gold_set_floors():
     cameo = external.score_cameo(BENCHMARKS, 0)["communique"]
     assert plover["type_acc"] >= 0.80 and plover["actor_iso3_acc"] >= 0.79
     assert cameo["root_acc"] >= 0.80
+    assert external.score_re3d(BENCHMARKS, 0)["communique"]["precision"] >= 0.85
 
 
 @pytest.mark.parametrize("text,source", [
@@ -615,3 +616,35 @@ def test_pressing_someone_to_do_something_is_a_demand(text, source, target):
     assert e.root == "10"
     if source:
         assert countries(e.source) == [source] and countries(e.target) == [target]
+
+
+@pytest.mark.parametrize("text", [
+    "The ministry continued to receive reports of abuses against civilians.",
+    "Three Dutch firms were hosting Iranian government websites.",
+])
+def test_receiving_or_hosting_a_thing_is_no_meeting(text):
+    assert not any(e.root == "04" for e in code_text(text))
+
+
+@pytest.mark.parametrize("text", [
+    "Kyrgyz Prime Minister Almaz Usenov received a mission of observers from the OSCE.",
+    "Ghanaian President John Mensah hosted a delegation from Togo.",
+])
+def test_receiving_or_hosting_people_is_a_meeting(text):
+    assert main(text).root == "04"
+
+
+def test_who_approves_requests_is_not_who_made_them():
+    events = [e for e in code_text("Only ten of the UN's requests for convoys were approved by the Syrian government.")
+              if e.root == "02"]
+    assert all("SYR" not in countries(e.source) for e in events)
+
+
+@pytest.mark.parametrize("text, target", [
+    ("Kenyan President William Ruto met Ugandan President Yoweri Museveni and urged him to reopen the border.", "UGA"),
+    ("In a call with Russian Foreign Minister Sergei Lavrov, the US Secretary of State urged him to press "
+     "Damascus to end the siege.", "RUS"),
+])
+def test_him_after_a_named_counterpart_is_that_counterpart(text, target):
+    e = next(e for e in code_text(text) if e.root == "02")
+    assert countries(e.target) == [target]

@@ -227,6 +227,37 @@ PURPOSE_ROOTS = frozenset({"14", "17", "18", "19"})
 ONGOING_VERBS = frozenset({"continue", "erupt", "spread", "rage", "resume", "intensify", "escalate", "persist"})
 
 
+OBJECT_PRONOUNS = frozenset({"him", "her"})
+
+
+def _antecedent(pron: Token, sent: Span, persons, source: list[ActorRef]) -> list[ActorRef]:
+    """The person a "him"/"her" object stands for: the nearest one named before it in the
+    sentence that is not the event's source; none when the sentence names no such person."""
+    before = [t for t in sent if t.i < pron.i]
+    people = [a for a in find_actors(before, persons) if a.person is not None and not _same(a, source)
+              and not any(s.person is a.person for s in source)]
+    return people[-1:]
+
+
+# verbs by which one answers what another sent: who "approved the requests" did not make them
+RESPONDING_VERBS = frozenset({"approve", "reject", "deny", "grant", "accept", "refuse", "decline", "answer", "turn"})
+# verbs of taking in a guest, whose object can as well be a thing ("received reports")
+GUEST_VERBS = frozenset({"receive", "host"})
+
+
+def _names_someone(noun: Token) -> bool:
+    """A noun phrase that names a party: a sector word ("delegation", "officials") or an actor in it."""
+    if (_lemma(noun),) in sector_words() or noun.lemma_ in PEOPLE_NOUNS:
+        return True
+    return any(a.start <= noun.idx < a.end for a in find_actors(phrase_tokens(noun)))  # not "Syrian Government websites"
+
+
+# nouns for people that are no sector of their own: "received the visitors"
+PEOPLE_NOUNS = frozenset({"delegation", "visitor", "guest", "envoy", "counterpart", "leader", "official", "minister",
+                          "president", "ambassador", "representative", "member", "people", "student", "group",
+                          "mission", "team", "observer", "expert", "journalist", "reporter", "crew", "veteran"})
+
+
 def _participle_of(tok: Token, rest: list[Token]) -> bool:
     """A participle describing the noun its pattern goes on to ("its long-threatened invasion", "the
     promised aid"): the noun is the deed the sentence tells; the threat or promise was before."""
@@ -315,6 +346,8 @@ def _predicate(tok: Token) -> Token:
     for _ in range(5):
         if cur.pos_ in ("VERB", "AUX") or cur.dep_ in ("ROOT",):
             return cur
+        if cur.dep_ == "nsubjpass" and _lemma(cur.head) in RESPONDING_VERBS:
+            break  # "requests were approved by X": X answers it, the request is someone else's
         if cur.dep_ in ("dobj", "attr", "pobj", "prep", "compound", "amod", "nsubjpass", "conj", "appos"):
             cur = cur.head
         else:
@@ -528,6 +561,9 @@ def code_sentence(sent: Span, persons=None) -> list[CodedEvent]:
             continue  # "hoped X would be indicted": nobody did anything
         negated = _negated(verb, trigger)
         code = pattern.code
+        if _lemma(trigger) in GUEST_VERBS and len(hit) == 1 and any(
+                c.dep_ == "dobj" and c.pos_ == "NOUN" and not _names_someone(c) for c in trigger.children):
+            continue  # "received reports", "hosting websites": a thing taken in, no guest
         if code == "043" and _lemma(trigger) == "welcome" and any(
                 c.dep_ == "dobj" and c.pos_ == "NOUN" and (_lemma(c),) not in sector_words() for c in trigger.children):
             code = "051"  # "welcomed the adoption of the resolution": praise, not a guest
@@ -606,7 +642,10 @@ def code_sentence(sent: Span, persons=None) -> list[CodedEvent]:
             source = _actors(_subject_heads(verb.head.head)[0], persons)  # "X issued a statement demanding": X
         venue = code[:2] in VENUE_ROOTS
         target = [a for a in _actors(target_heads, persons, venue) if not _same(a, source)]
-        for tier in tiers[1:] if not target and not demanded else ():
+        told = [h for h in target_heads if h.lower_ in OBJECT_PRONOUNS]
+        if not target and told:  # "had a call with Lavrov and urged him to ...": him is Lavrov
+            target = _antecedent(told[0], sent, persons, source)
+        for tier in tiers[1:] if not target and not demanded and not told else ():
             target = [a for a in _actors(tier, persons, venue) if not _same(a, source)]
             if target:
                 break
