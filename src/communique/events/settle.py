@@ -96,8 +96,14 @@ def settle_context(ctx: Analysis, drafts: list[Draft], sentences: list[Sentence]
         lead = sentences[:MAIN_DATE_SENTENCES]
         main_date = follow_ups.lead_date([s.text for s in lead], published=ctx.published, year=ctx.year,
                                          told=[(s.start, s.end) in told for s in lead])
-        if main_date is None and arrivals:
-            main_date = min(arrivals, key=lambda d: min(e[0] for e in d.evidence)).date
+    fill_date = main_date  # what an undated event of the article takes
+    if arrivals:
+        first = min(arrivals, key=lambda d: min(e[0] for e in d.evidence))
+        if not dated or min(e[0] for e in first.evidence) < min(e[0] for e in dated[0].evidence):
+            main_date = first.date  # the article's news still is the trip: older events are background
+            if fill_date and when.before(fill_date, main_date, BACKGROUND_DAYS):
+                fill_date = None  # an old meeting recalled after the trip dates nothing of it
+        fill_date = fill_date or first.date
     visits = [d for d in drafts if d.mode == "visit" and not d.background]
     if main_date:
         for d in drafts:
@@ -107,8 +113,8 @@ def settle_context(ctx: Analysis, drafts: list[Draft], sentences: list[Sentence]
     for d in drafts:
         if d.background:
             continue
-        if d.date is None and main_date:
-            d.date = main_date
+        if d.date is None and fill_date:
+            d.date = fill_date
         if d.location is None:
             if trip is not None and d is not trip and trip.location is not None:
                 visitor = {name_key(a.name) for a in trip.actors if a.kind == "person"}
