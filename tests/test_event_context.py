@@ -386,3 +386,14 @@ def test_an_arrival_day_does_not_date_the_meetings_of_the_stay():
 def test_places_a_route_joins_are_no_venue(text):
     venues = {m.location.name for m in meetings(text, published="2025-02-16") if m.location}
     assert not venues & {"Accra", "Kampala", "Mombasa"}
+
+
+@pytest.mark.parametrize("host_sentence", [
+    "The President of India, Asha Rao, hosted a banquet in his honour in the evening.",
+    "In the evening, Indian President Asha Rao hosted a state dinner in his honour.",
+])
+def test_a_banquet_in_his_honour_is_given_for_the_foreign_guest(host_sentence):
+    text = ("Philippine President Jose Reyes arrived in New Delhi on 4 August 2025 for a state visit at the invitation "
+            "of Indian Prime Minister Vikram Shah. Reyes held talks with Shah on 5 August. " + host_sentence)
+    pairs = [sorted(a.name for a in m.actors) for m in meetings(text, published="2025-08-06")]
+    assert ["Asha Rao", "Jose Reyes"] in pairs

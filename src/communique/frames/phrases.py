@@ -215,6 +215,7 @@ class Phrases:
             if c.dep_ == "prep" and c.lower_ == "in" and any(g.lower_ in self.W["honour_nouns"] for g in c.children):
                 # "a banquet in honour of X": "of X" hangs under "honour" or, as often, beside it
                 hon = next(g for g in c.children if g.lower_ in self.W["honour_nouns"])
+                out.extend(("honour", g) for g in hon.children if g.dep_ == "poss")  # "in his honour"
                 for p in list(hon.children) + [x for x in tok.children if x.i > hon.i]:
                     if p.dep_ == "prep" and p.lower_ == "of":
                         for g in p.children:

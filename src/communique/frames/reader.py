@@ -137,6 +137,12 @@ class _Reader(Phrases):
                     ks = ks + [k for k in self.listed_after(g) if k not in ks and k not in a_keys]
                 if prep in W["joint_preps"]:
                     joint = True
+                if prep == "honour" and g.lower_ in W["pronouns_person"] and self.discourse is not None and a_keys:
+                    # "X hosted a banquet in his honour": a guest, of another state than the host
+                    home = {self.discourse.describe(k).country for k in a_keys}
+                    if all(self.discourse.describe(k).country in home for k in ks):
+                        ks = next(([k] for k in self.discourse.salient if k not in a_keys
+                                   and self.discourse.describe(k).country not in home | {None}), [])
                 if prep == "honour":
                     honour += ks
                 b_keys += [k for k in ks if k not in b_keys]
