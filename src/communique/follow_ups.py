@@ -208,7 +208,7 @@ def city_in(texts: list[str], country: str, dateline_place: str | None = None):
             if re.search(r"\b(?:in|at|city of)\s+(?:the\s+)?$", before, re.I) and not lex.future.search(text):
                 return p
     if dateline_place:
-        p = places.lookup_place(dateline_place.title() if dateline_place.isupper() else dateline_place)
+        p = places.lookup_dateline(dateline_place)
         if p is not None and p.kind == "city" and p.country == country:
             return p
     return None
@@ -227,7 +227,7 @@ def city_index(texts: list[str], dateline_place: str | None = None) -> dict[str,
                     r"\b(?:in|at|city of)\s+(?:the\s+)?$", text[max(0, p.start - 12):p.start], re.I):
                 out[p.country] = p
     if dateline_place:
-        p = places.lookup_place(dateline_place.title() if dateline_place.isupper() else dateline_place)
+        p = places.lookup_dateline(dateline_place)
         if p is not None and p.kind == "city" and p.country and p.country not in out:
             out[p.country] = p
     return out

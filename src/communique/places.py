@@ -478,6 +478,11 @@ def lookup_place(name: str) -> PlaceMention | None:
     return PlaceMention(0, len(name), name, e.name, e.country, e.kind)
 
 
+def lookup_dateline(name: str) -> PlaceMention | None:
+    """lookup_place for a dateline's place, which wires write in capitals ("KATHMANDU")."""
+    return lookup_place(name.title() if name.isupper() else name)
+
+
 def capital_of(name: str) -> str | None:
     """The ISO3 code of the state whose capital `name` is ("Moscow" -> RUS), else None: news
     writes capitals for governments ("Moscow condemned ..."), never small towns."""
@@ -501,7 +506,7 @@ def dateline_span(text: str) -> tuple[int, int] | None:
     if not m:
         return None
     name = m.group("place").strip()
-    p = lookup_place(name.title() if name.isupper() else name)
+    p = lookup_dateline(name)
     return (0, m.end()) if p is not None and p.country else None
 
 

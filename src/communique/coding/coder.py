@@ -885,6 +885,7 @@ def _place_domestic_groups(events: list[CodedEvent], sent: Span) -> None:
     left alone, as they act abroad as often as at home."""
     home = None
     for e in events:
+        known = {b.country for b in e.source + e.target if b.country}
         parties = {b.country for b in e.source + e.target  # a state itself: "arms from Iran", not "Algeria's elections"
                    if b.country and b.sector is None and not b.text.endswith(("'s", "\u2019s"))}
         for a in e.source + e.target:
@@ -892,7 +893,6 @@ def _place_domestic_groups(events: list[CodedEvent], sent: Span) -> None:
                 continue
             if home is None:
                 home = only_state(sent)
-            known = {b.country for b in e.source + e.target if b.country}
             if home not in parties and known <= {home}:  # "rebels got arms from Iran", "Obama pressed by congress to help Iran"
                 a.country = home or None
 

@@ -160,7 +160,7 @@ def visit_from_frame(ctx: Analysis, sent: Sentence, f: frames_mod.Frame) -> list
         if p is not None and p.country:
             dests.append((p.country, p))
     if not dests and any(c.lower_ == "here" and c.dep_ == "advmod" for c in f.trigger.children) and ctx.dateline_place:
-        p = _places().lookup_place(ctx.dateline_place.title() if ctx.dateline_place.isupper() else ctx.dateline_place)
+        p = _places().lookup_dateline(ctx.dateline_place)
         if p is not None and p.country:  # "KATHMANDU (PTI) - X, who arrived here on Monday": the dateline's city
             dests.append((p.country, p))
     if not dests and f.trigger.lower_ == "visiting" and f.trigger.dep_ in ("amod", "compound", "xcomp"):

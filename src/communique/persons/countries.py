@@ -78,7 +78,7 @@ def home_country(body, doc: Document) -> str | None:
 
     place = (body.dateline or {}).get("place") if body.dateline else None
     if place:
-        p = places.lookup_place(place.title() if place.isupper() else place)
+        p = places.lookup_dateline(place)
         if p is not None and p.country:
             return p.country
     for name in (doc.source, body.source):
