@@ -557,3 +557,31 @@ def test_talks_that_are_a_clause_s_occasion_are_with_its_object(text, mode):
 ])
 def test_a_meeting_of_others_where_someone_is_spoken_of_is_not_with_them(text):
     assert not any(set(f.participants()) == {"Karl Berg", "Marc Dubois"} for f in read(text)[-1])
+
+
+@pytest.mark.parametrize("text, states", [
+    ("Foreign Minister Ana Lima is on a ten-day trip around the region during which she visited "
+     "Portugal, Spain, the occupied Palestinian territories, Italy, Greece and Malta.",
+     {"PRT", "ESP", "PSE", "ITA", "GRC", "MLT"}),
+    ("Prime Minister Pedro Souza has visited Senegal, Ghana, the Ivory Coast, Nigeria and Kenya "
+     "since the start of the month.", {"SEN", "GHA", "CIV", "NGA", "KEN"}),
+    ("During the trip Chancellor Karl Berg visited Norway, Sweden, the Faroe Islands, Iceland, "
+     "Finland and Denmark.", {"NOR", "SWE", "ISL", "FIN", "DNK"}),
+    ("President Marc Dubois visited Morocco, Tunisia, the occupied Palestinian territories, Jordan "
+     "and Lebanon last month.", {"MAR", "TUN", "PSE", "JOR", "LBN"}),
+])
+def test_every_stop_of_a_long_itinerary_is_a_visit(text, states):
+    """The small model hangs the items of a long list of places on its first one as appositions."""
+    from communique.pipeline import extract
+
+    art = extract(text, doc_id="t")
+    visits = {a.country for e in art.events if e.mode == "visit" for a in e.actors if a.kind == "country"}
+    assert states <= visits
+
+
+def test_a_city_with_its_state_is_one_visit():
+    from communique.pipeline import extract
+
+    art = extract("Prime Minister Pedro Souza visited Honiara, Solomon Islands, on Tuesday.", doc_id="t")
+    visits = [e for e in art.events if e.mode == "visit"]
+    assert len(visits) == 1 and visits[0].location.name == "Honiara"

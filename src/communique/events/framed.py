@@ -150,6 +150,8 @@ def visit_from_frame(ctx: Analysis, sent: Sentence, f: frames_mod.Frame) -> list
             dests.append((p.country, p))
         elif (code := _capital_of_demonym(ctx.parsed_text[s:e])) is not None:
             dests.append((code, None))  # "arrived in the Ethiopian capital": Ethiopia
+        elif (code := _places().country_code(ctx.parsed_text[s:e])) is not None:
+            dests.append((code, None))  # "visited the occupied Palestinian territories": a state's name in lower case
         elif ctx.parsed_text[s:e].lower() in anaphors:  # the parsed text: Doc.text joins every token
             # "his visit to the country": the article's other state than the visitor's
             other = [c for c in ctx.pair if c != f.side_a[0].country]

@@ -40,6 +40,14 @@ def _hangs_under(tok: Token, verb: Token, steps: int = 4) -> bool:
     return False
 
 
+def _listed(g: Token, appos: list[Token], c: Token) -> bool:
+    """An apposition that is an item of a list of places ("visited A, B, C and D": the small
+    model hangs B and C on A as appositions), not a place's refinement ("Honiara, Solomon
+    Islands"): one of several appositions, or one in a list that goes on (items of its own, or
+    of the place it hangs on)."""
+    return len(appos) >= 2 or any(x.dep_ == "conj" for x in (*c.children, *g.children))
+
+
 def destinations(reader: Phrases, tok: Token, verb: Token | None) -> list[tuple[int, int]]:
     """Where a trip went: "visit to X", "visited X", "arrived on Monday in X", "is in X for
     a state visit", "a tour of A, B and C"."""
@@ -58,8 +66,9 @@ def destinations(reader: Phrases, tok: Token, verb: Token | None) -> list[tuple[
             out.append((first.idx, g.idx + len(g.text)))
         else:
             out.append(reader._entity_span(g))
+        appos = [c for c in g.children if c.dep_ == "appos"]
         for c in g.children:
-            if c.dep_ == "conj":
+            if c.dep_ == "conj" or (c.dep_ == "appos" and _listed(g, appos, c)):
                 add(c)
 
     heads = [tok]
