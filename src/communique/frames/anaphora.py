@@ -18,6 +18,14 @@ def _dedupe_keys(keys: list) -> list:
     return out
 
 
+def _first_of_kind(tok: Token) -> bool:
+    """An indefinite agent of a deed told as the first of its kind ("the first visit by an
+    Australian leader to China in seven years"): the person the sentence is about, not someone new."""
+    if tok.dep_ != "pobj" or tok.head.lower_ != "by" or tok.head.head.pos_ != "NOUN":
+        return False
+    return any(c.lower_ in words()["first_of_kind"] for c in tok.head.head.children if c.dep_ == "amod")
+
+
 class Discourse:
     """The persons an article has made salient so far, subjects first, for anaphora:
     "he", "the French President", "the Kenyan side", "the two ministers"."""
@@ -84,7 +92,7 @@ class Discourse:
             return list(self.group) if len(self.group) >= 2 else self.pair()
         if not (low in W["title_words"] or low in W["side_words"]):
             return []
-        if not (mod_words & W["definite"]) and not any(c.dep_ == "poss" for c in mods):
+        if not (mod_words & W["definite"]) and not any(c.dep_ == "poss" for c in mods) and not _first_of_kind(tok):
             return []  # "an African president" introduces someone; only "the ..." points back
         country = None
         for c in mods:

@@ -8,6 +8,7 @@ from typing import Iterable
 from spacy.tokens import Span, Token
 
 from communique.frames.anaphora import Discourse
+from communique.frames.anaphora import _first_of_kind
 from communique.frames.destinations import destinations, gathering
 from communique.frames.mentions import index_mentions
 from communique.frames.model import Frame, MentionSpan
@@ -17,6 +18,19 @@ from communique.frames.triggers import _is_verb, _mode_of, _modifiers, _phone, _
 
 class _Reader(Phrases):
     """Reads the frames of one sentence; holds the token index of its mentions."""
+
+    def first_of_kind(self, agent: Token) -> list:
+        """The subject of the sentence's main clause, when `agent` ("a French leader" in "the
+        first visit by a French leader") fits it: that person is the one the sentence is about."""
+        subj, _ = self.subject(self.sent.root)
+        if subj is None or subj.i == agent.i:
+            return []
+        keys = self.persons_at(subj)[0]
+        codes = {c for m in agent.children if m.dep_ == "amod" and m.text[:1].isupper()
+                 and (c := self.discourse.demonym(m.text) if self.discourse else None)}
+        if codes and self.discourse is not None:
+            keys = [k for k in keys if self.discourse.describe(k).country in codes | {None}]
+        return keys[:1]
 
     def frame(self, tok: Token) -> Frame | None:
         W = self.W
@@ -103,6 +117,8 @@ class _Reader(Phrases):
             if subj is not None:
                 a_keys, a_places, res = self.np(subj, exclude=not_poss)
                 f.resolved += res
+        if not a_keys and subj is not None and _first_of_kind(subj):
+            a_keys = self.first_of_kind(subj)  # "X met Y, marking the first visit by a French leader"
         f.subject = list(a_keys)
         if not a_keys and of_agents:
             ks, _, res = self.np(of_agents[0])
