@@ -612,3 +612,21 @@ def test_the_first_visit_by_a_leader_of_another_state_is_not_the_subjects():
     art = extract("German Chancellor Karl Berg met President Luis Ortega in Lima on Friday, a year after "
                   "the first visit by a Brazilian leader to Peru.", doc_id="t")
     assert not [e for e in art.events if e.mode == "visit" and "Karl Berg" in {a.name for a in e.actors}]
+
+
+@pytest.mark.parametrize("text, visitor, host", [
+    ("President Luis Ortega on Thursday welcomed the leader of the Andean nation, Carla Ruiz, to the "
+     "White House for a state visit.", "Carla Ruiz", "USA"),
+    ("President Marc Dubois welcomed Foreign Minister Ana Lima of Brazil to the Kremlin for a working "
+     "visit on Friday.", "Ana Lima", "RUS"),
+    ("Prime Minister Pedro Souza received Chancellor Karl Berg of Germany in Lisbon on an official "
+     "visit on Monday.", "Karl Berg", "PRT"),
+])
+def test_the_guest_a_host_welcomes_for_a_visit_is_the_visitor(text, visitor, host):
+    """A seat of government (the White House, the Kremlin) stands for its state as a destination."""
+    from communique.pipeline import extract
+
+    art = extract(text, doc_id="t")
+    visits = [({a.name for a in e.actors if a.kind == "person"}, {a.country for a in e.actors if a.kind == "country"})
+              for e in art.events if e.mode == "visit"]
+    assert visits == [({visitor}, {host})]

@@ -7,6 +7,7 @@ import functools
 import logging
 
 from communique import frames as frames_mod
+from communique.lexicon import find_org
 from communique.analysis import Analysis, Draft, Sentence
 from communique.events.engagement import org_drafts
 from communique.events.sides import _cross, _group_counterparts, country_actor, person_actor
@@ -150,6 +151,8 @@ def visit_from_frame(ctx: Analysis, sent: Sentence, f: frames_mod.Frame) -> list
             dests.append((p.country, p))
         elif (code := _capital_of_demonym(ctx.parsed_text[s:e])) is not None:
             dests.append((code, None))  # "arrived in the Ethiopian capital": Ethiopia
+        elif (code := _seat_of_government(ctx.parsed_text[s:e])) is not None:
+            dests.append((code, None))  # "welcomed X to the White House for a state visit": the United States
         elif (code := _places().country_code(ctx.parsed_text[s:e])) is not None:
             dests.append((code, None))  # "visited the occupied Palestinian territories": a state's name in lower case
         elif ctx.parsed_text[s:e].lower() in anaphors:  # the parsed text: Doc.text joins every token
@@ -190,6 +193,13 @@ def visit_from_frame(ctx: Analysis, sent: Sentence, f: frames_mod.Frame) -> list
         d.members = [visitor]
         drafts.append(d)
     return drafts
+
+
+def _seat_of_government(phrase: str) -> str | None:
+    """The state whose government a seat stands for ("the White House", "the Kremlin"), from the
+    organisations that the project codes as a government (data/orgs.tsv); None otherwise."""
+    org = find_org(phrase)
+    return org.country if org is not None and org.kind == "government" else None
 
 
 def _capital_of_demonym(phrase: str) -> str | None:

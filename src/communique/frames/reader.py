@@ -32,6 +32,14 @@ class _Reader(Phrases):
             keys = [k for k in keys if self.discourse.describe(k).country in codes | {None}]
         return keys[:1]
 
+    def _welcomed_for(self, tok: Token, verb: Token | None, mode: str) -> Token | None:
+        """The guest of a host verb that a visit noun hangs on ("welcomed Y ... for a state visit",
+        "received Y on an official visit"), or None."""
+        if mode != "visit" or verb is None or verb.i == tok.i or verb.lower_ not in self.W["host_verbs"] \
+                or tok.dep_ != "pobj" or tok.head.head.i != verb.i:
+            return None
+        return next((c for c in verb.children if c.dep_ == "dobj" and self.persons_at(c)[0]), None)
+
     def frame(self, tok: Token) -> Frame | None:
         W = self.W
         mode = _mode_of(tok)
@@ -99,6 +107,8 @@ class _Reader(Phrases):
             subj = poss[0]  # "X's trip", "his visit" (a pronoun the clause's own subject does not give)
         elif by_agents and mode == "visit":
             subj = by_agents[0]
+        elif (guest := self._welcomed_for(tok, verb, mode)) is not None:
+            subj = guest  # "X welcomed Y to Washington for a state visit": Y is the visitor
         elif verb is not None and not (is_noun and mode == "visit" and _talked_about(tok, verb)):
             subj, passive = self.subject(verb)  # not "X gave an interview on the results of the trip": X spoke of it
         elif is_noun and tok.dep_ == "nsubjpass" and (held_by := self.agent(tok.head)):
