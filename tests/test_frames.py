@@ -594,6 +594,11 @@ def test_a_city_with_its_state_is_one_visit():
      "It was the first visit by a Canadian prime minister to Peru since 2015.", "Jane Holt", "PER"),
     ("German Chancellor Karl Berg met President Luis Ortega in Lima on Friday.\n\n"
      "This is the first official visit by a German chancellor to Peru in a decade.", "Karl Berg", "PER"),
+    ("President Carla Ruiz of Chile met President Luis Ortega of Peru on Monday.\n\n"
+     "Ruiz's is the first state visit by a South American president to Peru since 2008.", "Carla Ruiz", "PER"),
+    ("U.S. President Jon Sims hosted President Amina Otieno of Kenya on Monday.\n\n"
+     "Otieno's is the first state visit by an African president to the United States since 2008.",
+     "Amina Otieno", "USA"),
 ])
 def test_the_first_visit_by_a_leader_of_a_state_is_the_visit_of_the_person_told(text, visitor, host):
     """ "The first visit by an X leader to Y" is an indefinite that stands for the X leader the

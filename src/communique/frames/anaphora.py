@@ -92,13 +92,16 @@ class Discourse:
             return list(self.group) if len(self.group) >= 2 else self.pair()
         if not (low in W["title_words"] or low in W["side_words"]):
             return []
-        if not (mod_words & W["definite"]) and not any(c.dep_ == "poss" for c in mods) and not _first_of_kind(tok):
+        indefinite = not (mod_words & W["definite"]) and not any(c.dep_ == "poss" for c in mods)
+        if indefinite and not _first_of_kind(tok):
             return []  # "an African president" introduces someone; only "the ..." points back
         country = None
         for c in mods:
             code = self.demonym(c.text) if c.text[:1].isupper() else None
             if code:
                 country = code
+        if indefinite and country is None:
+            return []  # "the first visit by an African president": no state to find the person by
         title_bits = [fold(c.text) for c in mods if c.lower_ in W["title_words"]] + [fold(tok.text)]
         for k in self.salient:
             if k in exclude:

@@ -26,8 +26,8 @@ class _Reader(Phrases):
         if subj is None or subj.i == agent.i:
             return []
         keys = self.persons_at(subj)[0]
-        codes = {c for m in agent.children if m.dep_ == "amod" and m.text[:1].isupper()
-                 and (c := self.discourse.demonym(m.text) if self.discourse else None)}
+        codes = {c for m in agent.children if m.dep_ == "amod" and m.text[:1].isupper() and not list(m.children)
+                 and (c := self.discourse.demonym(m.text) if self.discourse else None)}  # not "South American"
         if codes and self.discourse is not None:
             keys = [k for k in keys if self.discourse.describe(k).country in codes | {None}]
         return keys[:1]
