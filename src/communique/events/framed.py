@@ -287,7 +287,7 @@ def signing_from_frame(ctx: Analysis, sent: Sentence, f: frames_mod.Frame) -> li
                       ev, anchor=f.start + shift, members=list(people))]
     places_ = _places_of(sent)
     countries = []
-    for s, e in f.places_a:
+    for s, e in f.places_a + f.places_b:
         for ps, pe, p in places_:
             if ps < e + shift and s + shift < pe and p.country and p.country not in countries:
                 countries.append(p.country)

@@ -188,6 +188,10 @@ class Phrases:
                     return verb.head, False
                 return c, False
             return c, True
+        if verb.dep_ in ("acl", "relcl") and verb.head.dep_ in ("attr", "oprd") and any(
+                c.lower_ in self.W["first_of_kind"] for c in verb.head.children if c.dep_ == "amod"):
+            # "X is the first country to sign", "becoming the first leader to visit Y": X did it
+            return self.subject(verb.head.head, steps + 1)
         if verb.dep_ == "relcl":
             return verb.head, False
         if verb.dep_ in ("conj", "xcomp", "advcl", "pcomp", "acomp", "dep") and verb.head.i != verb.i:

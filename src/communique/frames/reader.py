@@ -141,6 +141,8 @@ class _Reader(Phrases):
         heads = [tok] + ([verb] if verb is not None and verb.i != tok.i and is_noun else [])
         if is_noun and verb is None and tok.dep_ in ("nsubj", "nsubjpass") and _is_verb(tok.head):
             heads.append(tok.head)  # "a further meeting was held with X"
+        if mode == "signing" and not is_noun:  # "signed an agreement with X": the parse hangs "with X" on the document
+            heads += [c for c in tok.children if c.dep_ == "dobj" and c.lower_ in W["document_words"]]
         honour = []
         if not is_noun and low in W["urging_verbs"]:
             heads_preps = W["counterpart_preps"] | W["urging_preps"]
