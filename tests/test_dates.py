@@ -426,3 +426,12 @@ def test_a_bound_of_the_span_is_not_the_events_day():
     assert lead_date(texts, published=dt.date(2025, 9, 10), year=2025) is None
     texts[1] = "They met on Monday at the summit venue."
     assert lead_date(texts, published=dt.date(2025, 9, 10), year=2025) == "2025-09-08"
+
+
+@pytest.mark.parametrize("text", [
+    "The two states signed the accord, after envoys met on 2 February to open talks.",
+    "Chile is the first country to sign the pact, following a summit on 12 January that set its terms.",
+    "The ministers signed the memorandum, before a meeting of their deputies on 9 March.",
+])
+def test_a_date_in_a_clause_about_another_occasion_after_a_comma_never_dates_the_event(text):
+    assert pick_event_date(text, text.index("sign"), published=dt.date(2025, 3, 6)) is None

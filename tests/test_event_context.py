@@ -97,6 +97,29 @@ def test_a_signing_of_a_document_between_two_states_has_the_states_as_actors(tex
     assert [{a.country for a in e.actors} for e in signings] == [states]
 
 
+@pytest.mark.parametrize("text, states", [
+    ("Canada is the first country to sign a free trade agreement with Peru this year.", {"CAN", "PER"}),
+    ("Norway became the first state to sign a fisheries accord with Iceland, officials said.", {"NOR", "ISL"}),
+    ("Ghana is the latest country to sign a defence agreement with Togo.", {"GHA", "TGO"}),
+])
+def test_the_first_state_to_sign_an_agreement_with_another_signs_it(text, states):
+    """ "X is the first country to sign ... with Y": X signs (not the noun "country"), with Y,
+    whom the parse hangs on the document."""
+    signings = [e for e in extract(text, published="2024-02-23").events if e.type == "AGREE" and e.mode == "signing"]
+    assert [{a.country for a in e.actors} for e in signings] == [states]
+
+
+def test_a_signing_of_the_two_states_of_a_trip_takes_the_trips_place():
+    text = ("Prime Minister Jane Holt of Canada arrived in Lima on Monday for a two-day visit.\n\n"
+            "Canada is the first country to sign a free trade agreement with Peru, after Andean states agreed at "
+            "last year's summit to open talks with the region.")
+    art = extract(text, published="2024-02-23")
+    [signing] = [e for e in art.events if e.type == "AGREE" and e.mode == "signing"]
+    assert signing.location is not None and signing.location.name == "Lima"
+    [visit] = [e for e in art.events if e.mode == "visit"]
+    assert signing.date == visit.date == "2024-02-19/2024-02-20"  # the trip's, not "last year's summit" after it
+
+
 @pytest.mark.parametrize("text", [
     "US Secretary of State Antony Blinken met Philippine President Ferdinand Marcos Jr. on Tuesday and "
     "reaffirmed the commitment to upholding international law in the South China Sea.",

@@ -475,7 +475,7 @@ def anaphoric_date(text: str, anchor) -> str | None:
 
 # between an event's trigger and a later date: a planned follow-up ("agreeing to meet again in
 # the autumn") or a clause about another occasion ("..., which was signed on 3 May 2019")
-_OTHER_CLAUSE = re.compile(r",\s*(?:which|who|when|that)\b|\b(?:since|after|following|before|until|ahead of)\s+(?:the\s+)?$"
+_OTHER_CLAUSE = re.compile(r",\s*(?:which|who|when|that|after|before|following|ahead\s+of)\b|\b(?:since|after|following|before|until|ahead of)\s+(?:the\s+)?$"
                            r"|\bagree(?:d|ing)?\s+to\b|\bto\s+meet\s+again\b|\bagain\b", re.I)
 
 

@@ -54,6 +54,15 @@ def _dateline_place(ctx: Analysis, texts: list[str]) -> str | None:
     return re.split(r"[,(:\-–—]|\.\s*/", lead[span[0]:span[1]])[0].strip() or None
 
 
+def _states_of_trip(d: Draft, trip: Draft) -> bool:
+    """An event between states only, the visitor's and the host's ("the UK is the first country to
+    sign a security agreement with Ukraine", told of a British leader's trip to Ukraine)."""
+    if not d.actors or any(a.kind != "country" for a in d.actors):
+        return False
+    states = {a.country for a in trip.actors}
+    return None not in states and {a.country for a in d.actors} == states
+
+
 def settle_context(ctx: Analysis, drafts: list[Draft], sentences: list[Sentence]) -> None:
     """Dates and places that the event's own sentence does not give: an event during a trip
     takes the trip's dates and country; others take the article's main date; events dated
@@ -118,7 +127,7 @@ def settle_context(ctx: Analysis, drafts: list[Draft], sentences: list[Sentence]
         if d.location is None:
             if trip is not None and d is not trip and trip.location is not None:
                 visitor = {name_key(a.name) for a in trip.actors if a.kind == "person"}
-                if visitor & {name_key(a.name) for a in d.actors}:
+                if visitor & {name_key(a.name) for a in d.actors} or _states_of_trip(d, trip):
                     d.location = Location(trip.location.name, trip.location.country) \
                         if trip.location.name else Location(None, trip.location.country)
             elif trip is None and dateline and d.mode in ("meeting", "dialogue", "signing"):
