@@ -635,3 +635,28 @@ def test_the_guest_a_host_welcomes_for_a_visit_is_the_visitor(text, visitor, hos
     visits = [({a.name for a in e.actors if a.kind == "person"}, {a.country for a in e.actors if a.kind == "country"})
               for e in art.events if e.mode == "visit"]
     assert visits == [({visitor}, {host})]
+
+
+@pytest.mark.parametrize("text, pair", [
+    ("JANE HOLT, PRIME MINISTER OF CANADA: Good afternoon, everyone. It is a real pleasure to have this "
+     "opportunity to meet with my colleague, President Luis Ortega of Peru.", {"Jane Holt", "Luis Ortega"}),
+    ("PRIME MINISTER HOLT: Thank you all for coming. I am delighted to welcome my friend, President Luis "
+     "Ortega of Peru, to Ottawa once again.", {"Holt", "Luis Ortega"}),
+    ("SECRETARY SIMS: Good morning. A moment ago I held a very productive meeting with Foreign Minister "
+     "Ana Lima of Brazil.", {"Sims", "Ana Lima"}),
+])
+def test_in_a_transcript_the_first_person_is_the_speaker_its_label_names(text, pair):
+    from communique.pipeline import extract
+
+    art = extract(text, doc_id="t")
+    meetings = [{a.name for a in e.actors} for e in art.events if e.mode == "meeting"]
+    assert meetings == [pair]
+
+
+def test_a_label_that_names_no_one_ends_the_speakers_turn():
+    from communique.pipeline import extract
+
+    text = ("PRIME MINISTER HOLT: Thank you all for coming.\n\n"
+            "QUESTION: It is an honour to meet with President Luis Ortega of Peru, is it not?")
+    art = extract(text, doc_id="t")
+    assert not [e for e in art.events if e.mode == "meeting" and "Holt" in {a.name for a in e.actors}]

@@ -65,6 +65,9 @@ def extract_events(ctx: Analysis) -> None:
         if pattern("coreference").match(sent.text.lower()):
             last = next((d for d in reversed(drafts) if d.type == "CONSULT" and len(d.members) >= 2), None)
             group = last.members if last else None
+        label = pattern("speaker_label").match(sent.text)
+        if label:  # a transcript's speaker label: who "I" is from here to the next label
+            disc.speaker = next((m.person for m in sent.mentions if m.start - sent.start < label.end()), None)
         # the parse first: each trigger's frame names its participants by syntax
         frames, about = sentence_frames(sent, disc)
         framed: set[str] = set()  # "engagement", "visit", ...: told by a frame, or planned there

@@ -43,6 +43,7 @@ def _compiled():
         "not_in_headlines": [re.compile(p) for p in data["not_events_in_headlines"]],
         "generic": re.compile(data["generic_counterparts"]),
         "coreference": re.compile(data["coreference"]),
+        "speaker_label": re.compile(data["speaker_label"]),
         "visit_reference": re.compile(data["visit_reference"]),
         "joint": re.compile(data["joint"]["patterns"][0]),
         "joined_talks": re.compile(data["joined_talks"]),
@@ -53,7 +54,7 @@ def _compiled():
 
 def pattern(name: str) -> re.Pattern:
     """A compiled sentence pattern of data/event_triggers.json: coreference, visit_reference,
-    joint, joined_talks, signing_between, opening_phrase."""
+    joint, joined_talks, signing_between, opening_phrase, speaker_label."""
     return _compiled()[name]
 
 

@@ -39,6 +39,7 @@ class Discourse:
         self.group: list = []  # the participants of the last engagement with two or more
         self.group_mode: str | None = None  # the mode of the frame the group comes from
         self.fresh = False  # the last resolve() named a group that met in no engagement told before
+        self.speaker = None  # in a transcript, the person its last speaker label named
 
     def observe(self, subjects: list, mentioned: list, frames: list[Frame] = ()) -> None:
         """After a sentence: the recent subjects lead (the newest first), then the persons only
@@ -74,7 +75,9 @@ class Discourse:
             # "the two witnessed the signing", "both agreed": the ones who met last
             return [k for k in self.group if k not in exclude][:4] if len(self.group) >= 2 else []
         if low in W["pronouns_person"] and low in ("i", "me", "my"):
-            return []  # a quoted first person is the speaker, which the sentence's frame does not say
+            # a quoted first person is the speaker, which the sentence's frame does not say; in a
+            # transcript, the speaker its last label named
+            return [self.speaker] if self.speaker is not None and self.speaker not in exclude else []
         if low in W["pronouns_person"]:
             return next(([k] for k in self.salient if k not in exclude), [])
         if tok.pos_ not in ("NOUN", "PROPN"):

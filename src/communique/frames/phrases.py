@@ -123,6 +123,10 @@ class Phrases:
                 if t.head.i == t.i:
                     break
                 t = t.head
+            speaker = self.discourse.speaker if self.discourse is not None else None
+            if speaker is not None and head.lower_ in ("i", "me", "my") and speaker not in set(exclude):
+                resolved.append((head.text, (speaker,)))  # a transcript's "I": its speaker label's person
+                return [speaker], places, resolved
             return keys, places, resolved
         if not keys and head.lower_ in self.W["pronouns_person"]:
             # "X said he met Y", "call on X during his visit": the nearest person named before

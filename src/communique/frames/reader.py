@@ -127,6 +127,9 @@ class _Reader(Phrases):
             if subj is not None:
                 a_keys, a_places, res = self.np(subj, exclude=not_poss)
                 f.resolved += res
+        speaker = self.discourse.speaker if self.discourse is not None else None
+        if not a_keys and subj is None and speaker is not None and mode != "visit":
+            a_keys = [speaker]  # a transcript's "a pleasure to meet with X": the speaker meets X
         if not a_keys and subj is not None and _first_of_kind(subj):
             a_keys = self.first_of_kind(subj)  # "X met Y, marking the first visit by a French leader"
         f.subject = list(a_keys)
