@@ -177,6 +177,19 @@ def test_wire_apposition_with_a_lower_case_title(text, name, title):
     assert any(title in t.lower() for t in p.titles)
 
 
+@pytest.mark.parametrize("text, name, other", [
+    ("In addition to meeting with President Luis Ortega, Chancellor Karl Berg of Germany held talks in Lima.",
+     "Luis Ortega", "Karl Berg"),
+    ("Talks with Prime Minister Pedro Souza, Foreign Minister Ana Lima of Brazil said, were frank.",
+     "Pedro Souza", "Ana Lima"),
+])
+def test_a_title_and_another_persons_name_after_a_comma_is_no_apposition(text, name, other):
+    """ "A, Chancellor B of X": the title belongs to B, who is named with their state."""
+    a = extract(text)
+    assert not any(other in t for t in person(a, name).titles)
+    assert person(a, other).titles
+
+
 @pytest.mark.parametrize("text", [
     "Talks\n\nSenior General Min Aung Hlaing met Thai Prime Minister Anutin Charnvirakul.",
     "Talks\n\nMyanmar's Senior General Min Aung Hlaing met Thai Prime Minister Anutin Charnvirakul. "

@@ -175,6 +175,9 @@ def appositions(sent: Span) -> list[NameHit]:
         ns2 = _name_suffix(doc, j, k) if k > j else k
         if k - ns2 >= 2 or (k < sent.end and name_at(doc, k)):
             continue  # "A, Deputy Minister B": the title introduces the next person
+        if any(doc[m].lower_ in ("of", "from") and m - (b := _name_suffix(doc, j, m)) >= 2 and b > j
+               and is_head(doc[b - 1]) for m in range(j + 2, k)):
+            continue  # "A, Chancellor B of X": a title and another person named with their state
         n = _skip_honorifics(doc, k + 1, sent.end)
         if k < sent.end and doc[k].text == "," and n < sent.end and name_at(doc, n) and \
                 (n + 1 >= sent.end or name_at(doc, n + 1)):
