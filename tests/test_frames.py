@@ -660,3 +660,32 @@ def test_a_label_that_names_no_one_ends_the_speakers_turn():
             "QUESTION: It is an honour to meet with President Luis Ortega of Peru, is it not?")
     art = extract(text, doc_id="t")
     assert not [e for e in art.events if e.mode == "meeting" and "Holt" in {a.name for a in e.actors}]
+
+
+@pytest.mark.parametrize("text, pair", [
+    ("In addition to meeting with President Luis Ortega, Chancellor Karl Berg of Germany held talks with "
+     "business leaders in Lima on Monday.", {"Karl Berg", "Luis Ortega"}),
+    ("On top of meeting President Luis Ortega of Peru, Chancellor Karl Berg of Germany toured a port.",
+     {"Karl Berg", "Luis Ortega"}),
+])
+def test_a_gerund_in_an_opening_phrase_has_the_main_clauses_subject(text, pair):
+    from communique.pipeline import extract
+
+    art = extract(text, doc_id="t")
+    assert [{a.name for a in e.actors} for e in art.events if e.mode == "meeting"] == [pair]
+
+
+@pytest.mark.parametrize("text", [
+    "Chancellor Karl Berg of Germany met President Luis Ortega in Lima on Monday, at the end of his first "
+    "official trip abroad, which also included a stopover in Chile.",
+    "Chancellor Karl Berg of Germany held talks with President Luis Ortega in Lima, closing his tour, which "
+    "included a stopover in Chile.",
+])
+def test_a_stopover_a_trip_included_is_the_travellers(text):
+    from communique.pipeline import extract
+
+    art = extract(text, doc_id="t")
+    visits = [({a.name for a in e.actors if a.kind == "person"}, {a.country for a in e.actors if a.kind == "country"})
+              for e in art.events if e.mode == "visit"]
+    assert ({"Karl Berg"}, {"CHL"}) in visits
+    assert not [v for v in visits if "Luis Ortega" in v[0]]

@@ -200,8 +200,11 @@ class Phrases:
             return verb.head, False
         if verb.dep_ in ("conj", "xcomp", "advcl", "pcomp", "acomp", "dep") and verb.head.i != verb.i:
             head = verb.head
-            if verb.dep_ == "pcomp":  # "after meeting X": the prep's verb
-                head = head.head if head.dep_ == "prep" else head
+            if verb.dep_ == "pcomp":  # "after meeting X", "in addition to meeting X": the phrase's verb
+                for _ in range(4):
+                    if head.dep_ not in ("prep", "pobj") or head.head.i == head.i:
+                        break
+                    head = head.head
             if _is_verb(head):
                 subj, passive = self.subject(head, steps + 1)
                 return subj, (passive and verb.dep_ == "conj")

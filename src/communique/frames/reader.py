@@ -111,6 +111,13 @@ class _Reader(Phrases):
             subj = guest  # "X welcomed Y to Washington for a state visit": Y is the visitor
         elif verb is not None and not (is_noun and mode == "visit" and _talked_about(tok, verb)):
             subj, passive = self.subject(verb)  # not "X gave an interview on the results of the trip": X spoke of it
+            if subj is not None and mode == "visit" and W["noun_mode"].get(subj.lower_) == "visit":
+                # "at the end of his trip, which included a stopover in X": the trip's traveller made
+                # the stop; "his" is the subject of the clause the trip is told in
+                owner = next((c for c in subj.children if c.dep_ == "poss"), None)
+                if owner is not None and owner.tag_ == "PRP$" and (told := self.governing_verb(subj)) is not None:
+                    owner = self.subject(told)[0] or owner
+                subj = owner if owner is not None else subj
         elif is_noun and tok.dep_ == "nsubjpass" and (held_by := self.agent(tok.head)):
             subj = held_by[0]  # "a banquet was held by X in honour of Y": X holds it
         a_keys, a_places, res = ([], [], [])
