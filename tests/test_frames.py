@@ -680,6 +680,9 @@ def test_a_gerund_in_an_opening_phrase_has_the_main_clauses_subject(text, pair):
     "official trip abroad, which also included a stopover in Chile.",
     "Chancellor Karl Berg of Germany held talks with President Luis Ortega in Lima, closing his tour, which "
     "included a stopover in Chile.",
+    "Chancellor Karl Berg of Germany seized his presence in Lima for an encounter with President Luis Ortega "
+    "and Foreign Minister Ana Lima to round up his first official trip abroad which also included a stopover "
+    "in Chile.",
 ])
 def test_a_stopover_a_trip_included_is_the_travellers(text):
     from communique.pipeline import extract

@@ -115,8 +115,13 @@ class _Reader(Phrases):
                 # "at the end of his trip, which included a stopover in X": the trip's traveller made
                 # the stop; "his" is the subject of the clause the trip is told in
                 owner = next((c for c in subj.children if c.dep_ == "poss"), None)
-                if owner is not None and owner.tag_ == "PRP$" and (told := self.governing_verb(subj)) is not None:
-                    owner = self.subject(told)[0] or owner
+                told = self.governing_verb(subj) if owner is not None and owner.tag_ == "PRP$" else None
+                for _ in range(3):  # "an encounter with Y to round up his trip": the encounter's verb's subject
+                    if told is None or (teller := self.subject(told)[0]) is not None:
+                        break
+                    told = self.governing_verb(told.head) if told.dep_ == "acl" else None
+                if told is not None and teller is not None:
+                    owner = teller
                 subj = owner if owner is not None else subj
         elif is_noun and tok.dep_ == "nsubjpass" and (held_by := self.agent(tok.head)):
             subj = held_by[0]  # "a banquet was held by X in honour of Y": X holds it
