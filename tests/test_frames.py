@@ -692,3 +692,19 @@ def test_a_stopover_a_trip_included_is_the_travellers(text):
               for e in art.events if e.mode == "visit"]
     assert ({"Karl Berg"}, {"CHL"}) in visits
     assert not [v for v in visits if "Luis Ortega" in v[0]]
+
+
+@pytest.mark.parametrize("text, host, guest", [
+    ("Prime Minister Pedro Souza of Portugal presided over an official welcome ceremony for visiting Chancellor "
+     "Karl Berg of Germany in Lisbon on Monday.", "Pedro Souza", "Karl Berg"),
+    ("President Luis Ortega of Peru hosted a state dinner for Chancellor Karl Berg of Germany on Tuesday.",
+     "Luis Ortega", "Karl Berg"),
+    ("Foreign Minister Ana Lima of Brazil gave a luncheon for Foreign Minister Amina Otieno of Kenya in Brasilia.",
+     "Ana Lima", "Amina Otieno"),
+])
+def test_an_occasion_given_for_a_guest_is_a_meeting_of_host_and_guest(text, host, guest):
+    from communique.pipeline import extract
+
+    art = extract(text, doc_id="t")
+    meetings = [{a.name: a.role for a in e.actors} for e in art.events if e.mode == "meeting"]
+    assert meetings == [{host: "host", guest: "guest"}]

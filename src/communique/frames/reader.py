@@ -165,8 +165,12 @@ class _Reader(Phrases):
             heads_preps = W["counterpart_preps"]
         if mode == "call":
             heads_preps = heads_preps | {"from"}  # "received a call from X": X phoned
+        guest_for = is_noun and low in W["guest_for_nouns"]
         for h in heads:
-            for prep, g in self.preps(h, heads_preps):
+            given_for = guest_for and (h is tok or (tok.dep_ == "dobj" and tok.head.i == h.i))  # "gave a luncheon for X"
+            for prep, g in self.preps(h, heads_preps | ({"for"} if given_for else frozenset())):
+                if prep == "for":
+                    prep = "honour"  # "a welcome ceremony for visiting Prime Minister X": X is the guest
                 if prep == "to" and mode in ("visit", "signing", "conference"):
                     continue
                 if prep == "with" and (mode == "visit" or (h.i != tok.i and h.lower_ in W["verb_mode"]
