@@ -708,3 +708,26 @@ def test_an_occasion_given_for_a_guest_is_a_meeting_of_host_and_guest(text, host
     art = extract(text, doc_id="t")
     meetings = [{a.name: a.role for a in e.actors} for e in art.events if e.mode == "meeting"]
     assert meetings == [{host: "host", guest: "guest"}]
+
+
+@pytest.mark.parametrize("text, pair", [
+    ("The memorandum was signed between Foreign Minister Ana Lima of Brazil and German Ambassador to the "
+     "Philippines Karl Berg on Monday.", {"Ana Lima", "Karl Berg"}),
+    ("The accord was signed between Foreign Minister Amina Otieno of Kenya and French Ambassador to the "
+     "United States Marc Dubois in Washington.", {"Amina Otieno", "Marc Dubois"}),
+])
+def test_a_signatory_titled_ambassador_to_the_state_is_read_through_the_title(text, pair):
+    from communique.pipeline import extract
+
+    art = extract(text, doc_id="t")
+    assert [{a.name for a in e.actors} for e in art.events if e.mode == "signing"] == [pair]
+
+
+def test_a_meeting_between_two_has_its_own_sides_not_the_signatories_of_the_clause():
+    from communique.pipeline import extract
+
+    art = extract("The deal was signed between Foreign Minister Ana Lima of Brazil and Ambassador Karl Berg of "
+                  "Germany during a bilateral meeting between President Luis Ortega of Peru and Prime Minister "
+                  "Pedro Souza of Portugal.", doc_id="t")
+    assert [{a.name for a in e.actors} for e in art.events if e.mode == "meeting"] == [{"Luis Ortega", "Pedro Souza"}]
+    assert [{a.name for a in e.actors} for e in art.events if e.mode == "signing"] == [{"Ana Lima", "Karl Berg"}]

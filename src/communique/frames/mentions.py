@@ -49,8 +49,9 @@ def index_mentions(sent: Span, mentions: Iterable[MentionSpan]) -> dict[int, Key
             if not (tok.text[:1].isupper() or low in W["title_words"] or low in ("of", "the", "for", "de", "and", "to")
                     or tok.text in ("(", ")", "-", "–")):
                 break
-            if low in ("and", "the") and (i == sent.start or not doc[i - 1].text[:1].isupper()):
-                break  # "A and President B": "and" joins two people, it is no title word
+            if low in ("and", "the") and (i == sent.start or not doc[i - 1].text[:1].isupper()) and not (
+                    low == "the" and i > sent.start and doc[i - 1].lower_ in ("of", "to", "for")):
+                break  # "A and President B": "and" joins two people, it is no title word; but "Ambassador to the X B"
             index[i] = key
             i -= 1
             steps += 1

@@ -153,7 +153,9 @@ class _Reader(Phrases):
         # counterparts
         b_keys, b_places = [], []
         joint = False
-        heads = [tok] + ([verb] if verb is not None and verb.i != tok.i and is_noun else [])
+        own_sides = is_noun and any(c.dep_ == "prep" and c.lower_ in W["joint_preps"] for c in tok.children)
+        # "a meeting between X and Y" names its own sides: the verb's ("signed between A and B during ...") are others
+        heads = [tok] + ([verb] if verb is not None and verb.i != tok.i and is_noun and not own_sides else [])
         if is_noun and verb is None and tok.dep_ in ("nsubj", "nsubjpass") and _is_verb(tok.head):
             heads.append(tok.head)  # "a further meeting was held with X"
         if mode == "signing" and not is_noun:  # "signed an agreement with X": the parse hangs "with X" on the document
