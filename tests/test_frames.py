@@ -731,3 +731,14 @@ def test_a_meeting_between_two_has_its_own_sides_not_the_signatories_of_the_clau
                   "Pedro Souza of Portugal.", doc_id="t")
     assert [{a.name for a in e.actors} for e in art.events if e.mode == "meeting"] == [{"Luis Ortega", "Pedro Souza"}]
     assert [{a.name for a in e.actors} for e in art.events if e.mode == "signing"] == [{"Ana Lima", "Karl Berg"}]
+
+
+def test_a_signing_during_a_meeting_takes_the_meetings_place():
+    from communique.pipeline import extract
+
+    art = extract("President Luis Ortega of Peru met Prime Minister Pedro Souza of Portugal in Lima on Monday.\n\n"
+                  "The deal was signed between Foreign Minister Ana Lima of Brazil and Ambassador Karl Berg of "
+                  "Germany during the meeting between President Luis Ortega and Prime Minister Pedro Souza.",
+                  doc_id="t")
+    [signing] = [e for e in art.events if e.mode == "signing"]
+    assert signing.location is not None and signing.location.name == "Lima"

@@ -162,6 +162,10 @@ def settle_context(ctx: Analysis, drafts: list[Draft], sentences: list[Sentence]
             city = cities.get(d.location.country)
             if city is not None:
                 d.location = Location(city.name, city.country)
+    for d in drafts:  # "signed between A and B during a meeting between X and Y": where that meeting was
+        if d.location is None and d.mode == "signing" and not d.background:
+            d.location = next((o.location for o in drafts if o is not d and o.location is not None and o.mode != "visit"
+                               and not o.background and set(o.evidence) & set(d.evidence)), None)
     for d in drafts:
         if d.mode == "call":
             d.location = None
