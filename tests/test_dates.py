@@ -435,3 +435,17 @@ def test_a_bound_of_the_span_is_not_the_events_day():
 ])
 def test_a_date_in_a_clause_about_another_occasion_after_a_comma_never_dates_the_event(text):
     assert pick_event_date(text, text.index("sign"), published=dt.date(2025, 3, 6)) is None
+
+
+@pytest.mark.parametrize("text, year", [
+    ("On January 7 the two prime ministers reviewed last year's results and set the tasks and orientations "
+     "for 2024.", 2024),
+    ("The ministers met on February 3 and approved the 2023 cooperation plan between the two ministries.", 2023),
+    ("On December 12 the commission agreed its priorities for 2025, starting with energy.", 2024),
+])
+def test_infer_year_from_the_year_a_meeting_plans_for(text, year):
+    assert infer_year(text) == year
+
+
+def test_a_long_term_target_year_is_no_article_year():
+    assert infer_year("On March 3 the leaders set out their plans for 2050 on climate.") is None

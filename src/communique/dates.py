@@ -607,6 +607,8 @@ def _year_signals():
         "ahead": cue(signals["ahead_cues"]),
         "future": cue(signals["future_cues"]),
         "late_month": int(signals["late_month"]),
+        "late_month_plan": int(signals["late_month_plan"]),
+        "plan_year": [re.compile(p, re.I) for p in signals["plan_year_patterns"]],
         "series": series,
         "anniv": re.compile(r"(?P<n>\d{1,3})(?:st|nd|rd|th)\s+(?:\w+\s+){0,2}anniversary", re.I),
     }
@@ -704,6 +706,13 @@ def infer_year(text: str, published=None) -> int | None:
                 votes[end_year] += w["anniversary_present"]
             else:
                 votes[end_year] += w["anniversary_plain"]
+    # a year planned for: "the new tasks and orientations for 2024", "the 2023 cooperation plan"
+    # (articles are not written in the future: a plan year past next year is a long-term goal)
+    for rx in sig["plan_year"]:
+        for m in rx.finditer(text):
+            y = int(m.group("y"))
+            if y <= _dt.date.today().year + 1:
+                votes[y - 1 if late and min(late) >= sig["late_month_plan"] else y] += w["plan_year"]
     # numbered gatherings ("the 80th United Nations General Assembly"), over the whole text at once
     # each series pattern holds a number: search only the stretch after each number
     seen_hits = set()
