@@ -352,6 +352,9 @@ from communique.dates import anaphoric_date  # noqa: E402
     ("The next day the two delegations toured the port.", "2025-05-21"),
     ("The previous day, the minister had met the Dutch envoy.", "2025-05-19"),
     ("A day later, talks resumed in The Hague.", "2025-05-21"),
+    ("On the eve of the conversation with the king, the minister spoke by phone with the Dutch envoy.",
+     "2025-05-19"),
+    ("On the eve of the talks, the two envoys dined together.", "2025-05-19"),
 ])
 def test_anaphoric_days_count_from_the_event_told_before(text, value):
     assert anaphoric_date(text, "2025-05-20") == value
