@@ -420,3 +420,12 @@ def test_a_banquet_in_his_honour_is_given_for_the_foreign_guest(host_sentence):
             "of Indian Prime Minister Vikram Shah. Reyes held talks with Shah on 5 August. " + host_sentence)
     pairs = [sorted(a.name for a in m.actors) for m in meetings(text, published="2025-08-06")]
     assert ["Asha Rao", "Jose Reyes"] in pairs
+
+
+def test_on_a_tour_a_meeting_with_a_hosts_official_takes_that_stop():
+    text = ("Foreign Minister Ingrid Dahl of Norway is touring the region.\n\n"
+            "After quick visits to Greece, Turkey and Qatar, Dahl will continue her tour next week.\n\n"
+            "At the press conference, Qatari Prime Minister Khalid Al Thani held talks with Dahl on the crisis.")
+    art = extract(text, published="2024-01-08")
+    [meeting] = [e for e in art.events if e.mode == "meeting"]
+    assert meeting.location is not None and meeting.location.country == "QAT"

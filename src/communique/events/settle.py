@@ -125,11 +125,15 @@ def settle_context(ctx: Analysis, drafts: list[Draft], sentences: list[Sentence]
         if d.date is None and fill_date:
             d.date = fill_date
         if d.location is None:
-            if trip is not None and d is not trip and trip.location is not None:
-                visitor = {name_key(a.name) for a in trip.actors if a.kind == "person"}
-                if visitor & {name_key(a.name) for a in d.actors} or _states_of_trip(d, trip):
-                    d.location = Location(trip.location.name, trip.location.country) \
-                        if trip.location.name else Location(None, trip.location.country)
+            # on a tour, the stop in the state of the visitor's counterpart ("After visits to Greece and
+            # Qatar ..., the Qatari Prime Minister said at the press conference"), else the first trip
+            stop = next((v for v in visits if v is not d and not v.background and v.location is not None
+                         and v.location.country in {a.country for a in d.actors if a.kind == "person"}), trip)
+            if stop is not None and d is not stop and stop.location is not None:
+                visitor = {name_key(a.name) for a in stop.actors if a.kind == "person"}
+                if visitor & {name_key(a.name) for a in d.actors} or _states_of_trip(d, stop):
+                    d.location = Location(stop.location.name, stop.location.country) \
+                        if stop.location.name else Location(None, stop.location.country)
             elif trip is None and dateline and d.mode in ("meeting", "dialogue", "signing"):
                 p = _places().lookup_place(dateline)
                 d.location = to_location(p)
