@@ -582,3 +582,15 @@ def test_ambassador_extraordinary_and_plenipotentiary_is_one_title(text, name):
 ])
 def test_a_participle_opening_a_sentence_is_not_part_of_a_name(text):
     assert not any(n.split()[0] in ("Meeting", "Receiving", "Welcoming") for n in names(extract(text)))
+
+
+@pytest.mark.parametrize("text, name, short", [
+    ("Indonesian Foreign Minister Bayu Wiranata met his Dutch counterpart on Monday. Bayu later told reporters "
+     "the talks were frank.", "Bayu Wiranata", "Bayu"),
+    ("Malaysian Trade Minister Hafiz Rahman received the Thai envoy in Putrajaya. Hafiz said ties were strong.",
+     "Hafiz Rahman", "Hafiz"),
+])
+def test_indonesian_and_malay_officials_are_shortened_to_their_given_name(text, name, short):
+    a = extract(text)
+    p = person(a, name)
+    assert short in [text[s:e] for s, e in p.mentions]

@@ -8,8 +8,10 @@ from communique.persons.tokens import NAME_PARTICLES
 FAMILY_FIRST = {"VNM", "CHN", "KOR", "PRK", "JPN", "KHM", "LAO", "THA", "MMR", "TWN", "HKG", "MNG"}
 # where news shortens a person to the first word of the name, the given name ("Thongloun" for
 # Thongloun Sisoulith, "Anutin" for Anutin Charnvirakul; Ethiopian and Eritrean names are a given
-# name and the father's: "Abiy" for Abiy Ahmed, "Isaias" for Isaias Afwerki)
-GIVEN_NAME_FIRST = {"LAO", "THA", "ETH", "ERI"}
+# name and the father's: "Abiy" for Abiy Ahmed, "Isaias" for Isaias Afwerki; many Indonesian names
+# have no family name and Malay ones end in the father's: "Sjafrie" for Sjafrie Sjamsoeddin, "Anwar"
+# for Anwar Ibrahim)
+GIVEN_NAME_FIRST = {"LAO", "THA", "ETH", "ERI", "IDN", "MYS"}
 
 
 def name_core(tokens: list[str]) -> list[str]:
