@@ -388,6 +388,8 @@ def test_a_planned_follow_up_or_another_occasion_never_dates_the_event(text, tri
     ("The envoy, whose mission began on 1 March, held talks with the rebels on Tuesday.", "held", "2025-03-04"),
     ("Diallo, who arrived on 2 March, later addressed a joint press conference with the president.", "addressed",
      None),
+    ("Diallo, a retired general who became defence minister in October, was in Kenya for a visit.", "visit", None),
+    ("The envoy, the former banker who took office on 1 March, held talks with the rebels.", "held", None),
 ])
 def test_a_date_in_an_aside_about_the_subject_never_dates_the_event(text, trigger, value):
     assert pick_event_date(text, text.index(trigger), published=dt.date(2025, 3, 6)) == value

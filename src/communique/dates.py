@@ -482,7 +482,8 @@ _OTHER_CLAUSE = re.compile(r",\s*(?:which|who|when|that|after|before|following|a
 # a "since" phrase between a trigger and a later date dates the reference point, not the event
 _SINCE = re.compile(r"\bsince\b", re.I)
 
-_ASIDE_OPEN = re.compile(r",\s*(?:who|which|whose)\b", re.I)
+# ", who ...", and an apposition's relative clause: ", a retired general who became minister in October,"
+_ASIDE_OPEN = re.compile(r",\s*(?:(?:a|an|the)\s+[^,]{0,60}?\s)?(?:who|which|whose)\b", re.I)
 
 
 def _in_aside_before(text: str, start: int, end: int, anchor: int) -> bool:
