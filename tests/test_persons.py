@@ -594,3 +594,16 @@ def test_indonesian_and_malay_officials_are_shortened_to_their_given_name(text, 
     a = extract(text)
     p = person(a, name)
     assert short in [text[s:e] for s, e in p.mentions]
+
+
+@pytest.mark.parametrize("text, name, title", [
+    ("He held talks with Japan's Minister of Health, Labour and Welfare Taro Sato on Monday.", "Taro Sato",
+     "Minister of Health, Labour and Welfare"),
+    ("She met the Minister of Agriculture, Fisheries and Forestry Tom Reed in Canberra.", "Tom Reed",
+     "Minister of Agriculture, Fisheries and Forestry"),
+    ("The envoy was received by the Minister of Development, Industry, Trade and Services, Paulo Mendes, on Friday.",
+     "Paulo Mendes", "Minister of Development, Industry, Trade and Services"),
+])
+def test_a_ministry_that_lists_its_fields_with_commas_is_one_title(text, name, title):
+    a = extract(text)
+    assert any(title in t for t in person(a, name).titles)

@@ -67,6 +67,8 @@ def title_anchored(sent: Span) -> list[NameHit]:
                 continue
             ts = _title_start(doc, rs, ns)
             hit = NameHit(ns, end)
+            if not (ts < ns and _has_head(doc, ts, ns)):
+                ts = _enumerated_title_start(doc, rs, sent.start, ts)  # "Minister of Health, Labour and Welfare X"
             if ts < ns and _has_head(doc, ts, ns):
                 _add_titles(hit, doc, ts, ns)
                 _keep_title_in_name(doc, hit)
@@ -101,6 +103,26 @@ def title_anchored(sent: Span) -> list[NameHit]:
                     h.title_spans = list(titled[-1].title_spans)
                 hits.append(h)
     return hits
+
+
+def _enumerated_title_start(doc: Doc, rs: int, lo: int, default: int) -> int:
+    """Where a ministry's name that lists its fields began ("Minister of Health, Labour and
+    Welfare X": the run after the last comma goes on a title of the runs before it), or `default`.
+    Written here because the capitalised runs stop at commas."""
+    i = rs
+    for _ in range(4):  # at most four items back
+        if i - 1 <= lo or doc[i - 1].text != ",":
+            break
+        j = i - 2
+        while j >= lo and doc[j].text != "," and (is_cap(doc[j]) or is_connector(doc[j])):
+            j -= 1
+        a, b = j + 1, i - 1
+        if a >= b:
+            break
+        if _has_head(doc, a, b) and any(doc[k].lower_ in ("of", "for") for k in range(a, b)):
+            return a
+        i = a
+    return default
 
 
 def _names_an_office(doc: Doc, end: int, run_end: int) -> bool:
