@@ -587,6 +587,15 @@ def test_a_city_with_its_state_is_one_visit():
     assert len(visits) == 1 and visits[0].location.name == "Honiara"
 
 
+def visits_of(text: str) -> list[tuple[set, set]]:
+    """(visitor names, host states) of each visit the pipeline extracts from `text`."""
+    from communique.pipeline import extract
+
+    art = extract(text, doc_id="t")
+    return [({a.name for a in e.actors if a.kind == "person"}, {a.country for a in e.actors if a.kind == "country"})
+            for e in art.events if e.mode == "visit"]
+
+
 @pytest.mark.parametrize("text, visitor, host", [
     ("Prime Minister Jane Holt met Japanese Prime Minister Taro Sato in Tokyo on Monday, marking the "
      "first visit by a Canadian leader to Japan in eight years.", "Jane Holt", "JPN"),
@@ -603,11 +612,7 @@ def test_a_city_with_its_state_is_one_visit():
 def test_the_first_visit_by_a_leader_of_a_state_is_the_visit_of_the_person_told(text, visitor, host):
     """ "The first visit by an X leader to Y" is an indefinite that stands for the X leader the
     article is about; the small model hangs "to Y" on the visitor."""
-    from communique.pipeline import extract
-
-    art = extract(text, doc_id="t")
-    visits = [({a.name for a in e.actors if a.kind == "person"}, {a.country for a in e.actors if a.kind == "country"})
-              for e in art.events if e.mode == "visit"]
+    visits = visits_of(text)
     assert ({visitor}, {host}) in visits
 
 
@@ -629,11 +634,7 @@ def test_the_first_visit_by_a_leader_of_another_state_is_not_the_subjects():
 ])
 def test_the_guest_a_host_welcomes_for_a_visit_is_the_visitor(text, visitor, host):
     """A seat of government (the White House, the Kremlin) stands for its state as a destination."""
-    from communique.pipeline import extract
-
-    art = extract(text, doc_id="t")
-    visits = [({a.name for a in e.actors if a.kind == "person"}, {a.country for a in e.actors if a.kind == "country"})
-              for e in art.events if e.mode == "visit"]
+    visits = visits_of(text)
     assert visits == [({visitor}, {host})]
 
 
@@ -685,11 +686,7 @@ def test_a_gerund_in_an_opening_phrase_has_the_main_clauses_subject(text, pair):
     "in Chile.",
 ])
 def test_a_stopover_a_trip_included_is_the_travellers(text):
-    from communique.pipeline import extract
-
-    art = extract(text, doc_id="t")
-    visits = [({a.name for a in e.actors if a.kind == "person"}, {a.country for a in e.actors if a.kind == "country"})
-              for e in art.events if e.mode == "visit"]
+    visits = visits_of(text)
     assert ({"Karl Berg"}, {"CHL"}) in visits
     assert not [v for v in visits if "Luis Ortega" in v[0]]
 
