@@ -607,3 +607,14 @@ def test_indonesian_and_malay_officials_are_shortened_to_their_given_name(text, 
 def test_a_ministry_that_lists_its_fields_with_commas_is_one_title(text, name, title):
     a = extract(text)
     assert any(title in t for t in person(a, name).titles)
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Foreign Minister of the Republic of Indonesia Wiranto received the Egyptian envoy in Jakarta. "
+     "\"Our ties are old,\" said Minister Wiranto.", "Wiranto"),
+    ("Defence Minister Suharjo met his Dutch counterpart on Monday. Later, Minister Suharjo toured the port.",
+     "Suharjo"),
+])
+def test_a_titled_mononym_is_found_at_each_use(text, name):
+    a = extract(text)
+    assert len(person(a, name).mentions) == 2

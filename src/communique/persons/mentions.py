@@ -28,6 +28,9 @@ def resolve_short_mentions(doc: Doc, offset: int, entries: list[PersonDraft], al
     aliases: dict[str, list[PersonDraft]] = {}
     origins = lexicon.name_origins()
     for e in entries:
+        if len(e.tokens) == 1 and e.titles and len(e.tokens[0]) >= 3:
+            aliases.setdefault(e.tokens[0], []).append(e)  # a titled mononym ("Minister Sugiono"): each use
+            continue
         if len(e.tokens) < 2:
             continue
         core = name_core(e.tokens)
