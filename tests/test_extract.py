@@ -155,6 +155,20 @@ def test_a_signing_told_by_the_states_and_by_their_leaders_is_one_event(text):
     assert {x.name for x in signings[0].actors} == {"Daniel Mwangi", "Joseph Okello"}
 
 
+@pytest.mark.parametrize("text, pair", [
+    ("Kenya, Ghana sign five agreements\n\nNAIROBI, Nov 4 - Later, Prime Cabinet Secretary Amos Wekesa and "
+     "Ghanaian Trade Minister Kofi Boateng signed five agreements on customs and tourism in Nairobi.",
+     {"Amos Wekesa", "Kofi Boateng"}),
+    ("Peru and Chile sign fisheries pact\n\nLIMA, May 5 - Chancellor Ana Quispe and Chilean Ambassador Tomas "
+     "Reyes signed the pact at the ministry on Monday.", {"Ana Quispe", "Tomas Reyes"}),
+])
+def test_a_signing_told_by_the_states_is_the_officials_whose_states_are_settled_later(text, pair):
+    """The officials' states are known only after the events are drafted (from the dateline and
+    the article's pair): the headline's states-only signing is still theirs."""
+    signings = [e for e in extract(text, published="2025-11-05").events if e.mode == "signing"]
+    assert [{x.name for x in e.actors} for e in signings] == [pair]
+
+
 def test_related_news_after_the_body_yields_nothing():
     text = ("Envoys meet in Lima\n\n"
             "Peruvian Foreign Minister Ana Quispe met Chilean Ambassador Tomas Reyes in Lima on 5 May 2025.\n\n"

@@ -14,6 +14,7 @@ from typing import Callable
 from communique import dates, events as events_mod, persons as persons_mod, places
 from communique.analysis import Analysis, Mention, Sentence
 from communique.commitments import extract_commitments
+from communique.events.merge import fold_states_into_persons
 from communique.persons.tokens import table
 
 VENUE_WEIGHT = 0.3  # a country named as where things happened, against 1 for any other naming
@@ -122,14 +123,16 @@ def find_events(a: Analysis) -> None:
 
 
 def settle_countries(a: Analysis) -> None:
-    """Who is shown (titled, named twice, or an actor; a spokesperson only as an actor), and the
-    countries the events settle for the shown persons."""
+    """Who is shown (titled, named twice, or an actor; a spokesperson only as an actor), the
+    countries the events settle for the shown persons, and the events told by states that those
+    countries show to be the persons' own."""
     actors = {id(x.person) for d in a.drafts for x in d.actors if x.person is not None}
     for p in a.persons:
         weak = not p.strong and len(p.mentions) < 2
         p.shown = (not weak and not persons_mod.only_speaks(p) and not p.aside) or id(p) in actors
     shown = [p for p in a.persons if p.shown]
     persons_mod.settle_countries(shown, a.drafts, a.pair, persons_mod.home_country(a.body, a.doc))
+    a.drafts = fold_states_into_persons(a.drafts)
 
 
 def code_events(a: Analysis) -> None:
@@ -174,7 +177,7 @@ STAGES: tuple[Stage, ...] = (
           writes=("sentences", "pair")),
     Stage("events", find_events, reads=("sentences", "pair", "pub_date", "year", "body"), writes=("drafts",)),
     Stage("settle_countries", settle_countries, reads=("drafts", "persons", "pair", "body", "doc"),
-          writes=("persons",)),
+          writes=("persons", "drafts")),
     Stage("coded_events", code_events, reads=("sentences", "persons", "drafts"), writes=("drafts",)),
     Stage("commitments", find_commitments, reads=("sentences", "pair"), writes=("commitments",)),
 )

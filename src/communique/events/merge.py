@@ -77,6 +77,23 @@ def merge_drafts(drafts: list[Draft]) -> list[Draft]:
     return out
 
 
+def fold_states_into_persons(drafts: list[Draft]) -> list[Draft]:
+    """After the persons' countries are settled: an event told by the states ("Kenya, Türkiye
+    sign five agreements") that the body tells by their officials, whose states were not known
+    when the drafts were merged, is that event."""
+    out = []
+    for d in drafts:
+        target = next((o for o in drafts if o is not d and not _states_only(o) and _same_told_by_states(d, o)),
+                      None) if _states_only(d) else None
+        if target is None:
+            out.append(d)
+            continue
+        target.evidence += [e for e in d.evidence if e not in target.evidence]
+        target.date = target.date or d.date
+        target.location = _better_location(target.location, d.location)
+    return out
+
+
 def _states_only(d: Draft) -> bool:
     return bool(d.actors) and all(a.kind == "country" for a in d.actors)
 
