@@ -739,3 +739,18 @@ def test_a_signing_during_a_meeting_takes_the_meetings_place():
                   doc_id="t")
     [signing] = [e for e in art.events if e.mode == "signing"]
     assert signing.location is not None and signing.location.name == "Lima"
+
+
+@pytest.mark.parametrize("quote", [
+    "\u201cWhen I took office I asked Chancellor Karl Berg of Germany to mediate,\u201d he said.",
+    "\"That is why I asked Chancellor Karl Berg of Germany to lead the effort,\" he told reporters.",
+])
+def test_the_speaker_of_a_quote_is_not_a_person_named_inside_it(quote):
+    from communique.pipeline import extract
+
+    text = ("President Luis Ortega of Peru spoke to reporters in Lima on Monday.\n\n" + quote + "\n\n"
+            "He also said that he had held talks with Prime Minister Pedro Souza of Portugal.")
+    art = extract(text, doc_id="t")
+    meetings = [{a.name for a in e.actors} for e in art.events if e.mode == "meeting"]
+    assert {"Luis Ortega", "Pedro Souza"} in meetings
+    assert not [m for m in meetings if "Karl Berg" in m]

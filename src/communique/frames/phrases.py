@@ -140,7 +140,12 @@ class Phrases:
                 if len(ks) == 1:
                     resolved.append((head.text, tuple(ks)))
                     return ks, places, resolved
-            k = next((self.index[i] for i in range(head.i - 1, self.sent.start - 1, -1)
+            lo = self.sent.start
+            if head.dep_ == "nsubj" and head.head.lower_ in self.W["speech_verbs"]:
+                # '"... I asked President X to ...," he said': the one who speaks is not named in the quote
+                lo = next((i + 1 for i in range(head.i - 1, self.sent.start - 1, -1)
+                           if self.sent.doc[i].text in ("”", '"', "''", "’’")), lo)
+            k = next((self.index[i] for i in range(head.i - 1, lo - 1, -1)
                       if i in self.index and self.index[i] not in exclude), None)
             if k is not None:
                 keys = [k]
