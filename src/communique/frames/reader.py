@@ -7,8 +7,8 @@ from typing import Iterable
 
 from spacy.tokens import Span, Token
 
-from communique.frames.anaphora import Discourse
-from communique.frames.anaphora import _first_of_kind
+from communique.frames.agents import first_of_kind_subject, trip_owner, welcomed_guest
+from communique.frames.anaphora import Discourse, _first_of_kind
 from communique.frames.destinations import destinations, gathering
 from communique.frames.mentions import index_mentions
 from communique.frames.model import Frame, MentionSpan
@@ -18,27 +18,6 @@ from communique.frames.triggers import _is_verb, _mode_of, _modifiers, _phone, _
 
 class _Reader(Phrases):
     """Reads the frames of one sentence; holds the token index of its mentions."""
-
-    def first_of_kind(self, agent: Token) -> list:
-        """The subject of the sentence's main clause, when `agent` ("a French leader" in "the
-        first visit by a French leader") fits it: that person is the one the sentence is about."""
-        subj, _ = self.subject(self.sent.root)
-        if subj is None or subj.i == agent.i:
-            return []
-        keys = self.persons_at(subj)[0]
-        codes = {c for m in agent.children if m.dep_ == "amod" and m.text[:1].isupper() and not list(m.children)
-                 and (c := self.discourse.demonym(m.text) if self.discourse else None)}  # not "South American"
-        if codes and self.discourse is not None:
-            keys = [k for k in keys if self.discourse.describe(k).country in codes | {None}]
-        return keys[:1]
-
-    def _welcomed_for(self, tok: Token, verb: Token | None, mode: str) -> Token | None:
-        """The guest of a host verb that a visit noun hangs on ("welcomed Y ... for a state visit",
-        "received Y on an official visit"), or None."""
-        if mode != "visit" or verb is None or verb.i == tok.i or verb.lower_ not in self.W["host_verbs"] \
-                or tok.dep_ != "pobj" or tok.head.head.i != verb.i:
-            return None
-        return next((c for c in verb.children if c.dep_ == "dobj" and self.persons_at(c)[0]), None)
 
     def frame(self, tok: Token) -> Frame | None:
         W = self.W
@@ -107,22 +86,12 @@ class _Reader(Phrases):
             subj = poss[0]  # "X's trip", "his visit" (a pronoun the clause's own subject does not give)
         elif by_agents and mode == "visit":
             subj = by_agents[0]
-        elif (guest := self._welcomed_for(tok, verb, mode)) is not None:
+        elif (guest := welcomed_guest(self, tok, verb, mode)) is not None:
             subj = guest  # "X welcomed Y to Washington for a state visit": Y is the visitor
         elif verb is not None and not (is_noun and mode == "visit" and _talked_about(tok, verb)):
             subj, passive = self.subject(verb)  # not "X gave an interview on the results of the trip": X spoke of it
             if subj is not None and mode == "visit" and W["noun_mode"].get(subj.lower_) == "visit":
-                # "at the end of his trip, which included a stopover in X": the trip's traveller made
-                # the stop; "his" is the subject of the clause the trip is told in
-                owner = next((c for c in subj.children if c.dep_ == "poss"), None)
-                told = self.governing_verb(subj) if owner is not None and owner.tag_ == "PRP$" else None
-                for _ in range(3):  # "an encounter with Y to round up his trip": the encounter's verb's subject
-                    if told is None or (teller := self.subject(told)[0]) is not None:
-                        break
-                    told = self.governing_verb(told.head) if told.dep_ == "acl" else None
-                if told is not None and teller is not None:
-                    owner = teller
-                subj = owner if owner is not None else subj
+                subj = trip_owner(self, subj)  # "his trip, which included a stopover in X": who made the stop
         elif is_noun and tok.dep_ == "nsubjpass" and (held_by := self.agent(tok.head)):
             subj = held_by[0]  # "a banquet was held by X in honour of Y": X holds it
         a_keys, a_places, res = ([], [], [])
@@ -143,7 +112,7 @@ class _Reader(Phrases):
         if not a_keys and subj is None and speaker is not None and mode != "visit":
             a_keys = [speaker]  # a transcript's "a pleasure to meet with X": the speaker meets X
         if not a_keys and subj is not None and _first_of_kind(subj):
-            a_keys = self.first_of_kind(subj)  # "X met Y, marking the first visit by a French leader"
+            a_keys = first_of_kind_subject(self, subj)  # "X met Y, marking the first visit by a French leader"
         f.subject = list(a_keys)
         if not a_keys and of_agents:
             ks, _, res = self.np(of_agents[0])
