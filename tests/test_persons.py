@@ -603,8 +603,11 @@ def test_indonesian_and_malay_officials_are_shortened_to_their_given_name(text, 
      "Minister of Agriculture, Fisheries and Forestry"),
     ("The envoy was received by the Minister of Development, Industry, Trade and Services, Paulo Mendes, on Friday.",
      "Paulo Mendes", "Minister of Development, Industry, Trade and Services"),
+    ("He received the Minister of Foreign Affairs, International Trade and Worship Ana Quispe in Lima.",
+     "Ana Quispe", "Minister of Foreign Affairs, International Trade and Worship"),
 ])
 def test_a_ministry_that_lists_its_fields_with_commas_is_one_title(text, name, title):
+    """The name is the words after the ministry's last field, never that field ("Worship")."""
     a = extract(text)
     assert any(title in t for t in person(a, name).titles)
 
