@@ -233,6 +233,10 @@ def test_a_country_only_place_becomes_the_city_where_things_happened():
     ("Putrajaya: The two premiers held talks.", "talks", "Putrajaya"),
     ("The ministers, meeting in Ankara, discussed the war in Ukraine.", "Ankara", "Ukraine"),
     ("They talked about the crisis in Gaza at the talks in Washington.", "Washington", "Gaza"),
+    ("The envoys also met President Ortega, who has sought to fortify the alliance with Washington.",
+     "Ortega", "Washington"),
+    ("In Lima the ministers praised their growing ties with Beijing.", "Lima", "Beijing"),
+    ("The leaders met in Nairobi to mend the relationship with Addis Ababa.", "Nairobi", "Addis"),
 ])
 def test_venue_text_blanks_datelines_and_topics(text, kept, blanked):
     v = venue_text(text)

@@ -514,14 +514,16 @@ def dateline_span(text: str) -> tuple[int, int] | None:
 def _topic_rx():
     rules = _read_json("places_rules.json")
     words = "|".join(re.escape(w) for w in sorted(rules["topic_nouns"], key=len, reverse=True))
-    return (re.compile(rf"(?<![A-Za-z])(?:{words})\s+(?:in|on|over|of|with|across)\s+(?:the\s+)?$", re.I),
-            re.compile(rf"(?<![A-Za-z])(?:{words})\s+(?:in|on|over|of|with|across)\s", re.I))
+    relations = "|".join(re.escape(w) for w in sorted(rules["relation_nouns"], key=len, reverse=True))
+    topic = rf"(?<![A-Za-z])(?:(?:{words})\s+(?:in|on|over|of|with|across)|(?:{relations})(?:\s+\w+)?\s+with)"
+    return re.compile(rf"{topic}\s+(?:the\s+)?$", re.I), re.compile(rf"{topic}\s", re.I)
 
 
 def venue_text(text: str) -> str:
     """`text` with the places that say nothing of where it happened blanked out (same length,
     offsets unchanged): an opening dateline ("JAKARTA –": where the outlet reports from) and
-    topics ("discussed the crisis in Gaza", "the war in Ukraine")."""
+    topics ("discussed the crisis in Gaza", "the war in Ukraine") and states a relation is with
+    ("the alliance with Washington")."""
     chars = list(text)
     span = dateline_span(text)
     if span is not None:
