@@ -429,3 +429,14 @@ def test_on_a_tour_a_meeting_with_a_hosts_official_takes_that_stop():
     art = extract(text, published="2024-01-08")
     [meeting] = [e for e in art.events if e.mode == "meeting"]
     assert meeting.location is not None and meeting.location.country == "QAT"
+
+
+def test_each_stop_of_a_tour_takes_the_city_of_the_visitors_meeting_there():
+    text = ("Foreign Minister Ingrid Dahl of Norway is on a tour of the region where she visited Greece, Jordan "
+            "and Qatar.\n\n"
+            "During her meeting with Jordanian Foreign Minister Omar Haddad in Amman, Dahl stressed the need "
+            "for a ceasefire.")
+    art = extract(text, published="2024-01-08")
+    stops = {a.country: e.location.name for e in art.events if e.mode == "visit" for a in e.actors
+             if a.kind == "country"}
+    assert stops.get("JOR") == "Amman"

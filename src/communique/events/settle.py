@@ -152,6 +152,15 @@ def settle_context(ctx: Analysis, drafts: list[Draft], sentences: list[Sentence]
                 if d.location is None or (d.location.country == city.country and
                                           d.location.name in (None, _places().country_name(city.country))):
                     d.location = Location(city.name, city.country)
+    for v in visits:  # each other stop of a tour known by its country: the city of the visitor's events there
+        if v is trip or v.location is None or v.location.name not in (None, _places().country_name(v.location.country)):
+            continue
+        visitor = {name_key(a.name) for a in v.actors if a.kind == "person"}
+        v.location = next((Location(d.location.name, d.location.country) for d in drafts
+                           if d is not v and d.mode != "visit" and d.location is not None and not d.background
+                           and d.location.country == v.location.country
+                           and d.location.name not in (None, _places().country_name(d.location.country))
+                           and visitor & {name_key(a.name) for a in d.actors}), v.location)
     if trip is not None and trip.location is not None:
         # a trip's country is where its other events happened, at least
         for d in drafts:
