@@ -440,3 +440,14 @@ def test_each_stop_of_a_tour_takes_the_city_of_the_visitors_meeting_there():
     stops = {a.country: e.location.name for e in art.events if e.mode == "visit" for a in e.actors
              if a.kind == "country"}
     assert stops.get("JOR") == "Amman"
+
+
+@pytest.mark.parametrize("text, city", [
+    ("President Luis Ortega of Peru held talks with Chancellor Karl Berg of Germany in Germany's Baltic port "
+     "of Rostock on Monday.", "Rostock"),
+    ("Prime Minister Pedro Souza of Portugal met President Marc Dubois of France in France's Riviera resort "
+     "of Nice on Friday.", "Nice"),
+])
+def test_a_city_named_as_a_countrys_resort_or_port_is_the_venue(text, city):
+    [m] = meetings(text)
+    assert m.location is not None and m.location.name == city

@@ -42,7 +42,12 @@ def preferred_place(text: str, base: int, after: int | None = None):
     # Hyderabad House in New Delhi"); "the Republic of X" or "a Hanoi official" say nothing of it
     ranked = sorted([c for c in cands if prep(c)], key=lambda c: (c[2].kind != "city", c[0]))
     if ranked:
-        return ranked[0][2]
+        top = ranked[0]
+        if top[2].kind == "country":  # "in Russia's Black Sea resort of Sochi": the city of that country
+            top = next((c for c in cands if c[2].kind == "city" and c[2].country == top[2].country
+                        and 0 < c[0] - top[1] <= 60
+                        and text[c[0] - base - 3:c[0] - base] == "of "), top)
+        return top[2]
 
     def bare_city(c):
         before = text[max(0, c[0] - base - 12):c[0] - base].lower()
