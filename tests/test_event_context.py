@@ -451,3 +451,27 @@ def test_each_stop_of_a_tour_takes_the_city_of_the_visitors_meeting_there():
 def test_a_city_named_as_a_countrys_resort_or_port_is_the_venue(text, city):
     [m] = meetings(text)
     assert m.location is not None and m.location.name == city
+
+
+@pytest.mark.parametrize("text, city", [
+    ("What went down during the Ortega-Berg meeting in Lisbon\n\nIn a 55-minute meeting between President "
+     "Luis Ortega of Peru and Chancellor Karl Berg of Germany on Thursday, the two leaders reaffirmed their ties.",
+     "Lisbon"),
+    ("Handshake in Potsdam: President Ortega and Chancellor Berg\n\nPresident Luis Ortega of Peru held talks "
+     "with Chancellor Karl Berg of Germany on Tuesday about trade.", "Potsdam"),
+    ("Behind the Ortega-Berg talks in Lisbon\n\nIn a long meeting between President Luis Ortega of Peru and "
+     "Chancellor Karl Berg of Germany on Thursday, the two leaders reaffirmed their ties.", "Lisbon"),
+])
+def test_a_headline_says_where_the_event_the_body_leaves_unplaced_happened(text, city):
+    [m] = meetings(text)
+    assert m.location is not None and m.location.name == city
+
+
+def test_a_headline_place_is_not_given_to_an_event_of_other_persons():
+    text = ("Ortega and Berg meet in Potsdam\n\nPresident Luis Ortega of Peru held talks with Chancellor Karl Berg "
+            "of Germany on Tuesday. Separately, Foreign Minister Ana Quispe of Peru met Foreign Minister Ingrid "
+            "Dahl of Norway by the lake.")
+    other = [e for e in extract(text, published="2024-02-23").events
+             if e.mode == "meeting" and "Ana Quispe" in {a.name for a in e.actors}]
+    assert other
+    assert all(e.location is None or e.location.name != "Potsdam" for e in other)

@@ -9,7 +9,7 @@ from communique.analysis import Analysis, Draft, Sentence
 from communique.model import Location
 from communique.text import name_key
 from communique.events.sides import country_actor
-from communique.events.where import _places, to_location
+from communique.events.where import _places, preferred_place, to_location
 
 
 MAIN_DATE_SENTENCES = 6  # the main event's date is looked for in the article's first sentences
@@ -61,6 +61,20 @@ def _states_of_trip(d: Draft, trip: Draft) -> bool:
         return False
     states = {a.country for a in trip.actors}
     return None not in states and {a.country for a in d.actors} == states
+
+
+def _headline_venue(headline: Sentence):
+    """The city a headline says its event happened in ("... meeting in Tokyo"), or None."""
+    p = preferred_place(_places().venue_text(headline.text), 0)
+    return p if p is not None and p.kind == "city" else None
+
+
+def _named_in(d: Draft, text: str) -> bool:
+    """Every person of the event is named in `text` by a word of their name ("Marcos-Kishida")."""
+    people = [a for a in d.actors if a.kind == "person"]
+    words = set(re.findall(r"\w{3,}", name_key(text)))
+    return bool(people) and all(words & {w for w in name_key(a.name).split() if len(w) >= 3 and w not in ("jr", "sr")}
+                                for a in people)
 
 
 def settle_context(ctx: Analysis, drafts: list[Draft], sentences: list[Sentence]) -> None:
@@ -175,6 +189,12 @@ def settle_context(ctx: Analysis, drafts: list[Draft], sentences: list[Sentence]
             city = cities.get(d.location.country)
             if city is not None:
                 d.location = Location(city.name, city.country)
+    headline = next((s for s in sentences if s.title), None)
+    place = _headline_venue(headline) if headline is not None else None
+    for d in drafts:  # "Marcos-Kishida meeting in Tokyo" over a body that does not say where they met
+        if place is not None and d.location is None and not d.background and d.mode not in ("call", "visit") \
+                and _named_in(d, headline.text):
+            d.location = to_location(place)
     for d in drafts:  # "signed between A and B during a meeting between X and Y": where that meeting was
         if d.location is None and d.mode == "signing" and not d.background:
             d.location = next((o.location for o in drafts if o is not d and o.location is not None and o.mode != "visit"
