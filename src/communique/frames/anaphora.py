@@ -18,12 +18,16 @@ def _dedupe_keys(keys: list) -> list:
     return out
 
 
+def told_first_of_kind(noun: Token) -> bool:
+    """A noun told as the first (last, only ...) of its kind: "the first visit", "the first country"."""
+    return any(c.lower_ in words()["first_of_kind"] for c in noun.children if c.dep_ == "amod")
+
+
 def _first_of_kind(tok: Token) -> bool:
     """An indefinite agent of a deed told as the first of its kind ("the first visit by an
     Australian leader to China in seven years"): the person the sentence is about, not someone new."""
-    if tok.dep_ != "pobj" or tok.head.lower_ != "by" or tok.head.head.pos_ != "NOUN":
-        return False
-    return any(c.lower_ in words()["first_of_kind"] for c in tok.head.head.children if c.dep_ == "amod")
+    return tok.dep_ == "pobj" and tok.head.lower_ == "by" and tok.head.head.pos_ == "NOUN" \
+        and told_first_of_kind(tok.head.head)
 
 
 class Discourse:

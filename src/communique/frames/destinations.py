@@ -76,14 +76,9 @@ def destinations(reader: Phrases, tok: Token, verb: Token | None) -> list[tuple[
         heads.append(verb)  # "is in X for a state visit", "arrived in X on an official visit"
     elif verb is not None and verb.lower_ in W["departure_verbs"] and _hangs_under(tok, verb):
         heads.append(verb)  # "departed X at the end of a state visit"
-    for c in tok.children if not _is_verb(tok) else ():
-        if c.dep_ == "prep" and c.lower_ == "by":  # "the first visit by a French leader to X": the
-            for g in c.children:                  # small model hangs "to X" on the visitor
-                for x in g.children:
-                    if x.dep_ == "prep" and x.lower_ == "to" and g.dep_ == "pobj":
-                        for gg in x.children:
-                            if gg.dep_ == "pobj":
-                                add(gg)
+    for g in reader.agent(tok) if not _is_verb(tok) else ():  # "the first visit by a French leader
+        for _, place in reader.preps(g, frozenset({"to"})):   # to X": the small model hangs "to X" on the visitor
+            add(place)
     for h in heads:
         kids = list(h.children)
         if _is_verb(h):  # "travelled with ministers for the talks in X": the parse hangs "for" lower

@@ -7,7 +7,7 @@ from typing import Iterable
 
 from spacy.tokens import Span, Token
 
-from communique.frames.anaphora import Discourse
+from communique.frames.anaphora import Discourse, told_first_of_kind
 from communique.frames.model import MAX_WALK, Key
 from communique.frames.triggers import _is_verb
 from communique.frames.words import words
@@ -123,10 +123,9 @@ class Phrases:
                 if t.head.i == t.i:
                     break
                 t = t.head
-            speaker = self.discourse.speaker if self.discourse is not None else None
-            if speaker is not None and head.lower_ in ("i", "me", "my") and speaker not in set(exclude):
-                resolved.append((head.text, (speaker,)))  # a transcript's "I": its speaker label's person
-                return [speaker], places, resolved
+            if self.discourse is not None and head.lower_ in ("i", "me", "my") \
+                    and (keys := self.discourse.resolve(head, exclude)):
+                resolved.append((head.text, tuple(keys)))  # a transcript's "I": its speaker label's person
             return keys, places, resolved
         if not keys and head.lower_ in self.W["pronouns_person"]:
             # "X said he met Y", "call on X during his visit": the nearest person named before
@@ -197,8 +196,7 @@ class Phrases:
                     return verb.head, False
                 return c, False
             return c, True
-        if verb.dep_ in ("acl", "relcl") and verb.head.dep_ in ("attr", "oprd") and any(
-                c.lower_ in self.W["first_of_kind"] for c in verb.head.children if c.dep_ == "amod"):
+        if verb.dep_ in ("acl", "relcl") and verb.head.dep_ in ("attr", "oprd") and told_first_of_kind(verb.head):
             # "X is the first country to sign", "becoming the first leader to visit Y": X did it
             return self.subject(verb.head.head, steps + 1)
         if verb.dep_ == "relcl":
