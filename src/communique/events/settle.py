@@ -8,6 +8,7 @@ from communique import when
 from communique.analysis import Analysis, Draft, Sentence
 from communique.model import Location
 from communique.text import name_key
+from communique.events.merge import _states_only
 from communique.events.sides import country_actor
 from communique.events.where import _places, preferred_place, to_location
 
@@ -57,10 +58,25 @@ def _dateline_place(ctx: Analysis, texts: list[str]) -> str | None:
 def _states_of_trip(d: Draft, trip: Draft) -> bool:
     """An event between states only, the visitor's and the host's ("the UK is the first country to
     sign a security agreement with Ukraine", told of a British leader's trip to Ukraine)."""
-    if not d.actors or any(a.kind != "country" for a in d.actors):
-        return False
     states = {a.country for a in trip.actors}
-    return None not in states and {a.country for a in d.actors} == states
+    return _states_only(d) and None not in states and {a.country for a in d.actors} == states
+
+
+def _country_only(loc: Location) -> bool:
+    """A place known only by its country ("Jordan"), no city."""
+    return loc.name in (None, _places().country_name(loc.country))
+
+
+def _travellers(trip: Draft) -> set[str]:
+    return {name_key(a.name) for a in trip.actors if a.kind == "person"}
+
+
+def _city_of_trip(trip: Draft, drafts: list[Draft], visits_too: bool = True) -> Location | None:
+    """The city of the trip's state where one of its travellers' other events took place."""
+    travellers = _travellers(trip)
+    return next((d.location for d in drafts if d is not trip and (visits_too or d.mode != "visit")
+                 and d.location is not None and not d.background and d.location.country == trip.location.country
+                 and not _country_only(d.location) and travellers & {name_key(a.name) for a in d.actors}), None)
 
 
 def _headline_venue(headline: Sentence):
@@ -144,48 +160,37 @@ def settle_context(ctx: Analysis, drafts: list[Draft], sentences: list[Sentence]
             stop = next((v for v in visits if v is not d and not v.background and v.location is not None
                          and v.location.country in {a.country for a in d.actors if a.kind == "person"}), trip)
             if stop is not None and d is not stop and stop.location is not None:
-                visitor = {name_key(a.name) for a in stop.actors if a.kind == "person"}
-                if visitor & {name_key(a.name) for a in d.actors} or _states_of_trip(d, stop):
-                    d.location = Location(stop.location.name, stop.location.country) \
-                        if stop.location.name else Location(None, stop.location.country)
+                if _travellers(stop) & {name_key(a.name) for a in d.actors} or _states_of_trip(d, stop):
+                    d.location = Location(stop.location.name or None, stop.location.country)
             elif trip is None and dateline and d.mode in ("meeting", "dialogue", "signing"):
                 p = _places().lookup_place(dateline)
                 d.location = to_location(p)
-    if trip is not None and trip.location is not None and trip.location.name in (None, _places().country_name(trip.location.country)):
+    if trip is not None and trip.location is not None and _country_only(trip.location):
         # a trip known only by its country: a city where the visitor's other events took place names it
-        visitor = {name_key(a.name) for a in trip.actors if a.kind == "person"}
-        cities = [d.location for d in drafts if d is not trip and d.location is not None and not d.background
-                  and d.location.country == trip.location.country
-                  and d.location.name not in (None, _places().country_name(d.location.country))
-                  and visitor & {name_key(a.name) for a in d.actors}]
-        if cities:
-            city = cities[0]
+        city = _city_of_trip(trip, drafts)
+        if city is not None:
+            visitor = _travellers(trip)
             for d in drafts:
                 if d.background or not (visitor & {name_key(a.name) for a in d.actors}):
                     continue
-                if d.location is None or (d.location.country == city.country and
-                                          d.location.name in (None, _places().country_name(city.country))):
+                if d.location is None or (d.location.country == city.country and _country_only(d.location)):
                     d.location = Location(city.name, city.country)
     for v in visits:  # each other stop of a tour known by its country: the city of the visitor's events there
-        if v is trip or v.location is None or v.location.name not in (None, _places().country_name(v.location.country)):
-            continue
-        visitor = {name_key(a.name) for a in v.actors if a.kind == "person"}
-        v.location = next((Location(d.location.name, d.location.country) for d in drafts
-                           if d is not v and d.mode != "visit" and d.location is not None and not d.background
-                           and d.location.country == v.location.country
-                           and d.location.name not in (None, _places().country_name(d.location.country))
-                           and visitor & {name_key(a.name) for a in d.actors}), v.location)
+        if v is not trip and v.location is not None and _country_only(v.location):
+            city = _city_of_trip(v, drafts, visits_too=False)
+            if city is not None:
+                v.location = Location(city.name, city.country)
     if trip is not None and trip.location is not None:
         # a trip's country is where its other events happened, at least
+        visitor = _travellers(trip)
         for d in drafts:
             if d.location is None and not d.background and d.mode != "call":
-                visitor = {name_key(a.name) for a in trip.actors if a.kind == "person"}
                 if visitor & {name_key(a.name) for a in d.actors}:
                     d.location = Location(None, trip.location.country)
     cities = follow_ups.city_index(texts, dateline)
     for d in drafts:  # an event placed only by its country: the city where things happened there
         if d.location is not None and d.location.country and not d.background and d.mode != "visit" \
-                and d.location.name in (None, _places().country_name(d.location.country)):
+                and _country_only(d.location):
             city = cities.get(d.location.country)
             if city is not None:
                 d.location = Location(city.name, city.country)
