@@ -587,6 +587,13 @@ def test_a_city_with_its_state_is_one_visit():
     assert len(visits) == 1 and visits[0].location.name == "Honiara"
 
 
+def names_of(text: str, mode: str) -> list[set]:
+    """The actors' names of each event of `mode` the pipeline extracts from `text`."""
+    from communique.pipeline import extract
+
+    return [{a.name for a in e.actors} for e in extract(text, doc_id="t").events if e.mode == mode]
+
+
 def visits_of(text: str) -> list[tuple[set, set]]:
     """(visitor names, host states) of each visit the pipeline extracts from `text`."""
     from communique.pipeline import extract
@@ -647,11 +654,7 @@ def test_the_guest_a_host_welcomes_for_a_visit_is_the_visitor(text, visitor, hos
      "Ana Lima of Brazil.", {"Sims", "Ana Lima"}),
 ])
 def test_in_a_transcript_the_first_person_is_the_speaker_its_label_names(text, pair):
-    from communique.pipeline import extract
-
-    art = extract(text, doc_id="t")
-    meetings = [{a.name for a in e.actors} for e in art.events if e.mode == "meeting"]
-    assert meetings == [pair]
+    assert names_of(text, "meeting") == [pair]
 
 
 def test_a_label_that_names_no_one_ends_the_speakers_turn():
@@ -670,10 +673,7 @@ def test_a_label_that_names_no_one_ends_the_speakers_turn():
      {"Karl Berg", "Luis Ortega"}),
 ])
 def test_a_gerund_in_an_opening_phrase_has_the_main_clauses_subject(text, pair):
-    from communique.pipeline import extract
-
-    art = extract(text, doc_id="t")
-    assert [{a.name for a in e.actors} for e in art.events if e.mode == "meeting"] == [pair]
+    assert names_of(text, "meeting") == [pair]
 
 
 @pytest.mark.parametrize("text", [
@@ -714,10 +714,7 @@ def test_an_occasion_given_for_a_guest_is_a_meeting_of_host_and_guest(text, host
      "United States Marc Dubois in Washington.", {"Amina Otieno", "Marc Dubois"}),
 ])
 def test_a_signatory_titled_ambassador_to_the_state_is_read_through_the_title(text, pair):
-    from communique.pipeline import extract
-
-    art = extract(text, doc_id="t")
-    assert [{a.name for a in e.actors} for e in art.events if e.mode == "signing"] == [pair]
+    assert names_of(text, "signing") == [pair]
 
 
 def test_a_meeting_between_two_has_its_own_sides_not_the_signatories_of_the_clause():
