@@ -12,7 +12,7 @@ Metrics:
       mapped to PLOVER 0.8), actor ISO3 accuracy over gold actors with a state code.
   CAMEO codebook: root and exact code accuracy of the main event over all example sentences.
   re3d: CommWith relations (met / spoke / communicated) against the dyads of coded communication
-      events (meetings, calls, visits, appeals, statements to someone), by character overlap.
+      events (meetings, calls, appeals, statements to someone, signings, meetings intended), by character overlap.
 """
 from __future__ import annotations
 
@@ -219,19 +219,24 @@ def score_re3d(root: Path, errors: int):
                            "dyads": pred_n}}
 
 
-# CommWith is one party speaking with another: meetings, calls, hosting (04), appeals (02) and
-# statements made to someone (01 with a target); a visit (042) is to a place, and what was done,
-# not said, is no CommWith
+# CommWith is one party speaking with another: meetings, calls, hosting (04), appeals (02),
+# statements made to someone (01 with a target) and agreements signed; a visit (042) is to a
+# place, and what was done, not said, is no CommWith
 COMM_ROOTS = ("01", "02", "04")
+# ... and two codes of other roots whose parties deal with each other: an agreement signed
+# (communique's engagements are CONSULT and AGREE/signing), a meeting intended (036, not a
+# visit intended: "will travel to Paris" is to a place)
+TALK_CODES = frozenset({"057", "036"})
 TELL = frozenset({"tell", "inform", "brief", "update", "assure"})
 
 
 def _comm_dyads(events):
-    """(source span, target span) pairs of the communication events that happened; the parties
-    of a reciprocal one ("X and Y met") pair with each other."""
+    """(source span, target span) pairs of the communication events, told as done or as
+    planned (re3d marks who communicates with whom, whatever the tense: "will meet with X" is
+    a CommWith); the parties of a reciprocal one ("X and Y met") pair with each other."""
     out = []
     for e in events:
-        if e.root not in COMM_ROOTS or e.status != "happened" or e.code.startswith("042"):
+        if e.deed.startswith("042") or not (e.root in COMM_ROOTS or e.code in TALK_CODES):
             continue
         if e.root == "01" and e.lemma not in TELL:
             continue  # "announced the death of a soldier": said, but to no one

@@ -415,7 +415,7 @@ BENCHMARKS = __import__("pathlib").Path(__file__).resolve().parents[1].parent / 
 @pytest.mark.skipif(not (BENCHMARKS / "plover_gsr").exists(), reason="public gold sets not here")
 def test_public_gold_set_floors():
     """Floors under the figures benchmarks/external.py printed on 2026-12-03 (PLOVER type 0.823,
-    actor ISO3 0.804, CAMEO root 0.823, re3d CommWith precision 0.889): they may only go up."""
+    actor ISO3 0.804, CAMEO root 0.823, re3d CommWith recall 0.416 at precision 0.867): they may only go up."""
     import importlib.util
 
     path = __import__("pathlib").Path(__file__).resolve().parents[1] / "benchmarks" / "external.py"
@@ -426,7 +426,8 @@ def test_public_gold_set_floors():
     cameo = external.score_cameo(BENCHMARKS, 0)["communique"]
     assert plover["type_acc"] >= 0.80 and plover["actor_iso3_acc"] >= 0.79
     assert cameo["root_acc"] >= 0.80
-    assert external.score_re3d(BENCHMARKS, 0)["communique"]["precision"] >= 0.85
+    re3d = external.score_re3d(BENCHMARKS, 0)["communique"]
+    assert re3d["precision"] >= 0.85 and re3d["recall"] >= 0.40
 
 
 @pytest.mark.parametrize("text,source", [

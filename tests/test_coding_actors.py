@@ -178,3 +178,26 @@ def test_the_part_after_a_hyphen_in_a_given_name_is_no_surname(word, iso3):
 def test_a_weapon_s_acronym_is_not_an_office_holder_s_state():
     event = main("The airliner was shot down by a BAK missile fired from rebel-held territory.")
     assert "KOR" not in countries(event.source)
+
+
+@pytest.mark.parametrize("text, group", [
+    ("Government troops shelled the town overnight.", "Government troops"),
+    ("Opposition activists clashed with the police in the capital.", "Opposition activists"),
+    ("The envoy renewed his call on government forces to let the convoys through.", "government forces"),
+])
+def test_two_kind_of_actor_words_in_one_phrase_are_one_group(text, group):
+    from communique.coding import code_text
+
+    actors = [a for e in code_text(text) for a in e.source + e.target]
+    assert group in [a.text for a in actors], [(a.text, a.sector) for a in actors]
+
+
+@pytest.mark.parametrize("text", [
+    "Amnesty International called for an inquiry into the shelling of a hospital in eastern Ukraine.",
+    "The rights group urged an investigation into the bombing of a market in northern Mexico.",
+])
+def test_where_the_deed_an_appeal_names_happened_is_no_party(text):
+    from communique.coding import code_text
+
+    e = next(e for e in code_text(text) if e.root == "02")
+    assert not e.target, [(a.text, a.country) for a in e.target]

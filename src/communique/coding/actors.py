@@ -37,6 +37,7 @@ class ActorRef:
     person: object | None = None  # the article's person, when the actor is one
     implied: bool = False  # the sector comes with the name (a capital's GOV): a sector word overrides it
     homeland: bool = False  # a region or people inside a state ("Darfur", "Tigrayan"), no state itself
+    pronoun: bool = False  # "he", "I", "us": someone the sentence points at and does not name
 
     @property
     def code(self) -> str:
@@ -47,6 +48,17 @@ class ActorRef:
         if self.org and not self.country:
             return "IGO"
         return (self.country or "---") + (self.sector or "")
+
+
+def pronoun_actors(heads: list[Token]) -> list[ActorRef]:
+    """Personal pronouns among phrase heads as actors of their own ("I spoke to X", "he told me"):
+    who they are is the article's discourse to say, not the sentence's; an event with no named
+    party keeps their place."""
+    from communique.frames.words import words
+
+    personal = words()["coded_pronouns"]
+    return [ActorRef(h.text, h.idx, h.idx + len(h.text), pronoun=True)
+            for h in heads if h.pos_ == "PRON" and h.lower_ in personal]
 
 
 def phrase_tokens(head: Token) -> list[Token]:
@@ -458,9 +470,22 @@ def _apply_sectors(found: list[ActorRef], sectors: list[tuple[int, str]], tokens
         elif after:  # "opposition groups in Zimbabwe", "security forces in Guinea"
             if after[0].org is None and (after[0].sector is None or after[0].implied):
                 after[0].sector, after[0].implied = _sector_of(after[0], sector), False
+                # the words are the groups', the state says whose: "counterparts in Paris"
+                start = tokens[pos].idx
+                after[0].text = tokens[pos].doc.text[start:after[0].end]
+                after[0].start = start
         else:
             tok = tokens[pos]
-            out.append(ActorRef(tok.text, tok.idx, tok.idx + len(tok.text), sector=sector))
+            start, end = tok.idx, tok.idx + len(tok.text)
+            named = [c for c in tok.children if c.dep_ == "appos" and c.pos_ == "PROPN"]
+            if named:  # "one young girl, Islam,": the name is the actor's too
+                end = max(end, max(t.idx + len(t.text) for t in named[0].subtree))
+            last = out[-1] if out else None
+            if last is not None and last.country is None and last.org is None and last.person is None \
+                    and pos > 0 and tokens[pos - 1].idx == last.start and tokens[pos - 1].head.i == tok.i:
+                out.pop()  # "government forces", "opposition activists": one group, the head word's kind
+                start = last.start
+            out.append(ActorRef(tok.doc.text[start:end], start, end, sector=sector))
     return sorted(out, key=lambda a: a.start)
 
 

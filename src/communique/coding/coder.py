@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
-from communique.coding.actors import ActorRef, find_actors, only_state, persons_in, phrase_tokens
+from communique.coding.actors import ActorRef, find_actors, only_state, persons_in, phrase_tokens, pronoun_actors
 from communique.coding.clauses import SAYING, attribution, background, infinitive, topic_mention, wished
 from communique.coding.clauses import lemma as _lemma
 from communique.coding.vocabulary import GAP, MAX_GAP, Pattern, deed_words, patterns_by_trigger, plover_of, sector_words
@@ -155,6 +155,7 @@ class CodedEvent:
     lemma: str = ""  # the trigger word's lemma ("tell", "meet")
     verb: int = -1  # document index of its predicate
     reciprocal: bool = False  # its sources do it with each other ("X and Y met"): each is the others' counterpart
+    deed: str = ""  # the code of the deed its words name, before an intent, threat or demand took it in ("042")
 
     @property
     def root(self) -> str:
@@ -396,6 +397,25 @@ def _agent_heads(verb: Token) -> list[Token]:
     return [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
 
 
+RELATIVE_WORDS = frozenset({"who", "whom", "that", "which", "whose"})
+
+
+def _object_gap(verb: Token) -> bool:
+    """A relative clause with a subject of its own and its object missing ("the man I spoke to",
+    "the young man he met"): the noun it modifies is that object."""
+    if verb.dep_ != "relcl" or verb.head.pos_ not in ("NOUN", "PROPN"):
+        return False
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if not subjects or any(c.lower_ in RELATIVE_WORDS for c in subjects):
+        return False
+    if any(c.dep_ in ("dobj", "dative") for c in verb.children):
+        return False
+    preps = [c for c in verb.children if c.dep_ == "prep"]
+    if any(not any(g.dep_ == "pobj" for g in c.children) for c in preps):
+        return True  # "spoke to", "dealt with": the preposition's object is the noun
+    return not any(c.lower_ in MEETING_PREPS for c in preps)  # "met on this street": met the noun
+
+
 def _object_tiers(owners: list[Token], skip: set[int], code: str) -> list[list[Token]]:
     """Target phrase heads, in tiers tried in turn until one names an actor: direct objects and
     prepositional objects of the verb and of the pattern's words ("imposed sanctions on X": X hangs
@@ -418,7 +438,8 @@ def _object_tiers(owners: list[Token], skip: set[int], code: str) -> list[list[T
                     sited.extend(_places_of(c, skip))
             elif c.dep_ == "prep" and (c.lower_ in (MEETING_PREPS if code[:2] == "04" else TARGET_PREPS)
                                        or c.lower_ == "between" and code in MEDIATION_CODES):
-                heads.extend(g for g in c.children if g.dep_ == "pobj" and g.i not in skip)
+                heads.extend(g for p in (c, *c.conjuncts) for g in p.children  # "to X and to Y"
+                             if g.dep_ == "pobj" and g.i not in skip)
             elif c.dep_ == "prep" and c.lower_ in PLACE_PREPS:  # "in Mosul", not "in an air raid by ..."
                 where.extend(g for g in c.children if g.dep_ == "pobj" and g.i not in skip and _names_place(g))
             elif c.dep_ == "acl" and owner.pos_ in ("NOUN", "PROPN"):  # "the curfew imposed in Sudan"
@@ -560,7 +581,7 @@ def code_sentence(sent: Span, persons=None) -> list[CodedEvent]:
         if wish == "hope":
             continue  # "hoped X would be indicted": nobody did anything
         negated = _negated(verb, trigger)
-        code = pattern.code
+        code = deed = pattern.code
         if _lemma(trigger) in GUEST_VERBS and len(hit) == 1 and any(
                 c.dep_ == "dobj" and c.pos_ == "NOUN" and not _names_someone(c) for c in trigger.children):
             continue  # "received reports", "hosting websites": a thing taken in, no guest
@@ -626,6 +647,8 @@ def code_sentence(sent: Span, persons=None) -> list[CodedEvent]:
         if trigger.dep_ == "compound" and trigger.head.pos_ == "NOUN":
             owners.append(trigger.head)  # "a mediation effort between X and Y"
         tiers = _object_tiers(owners, skip, code)
+        if _object_gap(verb):
+            tiers = [[verb.head]] + tiers  # "the man I spoke to", "the official she met": whom the clause is about
         target_heads = extra_targets + (tiers[0] if tiers else [])
         if alleged is not None:
             target_heads, tiers = _subject_heads(alleged)[0], []  # who the group says did it
@@ -640,7 +663,7 @@ def code_sentence(sent: Span, persons=None) -> list[CodedEvent]:
             source = _actors(_subject_heads(verb.head)[0], persons)  # "X agreed that their countries should ..."
         if not source and verb.dep_ == "acl" and verb.head.dep_ == "dobj" and verb.head.pos_ == "NOUN":
             source = _actors(_subject_heads(verb.head.head)[0], persons)  # "X issued a statement demanding": X
-        venue = code[:2] in VENUE_ROOTS
+        venue = code[:2] in VENUE_ROOTS or code[:2] == "02"  # "called for an inquiry into an attack in X": not X
         target = [a for a in _actors(target_heads, persons, venue) if not _same(a, source)]
         told = [h for h in target_heads if h.lower_ in OBJECT_PRONOUNS]
         if not target and told:  # "had a call with Lavrov and urged him to ...": him is Lavrov
@@ -649,13 +672,15 @@ def code_sentence(sent: Span, persons=None) -> list[CodedEvent]:
             target = [a for a in _actors(tier, persons, venue) if not _same(a, source)]
             if target:
                 break
+        source = source or pronoun_actors(source_heads)  # "I spoke to X": the last resort, after
+        target = target or pronoun_actors(target_heads)  # every rule that finds a named party
         plover, mode = plover_of(code)
         out.append(CodedEvent(code=code, plover=plover, mode=mode, status=status, source=source, target=target,
                               trigger=(trigger.idx, trigger.idx + len(trigger.text)),
                               sentence=(sent.start_char, sent.end_char), negated=negated,
                               pattern_line=pattern.line, words=sorted(words),
                               generic=pattern.generic, depth=_depth(sent.doc, verb.i),
-                              lemma=_lemma(trigger), verb=verb.i))
+                              lemma=_lemma(trigger), verb=verb.i, deed=deed))
     out = _settle_governed(out, sent.doc)
     _reported_violence(out, sent.doc, persons)
     _reciprocal(out)
@@ -931,9 +956,12 @@ def _actors(heads: list[Token], persons, venue: bool = False) -> list[ActorRef]:
     out: list[ActorRef] = []
     for h in heads:
         tokens = phrase_tokens(h)
-        if venue and h.pos_ == "NOUN" and (_lemma(h),) not in sector_words():
-            # "a news conference in Geneva" is no party in Geneva: where a thing is, is not who
-            where = {t.i for c in h.children if c.dep_ == "prep" and c.lower_ in LOCATIVE for t in c.subtree}
+        if venue:
+            # "a news conference in Geneva" is no party in Geneva: where a thing is, is not who;
+            # "officials in Kabul" are Afghan, but "ministers of the coalition in Washington" are
+            # met in Washington (a kind-of-actor word keeps its place, any other noun does not)
+            where = {t.i for n in tokens if n.pos_ in ("NOUN", "PROPN") and (_lemma(n),) not in sector_words()
+                     for c in n.children if c.dep_ == "prep" and c.lower_ in LOCATIVE for t in c.subtree}
             tokens = [t for t in tokens if t.i not in where]
         for a in find_actors(tokens, persons):
             if not _same(a, out):
