@@ -199,7 +199,7 @@ def score_re3d(root: Path, errors: int):
         parsed = parse([d["text"] for d in docs])
         for d, doc in zip(docs, parsed):
             gold = comm.get(d["_id"], [])
-            dyads = _comm_dyads(code_doc(doc))
+            dyads = _comm_dyads(code_doc(doc), doc)
             pred_n += len(dyads)
             hits = [p for p in dyads if any(_pair_match(p, g) for g in gold)]
             pred_hit += len(hits)
@@ -227,10 +227,18 @@ COMM_ROOTS = ("01", "02", "04")
 # (communique's engagements are CONSULT and AGREE/signing), a meeting intended (036, not a
 # visit intended: "will travel to Paris" is to a place)
 TALK_CODES = frozenset({"057", "036"})
-TELL = frozenset({"tell", "inform", "brief", "update", "assure"})
+TELL = frozenset({"tell", "inform", "brief", "update", "assure", "convey"})
 
 
-def _comm_dyads(events):
+def _counted(doc, actor) -> bool:
+    """An actor named by a counted plural ("the two men", "both leaders"): more than one party."""
+    span = doc.char_span(actor.start, actor.end, alignment_mode="expand")
+    if span is None or actor.pronoun or span[-1].tag_ not in ("NNS", "NNPS"):
+        return False
+    return any(c.dep_ == "nummod" or c.lower_ == "both" for c in span[-1].children)
+
+
+def _comm_dyads(events, doc):
     """(source span, target span) pairs of the communication events, told as done or as
     planned (re3d marks who communicates with whom, whatever the tense: "will meet with X" is
     a CommWith); the parties of a reciprocal one ("X and Y met") pair with each other."""
@@ -241,8 +249,10 @@ def _comm_dyads(events):
         if e.root == "01" and e.lemma not in TELL:
             continue  # "announced the death of a soldier": said, but to no one
         pairs = [(s, t) for s in e.source for t in e.target]
-        if not e.target:
-            pairs = [(a, b) for k, a in enumerate(e.source) for b in e.source[k + 1:]]
+        if not e.target or e.code == "057":  # "A and B met", "A and B signed ... with C": with each other
+            pairs += [(a, b) for k, a in enumerate(e.source) for b in e.source[k + 1:]]
+        if not e.target and len(e.source) == 1 and e.root == "04" and _counted(doc, e.source[0]):
+            pairs.append((e.source[0], e.source[0]))  # "the two men met": among themselves
         for s, t in pairs:
             p = ((s.start, s.end), (t.start, t.end))
             if p not in out:

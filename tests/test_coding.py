@@ -415,7 +415,7 @@ BENCHMARKS = __import__("pathlib").Path(__file__).resolve().parents[1].parent / 
 @pytest.mark.skipif(not (BENCHMARKS / "plover_gsr").exists(), reason="public gold sets not here")
 def test_public_gold_set_floors():
     """Floors under the figures benchmarks/external.py printed on 2026-12-03 (PLOVER type 0.823,
-    actor ISO3 0.804, CAMEO root 0.823, re3d CommWith recall 0.416 at precision 0.867): they may only go up."""
+    actor ISO3 0.804, CAMEO root 0.823, re3d CommWith recall 0.513 at precision 0.873): they may only go up."""
     import importlib.util
 
     path = __import__("pathlib").Path(__file__).resolve().parents[1] / "benchmarks" / "external.py"
@@ -427,7 +427,7 @@ def test_public_gold_set_floors():
     assert plover["type_acc"] >= 0.80 and plover["actor_iso3_acc"] >= 0.79
     assert cameo["root_acc"] >= 0.80
     re3d = external.score_re3d(BENCHMARKS, 0)["communique"]
-    assert re3d["precision"] >= 0.85 and re3d["recall"] >= 0.40
+    assert re3d["precision"] >= 0.85 and re3d["recall"] >= 0.50
 
 
 @pytest.mark.parametrize("text,source", [

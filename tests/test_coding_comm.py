@@ -89,3 +89,57 @@ def test_an_intent_keeps_the_deed_it_intends():
     visit = next(e for e in code_text("The envoy will travel to Ankara next week.") if e.code == "036")
     meet = next(e for e in code_text("The envoy will meet the Turkish foreign minister next week.") if e.code == "036")
     assert visit.deed.startswith("042") and not meet.deed.startswith("042")
+
+
+@pytest.mark.parametrize("text, who, whom", [
+    ("Tarek told Samir that the road was open again.", "Tarek", "Samir"),
+    ("Later that week Nadia met Hassan at the crossing.", "Nadia", "Hassan"),
+    ("On Friday Amal spoke with Karam outside the clinic.", None, "Karam"),
+])
+def test_a_name_no_table_knows_is_still_a_party_to_a_conversation(text, who, whom):
+    e = next(e for e in code_text(text) if e.root in ("01", "04"))
+    assert _texts(e.target) == [whom], e.target
+    assert e.target[0].country is None  # spaCy may or may not take it for a person: no state either way
+    if who:
+        assert _texts(e.source) == [who], e.source
+
+
+def test_names_told_together_meet_each_other():
+    e = next(e for e in code_text("Omar and Rania met again this week in the old market.") if e.root == "04")
+    assert _texts(e.source) == ["Omar", "Rania"]
+
+
+def test_a_time_is_no_party():
+    e = next(e for e in code_text("The spokesman told reporters on Tuesday that talks would resume.") if e.root == "01")
+    assert "Tuesday" not in _texts(e.target)
+
+
+@pytest.mark.parametrize("text, src, tgt", [
+    ("The envoy called for Israel to halt the strikes.", None, "ISR"),
+    ("Germany pressed for Iran to release the detainees.", "DEU", "IRN"),
+    ("Brazil appealed for Venezuela to reopen the border.", "BRA", "VEN"),
+])
+def test_an_appeal_for_someone_to_act_is_made_to_them(text, src, tgt):
+    e = next(e for e in code_text(text) if e.root == "02")
+    assert tgt in [a.country for a in e.target], (text, e.target)
+    if src:
+        assert src in [a.country for a in e.source]
+
+
+@pytest.mark.parametrize("text, tgt", [
+    ("We have been in touch with senior Iraqi officials since the attack.", "IRQ"),
+    ("The ministry said it was in close contact with the Nepalese authorities.", "NPL"),
+    ("Diplomats stayed in contact with the Sudanese army throughout the evacuation.", "SDN"),
+])
+def test_being_in_touch_is_a_consultation(text, tgt):
+    e = next(e for e in code_text(text) if e.root == "04")
+    assert tgt in [a.country for a in e.target], (text, e.target)
+
+
+@pytest.mark.parametrize("text, tgt", [
+    ("As I conveyed to the Saudi foreign minister today, we value the kingdom's role.", "SAU"),
+    ("The ambassador conveyed the president's concern to the Kenyan government.", "KEN"),
+])
+def test_conveying_something_to_someone_is_a_statement_to_them(text, tgt):
+    e = next(e for e in code_text(text) if e.lemma == "convey")
+    assert [a.country for a in e.target] == [tgt], (text, e.target)

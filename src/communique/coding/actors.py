@@ -38,6 +38,7 @@ class ActorRef:
     implied: bool = False  # the sector comes with the name (a capital's GOV): a sector word overrides it
     homeland: bool = False  # a region or people inside a state ("Darfur", "Tigrayan"), no state itself
     pronoun: bool = False  # "he", "I", "us": someone the sentence points at and does not name
+    unknown: bool = False  # a proper name no table knows ("Sadiq told Karim"): someone, of no known state
 
     @property
     def code(self) -> str:
@@ -59,6 +60,25 @@ def pronoun_actors(heads: list[Token]) -> list[ActorRef]:
     personal = words()["coded_pronouns"]
     return [ActorRef(h.text, h.idx, h.idx + len(h.text), pronoun=True)
             for h in heads if h.pos_ == "PRON" and h.lower_ in personal]
+
+
+NAME_KINDS = frozenset({"", "PERSON", "ORG", "GPE"})  # what spaCy takes an unknown name for
+
+
+def unknown_names(heads: list[Token]) -> list[ActorRef]:
+    """Phrase heads that are bare proper names of one or two words no table knows, as actors of
+    their own: who speaks or meets with whom is worth keeping even when the small model takes
+    the name for a place or a firm ("Sadiq told Karim", "Anas tells me")."""
+    out = []
+    for h in heads:
+        toks = phrase_tokens(h)  # without its conjuncts: "Karim and Sadiq" are two
+        if h.pos_ != "PROPN" or len(toks) > 2 or not all(t.pos_ == "PROPN" and t.text[:1].isupper()
+                                                         and t.ent_type_ in NAME_KINDS for t in toks):
+            continue  # "on Tuesday", "in May": a time, no one
+        start, end = toks[0].idx, toks[-1].idx + len(toks[-1].text)
+        if all(a.start != start for a in out):  # a head reached twice (the verb's "with" and the pattern's)
+            out.append(ActorRef(h.doc.text[start:end], start, end, unknown=True))
+    return out
 
 
 def phrase_tokens(head: Token) -> list[Token]:

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
-from communique.coding.actors import ActorRef, find_actors, only_state, persons_in, phrase_tokens, pronoun_actors
+from communique.coding.actors import ActorRef, find_actors, only_state, persons_in, phrase_tokens, pronoun_actors, unknown_names
 from communique.coding.clauses import SAYING, attribution, background, infinitive, topic_mention, wished
 from communique.coding.clauses import lemma as _lemma
 from communique.coding.vocabulary import GAP, MAX_GAP, Pattern, deed_words, patterns_by_trigger, plover_of, sector_words
@@ -27,7 +27,7 @@ CONDITION_MARKS = frozenset({"if", "unless"})
 # to cut off power to X", "refused to commit troops against X"
 CONTROLLED_PREPS = frozenset({"to", "against", "on", "with", "toward", "towards"})
 # verbs whose direct object is what is talked about, not who is talked with
-TOPIC_OBJECT_VERBS = frozenset({"discuss", "negotiate", "debate", "review", "raise"})
+TOPIC_OBJECT_VERBS = frozenset({"discuss", "negotiate", "debate", "review", "raise", "convey"})
 # what talk is about: "talked about the sanctions", "spoke on the attacks"
 TOPIC_PREPS = frozenset({"about", "on", "over", "regarding", "concerning"})
 # a meeting's other party is met "with" or gone "to"; "met for the summit", "talks on trade" name no party
@@ -277,6 +277,9 @@ PREPOSITIONS = frozenset({"to", "with", "in", "on", "for", "from", "against", "a
 FORCE_ROOTS = frozenset({"18", "19", "20"})
 
 
+BEING_VERBS = frozenset({"be", "stay", "remain", "keep", "get"})
+
+
 def _nominal_without_support(tok: Token, pattern: Pattern, hit: list[Token] = ()) -> bool:
     """A noun of cooperation (alone or with its preposition: "travel to"; or led by its modifier:
     "joint projects") that no verb carries ("hope for enhanced cooperation", "investment in India",
@@ -295,6 +298,8 @@ def _nominal_without_support(tok: Token, pattern: Pattern, hit: list[Token] = ()
         return False
     if tok.dep_ == "ROOT":
         return False
+    if tok.dep_ == "pobj" and tok.head.lower_ == "in" and _lemma(tok.head.head) in BEING_VERBS:
+        return False  # "have been in touch with X", "stayed in contact with X": a state the verb carries
     if tok.dep_ == "compound" and tok.head.pos_ == "NOUN":
         tok = tok.head  # "undertook a mediation mission": the mission carries it
     head = tok.head
@@ -450,7 +455,8 @@ def _object_tiers(owners: list[Token], skip: set[int], code: str) -> list[list[T
                 toward.extend(g for g in c.children if g.dep_ == "dative" and g.i not in skip)
                 toward.extend(g for p in c.children if p.dep_ == "prep" and p.lower_ in CONTROLLED_PREPS
                               for g in p.children if g.dep_ == "pobj" and g.i not in skip)
-            elif c.dep_ in ("ccomp", "acl"):
+            elif c.dep_ in ("ccomp", "acl") or c.dep_ == "advcl" and any(
+                    m.dep_ == "mark" and m.lower_ == "for" for m in c.children):  # "called for X to halt"
                 clause.extend(g for g in c.children if g.dep_ in ("nsubj", "nsubjpass") and g.i not in skip)
     tiers = [heads, controlled, toward, whose]
     if code[:2] in CLAUSE_TARGET_ROOTS:
@@ -674,6 +680,9 @@ def code_sentence(sent: Span, persons=None) -> list[CodedEvent]:
                 break
         source = source or pronoun_actors(source_heads)  # "I spoke to X": the last resort, after
         target = target or pronoun_actors(target_heads)  # every rule that finds a named party
+        if code[:2] in SPEECH_ROOTS | {"02"}:  # whom one talks with: a name no table knows is still someone
+            source = source or unknown_names(source_heads)
+            target = target or [a for a in unknown_names(target_heads) if not _same(a, source)]
         plover, mode = plover_of(code)
         out.append(CodedEvent(code=code, plover=plover, mode=mode, status=status, source=source, target=target,
                               trigger=(trigger.idx, trigger.idx + len(trigger.text)),

@@ -33,7 +33,7 @@ def draft_coded(a: Analysis) -> None:
             if told is None:  # the engagements told up to this sentence ("the two presidents" are theirs)
                 told = [d for d in a.drafts if d.type == "CONSULT" and d.status == "happened" and d.anchor < sent.end]
             actors = [y for role, refs in (("source", ev.source), ("target", ev.target)) for x in refs
-                      if not x.pronoun  # a "he" the coder leaves unread: the frames resolve persons
+                      if not (x.pronoun or x.unknown)  # a "he" or a name the coder leaves unread: persons are the frames'
                       for y in _group_or_actor(x, role, text, told)]
             sources = {id(y.person) for y in actors if y.role == "source" and y.person is not None}
             actors = [y for y in actors if y.role == "source" or y.person is None or id(y.person) not in sources]
