@@ -77,7 +77,7 @@ def unknown_names(heads: list[Token]) -> list[ActorRef]:
             continue  # "on Tuesday", "in May": a time, no one
         start, end = toks[0].idx, toks[-1].idx + len(toks[-1].text)
         if all(a.start != start for a in out):  # a head reached twice (the verb's "with" and the pattern's)
-            out.append(ActorRef(h.doc.text[start:end], start, end, unknown=True))
+            out.append(ActorRef(_words(toks), start, end, unknown=True))
     return out
 
 
@@ -492,7 +492,7 @@ def _apply_sectors(found: list[ActorRef], sectors: list[tuple[int, str]], tokens
                 after[0].sector, after[0].implied = _sector_of(after[0], sector), False
                 # the words are the groups', the state says whose: "counterparts in Paris"
                 start = tokens[pos].idx
-                after[0].text = tokens[pos].doc.text[start:after[0].end]
+                after[0].text = _words([t for t in tokens if start <= t.idx < after[0].end])
                 after[0].start = start
         else:
             tok = tokens[pos]
@@ -505,7 +505,7 @@ def _apply_sectors(found: list[ActorRef], sectors: list[tuple[int, str]], tokens
                     and pos > 0 and tokens[pos - 1].idx == last.start and tokens[pos - 1].head.i == tok.i:
                 out.pop()  # "government forces", "opposition activists": one group, the head word's kind
                 start = last.start
-            out.append(ActorRef(tok.doc.text[start:end], start, end, sector=sector))
+            out.append(ActorRef(_words([t for t in tokens if start <= t.idx < end]), start, end, sector=sector))
     return sorted(out, key=lambda a: a.start)
 
 
