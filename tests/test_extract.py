@@ -169,6 +169,20 @@ def test_a_signing_told_by_the_states_is_the_officials_whose_states_are_settled_
     assert [{x.name for x in e.actors} for e in signings] == [pair]
 
 
+@pytest.mark.parametrize("text, visit", [
+    ("Chinese President Li Wei met Indonesian President Budi Santoso in Beijing on Saturday. "
+     "Budi arrived in the Asian giant on Friday for a state visit.", {"Budi Santoso", "China"}),
+    ("Saudi Crown Prince Faisal bin Nasser received French President Paul Martin in Riyadh on Monday. "
+     "Martin arrived in the Gulf kingdom on Sunday for a two-day visit.", {"Paul Martin", "Saudi Arabia"}),
+    ("Kazakh President Nurlan Abenov hosted Turkish President Kemal Aydin in Astana. "
+     "It was Aydin's third visit to the Central Asian republic this year.", {"Kemal Aydin", "Kazakhstan"}),
+])
+def test_a_state_told_by_an_epithet_is_the_visits_destination(text, visit):
+    """"The Asian giant", "the Gulf kingdom": no state named, the article's other state."""
+    visits = [e for e in extract(text, published="2024-11-10").events if e.mode == "visit"]
+    assert [{a.name for a in e.actors} for e in visits] == [visit]
+
+
 def test_related_news_after_the_body_yields_nothing():
     text = ("Envoys meet in Lima\n\n"
             "Peruvian Foreign Minister Ana Quispe met Chilean Ambassador Tomas Reyes in Lima on 5 May 2025.\n\n"

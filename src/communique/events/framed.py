@@ -155,8 +155,9 @@ def visit_from_frame(ctx: Analysis, sent: Sentence, f: frames_mod.Frame) -> list
             dests.append((code, None))  # "welcomed X to the White House for a state visit": the United States
         elif (code := _places().country_code(ctx.parsed_text[s:e])) is not None:
             dests.append((code, None))  # "visited the occupied Palestinian territories": a state's name in lower case
-        elif ctx.parsed_text[s:e].lower() in anaphors:  # the parsed text: Doc.text joins every token
-            # "his visit to the country": the article's other state than the visitor's
+        elif ctx.parsed_text[s:e].lower() in anaphors or _epithet(ctx.parsed_text[s:e]):
+            # "his visit to the country", "arrived in the Asian giant": the article's other state
+            # than the visitor's (the parsed text: Doc.text joins every token)
             other = [c for c in ctx.pair if c != f.side_a[0].country]
             if len(ctx.pair) == 2 and len(other) == 1:
                 dests.append((other[0], None))
@@ -193,6 +194,17 @@ def visit_from_frame(ctx: Analysis, sent: Sentence, f: frames_mod.Frame) -> list
         d.members = [visitor]
         drafts.append(d)
     return drafts
+
+
+def _epithet(phrase: str) -> bool:
+    """A state told by an epithet that names no state: "the Asian giant", "the Gulf kingdom",
+    "the oil-rich emirate", "the Central Asian republic" (a demonym in it would name one)."""
+    words = phrase.split()
+    if len(words) < 3 or len(words) > 5 or words[0].lower() != "the":
+        return False
+    if words[-1].lower() not in frames_mod.words()["country_epithet_heads"]:
+        return False
+    return not any(_places().demonym_code(w) or _places().country_code(w) for w in words[1:-1])
 
 
 def _seat_of_government(phrase: str) -> str | None:
