@@ -110,6 +110,7 @@ class Discourse:
         if indefinite and country is None:
             return []  # "the first visit by an African president": no state to find the person by
         title_bits = [fold(c.text) for c in mods if c.lower_ in W["title_words"]] + [fold(tok.text)]
+        untitled = []
         for k in self.salient:
             if k in exclude:
                 continue
@@ -123,4 +124,8 @@ class Discourse:
             titles = " ".join(fold(t) for t in info.titles)
             if titles and all(b in titles.split() for b in title_bits):
                 return [k]
+            if not info.titles:
+                untitled.append(k)
+        if len(untitled) == 1 and low not in W["side_words"] and not indefinite:
+            return untitled  # "Rishi Sunak promised ... the Prime Minister said": the one person given no title
         return []
