@@ -183,6 +183,68 @@ def test_a_state_told_by_an_epithet_is_the_visits_destination(text, visit):
     assert [{a.name for a in e.actors} for e in visits] == [visit]
 
 
+@pytest.mark.parametrize("text, pair", [
+    ("Speaking alongside his Kenyan counterpart William Ruto in Nairobi on Monday, Tanzanian President "
+     "Amina Juma said trade had doubled.", {"Amina Juma", "William Ruto"}),
+    ("Japanese Prime Minister Ken Sato stood alongside Philippine President Jose Ramos at a press "
+     "conference in Manila on Tuesday.", {"Ken Sato", "Jose Ramos"}),
+    ("Tanzanian President Amina Juma visited Kenya this week. In a speech alongside Mr Ruto, the Kenyan "
+     "president, she said trade had doubled.", {"Amina Juma", "Ruto"}),
+])
+def test_appearing_alongside_someone_is_meeting_them(text, pair):
+    meetings = [e for e in extract(text, published="2024-01-13").events if e.mode == "meeting"]
+    assert [{a.name for a in e.actors} for e in meetings] == [pair]
+
+
+@pytest.mark.parametrize("text", [
+    "British Prime Minister Tom Hale arrived in Kyiv on Friday. In a speech alongside Mr Kovalenko, "
+    "the Prime Minister said the partnership would last.",
+    "Dutch Prime Minister Anna de Wit arrived in Warsaw on Friday. At a dinner with Mr Nowak, the "
+    "Prime Minister praised the alliance.",
+])
+def test_a_subject_the_parse_hangs_on_a_fronted_phrase_is_still_the_subject(text):
+    """The small model reads "..., the Prime Minister said" as an apposition of the name before it."""
+    meetings = [e for e in extract(text, published="2024-01-13").events if e.mode == "meeting"]
+    assert len(meetings) == 1 and len(meetings[0].actors) == 2, meetings
+    assert {a.name for a in meetings[0].actors} in ({"Tom Hale", "Kovalenko"}, {"Anna de Wit", "Nowak"})
+
+
+@pytest.mark.parametrize("text", [
+    "Irish Taoiseach Sean Walsh held a phone call with Polish President Jan Kowal on 15 March. "
+    "On the eve of the conversation with Kowal, Walsh spoke by phone with Lithuanian President Rasa Petraite.",
+    "Irish Taoiseach Sean Walsh met Polish President Jan Kowal on 15 March. "
+    "In the run-up to the meeting with Kowal, Walsh spoke by phone with Lithuanian President Rasa Petraite.",
+])
+def test_the_event_an_eve_or_run_up_points_to_is_not_told_again(text):
+    events = [e for e in extract(text, published="2025-03-16").events if e.type == "CONSULT"]
+    pairs = [frozenset(a.name for a in e.actors) for e in events]
+    assert pairs.count(frozenset({"Sean Walsh", "Jan Kowal"})) == 1, [(e.mode, e.date, p) for e, p in zip(events, pairs)]
+    assert frozenset({"Sean Walsh", "Rasa Petraite"}) in pairs
+
+
+@pytest.mark.parametrize("text", [
+    "Zelensky welcomes Dutch aid\n\nUkrainian President Volodymyr Zelensky thanked Mark Visser for the "
+    "package. The Prime Minister travelled to Kyiv on Friday. In a speech alongside Mr Zelensky, the Prime "
+    "Minister said the aid would continue.",
+    "Ruto hails German support\n\nKenyan President William Ruto thanked Olaf Brandt for the new loan. "
+    "Speaking alongside Mr Ruto in Nairobi, the Chancellor said the loan was only the beginning.",
+])
+def test_a_definite_title_is_the_one_person_the_article_gives_no_title(text):
+    meetings = [e for e in extract(text, published="2024-01-13").events if e.mode == "meeting"]
+    assert len(meetings) == 1 and len(meetings[0].actors) == 2, meetings
+
+
+@pytest.mark.parametrize("text", [
+    "Tanzanian President Amina Juma visited Kenya this week. At a dinner with Mr Ruto, she said trade had doubled.",
+    "Tanzanian President Amina Juma visited Kenya this week. During talks with Mr Ruto on Monday, she said the "
+    "border would reopen.",
+])
+def test_a_pronoun_subject_is_not_the_counterpart_of_the_phrase_before_it(text):
+    """"At a dinner with X, she said": she is not X, whom the nearest-name rule would pick."""
+    meetings = [e for e in extract(text, published="2024-01-13").events if e.mode == "meeting"]
+    assert [{a.name for a in e.actors} for e in meetings] == [{"Amina Juma", "Ruto"}]
+
+
 def test_related_news_after_the_body_yields_nothing():
     text = ("Envoys meet in Lima\n\n"
             "Peruvian Foreign Minister Ana Quispe met Chilean Ambassador Tomas Reyes in Lima on 5 May 2025.\n\n"

@@ -144,8 +144,10 @@ class Phrases:
                 # '"... I asked President X to ...," he said': the one who speaks is not named in the quote
                 lo = next((i + 1 for i in range(head.i - 1, self.sent.start - 1, -1)
                            if self.sent.doc[i].text in ("”", '"', "''", "’’")), lo)
+            fronted = {t.i for c in verb.children if c.dep_ == "prep" and c.i < head.i for t in c.subtree} \
+                if head.dep_ in ("nsubj", "nsubjpass") else set()  # "At a dinner with X, she said": not X
             k = next((self.index[i] for i in range(head.i - 1, lo - 1, -1)
-                      if i in self.index and self.index[i] not in exclude), None)
+                      if i in self.index and self.index[i] not in exclude and i not in fronted), None)
             if k is not None:
                 keys = [k]
                 resolved.append((head.text, (k,)))
@@ -213,6 +215,9 @@ class Phrases:
                 return subj, (passive and verb.dep_ == "conj")
         if verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN") and verb.tag_ == "VBG":
             return verb.head, False  # "Prime Minister X, visiting Y, ..."
+        fronted = _fronted_apposition(verb)
+        if fronted is not None:
+            return fronted, False
         return None, False
 
     # --- prepositional counterparts
@@ -277,3 +282,19 @@ class Phrases:
         return out
 
     # --- one trigger
+
+
+def _fronted_apposition(verb: Token) -> Token | None:
+    """The subject the small model hangs as an apposition on the end of a fronted phrase ("In a
+    speech alongside Mr X, the Prime Minister said": "the Prime Minister" made X's apposition,
+    "said" left without a subject): the apposition that ends right before a subjectless verb."""
+    if not _is_verb(verb) or any(c.dep_ in ("nsubj", "nsubjpass", "csubj", "expl") for c in verb.children):
+        return None
+    for c in verb.children:
+        if c.dep_ != "prep" or c.i > verb.i:
+            continue
+        for t in c.subtree:
+            if t.dep_ == "appos" and t.head.dep_ == "pobj" and t.right_edge.i == verb.i - 1 \
+                    and t.left_edge.i > 0 and t.doc[t.left_edge.i - 1].text == ",":
+                return t
+    return None

@@ -32,7 +32,7 @@ class _Reader(Phrases):
         if not is_noun and _urging(tok):
             return None
         if not is_noun and low in ("spoke", "speaks", "speak", "spoken", "speaking", "talked", "sat", "conferred",
-                                   "confer", "confers") and not self.preps(tok, frozenset({"with", "to"})):
+                                   "confer", "confers") and not self.preps(tok, frozenset({"with", "to", "alongside"})):
             return None
         if not is_noun and low == "exchanged":
             objs = [c for c in tok.children if c.dep_ == "dobj"]

@@ -18,6 +18,9 @@ def _is_verb(tok: Token) -> bool:
 def _mode_of(tok: Token) -> str | None:
     W = words()
     low = tok.lower_
+    if (low in W["speech_nouns"] and tok.pos_ in ("NOUN", "PROPN") or low in W["alongside_verbs"] and _is_verb(tok)) \
+            and _alongside(tok):
+        return "meeting"  # "in a speech alongside Mr X", "speaking alongside his counterpart": together
     if _is_verb(tok) and low in W["verb_mode"]:
         return W["verb_mode"][low]
     if _is_verb(tok) and low in W["urging_verbs"]:
@@ -36,6 +39,12 @@ def _mode_of(tok: Token) -> str | None:
     if tok.pos_ in ("NOUN", "PROPN") and low in W["verb_mode"] and low in ("visit", "visits"):
         return "visit"
     return None
+
+
+def _alongside(tok: Token) -> bool:
+    """A word with "alongside" and someone after it ("a speech alongside X", "stood alongside X")."""
+    return any(c.dep_ == "prep" and c.lower_ == "alongside" and any(g.dep_ == "pobj" for g in c.children)
+               for c in tok.children)
 
 
 def _gathering_at(tok: Token) -> str | None:
