@@ -245,6 +245,19 @@ def test_a_pronoun_subject_is_not_the_counterpart_of_the_phrase_before_it(text):
     assert [{a.name for a in e.actors} for e in meetings] == [{"Amina Juma", "Ruto"}]
 
 
+@pytest.mark.parametrize("text, mode", [
+    ("Vietnamese Party General Secretary Van Long visited South Korea from 10 to 13 August. On this occasion, "
+     "Party General Secretary Van Long and Korean Prime Minister Park Jin Ho jointly attended the business "
+     "forum in Seoul.", "conference"),
+    ("Ghanaian President Kofi Mensah visited Brazil on 3 May. President Kofi Mensah and Brazilian President "
+     "Ana Lima together witnessed the signing of five agreements in Brasilia.", "signing"),
+])
+def test_two_subjects_the_parse_gives_the_verb_apart_act_together(text, mode):
+    """The small model hangs "and <title> <name>" on the verb as a second subject: both act."""
+    events = [e for e in extract(text, published="2025-08-14").events if e.mode == mode]
+    assert len(events) == 1 and len(events[0].actors) == 2, [(e.mode, [a.name for a in e.actors]) for e in events]
+
+
 def test_related_news_after_the_body_yields_nothing():
     text = ("Envoys meet in Lima\n\n"
             "Peruvian Foreign Minister Ana Quispe met Chilean Ambassador Tomas Reyes in Lima on 5 May 2025.\n\n"

@@ -751,3 +751,4 @@ def test_the_speaker_of_a_quote_is_not_a_person_named_inside_it(quote):
     meetings = [{a.name for a in e.actors} for e in art.events if e.mode == "meeting"]
     assert {"Luis Ortega", "Pedro Souza"} in meetings
     assert not [m for m in meetings if "Karl Berg" in m]
+

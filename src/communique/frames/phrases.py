@@ -298,3 +298,12 @@ def _fronted_apposition(verb: Token) -> Token | None:
                     and t.left_edge.i > 0 and t.doc[t.left_edge.i - 1].text == ",":
                 return t
     return None
+
+
+def co_subjects(subj: Token) -> list[Token]:
+    """The other subjects of a verb whose first subject ends in "and" ("Party General Secretary
+    To Lam and RoK Prime Minister Kim Min Seok attended": the small model hangs the second name
+    on the verb as a subject of its own instead of a conjunct of the first)."""
+    if subj.dep_ != "nsubj" or not any(c.dep_ == "cc" for c in subj.children):
+        return []
+    return [c for c in subj.head.children if c.dep_ == "nsubj" and c.i > subj.i]

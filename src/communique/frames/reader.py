@@ -12,7 +12,7 @@ from communique.frames.anaphora import Discourse, _first_of_kind
 from communique.frames.destinations import destinations, gathering
 from communique.frames.mentions import index_mentions
 from communique.frames.model import Frame, MentionSpan
-from communique.frames.phrases import Phrases
+from communique.frames.phrases import Phrases, co_subjects
 from communique.frames.triggers import _is_verb, _mode_of, _modifiers, _phone, _planned, _talked_about, _urging, trigger_positions
 
 
@@ -98,6 +98,10 @@ class _Reader(Phrases):
         if subj is not None:
             a_keys, a_places, res = self.np(subj, exclude=not_poss)
             f.resolved += res
+            for other in co_subjects(subj):  # "A and B attended": the small model makes B a second nsubj
+                ks, ps, res = self.np(other, exclude=not_poss)
+                a_keys += [k for k in ks if k not in a_keys]
+                a_places, f.resolved = a_places + ps, f.resolved + res
             if not a_keys:  # "the delegation led by X was received": X is who came
                 for g in self.led_by(subj):
                     ks, ps, res = self.np(g, exclude=not_poss)
