@@ -258,6 +258,24 @@ def test_two_subjects_the_parse_gives_the_verb_apart_act_together(text, mode):
     assert len(events) == 1 and len(events[0].actors) == 2, [(e.mode, [a.name for a in e.actors]) for e in events]
 
 
+@pytest.mark.parametrize("text, visit", [
+    ("President Kofi Boateng has returned to Ghana after departing Kenya, where he co-chaired the joint "
+     "commission with President Daniel Mwangi.", {"Kofi Boateng", "Kenya"}),
+    ("Chilean Foreign Minister Rosa Fuentes left Bogota for Quito on Thursday.", {"Rosa Fuentes", "Colombia"}),
+])
+def test_leaving_a_place_abroad_means_one_was_there(text, visit):
+    visits = [e for e in extract(text, published="2024-12-05").events if e.mode == "visit" and e.status == "happened"]
+    assert {a.name for a in visits[0].actors} == visit, [(e.mode, [a.name for a in e.actors]) for e in visits]
+
+
+@pytest.mark.parametrize("text", [
+    "Kenyan President Daniel Mwangi left Nairobi on Monday for the summit.",
+    "Kenyan President Daniel Mwangi left the meeting early on Monday.",
+])
+def test_leaving_home_or_a_room_is_no_visit(text):
+    assert not [e for e in extract(text, published="2024-12-05").events if e.mode == "visit"]
+
+
 def test_related_news_after_the_body_yields_nothing():
     text = ("Envoys meet in Lima\n\n"
             "Peruvian Foreign Minister Ana Quispe met Chilean Ambassador Tomas Reyes in Lima on 5 May 2025.\n\n"

@@ -95,7 +95,7 @@ def destinations(reader: Phrases, tok: Token, verb: Token | None) -> list[tuple[
             if c.dep_ == "dobj" and _is_verb(h) and h.lower_ in ("visited", "visit", "visits", "visiting", "toured",
                                                                   "reached"):
                 add(c)
-            if c.dep_ == "dobj" and h.i != tok.i and h.lower_ in W["departure_verbs"] and c.pos_ == "PROPN":
+            if c.dep_ == "dobj" and h.lower_ in W["departure_verbs"] and c.pos_ == "PROPN":
                 add(c)  # "left Hanoi for Bangkok after a two-day visit": the visit was to the place left
             if c.dep_ == "prep" and c.lower_ == "for" and _is_verb(h):
                 # "travelled to X for the talks", "flew in for the summit in X"

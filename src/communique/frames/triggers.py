@@ -23,6 +23,9 @@ def _mode_of(tok: Token) -> str | None:
         return "meeting"  # "in a speech alongside Mr X", "speaking alongside his counterpart": together
     if _is_verb(tok) and low in W["verb_mode"]:
         return W["verb_mode"][low]
+    if _is_verb(tok) and low in W["departure_verbs"] and any(c.dep_ == "dobj" and c.ent_type_ == "GPE"
+                                                               for c in tok.children):
+        return "visit"  # "after departing South Africa", "left Hanoi for Bangkok": had been there
     if _is_verb(tok) and low in W["urging_verbs"]:
         # "called on X" pays a courtesy call (urging is told apart in the frame); "called X" phones
         if any(c.dep_ in ("prep", "prt") and c.lower_ in W["urging_preps"] for c in tok.children):

@@ -16,7 +16,7 @@ def words() -> dict:
     # every word that can start a frame, so the reader skips all other tokens at once
     out["any_trigger"] = frozenset(out["verb_mode"]) | frozenset(w for ws in data["nouns"].values() for w in ws) | \
         frozenset(data["urging_verbs"]) | frozenset(data["speech_nouns"]) | frozenset(data["alongside_verbs"]) | \
-        {"chaired", "chair", "chairs", "chairing"}
+        frozenset(data["departure_verbs"]) | {"chaired", "chair", "chairs", "chairing"}
     out["noun_mode"] = {w: m for m, ws in data["nouns"].items() for w in ws}
     t = lexicon.titles()
     out["title_words"] = t.heads | t.ranks | frozenset(w for p in t.head_phrases for w in p)
