@@ -276,6 +276,18 @@ def test_leaving_home_or_a_room_is_no_visit(text):
     assert not [e for e in extract(text, published="2024-12-05").events if e.mode == "visit"]
 
 
+@pytest.mark.parametrize("text", [
+    "Brazilian President Ana Lima met Korean President Park Jin Ho in Seoul on Friday. From Seoul, President "
+    "Lima will travel to Jakarta in Indonesia (May 3 and 4) to attend the Association of Southeast Asian "
+    "Nations (ASEAN) Summit at the invitation of President Budi Santoso.",
+    "Next week the Kenyan president will fly to Addis Ababa to attend the African Union summit.",
+])
+def test_attending_what_one_will_travel_to_is_planned(text):
+    events = [e for e in extract(text, published="2025-05-01").events if e.mode != "meeting"]
+    assert not [e for e in events if e.type == "CONSULT" and e.status == "happened"], \
+        [(e.mode, [a.name for a in e.actors]) for e in events]
+
+
 def test_related_news_after_the_body_yields_nothing():
     text = ("Envoys meet in Lima\n\n"
             "Peruvian Foreign Minister Ana Quispe met Chilean Ambassador Tomas Reyes in Lima on 5 May 2025.\n\n"

@@ -125,8 +125,9 @@ def _planned(tok: Token, verb: Token | None) -> bool:
         if t.dep_ in ("xcomp", "pobj", "prep", "ccomp", "advcl", "acl", "dobj", "nsubj") and head.lower_ in W["planned_heads"]:
             if t.dep_ in ("xcomp", "pobj", "prep", "acl", "dobj") or head.lower_ in ("invitation", "preparation", "preparations"):
                 return True
-        if t.dep_ in ("xcomp",) and any(c.dep_ == "aux" and c.lower_ in W["planned_aux"] for c in head.children):
-            return True
+        if (t.dep_ == "xcomp" or t.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in t.children)) \
+                and any(c.dep_ == "aux" and c.lower_ in W["planned_aux"] for c in head.children):
+            return True  # "will travel to X to attend the summit": the attending is planned too
         if t.dep_ not in ("xcomp", "pobj", "prep", "dobj", "acl", "compound", "amod"):
             break
         t = head
