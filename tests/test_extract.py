@@ -288,6 +288,17 @@ def test_attending_what_one_will_travel_to_is_planned(text):
         [(e.mode, [a.name for a in e.actors]) for e in events]
 
 
+@pytest.mark.parametrize("text", [
+    "During their visit to Nairobi, German Foreign Minister Anna Weber and Defence Minister Karl Brandt held "
+    "talks with Kenyan officials.",
+    "German Foreign Minister Anna Weber and Defence Minister Karl Brandt arrived in Nairobi on Monday for a "
+    "two-day visit.",
+])
+def test_each_traveller_of_a_joint_trip_is_a_visitor(text):
+    visits = [e for e in extract(text, published="2025-03-04").events if e.mode == "visit"]
+    assert [{a.name for a in e.actors} for e in visits] == [{"Anna Weber", "Karl Brandt", "Kenya"}]
+
+
 def test_related_news_after_the_body_yields_nothing():
     text = ("Envoys meet in Lima\n\n"
             "Peruvian Foreign Minister Ana Quispe met Chilean Ambassador Tomas Reyes in Lima on 5 May 2025.\n\n"

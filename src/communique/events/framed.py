@@ -174,8 +174,8 @@ def visit_from_frame(ctx: Analysis, sent: Sentence, f: frames_mod.Frame) -> list
     drafts = []
     seen = set()
     for code, p in dests:
-        visitor = next((v for v in f.side_a if v.country != code), None)
-        if visitor is None or code in seen:
+        visitors = [v for v in f.side_a if v.country != code]  # "Blinken and Austin visited": both
+        if not visitors or code in seen:
             continue
         seen.add(code)
         if p is None or p.name == _places().country_name(code):
@@ -189,9 +189,9 @@ def visit_from_frame(ctx: Analysis, sent: Sentence, f: frames_mod.Frame) -> list
             p = next((q for q in cities if q.name != _places().country_name(code)), p)
         loc = to_location(p) if p is not None else Location(name=_places().country_name(code), country=code)
         d = Draft("CONSULT", "visit", mode_spec("visit")["cameo"],
-                  [person_actor(ctx, visitor, "visitor"), country_actor(code, "host")], [(sent.start, sent.end)],
-                  location=loc, anchor=f.start + shift)
-        d.members = [visitor]
+                  [person_actor(ctx, v, "visitor") for v in visitors] + [country_actor(code, "host")],
+                  [(sent.start, sent.end)], location=loc, anchor=f.start + shift)
+        d.members = visitors
         drafts.append(d)
     return drafts
 
