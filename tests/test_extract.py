@@ -299,6 +299,20 @@ def test_each_traveller_of_a_joint_trip_is_a_visitor(text):
     assert [{a.name for a in e.actors} for e in visits] == [{"Anna Weber", "Karl Brandt", "Kenya"}]
 
 
+@pytest.mark.parametrize("text", [
+    "Prime Minister Ana Lima of Portugal arrived in Beijing on Monday. The Chinese Premier, Li Wei, welcomed "
+    "Prime Minister Ana Lima at the Great Hall. 'Our ties are strong,' Li added. Foreign Minister Rui Costa "
+    "and Portugal's Ambassador to China, Joana Reis, joined her and also attended her meeting with the "
+    "Chinese President Zhang Min.",
+])
+def test_aides_attend_their_own_leaders_meeting(text):
+    """"A and B attended his meeting": the "his" is of their state, not the host just quoted."""
+    events = [e for e in extract(text, published="2023-11-07").events if e.mode == "meeting"]
+    pairs = [{a.name for a in e.actors} for e in events]
+    assert not any({"Li Wei", "Zhang Min"} <= p for p in pairs), pairs
+    assert any({"Ana Lima", "Zhang Min"} <= p for p in pairs), pairs
+
+
 def test_related_news_after_the_body_yields_nothing():
     text = ("Envoys meet in Lima\n\n"
             "Peruvian Foreign Minister Ana Quispe met Chilean Ambassador Tomas Reyes in Lima on 5 May 2025.\n\n"

@@ -67,7 +67,10 @@ class Discourse:
         return [first, second] if second is not None else []
 
     def resolve(self, tok: Token, exclude: Iterable = ()) -> list:
-        """The person(s) a pronoun or a definite description stands for; [] when none fits."""
+        """The person(s) a pronoun or a definite description stands for; [] when none fits.
+        `exclude`: persons it cannot be, such as the subjects of its own clause ("A and B attended
+        his meeting"); a "he"/"his" then prefers a person of their state (aides attend their
+        own leader's meeting)."""
         W = words()
         low = tok.lower_
         exclude = set(exclude)
@@ -83,6 +86,11 @@ class Discourse:
             # transcript, the speaker its last label named
             return [self.speaker] if self.speaker is not None and self.speaker not in exclude else []
         if low in W["pronouns_person"]:
+            theirs = {self.describe(k).country for k in exclude} - {None}
+            if len(theirs) == 1:
+                same = next(([k] for k in self.salient if k not in exclude and self.describe(k).country in theirs), [])
+                if same:
+                    return same
             return next(([k] for k in self.salient if k not in exclude), [])
         if tok.pos_ not in ("NOUN", "PROPN"):
             return []
