@@ -313,6 +313,18 @@ def test_aides_attend_their_own_leaders_meeting(text):
     assert any({"Ana Lima", "Zhang Min"} <= p for p in pairs), pairs
 
 
+def test_a_fronted_participle_the_parse_makes_a_compound_of_its_object_still_meets_it():
+    """In this article the small model reads "Greeting Lima ..., Mensah emphasized" as the
+    compound "Greeting Lima" and a second subject; the greeting is still Mensah meeting Lima."""
+    text = ("President Kofi Mensah rolled out the red carpet Thursday for his Brazilian counterpart Ana Lima, who "
+            "was making the first state visit to Accra by a South American leader in more than 20 years.\n\n"
+            "The visit, including a joint press conference and a state dinner, comes as both countries seek new "
+            "trade partners.\n\nGreeting Lima in front of a colorful honor guard on the Jubilee House lawn, Mensah "
+            "emphasized that the two countries are united by the same democratic values.")
+    meetings = [e for e in extract(text, published="2024-05-23").events if e.mode == "meeting"]
+    assert [{a.name for a in e.actors} for e in meetings] == [{"Kofi Mensah", "Ana Lima"}]
+
+
 def test_related_news_after_the_body_yields_nothing():
     text = ("Envoys meet in Lima\n\n"
             "Peruvian Foreign Minister Ana Quispe met Chilean Ambassador Tomas Reyes in Lima on 5 May 2025.\n\n"

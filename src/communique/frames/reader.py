@@ -19,6 +19,20 @@ from communique.frames.triggers import _is_verb, _mode_of, _modifiers, _phone, _
 class _Reader(Phrases):
     """Reads the frames of one sentence; holds the token index of its mentions."""
 
+    def compound_participle(self, f: Frame, tok: Token) -> Frame | None:
+        """"Greeting Ruto on the South Lawn, Biden said": the small model makes the fronted
+        participle a compound of its object and the object a second subject of the main verb;
+        the object is the counterpart, the main verb's other subject the one who greets."""
+        objects, _ = self.persons_at(tok.head)
+        others = [c for c in tok.head.head.children if c.dep_ == "nsubj" and c.i != tok.head.i]
+        subjects = [k for c in others for k in self.np(c)[0] if k not in objects]
+        if not objects or not subjects:
+            return None
+        f.side_a, f.side_b, f.subject = subjects, objects, list(subjects)
+        if tok.lower_ in self.W["host_verbs"]:
+            f.roles.update({**{k: "host" for k in subjects}, **{k: "guest" for k in objects}})
+        return f
+
     def frame(self, tok: Token) -> Frame | None:
         W = self.W
         mode = _mode_of(tok)
@@ -31,6 +45,8 @@ class _Reader(Phrases):
         f.planned = _planned(tok, verb)
         if not is_noun and _urging(tok):
             return None
+        if not is_noun and tok.dep_ == "compound" and tok.tag_ == "VBG" and tok.head.dep_ == "nsubj":
+            return self.compound_participle(f, tok)
         if not is_noun and low in ("spoke", "speaks", "speak", "spoken", "speaking", "talked", "sat", "conferred",
                                    "confer", "confers") and not self.preps(tok, frozenset({"with", "to", "alongside"})):
             return None
