@@ -325,6 +325,18 @@ def test_a_fronted_participle_the_parse_makes_a_compound_of_its_object_still_mee
     assert [{a.name for a in e.actors} for e in meetings] == [{"Kofi Mensah", "Ana Lima"}]
 
 
+@pytest.mark.parametrize("text, visitor", [
+    ("President Kofi Mensah rolled out the red carpet Thursday for his Brazilian counterpart Ana Lima, who was "
+     "making the first state visit to Accra by a South American leader in more than 20 years.", "Ana Lima"),
+    ("Chancellor Otto Weber welcomed Prime Minister Tevita Lolo, who was on the first visit to Berlin by a "
+     "Pacific leader since 2015.", "Tevita Lolo"),
+])
+def test_the_first_visit_by_a_leader_in_a_relative_clause_is_its_antecedents(text, visitor):
+    visits = [e for e in extract(text, published="2024-05-23").events if e.mode == "visit"]
+    assert visits and all(visitor in {a.name for a in e.actors} for e in visits), \
+        [(e.mode, [a.name for a in e.actors]) for e in visits]
+
+
 def test_related_news_after_the_body_yields_nothing():
     text = ("Envoys meet in Lima\n\n"
             "Peruvian Foreign Minister Ana Quispe met Chilean Ambassador Tomas Reyes in Lima on 5 May 2025.\n\n"

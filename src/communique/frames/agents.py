@@ -10,8 +10,17 @@ from communique.frames.phrases import Phrases
 
 def first_of_kind_subject(reader: Phrases, agent: Token) -> list:
     """The subject of the sentence's main clause, when `agent` ("a French leader" in "the first
-    visit by a French leader") fits it: that person is the one the sentence is about."""
-    subj, _ = reader.subject(reader.sent.root)
+    visit by a French leader") fits it: that person is the one the sentence is about; in a
+    relative clause ("Y, who was making the first visit by an African leader"), the clause's."""
+    clause, t = reader.sent.root, agent
+    for _ in range(8):
+        if t.dep_ == "relcl":
+            clause = t
+            break
+        if t.head.i == t.i:
+            break
+        t = t.head
+    subj, _ = reader.subject(clause)
     if subj is None or subj.i == agent.i:
         return []
     keys = reader.persons_at(subj)[0]
