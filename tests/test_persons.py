@@ -621,3 +621,15 @@ def test_a_ministry_that_lists_its_fields_with_commas_is_one_title(text, name, t
 def test_a_titled_mononym_is_found_at_each_use(text, name):
     a = extract(text)
     assert len(person(a, name).mentions) == 2
+
+
+@pytest.mark.parametrize("text, name, title", [
+    ("Prime Minister Ana Lima and President Kofi Mensah welcomed the work of their trade ministers, Rui Costa "
+     "and Ama Owusu, who met in Lisbon last week.", "Rui Costa", "minister"),
+    ("Foreign Ministers Rui Costa and Ama Owusu met in Accra on Monday.", "Rui Costa", "Foreign Minister"),
+])
+def test_a_plural_title_before_names_is_each_ones_title_in_the_singular(text, name, title):
+    from communique import extract
+
+    p = next(p for p in extract(text, published="2025-03-04").persons if p.name == name)
+    assert title in p.titles and not any(t.endswith(("ministers", "Ministers")) for t in p.titles), p.titles

@@ -164,6 +164,11 @@ def clean_title(doc: Doc, start: int, end: int) -> str:
     if start >= end:
         return ""
     text = expand_abbreviations(doc[start:end].text.replace("’", "'"))
+    last = doc[end - 1]
+    if last.tag_ in ("NNS", "NNPS") and text.endswith(last.text) and last.lemma_ != last.lower_:
+        # "their trade ministers, A and B", "Foreign Ministers A and B": each holds the one title
+        one = last.lemma_ if last.text[:1].islower() else last.lemma_[:1].upper() + last.lemma_[1:]
+        text = text[:len(text) - len(last.text)] + one
     text = re.sub(r"\s*\(\s*[A-Z][A-Za-z.]*\s*\)", "", text)
     text = re.sub(r"^[^(]*\)", "", text)  # the tail of a parenthesis opened before the title
     prev = None
