@@ -649,3 +649,14 @@ def test_who_approves_requests_is_not_who_made_them():
 def test_him_after_a_named_counterpart_is_that_counterpart(text, target):
     e = next(e for e in code_text(text) if e.root == "02")
     assert countries(e.target) == [target]
+
+
+@pytest.mark.parametrize("text, withdrawal", [
+    ("Prime Minister Lee Wen is in Brunei for the 9th Brunei-Singapore Leaders' Retreat.", False),
+    ("The leaders' retreat got under way on Tuesday at the palace.", False),
+    ("Ministers gathered for a ministerial retreat in the hills.", False),
+    ("Rebel fighters retreated from the town after heavy shelling.", True),
+    ("The army ordered a retreat from the city.", True),
+])
+def test_a_retreat_of_leaders_is_a_meeting_not_a_withdrawal(text, withdrawal):
+    assert any(e.code == "0874" for e in code_text(text)) == withdrawal

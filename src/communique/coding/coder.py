@@ -329,6 +329,24 @@ def _mentioned_deed(tok: Token, verb: Token, hit: list[int]) -> bool:
     return head.dep_ == "dobj" and head.head.i == verb.i and _lemma(verb) in MENTIONING_VERBS
 
 
+# nouns that are also the name of a kind of meeting ("the 11th Leaders' Retreat", "a ministerial retreat")
+GATHERING_SENSES = frozenset({"retreat"})
+
+
+def _gathering_sense(tok: Token) -> bool:
+    """A withdrawal noun used as the name of a meeting: capitalised inside a sentence, or held by
+    leaders or ministers ("the leaders' retreat", "a ministerial retreat", "the annual retreat")."""
+    if tok.pos_ not in ("NOUN", "PROPN") or _lemma(tok) not in GATHERING_SENSES:
+        return False
+    if tok.text[:1].isupper() and tok.i > tok.sent.start:
+        return True
+    from communique.frames.words import words
+
+    W = words()
+    holders = W["leader_groups"] | frozenset(W["titled_groups"]) | {"ministerial", "annual", "cabinet", "leader"}
+    return any(c.dep_ in ("poss", "compound", "amod", "nmod") and c.lower_.rstrip("'’") in holders for c in tok.children)
+
+
 def _attributive(tok: Token) -> bool:
     """An adjective before its noun ("free" of "a free and open region"; "threatened" of "the
     long-threatened invasion"), not a verb's use of the word."""
@@ -576,6 +594,8 @@ def code_sentence(sent: Span, persons=None) -> list[CodedEvent]:
             continue
         if len(hit) == 1 and _attributive(trigger):
             continue  # "a free and open Indo-Pacific": an adjective of a noun, no deed
+        if _gathering_sense(trigger):
+            continue  # "the Leaders' Retreat": a meeting the frames tell, no withdrawal
         words = {tokens[i].i for i in hit}
         verb = _predicate(trigger)
         if background(verb) or topic_mention(tokens, hit):
