@@ -633,3 +633,17 @@ def test_a_plural_title_before_names_is_each_ones_title_in_the_singular(text, na
 
     p = next(p for p in extract(text, published="2025-03-04").persons if p.name == name)
     assert title in p.titles and not any(t.endswith(("ministers", "Ministers")) for t in p.titles), p.titles
+
+
+@pytest.mark.parametrize("text, full, short", [
+    ("BANDAR SERI BEGAWAN, May 4 -- Minister of Defence II Dato Seri Setia Awang Haji Halbi Mohd Yussof received "
+     "Malaysian Defence Minister Khaled Ali at the ministry. Halbi later hosted a lunch for the delegation.",
+     "Halbi Mohd Yussof", "Halbi"),
+    ("KUALA LUMPUR, May 4 -- Foreign Minister Datuk Seri Utama Rahim Yusof received Thai Foreign Minister "
+     "Somchai Wong. Rahim said the talks were warm.", "Rahim Yusof", "Rahim"),
+])
+def test_malay_honorific_chains_are_no_part_of_the_name(text, full, short):
+    from communique import extract
+
+    names = {p.name for p in extract(text, published="2025-05-04").persons}
+    assert full in names and short not in names, names

@@ -10,8 +10,8 @@ FAMILY_FIRST = {"VNM", "CHN", "KOR", "PRK", "JPN", "KHM", "LAO", "THA", "MMR", "
 # Thongloun Sisoulith, "Anutin" for Anutin Charnvirakul; Ethiopian and Eritrean names are a given
 # name and the father's: "Abiy" for Abiy Ahmed, "Isaias" for Isaias Afwerki; many Indonesian names
 # have no family name and Malay ones end in the father's: "Sjafrie" for Sjafrie Sjamsoeddin, "Anwar"
-# for Anwar Ibrahim)
-GIVEN_NAME_FIRST = {"LAO", "THA", "ETH", "ERI", "IDN", "MYS"}
+# for Anwar Ibrahim; Bruneian ones too: "Erywan" for Erywan Pehin Yusof)
+GIVEN_NAME_FIRST = {"LAO", "THA", "ETH", "ERI", "IDN", "MYS", "BRN"}
 
 
 def name_core(tokens: list[str]) -> list[str]:
