@@ -337,6 +337,17 @@ def test_the_first_visit_by_a_leader_in_a_relative_clause_is_its_antecedents(tex
         [(e.mode, [a.name for a in e.actors]) for e in visits]
 
 
+@pytest.mark.parametrize("text, pair", [
+    ("On the occasion, Deputy Minister Ana Lima paid a courtesy call on Japanese State Minister for Foreign "
+     "Affairs Sato Kenji and met with business leaders.", {"Ana Lima", "Sato Kenji"}),
+    ("Kenyan Foreign Minister Daniel Mwangi paid a call upon Ghanaian President Kofi Mensah in Accra.",
+     {"Daniel Mwangi", "Kofi Mensah"}),
+])
+def test_paying_a_call_on_someone_meets_them(text, pair):
+    meetings = [e for e in extract(text, published="2025-06-02").events if e.mode == "meeting"]
+    assert pair in [{a.name for a in e.actors} for e in meetings], [[a.name for a in e.actors] for e in meetings]
+
+
 def test_related_news_after_the_body_yields_nothing():
     text = ("Envoys meet in Lima\n\n"
             "Peruvian Foreign Minister Ana Quispe met Chilean Ambassador Tomas Reyes in Lima on 5 May 2025.\n\n"
