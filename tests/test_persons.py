@@ -647,3 +647,17 @@ def test_malay_honorific_chains_are_no_part_of_the_name(text, full, short):
 
     names = {p.name for p in extract(text, published="2025-05-04").persons}
     assert full in names and short not in names, names
+
+
+@pytest.mark.parametrize("text, name, title", [
+    ("The Secretary, Department of Economic Affairs, Smt. Anita Rao, was also present at the meeting.",
+     "Anita Rao", "Secretary, Department of Economic Affairs"),
+    ("The Additional Secretary, Ministry of Commerce, Shri Vikram Mehta, attended the talks.",
+     "Vikram Mehta", "Additional Secretary, Ministry of Commerce"),
+])
+def test_a_title_then_the_office_it_holds_between_commas_is_one_title(text, name, title):
+    """Indian official style: "Secretary, Department of X, Smt. Y" names Y with the whole title."""
+    from communique import extract
+
+    p = next(p for p in extract(text, published="2025-01-01").persons if p.name == name)
+    assert title in p.titles, p.titles

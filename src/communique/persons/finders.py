@@ -107,9 +107,13 @@ def title_anchored(sent: Span) -> list[NameHit]:
 
 def _enumerated_title_start(doc: Doc, rs: int, lo: int, default: int) -> int:
     """Where a ministry's name that lists its fields began ("Minister of Health, Labour and
-    Welfare X": the run after the last comma goes on a title of the runs before it), or `default`.
+    Welfare X": the run after the last comma goes on a title of the runs before it; "Secretary,
+    Department of Economic Affairs, X": a title, then the office it holds), or `default`.
     Written here because the capitalised runs stop at commas."""
     i = rs
+    while i - 1 > lo and (is_honorific(doc[i - 1]) or doc[i - 1].text == "." and is_honorific(doc[i - 2])):
+        i -= 1  # "..., Smt. Anuradha Thakur": the honorific stands between the comma and the name
+    office_after = False  # the item after this one names an office: "Secretary, Department of X, Y"
     for _ in range(4):  # at most four items back
         if i - 1 <= lo or doc[i - 1].text != ",":
             break
@@ -119,8 +123,10 @@ def _enumerated_title_start(doc: Doc, rs: int, lo: int, default: int) -> int:
         a, b = j + 1, i - 1
         if a >= b:
             break
-        if _has_head(doc, a, b) and any(doc[k].lower_ in ("of", "for") for k in range(a, b)):
+        of = any(doc[k].lower_ in ("of", "for") for k in range(a, b))
+        if _has_head(doc, a, b) and (of or office_after):
             return a
+        office_after = of
         i = a
     return default
 

@@ -146,6 +146,7 @@ def clean_title(doc: Doc, start: int, end: int) -> str:
     """The title text without trailing honorifics, parentheses and dangling connectors."""
     while end > start and ((is_honorific(doc[end - 1]) and not doc[end - 2].text.endswith("-")
                             and not _in_head_phrase(doc, end - 1, end))
+                           or doc[end - 1].text == "." and end - 2 > start and is_honorific(doc[end - 2])
                            or doc[end - 1].text in ("(", ")", ",")
                            or doc[end - 1].lower_ in ("and", "of", "the", "for")):
         if doc[end - 1].text == ")":
