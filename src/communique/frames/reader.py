@@ -60,8 +60,9 @@ class _Reader(Phrases):
                 mode = f.mode = "signing"
         if mode in ("meeting", "visit", "dialogue") and _phone(tok, verb):
             mode = f.mode = "call"
+        paid = is_noun and verb is not None and verb.lemma_ == "pay"  # "paid a (courtesy) call on X"
         if mode == "call" and low in ("call", "calls") and (_modifiers(tok) & W["courtesy_modifiers"] or (
-                verb is not None and verb.lemma_ == "pay" and not _phone(tok, verb))):
+                paid and not _phone(tok, verb))):
             mode = f.mode = "meeting"  # "a courtesy call", "paid a call on X": in person
         if mode == "call" and not is_noun and low.startswith("spo") and not _phone(tok, tok):
             # "spoke with X" on its own: a call when the sentence says so elsewhere
@@ -157,7 +158,7 @@ class _Reader(Phrases):
             heads_preps = W["counterpart_preps"]
         if mode == "call":
             heads_preps = heads_preps | {"from"}  # "received a call from X": X phoned
-        if is_noun and verb is not None and verb.lemma_ == "pay":
+        if paid:
             heads_preps = heads_preps | W["urging_preps"]  # "paid a courtesy call on X", "paid a visit upon X"
         guest_for = is_noun and low in W["guest_for_nouns"]
         for h in heads:
