@@ -650,6 +650,34 @@ def test_malay_honorific_chains_are_no_part_of_the_name(text, full, short):
 
 
 @pytest.mark.parametrize("text, name, title", [
+    ("Deputy Prime Minister Datuk Seri Hamdan Osman met Singapore's Foreign Minister Lee Wei Ming in "
+     "Putrajaya on Monday.", "Hamdan Osman", "Deputy Prime Minister"),
+    ("Foreign Minister Dato' Sri Azlan Karim held talks with his Thai counterpart Somchai Wong in Kuala "
+     "Lumpur.", "Azlan Karim", "Foreign Minister"),
+    ("Home Minister Dato\u2019 Seri Rosli Ahmad received Indonesian Police Chief Budi Santoso.",
+     "Rosli Ahmad", "Home Minister"),
+    ("Senate President Tan Sri Wan Junaidi Hamid received a delegation led by Philippine Senator Ana Cruz.",
+     "Wan Junaidi Hamid", "Senate President"),
+])
+def test_malay_honorific_phrases_are_neither_title_nor_name(text, name, title):
+    """'Datuk Seri', "Dato' Sri", 'Tan Sri': words that are names alone ('Sri', 'Tan') are an
+    honorific together, part of neither the title before them nor the name after."""
+    from communique import extract
+
+    p = next(p for p in extract(text, published="2025-05-04").persons if p.name == name)
+    assert p.titles == [title], p.titles
+
+
+def test_the_words_of_an_honorific_phrase_stay_names_alone():
+    from communique import extract
+
+    text = ("Indonesian Finance Minister Sri Wahyuni met Singapore's Trade Minister Tan Boon Heng in Jakarta "
+            "on Monday.")
+    names = {p.name for p in extract(text, published="2025-05-04").persons}
+    assert {"Sri Wahyuni", "Tan Boon Heng"} <= names, names
+
+
+@pytest.mark.parametrize("text, name, title", [
     ("The Secretary, Department of Economic Affairs, Smt. Anita Rao, was also present at the meeting.",
      "Anita Rao", "Secretary, Department of Economic Affairs"),
     ("The Additional Secretary, Ministry of Commerce, Shri Vikram Mehta, attended the talks.",

@@ -37,6 +37,7 @@ class Titles:
     head_phrases: tuple[tuple[str, ...], ...]  # multi-token heads, folded tokens
     ranks: frozenset[str]
     honorifics: frozenset[str]
+    honorific_phrases: tuple[tuple[str, ...], ...]  # "tan sri", "datuk seri": folded words, apostrophes dropped
     org_words: frozenset[str]
     connectors: frozenset[str]
     plural_heads: frozenset[str]
@@ -56,6 +57,8 @@ def titles() -> Titles:
     return Titles(heads=frozenset(heads), head_phrases=tuple(phrases),
                   ranks=frozenset(name_key(r) for r in data["ranks"]),
                   honorifics=frozenset(name_key(h) for h in data["honorifics"]),
+                  honorific_phrases=tuple(sorted({tuple(name_key(h).replace("'", "").split())
+                                                  for h in data["honorifics"] if " " in h}, key=len, reverse=True)),
                   org_words=frozenset(name_key(w) for w in data["org_words"]),
                   connectors=frozenset(data["connectors"]), plural_heads=frozenset(plural))
 

@@ -130,6 +130,8 @@ def _is_name_token(tok: Token) -> bool:
     if _hyphen_in_name(tok) or _caps_surname(tok) or _regnal_numeral(tok) or _generational(tok) \
             or _name_syllable(tok):
         return True
+    if table(tok.doc).hon[tok.i]:
+        return False  # "Sri" of "Dato' Sri": an honorific phrase's word, though a name alone
     if not is_cap(tok) or tok.like_num or not _name_text(tok.text):
         return False
     line_start = tok.i == 0 or "\n" in tok.doc[tok.i - 1].text
@@ -159,7 +161,37 @@ def is_connector(tok: Token) -> bool:
 
 
 def is_honorific(tok: Token) -> bool:
-    return _honorific_text(tok.text)
+    """A word between a title and a name that is no part of the name: alone ("Mr", "H.E.") or
+    inside a phrase of them ("Tan Sri", "Dato' Sri"), as the doc's TokenTable marks it."""
+    return table(tok.doc).hon[tok.i]
+
+
+_APOSTROPHES = ("'", "\u2019")
+
+
+def _honorific_phrases(text: list[str], hon: list[bool]) -> None:
+    """Mark the words of honorific phrases ("Tan Sri", "Datuk Seri", "Dato' Sri") in `hon`: each
+    word alone may be a name ("Tan", "Sri"), so the phrase counts only with all its words in a
+    row (an apostrophe the tokenizer split off "Dato'" is passed over)."""
+    phrases = lexicon.titles().honorific_phrases
+    if not phrases:
+        return
+    firsts = {p[0] for p in phrases}
+    for i, word in enumerate(text):
+        if word[:1].isupper() and name_key(word) in firsts:
+            for phrase in phrases:
+                j, ok = i, True
+                for part in phrase:
+                    while j < len(text) and text[j] in _APOSTROPHES:
+                        j += 1
+                    if j >= len(text) or name_key(text[j]) != part:
+                        ok = False
+                        break
+                    j += 1
+                if ok:
+                    for k in range(i, j):
+                        hon[k] = True
+                    break
 
 
 @lru_cache(maxsize=8192)  # small: a stream of novel words must not grow a worker
@@ -195,7 +227,8 @@ class TokenTable:
         self.ws = ws = [t.whitespace_ for t in toks]  # the text of doc[i:j] is text[k] + ws[k] joined, the last ws left off
         connectors = lexicon.titles().connectors
         self.cap = [bool(x) and x[0].isupper() and not pu for x, pu in zip(text, punct)]
-        self.hon = [_honorific_text(x) for x in text]
+        self.hon = hon = [_honorific_text(x) for x in text]
+        _honorific_phrases(text, hon)
         self.head = [_head_text(x) for x in text]
         self.conn = [x in connectors or x in ("(", ")") for x in text]
         # the lower-case second part of a hyphenated given name ("Yun-cheol"), asked only after a hyphen
