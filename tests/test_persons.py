@@ -668,6 +668,25 @@ def test_malay_honorific_phrases_are_neither_title_nor_name(text, name, title):
     assert p.titles == [title], p.titles
 
 
+@pytest.mark.parametrize("text, name, country, title", [
+    ("Ghana's former President John Mensah addressed the forum in Accra on Monday.",
+     "John Mensah", "GHA", "Ghana's former President"),
+    ("Peru's acting President Luis Quispe met Bolivian envoys in Lima.", "Luis Quispe", "PER",
+     "Peru's acting President"),
+    ("The talks were chaired by Chile's outgoing foreign minister Ana Fuentes.", "Ana Fuentes", "CHL",
+     "Chile's outgoing foreign minister"),
+    ("Nigeria's new Defence Minister Musa Bello arrived in Niamey.", "Musa Bello", "NGA",
+     "Nigeria's new Defence Minister"),
+])
+def test_a_lower_case_rank_keeps_the_state_in_the_title(text, name, country, title):
+    """ "Ghana's former President X": a lower-case rank word ('former', 'acting', 'outgoing') inside
+    the title does not cut the state's possessive off it."""
+    from communique import extract
+
+    p = next(p for p in extract(text, published="2025-05-04").persons if p.name == name)
+    assert (p.country, p.titles) == (country, [title]), (p.country, p.titles)
+
+
 def test_the_words_of_an_honorific_phrase_stay_names_alone():
     from communique import extract
 

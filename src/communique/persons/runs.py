@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span
 
+from communique import lexicon
 from communique.persons.namewords import OPEN_QUOTES, _nickname_end
 from communique.persons.tokens import NAME_PARTICLES, table
 
@@ -16,7 +17,18 @@ def runs(sent: Span) -> list[tuple[int, int]]:
     if key in tt.runs:
         return tt.runs[key]
     text, lower, cap, hon, head, conn, hyph, punct = tt.text, tt.lower, tt.cap, tt.hon, tt.head, tt.conn, tt.hyph, tt.punct
+    ranks = lexicon.titles().ranks
     out, i, end = [], sent.start, sent.end
+
+    def rank_before_title(k: int) -> bool:
+        """A lower-case rank word inside a title ("Kenya's former President", "Japan's foreign
+        minister"): it goes on when a title word or a capital follows it, past other ranks."""
+        while k + 1 < end and lower[k] in ranks and not cap[k]:
+            k += 1  # "outgoing foreign minister": ranks in a row
+            if cap[k] or head[k]:
+                return True
+        return False
+
     while i < end:
         if not (cap[i] or hon[i] or head[i]):
             i += 1
@@ -32,7 +44,9 @@ def runs(sent: Span) -> list[tuple[int, int]]:
             elif j > i and text[j] in OPEN_QUOTES and _nickname_end(sent.doc, j, end):
                 j = _nickname_end(sent.doc, j, end)
             elif conn[j] and j + 1 < end and (cap[j + 1] or head[j + 1] or text[j + 1] == "("
-                                              or lower[j + 1] in ("the", "its")):
+                                              or lower[j + 1] in ("the", "its") or rank_before_title(j + 1)):
+                j += 1
+            elif j > i and rank_before_title(j):
                 j += 1
             elif lower[j] in NAME_PARTICLES and j + 1 < end and (cap[j + 1] or hyph[j + 1] or (
                     lower[j + 1] in NAME_PARTICLES and j + 2 < end and cap[j + 2])):
