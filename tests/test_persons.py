@@ -708,3 +708,29 @@ def test_a_title_then_the_office_it_holds_between_commas_is_one_title(text, name
 
     p = next(p for p in extract(text, published="2025-01-01").persons if p.name == name)
     assert title in p.titles, p.titles
+
+
+@pytest.mark.parametrize("text, name, country", [
+    ("Austrian Chancellor Karl Huber travelled with six ministers, including Interior Minister Eva Gruber, "
+     "for the talks in Prague on Monday.", "Eva Gruber", "AUT"),
+    ("President Mwangi of Kenya, accompanied by Cabinet Secretary for Trade Joseph Otieno, met Ugandan "
+     "President Yoweri Museveni in Kampala.", "Joseph Otieno", "KEN"),
+    ("Japanese Prime Minister Kenji Sato arrived in Canberra on Sunday. Sato was joined by Trade Minister "
+     "Aiko Mori at the talks with Australian Prime Minister Anthony Albanese.", "Aiko Mori", "JPN"),
+    ("Indian Prime Minister Narendra Modi and his delegation, among them Commerce Minister Vikram Rao, "
+     "were welcomed at the airport in Abu Dhabi.", "Vikram Rao", "IND"),
+])
+def test_an_official_travelling_with_a_leader_is_of_the_leaders_state(text, name, country):
+    from communique import extract
+
+    p = next(p for p in extract(text, published="2025-05-04").persons if p.name == name)
+    assert p.country == country, p.country
+
+
+def test_a_delegation_someone_received_is_not_the_hosts():
+    """ "received a delegation including Minister X": X came to the host, not with them."""
+    from communique import extract
+
+    text = "Kenyan President William Ruto received a delegation including Minister of Trade Tadesse Worku."
+    p = next(p for p in extract(text, published="2025-05-04").persons if p.name == "Tadesse Worku")
+    assert p.country != "KEN", p.country

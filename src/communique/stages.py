@@ -124,13 +124,15 @@ def find_events(a: Analysis) -> None:
 
 def settle_countries(a: Analysis) -> None:
     """Who is shown (titled, named twice, or an actor; a spokesperson only as an actor), the
-    countries the events settle for the shown persons, and the events told by states that those
+    states of officials travelling with a person of known state, the countries the events settle
+    for the shown persons, and the events told by states that those
     countries show to be the persons' own."""
     actors = {id(x.person) for d in a.drafts for x in d.actors if x.person is not None}
     for p in a.persons:
         weak = not p.strong and len(p.mentions) < 2
         p.shown = (not weak and not persons_mod.only_speaks(p) and not p.aside) or id(p) in actors
     shown = [p for p in a.persons if p.shown]
+    persons_mod.accompanying_countries(a.sentences, a.doc.text)
     persons_mod.settle_countries(shown, a.drafts, a.pair, persons_mod.home_country(a.body, a.doc))
     a.drafts = fold_states_into_persons(a.drafts)
 
@@ -176,7 +178,7 @@ STAGES: tuple[Stage, ...] = (
     Stage("sentences", build_sentences, reads=("parsed", "parsed_text", "body", "persons", "country_weights"),
           writes=("sentences", "pair")),
     Stage("events", find_events, reads=("sentences", "pair", "pub_date", "year", "body"), writes=("drafts",)),
-    Stage("settle_countries", settle_countries, reads=("drafts", "persons", "pair", "body", "doc"),
+    Stage("settle_countries", settle_countries, reads=("drafts", "persons", "pair", "body", "doc", "sentences"),
           writes=("persons", "drafts")),
     Stage("coded_events", code_events, reads=("sentences", "persons", "drafts"), writes=("drafts",)),
     Stage("commitments", find_commitments, reads=("sentences", "pair"), writes=("commitments",)),

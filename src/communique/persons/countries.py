@@ -92,6 +92,30 @@ def home_country(body, doc: Document) -> str | None:
     return None
 
 
+def accompanying_countries(sentences, text: str) -> None:
+    """An official of no stated state who travels with a person of known state ("Chancellor X
+    travelled with 12 ministers, including Defence Minister Y"; "X, accompanied by Foreign Minister
+    Y") is of that state: the nearest such person before them in the sentence, with the words
+    between naming the company (data/person_words.json accompanying_cues) and no other person."""
+    cue = _accompanying_cue()
+    for sent in sentences:
+        ms = sent.mentions
+        for k, m in enumerate(ms):
+            p = m.person
+            if p.country is not None or p.org is not None or p.intl or not p.titles:
+                continue
+            before = next((b for b in reversed(ms[:k]) if b.person is not p), None)
+            if before is None or before.person.country is None or before.end > m.start:
+                continue
+            if cue.search(text[before.end:m.start]):
+                p.country = before.person.country
+
+
+@lru_cache(maxsize=1)
+def _accompanying_cue() -> re.Pattern:
+    return re.compile(lexicon.person_words()["accompanying_cues"], re.I)
+
+
 def settle_countries(persons, drafts, pair, home) -> None:
     """Countries the text leaves open: the other side of an engagement with one known side, then
     the outlet's home state for officials with a bare title ("Prime Minister X" in a Suva paper).
