@@ -454,3 +454,47 @@ def test_infer_year_from_the_year_a_meeting_plans_for(text, year):
 
 def test_a_long_term_target_year_is_no_article_year():
     assert infer_year("On March 3 the leaders set out their plans for 2050 on climate.") is None
+
+
+@pytest.mark.parametrize("text, published, date", [
+    ("March 3, 2025 11:02 AM GMT+3\n\nNAIROBI, March 3 (Reuters) - Kenyan President Peter Kamau held talks "
+     "with Ethiopian Prime Minister Dawit Tesfaye in Addis Ababa on Sunday.", "2025-03-03", "2025-03-02"),
+    ("LIMA, May 9, 2025 (AP) - Peruvian President Rosa Quispe met Chilean President Jorge Soto in Lima on "
+     "Thursday.", "2025-05-09", "2025-05-08"),
+    ("ACCRA, 12 June 2025 (GNA) - Ghana's Foreign Minister Kofi Mensah received his Togolese counterpart Afi Amouzou "
+     "yesterday.", "2025-06-12", "2025-06-11"),
+])
+def test_a_datelines_date_is_the_filing_not_the_event(text, published, date):
+    """ "NAIROBI, March 3 (Reuters) - ... on Sunday": the dateline dates the story; the event is the
+    Sunday before it."""
+    from communique import extract
+
+    art = extract(text)
+    assert art.published == published
+    assert [e.date for e in art.events] == [date], [e.date for e in art.events]
+
+
+def test_a_dateline_date_alone_still_gives_the_publication():
+    from communique import extract
+
+    art = extract("HARARE, July 2, 2025 (New Ziana) - Zimbabwean President Tendai Moyo met Zambian President "
+                  "Chanda Phiri in Harare.")
+    assert art.published == "2025-07-02"
+
+
+@pytest.mark.parametrize("text, published, date", [
+    ("Hanoi, 14/3/2025 - Deputy Prime Minister Bui Van Long received Philippine Secretary of Foreign Affairs "
+     "Teresa Cruz in Hanoi yesterday.", "2025-03-14", "2025-03-13"),
+    ("Vientiane, 3/4/2025 - Lao Prime Minister Somsak Vong received Thai Prime Minister Anan Srisuk in "
+     "Vientiane yesterday.", "2025-04-03", "2025-04-02"),
+    ("2025-04-11T09:30:00+02:00\n\nGerman Chancellor Jan Becker received Polish Prime Minister Adam Nowak in "
+     "Berlin on Thursday.", "2025-04-11", "2025-04-10"),
+])
+def test_numeric_dateline_dates_and_timestamps_date_the_page(text, published, date):
+    """A dateline's day-first numeric date ("Hanoi, 14/3/2025 -") and an ISO timestamp line
+    ("2025-04-11T09:30:00+02:00") are the publication date that "yesterday" counts from."""
+    from communique import extract
+
+    art = extract(text)
+    assert art.published == published
+    assert [e.date for e in art.events] == [date], [e.date for e in art.events]

@@ -542,6 +542,11 @@ def _dateline(content: list[_Line], lead: _Line) -> dict | None:
 def _month_day_year(value: str):
     from communique.dates import month_day
 
+    if re.fullmatch(r"[0-3]?\d/[01]?\d/\d{4}", value):  # "Hanoi, 14/3/2025 -": day first, as date lines are read
+        iso = _parse_date(value)
+        if iso is None:
+            return None, None, None
+        return int(iso[5:7]), int(iso[8:10]), int(iso[:4])
     got = month_day(value)  # "June 23", "Aug. 12, 2025": read without dateparser (slow to start)
     if got is not None:
         month, day, year = got

@@ -494,16 +494,29 @@ def _in_aside_before(text: str, start: int, end: int, anchor: int) -> bool:
     return opened is not None and "," not in text[opened:start] and "," in text[end:anchor]
 
 
+# "NAIROBI, March 3 (Reuters) -", "Hanoi, 14/3/2025 -", "LIMA, Peru, May 2, 2025 /AP/ -": the date a
+# wire dateline gives is when the story was filed, never by itself when what it tells happened
+_DATELINE_BEFORE = re.compile(r"^\s*[A-Z][\w.'’\- ]{1,40}?,\s*(?:[A-Z][\w.'’\- ]{1,30}?,\s*)?$")
+_DATELINE_AFTER = re.compile(r"^(?:,?\s*\d{4})?\s*(?:\([^()\n]{2,40}\)\s*)?(?:--?|–|—|:|\.?\s*/[A-Za-z-]{2,20}/)")
+
+
+def in_dateline(text: str, m: "DateMention") -> bool:
+    """Whether date `m` is the date of a dateline opening `text` ("NAIROBI, March 3 (Reuters) -")."""
+    return m.start < 60 and bool(_DATELINE_BEFORE.match(text[:m.start])) and bool(_DATELINE_AFTER.match(text[m.end:]))
+
+
 def pick_event_date(text: str, anchor: int, *, published=None, year=None, found=None) -> str | None:
     """The date of the event whose trigger sits at `anchor` in `text`: the nearest date, days and
     months before bare years, but never one after a future cue or inside a clause about another
-    occasion that opens between the trigger and the date. `found`: find_dates(text, published=...,
-    year=...) when the caller has it already."""
+    occasion that opens between the trigger and the date, nor a dateline's. `found`:
+    find_dates(text, published=..., year=...) when the caller has it already."""
     if found is None:
         found = find_dates(text, published=published, year=year)
     lex = _lexicon()
     ok = []
     for m in found:
+        if in_dateline(text, m):
+            continue  # when the wire filed it; "on Sunday" later in the lead is when it happened
         if m.start > anchor:
             between = text[anchor:m.start]
             if lex.future.search(between) or _OTHER_CLAUSE.search(between) or _SINCE.search(between):
