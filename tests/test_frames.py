@@ -192,6 +192,21 @@ def test_visit_destination_from_syntax(text, place):
     assert place in [text[s:e] for s, e in f.destinations]
 
 
+@pytest.mark.parametrize("text, visitor, host", [
+    ("Indian External Affairs Minister Rajiv Menon visited Qatar March 3-5, holding talks with Qatari leaders.",
+     "Rajiv Menon", "QAT"),
+    ("Kenyan President William Ruto visited Ethiopia Oct. 6-7 for talks on the dam.", "William Ruto", "ETH"),
+    ("Japanese Prime Minister Taro Sato visited Vietnam April 28-30.", "Taro Sato", "VNM"),
+])
+def test_a_visit_with_its_dates_right_after_the_place(text, visitor, host):
+    """ "visited Qatar March 3-5": the small model makes the place a compound of the date."""
+    from communique import extract
+
+    visits = [e for e in extract(text, published="2025-06-01").events if e.mode == "visit"]
+    assert [(visitor, host)] == [([a.name for a in e.actors if a.role == "visitor"][0],
+                                  next(a.country for a in e.actors if a.role == "host")) for e in visits]
+
+
 def test_a_tour_has_several_destinations():
     text = "Ana Lima began a tour of Portugal, Spain and Italy on Monday."
     f = one(text, "visit")

@@ -95,6 +95,12 @@ def destinations(reader: Phrases, tok: Token, verb: Token | None) -> list[tuple[
             if c.dep_ == "dobj" and _is_verb(h) and h.lower_ in ("visited", "visit", "visits", "visiting", "toured",
                                                                   "reached"):
                 add(c)
+            elif _is_verb(h) and h.lower_ in ("visited", "visit", "visits", "visiting", "toured") \
+                    and c.ent_type_ == "DATE" and c.i > h.i:
+                # "visited Qatar March 3-5": the small model makes the place a compound of the date
+                for g in c.children:
+                    if g.dep_ == "compound" and g.i < c.i and g.pos_ == "PROPN" and g.ent_type_ in ("GPE", "LOC"):
+                        add(g)
             if c.dep_ == "dobj" and h.lower_ in W["departure_verbs"] and c.pos_ == "PROPN":
                 add(c)  # "left Hanoi for Bangkok after a two-day visit": the visit was to the place left
             if c.dep_ == "prep" and c.lower_ == "for" and _is_verb(h):
