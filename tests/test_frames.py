@@ -151,6 +151,27 @@ def test_phone_wordings_are_calls(text):
     assert f.mode == "call" and f.side_a == ["Ana Lima"] and f.side_b == ["Pedro Souza"]
 
 
+@pytest.mark.parametrize("text, host, guest", [
+    ("German Chancellor Karl Berg held a bilateral with British Prime Minister Ann Cole in Copenhagen on Thursday.",
+     None, None),
+    ("Chancellor Karl Berg had a brief bilateral with Prime Minister Ann Cole of Britain on the margins.", None, None),
+    ("President Musa Bello on Monday played host to his Senegalese counterpart, Amadou Diallo, at the Presidential "
+     "Villa.", "Musa Bello", "Amadou Diallo"),
+    ("Kenyan President Peter Kamau played host to Ugandan President John Okello at State House on Monday.",
+     "Peter Kamau", "John Okello"),
+])
+def test_a_bilateral_and_playing_host_are_meetings(text, host, guest):
+    from communique import extract
+
+    art = extract(text, published="2025-03-04")
+    meetings = [e for e in art.events if e.mode == "meeting"]
+    assert len(meetings) == 1, art.events
+    if host:
+        roles = {a.name: a.role for a in meetings[0].actors}
+        assert roles == {host: "host", guest: "guest"}, roles
+        assert all(not t.lower().startswith("host") for p in art.persons for t in p.titles)
+
+
 @pytest.mark.parametrize("text", [
     "Ana Lima called on Pedro Souza to release the prisoners.",
     "Ana Lima called on Pedro Souza to respect the ceasefire.",

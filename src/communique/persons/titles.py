@@ -121,6 +121,8 @@ def _title_start(doc: Doc, start: int, name_start: int) -> int:
             continue
         if tok.text in ("-", "–", "—") and tok.whitespace_ and j > 0 and doc[j - 1].whitespace_:
             break  # a spaced dash ends a dateline ("PRETORIA - President X"), never sits inside a title
+        if tok.lower_ == "to" and j - 1 >= start and doc[j - 1].text in lexicon.person_words()["relational_title_words"]:
+            break  # "played host to Ugandan President X": the title starts after the relation
         if is_vocab(tok) or is_connector(tok) or tok.text.endswith(("'s", "’s")) or tok.text in ("'s", "’s") \
                 or (tok.text == ")" or tok.text == "(") or _in_head_phrase(doc, j, name_start):
             k = j
