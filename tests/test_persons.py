@@ -734,3 +734,27 @@ def test_a_delegation_someone_received_is_not_the_hosts():
     text = "Kenyan President William Ruto received a delegation including Minister of Trade Tadesse Worku."
     p = next(p for p in extract(text, published="2025-05-04").persons if p.name == "Tadesse Worku")
     assert p.country != "KEN", p.country
+
+
+@pytest.mark.parametrize("text, name, country", [
+    ("Portuguese Prime Minister Luís Montenegro met Spanish Prime Minister Pedro Sánchez in Madrid.",
+     "Luís Montenegro", "PRT"),
+    ("US Congressman Jim Jordan met Israeli Prime Minister Benjamin Netanyahu in Jerusalem.", "Jim Jordan", "USA"),
+    ("The Portuguese Prime Minister, Luís Montenegro, ended an official visit to Angola on Tuesday.",
+     "Luís Montenegro", "PRT"),
+])
+def test_a_family_name_that_is_a_country_name(text, name, country):
+    """ "Luís Montenegro": a state's name as the family name of a person spaCy reads as one."""
+    from communique import extract
+
+    p = next((p for p in extract(text, published="2025-03-04").persons if p.name == name), None)
+    assert p is not None and p.country == country, p
+
+
+def test_a_person_with_a_country_family_name_is_met_by_it_alone():
+    from communique import extract
+
+    art = extract("The Portuguese Prime Minister, Luís Montenegro, arrived in Luanda on Monday. Montenegro was "
+                  "received by President João Lourenço at the presidential palace.", published="2025-03-04")
+    pairs = [sorted(a.name for a in e.actors) for e in art.events if e.mode == "meeting"]
+    assert ["João Lourenço", "Luís Montenegro"] in pairs, pairs

@@ -132,11 +132,23 @@ def _is_name_token(tok: Token) -> bool:
         return True
     if table(tok.doc).hon[tok.i]:
         return False  # "Sri" of "Dato' Sri": an honorific phrase's word, though a name alone
+    if _country_family_name(tok):
+        return True
     if not is_cap(tok) or tok.like_num or not _name_text(tok.text):
         return False
     line_start = tok.i == 0 or "\n" in tok.doc[tok.i - 1].text
     return not ((tok.is_sent_start or line_start) and tok.pos_ in ("VERB", "AUX", "ADP", "DET", "PRON", "CCONJ",
                                                                    "SCONJ", "ADV", "ADJ"))
+
+
+def _country_family_name(tok: Token) -> bool:
+    """A country's name as a family name: "Luís Montenegro", "Ana Jordan", inside a PERSON entity of
+    spaCy's, after a given name that is no country or title word (the name rules alone read a
+    country there, and lost the person)."""
+    if tok.ent_type_ != "PERSON" or tok.ent_iob_ != "I" or tok.i == 0 or not is_country_word(tok.text):
+        return False
+    prev = tok.doc[tok.i - 1]
+    return prev.ent_type_ == "PERSON" and prev.text[:1].isupper() and prev.is_alpha and _name_text(prev.text)
 
 
 @lru_cache(maxsize=8192)  # small: a stream of novel words must not grow a worker
