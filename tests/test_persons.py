@@ -758,3 +758,25 @@ def test_a_person_with_a_country_family_name_is_met_by_it_alone():
                   "received by President João Lourenço at the presidential palace.", published="2025-03-04")
     pairs = [sorted(a.name for a in e.actors) for e in art.events if e.mode == "meeting"]
     assert ["João Lourenço", "Luís Montenegro"] in pairs, pairs
+
+
+@pytest.mark.parametrize("text, name, country", [
+    ("KUALA LUMPUR, July 8, 2025 — Foreign Minister Datuk Seri Azman Hashim received Indian External Affairs "
+     "Minister Ravi Kumar on Tuesday. Azman later met Thai Foreign Minister Somchai Wong.", "Azman Hashim", "MYS"),
+    ("ADDIS ABABA, July 8, 2025 — Foreign Minister Tesfaye Alemu received Kenyan Foreign Minister Jane Wambui on "
+     "Tuesday. Tesfaye later met Sudanese Foreign Minister Omar Idris.", "Tesfaye Alemu", "ETH"),
+    ("SINGAPORE, July 8, 2025 — Singapore's Foreign Minister Tan Boon Heng received Indian External Affairs "
+     "Minister Ravi Kumar on Tuesday. Tan later met Thai Foreign Minister Somchai Wong.", "Tan Boon Heng", "SGP"),
+    ("SINGAPORE, July 8, 2025 — Singapore's Trade Minister Ong Kai Wen received Vietnamese Trade Minister "
+     "Nguyen Van Binh on Tuesday. Ong later met Thai Commerce Minister Somchai Wong.", "Ong Kai Wen", "SGP"),
+])
+def test_a_short_form_of_the_outlets_own_official_names_them_again(text, name, country):
+    """The given name of a Malaysian or Ethiopian official whom the home outlet titles without a
+    state ("KUALA LUMPUR - Foreign Minister X"), and the family name of a Singaporean Chinese name,
+    stand for the person in the next sentence, whose meeting is theirs."""
+    from communique import extract
+
+    art = extract(text)
+    p = next(p for p in art.persons if p.name == name)
+    assert p.country == country and len(p.mentions) == 2, (p.country, p.mentions)
+    assert sum(1 for e in art.events if name in [a.name for a in e.actors]) == 2, art.events

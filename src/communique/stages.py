@@ -56,7 +56,8 @@ def find_persons(a: Analysis) -> None:
     """Names with their titles, then the short and title-only mentions that stand for them."""
     blocked: list[tuple[int, int]] = []  # spouses, credits, places: no short mention goes there
     entries = persons_mod.build_persons(a.parsed, a.offset, a.allowed, blocked)
-    persons_mod.resolve_short_mentions(a.parsed, a.offset, entries, a.allowed, blocked)
+    persons_mod.resolve_short_mentions(a.parsed, a.offset, entries, a.allowed, blocked,
+                                       home=persons_mod.home_country(a.body, a.doc))
     persons_mod.resolve_title_mentions(a.doc.text, entries, a.allowed, a.body.start, a.body.end)
     a.persons = entries
 

@@ -127,7 +127,9 @@ def settle_countries(persons, drafts, pair, home) -> None:
         if len(known) == 1 and unknown and len(pair) == 2 and next(iter(known)) in pair:
             other = next(c for c in pair if c not in known)
             for p in unknown:
-                p.country = other
+                # "KUALA LUMPUR - Foreign Minister X received Indian ...": a bare title where the
+                # outlet reports from is that state's, before the article's other named state
+                p.country = home if home and home not in known and p.titles else other
     paired_unknown = set()
     for e in drafts:
         unknown = [a.person for a in e.actors if a.person is not None and a.person.country is None]

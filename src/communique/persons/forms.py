@@ -6,6 +6,10 @@ from communique import lexicon
 from communique.persons.tokens import NAME_PARTICLES
 
 FAMILY_FIRST = {"VNM", "CHN", "KOR", "PRK", "JPN", "KHM", "LAO", "THA", "MMR", "TWN", "HKG", "MNG"}
+# naming traditions (data/name_origins.tsv) whose family name comes first and is the short form:
+# "Xi" for Xi Jinping, "Kim" for Kim Jong Un, "Kishida" for Kishida Fumio, "Tan" for Singapore's
+# and Malaysia's Tan See Leng (their Hokkien, Teochew and Cantonese spellings are listed as SGP)
+SURNAME_FIRST_ORIGINS = frozenset({"CHN", "KOR", "JPN", "SGP"})
 # where news shortens a person to the first word of the name, the given name ("Thongloun" for
 # Thongloun Sisoulith, "Anutin" for Anutin Charnvirakul; Ethiopian and Eritrean names are a given
 # name and the father's: "Abiy" for Abiy Ahmed, "Isaias" for Isaias Afwerki; many Indonesian names
@@ -30,6 +34,7 @@ def short_forms(tokens: list[str], country: str | None = None) -> set[str]:
     if not core:
         return set()
     forms = {core[0], core[-1]}
-    if len(core) >= 3 and country not in FAMILY_FIRST and lexicon.name_origins().get(core[0]) not in FAMILY_FIRST:
+    origin = lexicon.name_origins().get(core[0])
+    if len(core) >= 3 and country not in FAMILY_FIRST and origin not in FAMILY_FIRST and origin not in SURNAME_FIRST_ORIGINS:
         forms.add(core[-2])
     return forms

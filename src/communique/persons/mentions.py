@@ -12,7 +12,7 @@ from spacy.tokens import Doc
 from communique import lexicon
 from communique.analysis import PersonDraft
 from communique.text import name_key
-from communique.persons.forms import FAMILY_FIRST, GIVEN_NAME_FIRST, name_core
+from communique.persons.forms import FAMILY_FIRST, GIVEN_NAME_FIRST, SURNAME_FIRST_ORIGINS, name_core
 from communique.persons.titles import _has_head_text
 from communique.persons.tokens import is_name_token, table, token_country
 
@@ -22,9 +22,12 @@ def _short_key(text: str) -> str:
     return re.sub(r"'s$", "", name_key(text))
 
 
-def resolve_short_mentions(doc: Doc, offset: int, entries: list[PersonDraft], allowed, blocked=()) -> None:
+def resolve_short_mentions(doc: Doc, offset: int, entries: list[PersonDraft], allowed, blocked=(),
+                           home: str | None = None) -> None:
     """Attach one-word mentions ("Son", "Blinken", "Giang") to the person they stand for;
-    an ambiguous short name goes to the person mentioned most recently before it."""
+    an ambiguous short name goes to the person mentioned most recently before it. `home`: the
+    state the outlet reports from, whose officials a bare title names ("KUALA LUMPUR - Foreign
+    Minister Zulkifli Rahman ... Zulkifli later met"): their short form follows its custom."""
     aliases: dict[str, list[PersonDraft]] = {}
     origins = lexicon.name_origins()
     for e in entries:
@@ -37,10 +40,12 @@ def resolve_short_mentions(doc: Doc, offset: int, entries: list[PersonDraft], al
         if not core:
             continue
         forms = {core[-1]}
-        if origins.get(core[0]) in ("CHN", "KOR", "JPN") or e.voted_country in GIVEN_NAME_FIRST \
+        state = e.voted_country or (home if e.titles else None)
+        if origins.get(core[0]) in SURNAME_FIRST_ORIGINS or state in GIVEN_NAME_FIRST \
                 or origins.get(core[0]) in GIVEN_NAME_FIRST:
             forms.add(core[0])
-        if len(core) >= 3 and e.voted_country not in FAMILY_FIRST and origins.get(core[0]) not in FAMILY_FIRST:
+        if len(core) >= 3 and e.voted_country not in FAMILY_FIRST and origins.get(core[0]) not in FAMILY_FIRST \
+                and origins.get(core[0]) not in SURNAME_FIRST_ORIGINS:
             forms.add(core[-2])
         for f in forms:
             if len(f) >= 2:
