@@ -788,3 +788,20 @@ def test_the_speaker_of_a_quote_is_not_a_person_named_inside_it(quote):
     assert {"Luis Ortega", "Pedro Souza"} in meetings
     assert not [m for m in meetings if "Karl Berg" in m]
 
+
+
+@pytest.mark.parametrize("text", [
+    "King Hamad of Bahrain held a bilateral meeting with Egyptian President Omar Nabil, attended by His Royal "
+    "Highness Crown Prince Salman bin Hamad.",
+    "Sultan Haitham of Oman held talks with Iranian President Reza Karimi, attended by Foreign Minister Badr Saif.",
+    "Emir Tamim of Qatar received Turkish President Ahmet Kaya in a meeting attended by Prime Minister Khalid Nasser.",
+])
+def test_who_attends_a_meeting_is_no_counterpart_and_no_conference(text):
+    """ "held a meeting with X, attended by Y": Y sat in on the meeting, of a side the sentence does
+    not tell; no gathering was attended."""
+    from communique import extract
+
+    art = extract(text, published="2025-03-04")
+    assert [e.mode for e in art.events] == ["meeting"], art.events
+    assert len(art.events[0].actors) == 2, art.events[0].actors
+    assert not any("Highness" in p.name or "Royal" in p.name for p in art.persons)

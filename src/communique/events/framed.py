@@ -240,6 +240,8 @@ def conference_from_frame(ctx: Analysis, sent: Sentence, f: frames_mod.Frame) ->
     C"): one conference event of them all. One attendee is left to the gatherings list."""
     people = f.participants()
     spec = mode_spec("conference")
+    if _attends_a_meeting(f.trigger):
+        return []  # "held a meeting with X, attended by the Crown Prince": who sat in, no gathering
     if f.gathering and people:
         # one attendee per sentence is kept: join_gatherings folds the attendees of one summit
         d = Draft(spec["type"], "conference", spec["cameo"], [person_actor(ctx, p, "participant") for p in people],
@@ -250,6 +252,18 @@ def conference_from_frame(ctx: Analysis, sent: Sentence, f: frames_mod.Frame) ->
         return []
     return [Draft(spec["type"], "conference", spec["cameo"], [person_actor(ctx, p, "participant") for p in people],
                   [(sent.start, sent.end)], anchor=f.start + doc_shift(sent), members=list(people))]
+
+
+def _attends_a_meeting(trigger) -> bool:
+    """ "held talks with X, attended by Y", "a meeting attended by Y": the attending verb is told of
+    a meeting (the noun it hangs on, or the object of the verb it hangs on), not of a gathering."""
+    if trigger.dep_ not in ("acl", "advcl") or not trigger.tag_ == "VBN":
+        return False
+    head = trigger.head
+    nouns = [head] if head.pos_ in ("NOUN", "PROPN") else [c for c in head.children if c.dep_ == "dobj"]
+    meeting = frames_mod.words()["noun_mode"]
+    return any(meeting.get(n.lower_) == "meeting" and n.lower_ not in frames_mod.words()["gathering_words"]
+               for n in nouns)
 
 
 def join_gatherings(drafts: list[Draft]) -> list[Draft]:

@@ -240,7 +240,8 @@ class _Reader(Phrases):
         if is_noun and mode != "visit":
             # "a session co-chaired by A and B", "talks hosted by X"
             for c in tok.children:
-                if c.dep_ == "acl" and _is_verb(c):
+                if c.dep_ == "acl" and _is_verb(c) and W["verb_mode"].get(c.lower_) != "conference":
+                    # not "talks attended by Y": who sits in is of a side the sentence does not tell
                     for g in self.agent(c):
                         ks, ps, res = self.np(g)
                         f.resolved += res
