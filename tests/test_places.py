@@ -301,3 +301,20 @@ def test_a_mixed_case_short_name_matches_only_as_written(text, found):
     from communique import places
 
     assert [(p.text, p.country) for p in places.find_places(text) if p.kind == "country"] == found
+
+
+@pytest.mark.parametrize("text, city, country", [
+    ("Argentine Foreign Minister Ana Ruiz was received by Chilean President Luis Soto at the Palacio de La Moneda "
+     "on Tuesday.", "Santiago", "CHL"),
+    ("Colombian President Andrés Rojas received Ecuadorian President Diego Mora at the Casa de Nariño.",
+     "Bogotá", "COL"),
+    ("Peruvian President Rosa Quispe met Bolivian President Juan Mamani at the Palacio Quemado on Monday.",
+     "La Paz", "BOL"),
+])
+def test_a_latin_american_seat_of_government_places_the_meeting_in_its_city(text, city, country):
+    """ "at the Palacio de La Moneda": the president's seat stands for its city, and "Palacio" alone
+    is not the Spanish village the gazetteer knows."""
+    from communique import extract
+
+    (event,) = extract(text, published="2025-03-04").events
+    assert (event.location.name, event.location.country) == (city, country), event.location
