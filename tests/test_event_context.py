@@ -475,3 +475,38 @@ def test_a_headline_place_is_not_given_to_an_event_of_other_persons():
              if e.mode == "meeting" and "Ana Quispe" in {a.name for a in e.actors}]
     assert other
     assert all(e.location is None or e.location.name != "Potsdam" for e in other)
+
+
+@pytest.mark.parametrize("text, place", [
+    ("Indian External Affairs Minister Arjun Rao held talks with Omani Foreign Minister Said Harthy on March 5, "
+     "before leaving for Doha.", None),
+    ("Japanese Foreign Minister Ken Mori met Philippine Foreign Secretary Ana Reyes in Manila on Monday, en "
+     "route to Jakarta.", "Manila"),
+    ("Kenyan President Peter Kamau held talks with Ugandan President John Okello in Kampala on Friday, heading "
+     "to Kigali afterwards.", "Kampala"),
+])
+def test_the_next_stop_is_not_where_the_talks_were(text, place):
+    """ "before leaving for Doha", "en route to Jakarta": the next stop, not the venue."""
+    (event,) = [e for e in extract(text, published="2025-03-06").events if e.mode == "meeting"]
+    assert (event.location.name if event.location else None) == place, event.location
+
+
+def test_a_meeting_planned_for_a_summit_does_not_place_the_one_held():
+    text = ("Published 16 June 2025\n\nMoroccan Foreign Minister Karim Alami and his Senegalese counterpart "
+            "Awa Ndiaye held talks on the gas pipeline last week.\n\nThe two ministers will meet again at the "
+            "African Union summit in Malabo in July.")
+    (event,) = [e for e in extract(text).events if e.mode == "meeting" and e.status == "happened"]
+    assert event.location is None or event.location.country != "GNQ", event.location
+
+
+def test_a_meeting_before_the_trip_on_and_the_meeting_named_at_the_end():
+    """The meeting in Berlin on Thursday is not placed by the trip to Paris on Friday; "During
+    the meeting in Berlin" further down, in an article of one meeting, places it."""
+    text = ("Published 11 April 2025\n\nGerman Chancellor Jan Becker received Polish Prime Minister Adam Nowak "
+            "at the Chancellery on Thursday.\n\nOfficials described the talks as constructive. Trade between "
+            "the two neighbours has grown. Becker said both states had a duty to the eastern flank. Nowak "
+            "asked for faster deliveries of air defence systems.\n\nDuring the meeting in Berlin, the two "
+            "leaders also discussed migration.\n\nNowak travelled on to Paris on Friday.")
+    art = extract(text)
+    (meeting,) = [e for e in art.events if e.mode == "meeting"]
+    assert (meeting.location.name, meeting.date) == ("Berlin", "2025-04-10"), (meeting.location, meeting.date)

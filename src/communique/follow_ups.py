@@ -13,6 +13,7 @@ from __future__ import annotations
 import json
 import re
 from functools import lru_cache
+from itertools import chain
 from importlib import resources
 
 from communique import dates, places, when
@@ -145,18 +146,39 @@ def host_place(texts: list[str], index: int, mode: str):
     return None
 
 
-def follow_up_place(texts: list[str], index: int, mode: str):
+def _far_referring(texts: list[str], index: int, mode: str):
+    """(text, reference offsets) of the sentences past the window that name the event by its noun
+    ("During the meeting in Berlin, ..." at the end of the story), for an article telling one."""
+    d = _data()
+    rx = d["modes"].get(mode)
+    if rx is None:
+        return
+    for k in range(index + 1 + d["window"], len(texts)):
+        text = texts[k]
+        if d["recall"].search(text):
+            continue
+        refs = [m.end() for m in rx.finditer(text) if not d["other"].search(text, max(0, m.start() - 10), m.end())]
+        if refs:
+            yield text, refs
+
+
+def follow_up_place(texts: list[str], index: int, mode: str, *, only: bool = False):
     """The place (a `places.PlaceMention`) a sentence near texts[index] gives the event told
     there, or None: a city (else a country) after "in"/"at" within reach after a reference
-    ("the talks in the Philippines", "the meeting was held at ... in Beijing")."""
+    ("the talks in the Philippines", "the meeting was held at ... in Beijing"). `only`: the event
+    is the article's one of its mode, so "the meeting" further on is still it."""
     if mode == "call":
         return None
     reach = _data()["reach"]
-    for text, refs in _referring(texts, index, mode):
+    referring = _referring(texts, index, mode)
+    if only:
+        referring = chain(referring, _far_referring(texts, index, mode))
+    for text, refs in referring:
         found = [p for p in _places_in(text) if p.country
                  and re.search(r"\b(?:in|at)\s+(?:the\s+)?$", text[max(0, p.start - 8):p.start], re.I)]
         for r in refs:
-            near = [p for p in found if r <= p.start <= r + reach and not _future_between(text, r, p.start)]
+            # "will meet again at the summit in Malabo": a future cue anywhere before it plans the next one
+            near = [p for p in found if r <= p.start <= r + reach and not _future_between(text, 0, p.start)]
             if near:
                 return sorted(near, key=lambda p: (p.kind != "city", p.start))[0]
     return host_place(texts, index, mode)

@@ -519,21 +519,31 @@ def _topic_rx():
     return re.compile(rf"{topic}\s+(?:the\s+)?$", re.I), re.compile(rf"{topic}\s", re.I)
 
 
+@lru_cache(maxsize=1)
+def _onward_rx():
+    cues = _read_json("places_rules.json")["onward_cues"]
+    words = "|".join(re.escape(c) for c in sorted(cues, key=len, reverse=True))
+    return re.compile(rf"(?<![A-Za-z])(?:{words})\s+(?:the\s+)?$", re.I), re.compile(rf"(?<![A-Za-z])(?:{words})\s", re.I)
+
+
 def venue_text(text: str) -> str:
     """`text` with the places that say nothing of where it happened blanked out (same length,
-    offsets unchanged): an opening dateline ("JAKARTA –": where the outlet reports from) and
-    topics ("discussed the crisis in Gaza", "the war in Ukraine") and states a relation is with
-    ("the alliance with Washington")."""
+    offsets unchanged): an opening dateline ("JAKARTA –": where the outlet reports from),
+    topics ("discussed the crisis in Gaza", "the war in Ukraine"), states a relation is with
+    ("the alliance with Washington") and the next stop ("before leaving for Muscat")."""
     chars = list(text)
     span = dateline_span(text)
     if span is not None:
         chars[span[0]:span[1]] = " " * (span[1] - span[0])
     rx, gate = _topic_rx()
+    onward, onward_gate = _onward_rx()
     between = "between" in text.lower()
-    if gate.search(text) or between:  # most sentences name no topic: skip the gazetteer walk
+    topics, onwards = bool(gate.search(text)), bool(onward_gate.search(text))
+    if topics or between or onwards:  # most sentences name no topic: skip the gazetteer walk
         for p in find_places(text):
             before = text[max(0, p.start - 40):p.start]
-            if rx.search(before) or (between and _BETWEEN.search(before)):
+            if (topics and rx.search(before)) or (between and _BETWEEN.search(before)) \
+                    or (onwards and onward.search(before)):
                 chars[p.start:p.end] = " " * (p.end - p.start)
     return "".join(chars)
 

@@ -71,6 +71,13 @@ def _travellers(trip: Draft) -> set[str]:
     return {name_key(a.name) for a in trip.actors if a.kind == "person"}
 
 
+def _before_trip(d: Draft, trip: Draft) -> bool:
+    """The event was over before the trip began ("met in Berlin on Thursday ... travelled on to
+    Paris on Friday"): it happened elsewhere than the trip."""
+    got, leg = when.interval(d.date), when.interval(trip.date)
+    return got is not None and leg is not None and got[1] < leg[0]
+
+
 def _city_of_trip(trip: Draft, drafts: list[Draft], visits_too: bool = True) -> Location | None:
     """The city of the trip's state where one of its travellers' other events took place."""
     travellers = _travellers(trip)
@@ -115,7 +122,8 @@ def settle_context(ctx: Analysis, drafts: list[Draft], sentences: list[Sentence]
         if d.date is None:
             d.date = follow_ups.follow_up_date(texts, k, d.mode, published=ctx.published, year=ctx.year)
         if d.location is None and d.mode not in ("call", "visit"):
-            p = follow_ups.follow_up_place(texts, k, d.mode)
+            only = sum(1 for o in drafts if o.mode == d.mode and o.type == d.type) == 1
+            p = follow_ups.follow_up_place(texts, k, d.mode, only=only)
             if p is not None:
                 d.location = to_location(p)
     lead_limit = sentences[min(len(sentences) - 1, MAIN_DATE_SENTENCES)].end if sentences else 0
@@ -159,7 +167,7 @@ def settle_context(ctx: Analysis, drafts: list[Draft], sentences: list[Sentence]
             # Qatar ..., the Qatari Prime Minister said at the press conference"), else the first trip
             stop = next((v for v in visits if v is not d and not v.background and v.location is not None
                          and v.location.country in {a.country for a in d.actors if a.kind == "person"}), trip)
-            if stop is not None and d is not stop and stop.location is not None:
+            if stop is not None and d is not stop and stop.location is not None and not _before_trip(d, stop):
                 if _travellers(stop) & {name_key(a.name) for a in d.actors} or _states_of_trip(d, stop):
                     d.location = Location(stop.location.name or None, stop.location.country)
             elif trip is None and dateline and d.mode in ("meeting", "dialogue", "signing"):
