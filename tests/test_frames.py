@@ -805,3 +805,22 @@ def test_who_attends_a_meeting_is_no_counterpart_and_no_conference(text):
     assert [e.mode for e in art.events] == ["meeting"], art.events
     assert len(art.events[0].actors) == 2, art.events[0].actors
     assert not any("Highness" in p.name or "Royal" in p.name for p in art.persons)
+
+
+@pytest.mark.parametrize("text, visitor, host", [
+    ("Prime Minister Somsak Vong held talks with Thai Prime Minister Anan Srisuk in Vientiane yesterday, during "
+     "the Thai leader's first official visit to Laos.", "Anan Srisuk", "LAO"),
+    ("Kenyan President Peter Kamau received Ugandan President John Okello at State House on Monday, as the "
+     "Ugandan leader began a two-day state visit to Kenya.", "John Okello", "KEN"),
+    ("Chancellor Jan Becker hosted French President Paul Morel in Berlin on Monday as the French president began "
+     "a state visit to Germany.", "Paul Morel", "DEU"),
+])
+def test_a_states_official_described_later_in_the_sentence_is_the_one_named_before(text, visitor, host):
+    """ "during the Thai leader's first visit": the Thai person named earlier in the same sentence,
+    not its subject."""
+    from communique import extract
+
+    visits = [e for e in extract(text, published="2025-09-09").events if e.mode == "visit"]
+    got = [([a.name for a in e.actors if a.role == "visitor"], next(a.country for a in e.actors if a.role == "host"))
+           for e in visits]
+    assert got == [([visitor], host)], got

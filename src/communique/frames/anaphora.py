@@ -66,11 +66,13 @@ class Discourse:
         second = next((k for k in self.salient if self.describe(k).country not in (None, c)), None)
         return [first, second] if second is not None else []
 
-    def resolve(self, tok: Token, exclude: Iterable = ()) -> list:
+    def resolve(self, tok: Token, exclude: Iterable = (), earlier: Iterable = ()) -> list:
         """The person(s) a pronoun or a definite description stands for; [] when none fits.
         `exclude`: persons it cannot be, such as the subjects of its own clause ("A and B attended
         his meeting"); a "he"/"his" then prefers a person of their state (aides attend their
-        own leader's meeting)."""
+        own leader's meeting). `earlier`: persons named before it in its own sentence, nearest
+        first, whom a description of a state's official may point back to ("X held talks with
+        Thai Prime Minister Y, during the Thai leader's first visit")."""
         W = words()
         low = tok.lower_
         exclude = set(exclude)
@@ -119,7 +121,8 @@ class Discourse:
             return []  # "the first visit by an African president": no state to find the person by
         title_bits = [fold(c.text) for c in mods if c.lower_ in W["title_words"]] + [fold(tok.text)]
         untitled = []
-        for k in self.salient:
+        earlier = [k for k in earlier if k not in exclude] if country is not None else []
+        for k in earlier + [k for k in self.salient if k not in earlier]:
             if k in exclude:
                 continue
             info = self.describe(k)

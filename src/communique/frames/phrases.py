@@ -153,7 +153,9 @@ class Phrases:
                 resolved.append((head.text, (k,)))
                 return keys, places, resolved
         if not keys and self.discourse is not None:
-            keys = self.discourse.resolve(head, exclude)
+            earlier = list(dict.fromkeys(self.index[i] for i in range(head.i - 1, self.sent.start - 1, -1)
+                                         if i in self.index))
+            keys = self.discourse.resolve(head, exclude, earlier)
             if keys and not self.discourse.fresh:  # "the two leaders" of no engagement told before meet anew
                 resolved.append((head.text, tuple(keys)))
             if not keys:
