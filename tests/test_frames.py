@@ -824,3 +824,20 @@ def test_a_states_official_described_later_in_the_sentence_is_the_one_named_befo
     got = [([a.name for a in e.actors if a.role == "visitor"], next(a.country for a in e.actors if a.role == "host"))
            for e in visits]
     assert got == [([visitor], host)], got
+
+
+@pytest.mark.parametrize("text", [
+    "Thai Prime Minister Anan Srisuk received Peruvian President Rosa Quispe in Bangkok on Friday, where they "
+    "agreed to finish trade talks before the APEC leaders' meeting in November.",
+    "Indonesian President Budi Santoso met Australian Prime Minister Tom Hughes on Monday ahead of the ASEAN "
+    "foreign ministers' meeting in Jakarta.",
+    "Kenyan President Peter Kamau met Ethiopian Prime Minister Dawit Tesfaye before the IGAD heads of state "
+    "summit in Djibouti.",
+])
+def test_an_organisations_gathering_named_by_its_members_is_no_counterpart(text):
+    """ "before the APEC leaders' meeting": where they will gather, not an organisation met."""
+    from communique import extract
+
+    art = extract(text, published="2025-04-07")
+    assert [len(e.actors) for e in art.events if e.type == "CONSULT" and e.status == "happened"] == [2], art.events
+    assert not any(a.kind == "org" for e in art.events if e.type == "CONSULT" for a in e.actors)

@@ -113,7 +113,9 @@ _VENUE_BEFORE = re.compile(r"\b(?:at|inside|outside|in front of|(?:sidelines?|ma
 def _gathering_after() -> re.Pattern:
     names = sorted(words()["gathering_words"] | {"meeting", "meetings", "ministerial", "talks"}, key=len,
                    reverse=True)
-    return re.compile(r"(?:['’]s)?\s+(?:" + "|".join(map(re.escape, names)) + r")\b", re.I)
+    # "the G20 summit", "the APEC leaders' meeting", "the ASEAN foreign ministers' retreat"
+    holders = r"(?:\s+(?:(?:foreign|economic|trade|finance|defen[cs]e)\s+)?(?:leaders|ministers|heads\s+of\s+state)['’]?)?"
+    return re.compile(r"(?:['’]s)?" + holders + r"\s+(?:" + "|".join(map(re.escape, names)) + r")\b", re.I)
 
 
 def _inside_longer_name(text: str, start: int, end: int) -> bool:
