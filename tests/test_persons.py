@@ -780,3 +780,17 @@ def test_a_short_form_of_the_outlets_own_official_names_them_again(text, name, c
     p = next(p for p in art.persons if p.name == name)
     assert p.country == country and len(p.mentions) == 2, (p.country, p.mentions)
     assert sum(1 for e in art.events if name in [a.name for a in e.actors]) == 2, art.events
+
+
+@pytest.mark.parametrize("text, name, country", [
+    ("Chairman of the Standing Committee of the National People's Congress Li Wenhua met Samoan Prime Minister "
+     "Tuila Fono in Beijing.", "Li Wenhua", "CHN"),
+    ("Vice Chairman of the National People’s Congress Standing Committee Wang Dong received a delegation led by "
+     "Kenyan Speaker Moses Kamau.", "Wang Dong", "CHN"),
+    ("Speaker of the US Congress Mark Dalton met Japanese Prime Minister Ken Mori.", "Mark Dalton", "USA"),
+])
+def test_china_s_legislature_is_not_the_us_congress(text, name, country):
+    from communique import extract
+
+    p = next(p for p in extract(text, published="2025-03-04").persons if p.name == name)
+    assert p.country == country, (p.country, p.org)
