@@ -498,3 +498,17 @@ def test_numeric_dateline_dates_and_timestamps_date_the_page(text, published, da
     art = extract(text)
     assert art.published == published
     assert [e.date for e in art.events] == [date], [e.date for e in art.events]
+
+
+@pytest.mark.parametrize("text, published", [
+    ("BOGOTÁ, February 20, 2025 — Colombian President Andrés Rojas received Ecuadorian President Diego Mora on "
+     "Wednesday.", "2025-02-20"),
+    ("SÃO PAULO, March 3, 2025 (Reuters) - Brazilian President Ana Lima met Argentine President Jorge Diaz on "
+     "Sunday.", "2025-03-03"),
+    ("ASUNCIÓN, 5 May 2025 (IP) - Paraguayan President Luis Benítez received Uruguayan President Ana Silva.",
+     "2025-05-05"),
+])
+def test_a_dateline_place_with_accents_dates_the_page(text, published):
+    from communique import extract
+
+    assert extract(text).published == published
