@@ -512,3 +512,17 @@ def test_a_dateline_place_with_accents_dates_the_page(text, published):
     from communique import extract
 
     assert extract(text).published == published
+
+
+@pytest.mark.parametrize("text, date", [
+    ("In Luanda on Tuesday, Portuguese Foreign Minister Rui Costa and Angolan Foreign Minister Manuel Neto signed a "
+     "strategic cooperation programme for 2025-2030.", "2025-11-18"),
+    ("Kenyan President Peter Kamau and Ugandan President John Okello on Monday signed a 2026-2030 trade plan.",
+     "2025-11-17"),
+])
+def test_a_span_of_years_in_a_signing_sentence_is_not_its_date(text, date):
+    """ "signed a programme for 2025-2030": the programme's years; "on Tuesday" is the signing's day."""
+    from communique import extract
+
+    signings = [e for e in extract(text, published="2025-11-19").events if e.type == "AGREE"]
+    assert signings and all(e.date == date for e in signings), [(e.type, e.date) for e in signings]

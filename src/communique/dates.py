@@ -500,6 +500,9 @@ _DATELINE_BEFORE = re.compile(r"^\s*[A-Z][\w.'’\- ]{1,40}?,\s*(?:[A-Z][\w.'’
 _DATELINE_AFTER = re.compile(r"^(?:,?\s*\d{4})?\s*(?:\([^()\n]{2,40}\)\s*)?(?:--?|–|—|:|\.?\s*/[A-Za-z-]{2,20}/)")
 
 
+_YEARS = re.compile(r"\d{4}/\d{4}")
+
+
 def in_dateline(text: str, m: "DateMention") -> bool:
     """Whether date `m` is the date of a dateline opening `text` ("NAIROBI, March 3 (Reuters) -")."""
     return m.start < 60 and bool(_DATELINE_BEFORE.match(text[:m.start])) and bool(_DATELINE_AFTER.match(text[m.end:]))
@@ -526,7 +529,8 @@ def pick_event_date(text: str, anchor: int, *, published=None, year=None, found=
         elif _in_aside_before(text, m.start, m.end, anchor):
             continue  # "X, who arrived on Thursday, later met Y": the arrival's date
         ok.append(m)
-    days = [m for m in ok if m.kind != "year"]
+    # a span of years ("a programme for 2025-2030") says less of the day than "on Tuesday" does
+    days = [m for m in ok if m.kind != "year" and not _YEARS.fullmatch(m.value)]
     pool = days or ok
     if not pool:
         return None
