@@ -526,3 +526,16 @@ def test_a_span_of_years_in_a_signing_sentence_is_not_its_date(text, date):
 
     signings = [e for e in extract(text, published="2025-11-19").events if e.type == "AGREE"]
     assert signings and all(e.date == date for e in signings), [(e.type, e.date) for e in signings]
+
+
+@pytest.mark.parametrize("text, value", [
+    ("The two presidents had last met at the summit in Accra in December.", "2024-12"),
+    ("Since the state visit last November, trade has doubled.", "2024-11"),
+    ("The ministers will meet again in December.", "2025-12"),
+    ("They met in January to prepare the visit.", "2025-01"),
+])
+def test_a_month_alone_falls_in_the_year_its_tense_allows(text, value):
+    """A month with no year, in an article of February 2025: a past December is 2024's, a planned
+    one 2025's, "last November" the one before publication."""
+    found = [m.value for m in find_dates(text, published="2025-02-17", year=2025) if m.kind == "month"]
+    assert found == [value], found

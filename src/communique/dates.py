@@ -274,7 +274,9 @@ def _read_month_cue(m: re.Match, year, published, future=False):
         return None
     mo = _lexicon().month_number(word)
     cue = m.group("cue").lower()
-    y = year
+    # as in _anchor_year: the publication's own year says nothing more ("met in December" in a
+    # February article is last December)
+    y = year if not (year and published is not None and year == published.year) else None
     if y is None and published is not None:
         if cue == "next":
             y = published.year if mo > published.month else published.year + 1
@@ -282,6 +284,8 @@ def _read_month_cue(m: re.Match, year, published, future=False):
             y = published.year if mo < published.month else published.year - 1
         elif cue == "this":
             y = published.year
+        elif future:  # "will meet again in December": the next December to come
+            y = published.year if mo >= published.month else published.year + 1
         else:
             y = _anchor_year(mo, 1, None, published, future)
     return m.start("m1"), m.end("m1"), _fmt_month(y, mo), "month"
