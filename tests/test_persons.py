@@ -794,3 +794,40 @@ def test_china_s_legislature_is_not_the_us_congress(text, name, country):
 
     p = next(p for p in extract(text, published="2025-03-04").persons if p.name == name)
     assert p.country == country, (p.country, p.org)
+
+
+@pytest.mark.parametrize("text, name, title", [
+    ("Somali President Hassan Sheikh Ali met Kenyan President Peter Kamau in Nairobi.", "Hassan Sheikh Ali",
+     "Somali President"),
+    ("Somali Prime Minister Omar Sheikh Abdi received Ethiopian Foreign Minister Dawit Tesfaye.", "Omar Sheikh Abdi",
+     "Somali Prime Minister"),
+])
+def test_a_style_inside_a_name_is_part_of_it(text, name, title):
+    """ "Hassan Sheikh Mohamud": the style between two of its words belongs to the name."""
+    from communique import extract
+
+    p = next((p for p in extract(text, published="2025-03-04").persons if p.name == name), None)
+    assert p is not None and p.titles == [title], [(q.name, q.titles) for q in extract(text).persons]
+
+
+def test_a_style_before_a_name_stays_out_of_it():
+    from communique import extract
+
+    names = {p.name for p in extract("Emirati Foreign Minister Sheikh Saif bin Rashid met Egyptian Foreign Minister "
+                                     "Omar Nabil in Cairo.", published="2025-03-04").persons}
+    assert "Saif bin Rashid" in names, names
+
+
+@pytest.mark.parametrize("text, guest", [
+    ("Qatar's Minister of State Khalid bin Hamad Al Thani met Jordanian Foreign Minister Ayman Nasser. Sheikh "
+     "Khalid was then received by Jordanian Prime Minister Omar Haddad.", "Khalid bin Hamad Al Thani"),
+    ("Saudi Deputy Defence Minister Faisal bin Salman Al Saud arrived in Amman on Monday. Prince Faisal was "
+     "received by Jordanian Prime Minister Omar Haddad.", "Faisal bin Salman Al Saud"),
+])
+def test_a_style_and_a_given_name_stand_for_the_person(text, guest):
+    """ "Sheikh Khalid", "Prince Faisal": a Gulf royal's style and given name, told after the full name."""
+    from communique import extract
+
+    art = extract(text, published="2025-03-04")
+    pairs = [sorted(a.name for a in e.actors) for e in art.events if e.mode == "meeting"]
+    assert sorted([guest, "Omar Haddad"]) in pairs, pairs

@@ -164,7 +164,8 @@ def person_words() -> dict:
     out = {k: v for k, v in data.items() if not k.startswith("_")}
     for key in ("titles_in_name", "personal_honorifics", "particles", "spouse_words", "credit_words",
                 "past_cues_adjacent", "past_cues_near", "past_cues_after", "non_person_words", "headline_verbs", "clause_participles", "locative_words", "place_nouns", "given_name_titles", "source_cues",
-                "leader_cues_before", "leader_cues_after", "relational_title_words"):
+                "leader_cues_before", "leader_cues_after", "relational_title_words", "given_name_styles",
+                "styles_inside_names"):
         out[key] = frozenset(name_key(w) for w in out[key])
     out["regnal_numerals"] = frozenset(out["regnal_numerals"])
     out["source_titles"] = tuple(out["source_titles"])

@@ -29,6 +29,8 @@ def resolve_short_mentions(doc: Doc, offset: int, entries: list[PersonDraft], al
     state the outlet reports from, whose officials a bare title names ("KUALA LUMPUR - Foreign
     Minister Zulkifli Rahman ... Zulkifli later met"): their short form follows its custom."""
     aliases: dict[str, list[PersonDraft]] = {}
+    given: dict[str, list[PersonDraft]] = {}  # first words, met only after a style ("Sheikh Khalid")
+    styles = lexicon.person_words()["given_name_styles"]
     origins = lexicon.name_origins()
     for e in entries:
         if len(e.tokens) == 1 and e.titles and len(e.tokens[0]) >= 3:
@@ -39,6 +41,8 @@ def resolve_short_mentions(doc: Doc, offset: int, entries: list[PersonDraft], al
         core = name_core(e.tokens)
         if not core:
             continue
+        if len(core[0]) >= 3:
+            given.setdefault(core[0], []).append(e)
         forms = {core[-1]}
         state = e.voted_country or (home if e.titles else None)
         if origins.get(core[0]) in SURNAME_FIRST_ORIGINS or state in GIVEN_NAME_FIRST \
@@ -66,6 +70,8 @@ def resolve_short_mentions(doc: Doc, offset: int, entries: list[PersonDraft], al
             continue
         f = _short_key(text)
         cands = aliases.get(f)
+        if not cands and i > 0 and f in given and name_key(tt.text[i - 1]) in styles:
+            cands = given[f]  # "Sheikh Khalid was received by ...": Khalid bin Hamad Al Thani
         if not cands:
             continue
         tok = doc[i]

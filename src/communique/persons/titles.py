@@ -38,7 +38,8 @@ def _name_suffix(doc: Doc, start: int, end: int) -> int:
             j -= nick + 1
             continue
         if name_at(doc, j) or (k < end and (lower[j] in NAME_PARTICLES or hyph[j])) \
-                or _country_given_name(doc, j, start, k, end) or _title_word_given_name(doc, j, start, k, end):
+                or _country_given_name(doc, j, start, k, end) or _title_word_given_name(doc, j, start, k, end) \
+                or _style_inside_name(doc, j, start, k, end):
             k = j
         elif j == end - 1 and j - 1 >= start and cap[j] and not hon[j] \
                 and name_at(doc, j - 1) and not t.isupper() and name_key(t) not in lexicon.titles().heads:
@@ -51,6 +52,13 @@ def _name_suffix(doc: Doc, start: int, end: int) -> int:
     while k < end and text[k] in NAME_PARTICLES:  # lower-case particles do not start a name
         k += 1
     return k
+
+
+def _style_inside_name(doc: Doc, j: int, start: int, k: int, end: int) -> bool:
+    """A style between two words of one name: "Hassan Sheikh Mohamud" (a given name before it,
+    the name going on after it), where "Foreign Minister Sheikh X" has a title before it."""
+    return k == j + 1 and k < end and j - 1 >= start and name_key(doc[j].text) in \
+        lexicon.person_words()["styles_inside_names"] and name_at(doc, j - 1) and not is_head(doc[j - 1])
 
 
 def _is_place_pair(doc: Doc, i: int) -> bool:
