@@ -831,3 +831,21 @@ def test_a_style_and_a_given_name_stand_for_the_person(text, guest):
     art = extract(text, published="2025-03-04")
     pairs = [sorted(a.name for a in e.actors) for e in art.events if e.mode == "meeting"]
     assert sorted([guest, "Omar Haddad"]) in pairs, pairs
+
+
+@pytest.mark.parametrize("text, name, country, title", [
+    ("Indonesian Foreign Minister Budi Santoso met Joao Soares, the foreign minister of Timor-Leste, in Dili.",
+     "Joao Soares", "TLS", "foreign minister of Timor-Leste"),
+    ("Portuguese Foreign Minister Rui Costa met Carlos Pinto, the foreign minister of Guinea-Bissau, in Lisbon.",
+     "Carlos Pinto", "GNB", "foreign minister of Guinea-Bissau"),
+    ("Australian Foreign Minister Ann Cole met Bendito Ramos, Timor-Leste's foreign minister, in Canberra.",
+     "Bendito Ramos", "TLS", "Timor-Leste's foreign minister"),
+])
+def test_a_hyphenated_state_in_a_title_is_no_name(text, name, country, title):
+    """ "Timor-Leste", "Guinea-Bissau": joined by a hyphen like a double-barrelled name, but a state."""
+    from communique import extract
+
+    persons = extract(text, published="2025-03-04").persons
+    p = next((p for p in persons if p.name == name), None)
+    assert p is not None and (p.country, p.titles) == (country, [title]), [(q.name, q.country, q.titles) for q in persons]
+    assert not any("-" in q.name and q.country == country and q.name != name for q in persons)

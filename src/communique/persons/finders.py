@@ -210,7 +210,7 @@ def appositions(sent: Span) -> list[NameHit]:
         if k < sent.end and doc[k].text == "," and n < sent.end and name_at(doc, n) and \
                 (n + 1 >= sent.end or name_at(doc, n + 1)):
             continue  # "A, and the Minister of X, B": the title belongs to B
-        if k > j and _has_head(doc, j, min(k, j + 4)):
+        if k > j and _has_head(doc, j, min(k, j + 6)):  # "Timor-Leste's foreign minister": six tokens to the head
             hit = NameHit(ns, re_, source="apposition")
             _add_titles(hit, doc, j, k)
             if hit.titles:

@@ -101,7 +101,9 @@ def _hyphen_in_name(tok: Token) -> bool:
     i = tok.i
     return tok.text in ("-", "‐") and i > 0 and i + 1 < len(doc) and not doc[i - 1].whitespace_ \
         and not tok.whitespace_ and (doc[i - 1].text[:1].isupper() or (i >= 2 and _particle_before_hyphen(
-            [doc[i - 2].text, doc[i - 1].text], [doc[i - 2].whitespace_, ""], 2))) and (doc[i + 1].text[:1].isupper() or _name_syllable(doc[i + 1]))
+            [doc[i - 2].text, doc[i - 1].text], [doc[i - 2].whitespace_, ""], 2))) \
+        and (doc[i + 1].text[:1].isupper() or _name_syllable(doc[i + 1])) \
+        and not is_country_word(doc[i - 1].text + tok.text + doc[i + 1].text)
 
 
 def _particle_before_hyphen(text, ws, i: int) -> bool:
@@ -249,6 +251,7 @@ class TokenTable:
         self.hyph = [x in ("-", "‐") and 0 < i < n - 1 and not ws[i - 1] and not ws[i]
                      and (text[i - 1][:1].isupper() or _particle_before_hyphen(text, ws, i))
                      and (text[i + 1][:1].isupper() or syl[i + 1])
+                     and not is_country_word(text[i - 1] + x + text[i + 1])  # "Timor-Leste", "Guinea-Bissau"
                      for i, x in enumerate(text)]
         self.runs: dict[tuple[int, int], list[tuple[int, int]]] = {}
         self.ents = tuple(doc.ents)  # Doc.ents builds new Spans at each call
