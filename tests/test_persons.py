@@ -849,3 +849,18 @@ def test_a_hyphenated_state_in_a_title_is_no_name(text, name, country, title):
     p = next((p for p in persons if p.name == name), None)
     assert p is not None and (p.country, p.titles) == (country, [title]), [(q.name, q.country, q.titles) for q in persons]
     assert not any("-" in q.name and q.country == country and q.name != name for q in persons)
+
+
+@pytest.mark.parametrize("text, name, org", [
+    ("Ibrahim Kane Diallo, president of the ECOWAS Commission, met Senegal's foreign minister Awa Ndiaye in Dakar.",
+     "Ibrahim Kane Diallo", "Economic Community of West African States"),
+    ("Kao Sok, secretary-general of the ASEAN Secretariat, received Thai Foreign Minister Somchai Wong.",
+     "Kao Sok", "Association of Southeast Asian Nations"),
+])
+def test_an_organisations_acronym_before_an_office_word_is_no_family_name(text, name, org):
+    """ "the ECOWAS Commission": an acronym in capitals next to a capitalised word, like "KOBAYASHI
+    Hiroshi", but an organisation's name and an office word."""
+    from communique import extract
+
+    p = next(p for p in extract(text, published="2025-03-04").persons if p.name == name)
+    assert p.titles and p.org == org, (p.titles, p.org)

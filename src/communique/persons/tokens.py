@@ -85,11 +85,12 @@ def _caps_surname(tok: Token) -> bool:
         return False
     f = name_key(t)
     L = lexicon.titles()
-    if f in L.org_words or f in L.heads or token_country(t.title()):
-        return False
+    if f in L.org_words or f in L.heads or token_country(t.title()) or lexicon.find_org(t):
+        return False  # "ECOWAS Commission", "NATO Secretary": an organisation's acronym
     doc = tok.doc
     for n in (tok.i - 1, tok.i + 1):
-        if 0 <= n < len(doc) and doc[n].text[:1].isupper() and doc[n].text[1:].islower() and doc[n].is_alpha:
+        if 0 <= n < len(doc) and doc[n].text[:1].isupper() and doc[n].text[1:].islower() and doc[n].is_alpha \
+                and not _vocab_text(doc[n].text):
             return True
     return False
 
