@@ -864,3 +864,19 @@ def test_an_organisations_acronym_before_an_office_word_is_no_family_name(text, 
 
     p = next(p for p in extract(text, published="2025-03-04").persons if p.name == name)
     assert p.titles and p.org == org, (p.titles, p.org)
+
+
+@pytest.mark.parametrize("text, name, title", [
+    ("Aid for Sudan remains short of needs, said Marta Holm, the UN emergency relief coordinator.",
+     "Marta Holm", "UN emergency relief coordinator"),
+    ("The plan was drafted by Anna Berg, the Swedish foreign trade minister, and approved on Monday.",
+     "Anna Berg", "Swedish foreign trade minister"),
+    ("Peter Lund, the Danish development cooperation minister, met Kenyan officials in Nairobi on Monday.",
+     "Peter Lund", "Danish development cooperation minister"),
+])
+def test_a_wire_apposition_with_lower_case_field_words(text, name, title):
+    """ "X, the UN emergency relief coordinator": the office's field in lower case before its head."""
+    from communique import extract
+
+    p = next((p for p in extract(text, published="2025-03-04").persons if p.name == name), None)
+    assert p is not None and p.titles == [title], p

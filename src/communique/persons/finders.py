@@ -194,8 +194,8 @@ def appositions(sent: Span) -> list[NameHit]:
             continue  # "X, who chairs ASEAN": what X does, not a title
         k = j
         while k < sent.end and (is_cap(doc[k]) or is_head(doc[k]) or is_vocab(doc[k]) or is_connector(doc[k])
-                                or doc[k].text.endswith("'s")) and doc[k].text not in (",", ".", ";") \
-                and "\n" not in doc[k].text:
+                                or doc[k].text.endswith("'s") or _lower_field_word(doc, k, sent.end)) \
+                and doc[k].text not in (",", ".", ";") and "\n" not in doc[k].text:
             if k > j and name_at(doc, k) and k + 1 < sent.end and name_at(doc, k + 1) \
                     and not is_vocab(doc[k - 1]) and doc[k - 1].lower_ not in ("of", "the", "for"):
                 break
@@ -216,6 +216,15 @@ def appositions(sent: Span) -> list[NameHit]:
             if hit.titles:
                 hits.append(hit)
     return hits
+
+
+def _lower_field_word(doc: Doc, k: int, end: int) -> bool:
+    """A lower-case word of an office's field before its head word: "the UN emergency relief
+    coordinator", "the European commissioner for crisis management" (wire appositions)."""
+    tok = doc[k]
+    return tok.is_lower and tok.is_alpha and tok.pos_ in ("NOUN", "ADJ") and k > 0 \
+        and doc[k - 1].lower_ not in ("and", "&", "or") \
+        and any(is_head(doc[x]) for x in range(k + 1, min(end, k + 4)))  # not "... and other senior officials"
 
 
 def title_then_name(sent: Span) -> list[NameHit]:
