@@ -841,3 +841,20 @@ def test_an_organisations_gathering_named_by_its_members_is_no_counterpart(text)
     art = extract(text, published="2025-04-07")
     assert [len(e.actors) for e in art.events if e.type == "CONSULT" and e.status == "happened"] == [2], art.events
     assert not any(a.kind == "org" for e in art.events if e.type == "CONSULT" for a in e.actors)
+
+
+@pytest.mark.parametrize("text, who", [
+    ("DHAKA, July 8, 2025 - Foreign Adviser Karim Uddin met Japanese Ambassador Kenji Sato at the ministry on "
+     "Tuesday. The envoy later met Prime Minister Rahima Begum.", "Kenji Sato"),
+    ("Kenyan President Peter Kamau received Japanese Prime Minister Taro Mori in Nairobi on Monday. The premier "
+     "later met Kenyan business leaders and Foreign Minister Jane Wambui.", "Taro Mori"),
+    ("Indian Prime Minister Arjun Rao met King Hamad Al Khalifa of Bahrain in Manama on Monday. The monarch later "
+     "received Omani Foreign Minister Said Harthy.", "Hamad Al Khalifa"),
+])
+def test_a_description_by_another_word_for_the_office(text, who):
+    """ "The envoy" for an Ambassador, "the premier" for a Prime Minister, "the monarch" for a King."""
+    from communique import extract
+
+    art = extract(text, published="2025-07-08")
+    last = [e for e in art.events if e.mode == "meeting"][-1]
+    assert who in [a.name for a in last.actors], [(e.mode, [a.name for a in e.actors]) for e in art.events]

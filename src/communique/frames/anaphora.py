@@ -120,6 +120,7 @@ class Discourse:
         if indefinite and country is None:
             return []  # "the first visit by an African president": no state to find the person by
         title_bits = [fold(c.text) for c in mods if c.lower_ in W["title_words"]] + [fold(tok.text)]
+        synonyms = {w: set(ws) for w, ws in W["title_synonyms"].items()}
         untitled = []
         earlier = [k for k in earlier if k not in exclude] if country is not None else []
         for k in earlier + [k for k in self.salient if k not in earlier]:
@@ -132,9 +133,9 @@ class Discourse:
                 if country is None and low not in W["counterpart_words"]:
                     continue  # "the side" alone says too little
                 return [k]
-            titles = " ".join(fold(t) for t in info.titles)
-            if titles and all(b in titles.split() for b in title_bits):
-                return [k]
+            held = set(" ".join(fold(t) for t in info.titles).split())
+            if held and all(b in held or held & synonyms.get(b, set()) for b in title_bits):
+                return [k]  # "the envoy" for an Ambassador, "the premier" for a Prime Minister
             if not info.titles:
                 untitled.append(k)
         if len(untitled) == 1 and low not in W["side_words"] and not indefinite:
