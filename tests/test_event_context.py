@@ -510,3 +510,16 @@ def test_a_meeting_before_the_trip_on_and_the_meeting_named_at_the_end():
     art = extract(text)
     (meeting,) = [e for e in art.events if e.mode == "meeting"]
     assert (meeting.location.name, meeting.date) == ("Berlin", "2025-04-10"), (meeting.location, meeting.date)
+
+
+@pytest.mark.parametrize("text, bad", [
+    ("Bolivian Foreign Minister Ana Morales arrived in Colombia on Monday. Later, Morales was received by "
+     "President Andrés Rojas at the presidential palace.", "Morales"),
+    ("Peruvian Foreign Minister Rosa Florida met Mexican Foreign Minister Juan Perez in Mexico City on Monday. "
+     "Florida was later received by President Ana Ruiz.", "Florida"),
+])
+def test_a_persons_name_that_is_also_a_town_places_nothing(text, bad):
+    """ "Later, Morales was received by ...": the minister, not the Colombian town of Morales."""
+    art = extract(text, published="2025-03-04")
+    assert art.events and all(e.location is None or e.location.name != bad for e in art.events), \
+        [(e.mode, e.location) for e in art.events]

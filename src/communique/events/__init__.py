@@ -48,6 +48,19 @@ def _capital_for_its_state(p, d: Draft, text: str) -> bool:
     return at >= 0 and not re.search(r"\b(?:in|at)\s+(?:the\s+)?$", text[max(0, at - 8):at], re.I)
 
 
+def without_persons(sent: Sentence) -> str:
+    """The sentence's text with its persons' names blanked (same length): "Later, Morales was
+    received by ..." names a minister, not the Colombian town of Morales."""
+    text = sent.text
+    if not sent.mentions:
+        return text
+    chars = list(text)
+    for m in sent.mentions:
+        a, b = max(0, m.start - sent.start), min(len(chars), m.end - sent.start)
+        chars[a:b] = " " * max(0, b - a)
+    return "".join(chars)
+
+
 def extract_events(ctx: Analysis) -> None:
     """The article's events, merged and settled, into `ctx.drafts`."""
     sentences = ctx.sentences
@@ -119,7 +132,7 @@ def extract_events(ctx: Analysis) -> None:
                 d.date = dates.anaphoric_date(sent.text, told)
             if d.location is None:
                 if venue is None:
-                    venue = [preferred_place(_places().venue_text(sent.text), sent.start, None)]
+                    venue = [preferred_place(_places().venue_text(without_persons(sent)), sent.start, None)]
                 p = venue[0]
                 if p is not None and _capital_for_its_state(p, d, sent.text):
                     p = None  # "Paris and Rabat signed": the capitals are the signing states, not where

@@ -109,6 +109,9 @@ def settle_context(ctx: Analysis, drafts: list[Draft], sentences: list[Sentence]
     from communique import follow_ups
 
     texts = [s.text for s in sentences]
+    from communique.events import without_persons
+
+    places_texts = [without_persons(s) for s in sentences]  # a minister called Morales is no town
     dateline = _dateline_place(ctx, texts)
     index = {(s.start, s.end): k for k, s in enumerate(sentences)}
     for d in drafts:  # "They met at the ministry on Friday": the sentences after the event's own
@@ -123,7 +126,7 @@ def settle_context(ctx: Analysis, drafts: list[Draft], sentences: list[Sentence]
             d.date = follow_ups.follow_up_date(texts, k, d.mode, published=ctx.published, year=ctx.year)
         if d.location is None and d.mode not in ("call", "visit"):
             only = sum(1 for o in drafts if o.mode == d.mode and o.type == d.type) == 1
-            p = follow_ups.follow_up_place(texts, k, d.mode, only=only)
+            p = follow_ups.follow_up_place(places_texts, k, d.mode, only=only)
             if p is not None:
                 d.location = to_location(p)
     lead_limit = sentences[min(len(sentences) - 1, MAIN_DATE_SENTENCES)].end if sentences else 0
@@ -195,7 +198,7 @@ def settle_context(ctx: Analysis, drafts: list[Draft], sentences: list[Sentence]
             if d.location is None and not d.background and d.mode != "call":
                 if visitor & {name_key(a.name) for a in d.actors}:
                     d.location = Location(None, trip.location.country)
-    cities = follow_ups.city_index(texts, dateline)
+    cities = follow_ups.city_index(places_texts, dateline)
     for d in drafts:  # an event placed only by its country: the city where things happened there
         if d.location is not None and d.location.country and not d.background and d.mode != "visit" \
                 and _country_only(d.location):
