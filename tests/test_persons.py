@@ -880,3 +880,18 @@ def test_a_wire_apposition_with_lower_case_field_words(text, name, title):
 
     p = next((p for p in extract(text, published="2025-03-04").persons if p.name == name), None)
     assert p is not None and p.titles == [title], p
+
+
+def test_a_short_form_after_in_is_the_city_not_the_person():
+    """ "met ... in Lima" before Foreign Minister Ana Lima is named: the city; "a shift in Putin's
+    stance" is still the person's."""
+    from communique import extract
+
+    art = extract("President Luis Ortega of Peru met Prime Minister Pedro Souza of Portugal in Lima on Monday. "
+                  "Foreign Minister Ana Lima of Brazil joined them later.", published="2025-03-04")
+    lima = next(p for p in art.persons if p.name == "Ana Lima")
+    assert len(lima.mentions) == 1, lima.mentions
+    art = extract("Chancellor Karl Berg phoned President Ivan Petrov on Friday. The call brought no shift in "
+                  "Petrov's stance, Berg said.", published="2025-03-04")
+    petrov = next(p for p in art.persons if p.name == "Ivan Petrov")
+    assert len(petrov.mentions) == 2, petrov.mentions

@@ -31,6 +31,7 @@ def resolve_short_mentions(doc: Doc, offset: int, entries: list[PersonDraft], al
     aliases: dict[str, list[PersonDraft]] = {}
     given: dict[str, list[PersonDraft]] = {}  # first words, met only after a style ("Sheikh Khalid")
     styles = lexicon.person_words()["given_name_styles"]
+    locative = lexicon.person_words()["locative_words"]
     origins = lexicon.name_origins()
     for e in entries:
         if len(e.tokens) == 1 and e.titles and len(e.tokens[0]) >= 3:
@@ -80,6 +81,9 @@ def resolve_short_mentions(doc: Doc, offset: int, entries: list[PersonDraft], al
             b -= 2
         if inside(a, b) or not allowed(a):
             continue
+        if i > 0 and tt.lower[i - 1] in locative and not text.endswith(("'s", "’s")) \
+                and not (i + 1 < len(tt.text) and tt.text[i + 1] in ("'s", "’s")):
+            continue  # "met in Lima": the city, though a minister is called Ana Lima ("in Putin's stance" is his)
         # skip when the word is part of a longer capitalised name ("Son Tay")
         nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
         if nxt is not None and is_name_token(nxt) and name_key(nxt.text) not in aliases and nxt.idx == tok.idx + len(tok.text) + 1:
