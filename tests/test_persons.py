@@ -719,6 +719,10 @@ def test_a_title_then_the_office_it_holds_between_commas_is_one_title(text, name
      "Aiko Mori at the talks with Australian Prime Minister Anthony Albanese.", "Aiko Mori", "JPN"),
     ("Indian Prime Minister Narendra Modi and his delegation, among them Commerce Minister Vikram Rao, "
      "were welcomed at the airport in Abu Dhabi.", "Vikram Rao", "IND"),
+    ("Pakistani Prime Minister Imran Qureshi, accompanied by Finance Minister Ali Shah and Information Minister "
+     "Bilal Khan, called on Saudi Crown Prince Faisal bin Salman.", "Bilal Khan", "PAK"),
+    ("Peruvian President Rosa Quispe travelled with Trade Minister Luis Soto, Energy Minister Ana Vega and Foreign "
+     "Minister Jorge Diaz for the talks in Santiago.", "Jorge Diaz", "PER"),
 ])
 def test_an_official_travelling_with_a_leader_is_of_the_leaders_state(text, name, country):
     from communique import extract

@@ -100,6 +100,7 @@ def accompanying_countries(sentences, text: str) -> None:
     cue = _accompanying_cue()
     for sent in sentences:
         ms = sent.mentions
+        company = set()  # who this rule placed in the sentence: the next of their list goes with them
         for k, m in enumerate(ms):
             p = m.person
             if p.country is not None or p.org is not None or p.intl or not p.titles:
@@ -107,8 +108,14 @@ def accompanying_countries(sentences, text: str) -> None:
             before = next((b for b in reversed(ms[:k]) if b.person is not p), None)
             if before is None or before.person.country is None or before.end > m.start:
                 continue
-            if cue.search(text[before.end:m.start]):
+            gap = text[before.end:m.start]
+            # "accompanied by Finance Minister A and Information Minister B": B is listed with A
+            if cue.search(gap) or (id(before.person) in company and _LISTED.fullmatch(gap)):
                 p.country = before.person.country
+                company.add(id(p))
+
+
+_LISTED = re.compile(r"\s*(?:,\s*|,?\s*and\s+)(?:the\s+)?(?:[A-Z][\w.'’-]*\s+|(?:of|for|and)\s+)*")
 
 
 @lru_cache(maxsize=1)
