@@ -118,3 +118,17 @@ def test_a_nationality_after_for_or_to_is_the_recipient_not_the_donor():
 def test_a_deposit_in_a_central_bank_is_delivered_support(text, donor, recipient):
     [c] = extract("Deposit\n\n" + text).commitments
     assert (c.donor, c.recipient, c.status) == (donor, recipient, "delivered")
+
+
+@pytest.mark.parametrize("text, donor, recipient", [
+    ("Beijing pledged $2 billion to Pakistan for the rail line.", "CHN", "PAK"),
+    ("Riyadh has deposited $3 billion with the State Bank of Pakistan, officials said.", "SAU", "PAK"),
+    ("Tokyo will provide the Philippines with 60 billion yen in loans.", "JPN", "PHL"),
+    ("Beijing has rolled over a $2 billion loan to Islamabad.", "CHN", "PAK"),
+])
+def test_a_capital_standing_for_its_government_gives(text, donor, recipient):
+    """ "Beijing pledged", "Tokyo will provide": the capital is the government that gives."""
+    from communique import extract
+
+    got = [(c.donor, c.recipient) for c in extract(text, published="2025-03-04").commitments]
+    assert got == [(donor, recipient)], got

@@ -104,7 +104,7 @@ class Party:
     start: int
     end: int
     code: str
-    how: str  # "name" | "possessive" | "adjective" (demonym, "X-based") | "city" | "org"
+    how: str  # "name" | "possessive" | "adjective" (demonym, "X-based") | "city" | "capital" | "org"
 
 
 def find_parties(text: str) -> list[Party]:
@@ -124,6 +124,9 @@ def find_parties(text: str) -> list[Party]:
                 how = "adjective"  # "new UK funding", "US aid"
         elif p.kind == "city":
             how = "adjective" if tail.startswith("-based") else "city"
+            if how == "city" and places.capital_of(p.text) == p.country \
+                    and not re.search(r"\b(?:in|at|from|to|into|near|of)\s+$", text[max(0, p.start - 6):p.start], re.I):
+                how = "capital"  # "Beijing pledged $2 billion", "Riyadh has deposited": the government
         else:
             continue
         out.append(Party(p.start, p.end, p.country, how))
