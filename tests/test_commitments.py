@@ -132,3 +132,26 @@ def test_a_capital_standing_for_its_government_gives(text, donor, recipient):
 
     got = [(c.donor, c.recipient) for c in extract(text, published="2025-03-04").commitments]
     assert got == [(donor, recipient)], got
+
+
+@pytest.mark.parametrize("text, currency, amount", [
+    ("Russia will lend Egypt a 5 billion rouble loan for the plant.", "RUB", 5e9),
+    ("Britain announced a 25 million pound grant for Sudan.", "GBP", 25e6),
+    ("Japan received a request for a 2 billion dollar loan from Sri Lanka, and agreed to it.", "USD", 2e9),
+    ("France pledged 10 billion CFA francs to Senegal for schools.", "XOF", 10e9),
+    ("Japan pledged KSh 2 billion in aid to Kenya.", "KES", 2e9),
+    ("China will provide Tk 500 crore to Bangladesh for the bridge.", "BDT", 5e9),
+    ("Italy pledged 2 billion birr to Ethiopia for clean water.", "ETB", 2e9),
+])
+def test_currencies_as_outlets_write_them(text, currency, amount):
+    """A currency written after the sum in the singular ("a 5 billion rouble loan"), and the forms
+    of African and South Asian outlets ("KSh", "Tk", "CFA francs", "birr")."""
+    found = [(c, v) for _, _, v, c in find_amounts(text)]
+    assert found == [(currency, amount)], found
+
+
+def test_rupees_in_a_pakistani_story_are_pakistans():
+    text = ("ISLAMABAD, July 8, 2025 — Pakistani Finance Minister Ali Shah said China had agreed to provide "
+            "Rs 50 billion for the rail line.")
+    got = [(c.donor, c.recipient, c.currency) for c in extract(text).commitments]
+    assert got == [("CHN", "PAK", "PKR")], got

@@ -45,7 +45,7 @@ def _data():
         "aid_after": re.compile(rf"\s+(?:{_alt(raw['aid_nouns'])})(?![A-Za-z])", re.I),
         "request_nouns": re.compile(rf"(?:{_alt(raw['request_nouns'])})\b", re.I),
         "orgs": re.compile(rf"(?<![\w.])(?P<org>{_alt(raw['donor_orgs'])})(?![\w])"),
-        "org_code": raw["donor_orgs"], "home": raw["home"],
+        "org_code": raw["donor_orgs"], "home": raw["home"], "rupee_states": raw["rupee_states"],
         "not_subject": re.compile(rf"(?<![A-Za-z])(?:{_alt(raw['not_subject'])})\s+(?:the\s+)?$", re.I),
         "to": re.compile(rf"(?<![A-Za-z])(?:{_alt(raw['to'])})\s+(?:the\s+)?(?:[a-z][a-z-]+\s+)?$", re.I),
         "from": re.compile(rf"(?<![A-Za-z])(?:{_alt(raw['from'])})\s+(?:the\s+)?(?:[A-Z][\w-]*\s+){{0,3}}$", re.I),
@@ -165,6 +165,7 @@ def _recipient(text: str, parties: list[Party], s: int, e: int) -> Party | None:
     return None
 
 
+_REPORTED = re.compile(r"\b(?:said|says|told|announced|stated|noted|added|confirmed)(?:\s+(?:that|on\s+\w+))?\s", re.I)
 _FOR_ADJECTIVE = re.compile(r"\b(?:for|to)\s+(?:the\s+)?$", re.I)  # "for Moroccan firms": who gets it
 
 
@@ -182,6 +183,10 @@ def _donor(text: str, parties: list[Party], s: int, e: int, recipient: str | Non
             return p.code, ()
     subject = [p for p in others if p.start < s and (p.how == "adjective" or not d["not_subject"].search(
         text[max(0, p.start - 24):p.start]))]
+    said = [m.end() for m in _REPORTED.finditer(text, 0, s)]
+    if said and any(p.start >= said[-1] for p in subject):
+        # "Pakistani minister X said China had agreed to provide ...": the reported clause's subject
+        subject = [p for p in subject if p.start >= said[-1]]
     codes = list(dict.fromkeys(p.code for p in subject))
     if len(codes) >= 2 and re.search(r"\band\b", text[subject[0].end:subject[-1].start]) and recipient is None:
         return None, tuple(codes)
@@ -229,6 +234,14 @@ def _of_currency(codes, currency: str) -> list[str]:
     return [c for c in codes if c in home]
 
 
+def _rupee_of(cur: str, pair) -> str:
+    """ "Rs 50 billion" in a Pakistan-China story: Pakistan's rupees, not India's (data/currencies.json
+    rupee_states)."""
+    if cur != "INR" or not pair or "IND" in pair:
+        return cur
+    return next((c for c, state in _data()["rupee_states"].items() if state in pair), cur)
+
+
 def extract_commitments(sentences, speaker_country, pair) -> list[Commitment]:
     """Commitments in the article's sentences. `speaker_country(sent)` gives the ISO3 of the
     sentence's subject (or None); `pair` is the article's two main states."""
@@ -241,6 +254,7 @@ def extract_commitments(sentences, speaker_country, pair) -> list[Commitment]:
         verb = status_of(sent.text)
         status = verb or "pledged"
         for s, e, value, cur, donor, recipient, choices, part in pledges:
+            cur = _rupee_of(cur, pair)
             if choices:  # "Japan and the Philippines ... a 600 million yen grant": the yen's state gives
                 home = _of_currency(choices, cur)
                 if len(home) != 1:
