@@ -858,3 +858,19 @@ def test_a_description_by_another_word_for_the_office(text, who):
     art = extract(text, published="2025-07-08")
     last = [e for e in art.events if e.mode == "meeting"][-1]
     assert who in [a.name for a in last.actors], [(e.mode, [a.name for a in e.actors]) for e in art.events]
+
+
+@pytest.mark.parametrize("text", [
+    "New Zealand Foreign Minister Tom Reid met Fijian Prime Minister Josefa Vula in Suva yesterday, where the two "
+    "signed a partnership on climate resilience.",
+    "Kenyan President Peter Kamau hosted Ugandan President John Okello at State House, after which the two signed "
+    "a border agreement.",
+])
+def test_the_two_of_the_sentence_sign(text):
+    """ "X met Y in Suva, where the two signed ...": the two the sentence named, not the last pair told."""
+    from communique import extract
+
+    art = extract(text, published="2025-03-04")
+    signings = [sorted(a.name for a in e.actors if a.kind == "person") for e in art.events if e.mode == "signing"]
+    meeting = next(sorted(a.name for a in e.actors) for e in art.events if e.mode == "meeting")
+    assert signings == [meeting], signings

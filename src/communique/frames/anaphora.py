@@ -77,11 +77,15 @@ class Discourse:
         low = tok.lower_
         exclude = set(exclude)
         self.fresh = False
+        own = [k for k in reversed(list(earlier)) if k not in exclude]  # in the order the sentence names them
         if low in W["pronouns_group"]:
             return [k for k in self.group if k not in exclude][:4] if len(self.group) >= 2 else []
         if low in W["group_numbers"] and low != "the" and tok.pos_ in ("NUM", "PRON", "DET") and (
                 low == "both" or any(c.lower_ == "the" for c in tok.children)):
-            # "the two witnessed the signing", "both agreed": the ones who met last
+            # "the two witnessed the signing", "both agreed": the ones who met last; "X met Y in
+            # Suva, where the two signed ...": the two its own sentence named first
+            if low == "two" and len(own) == 2:
+                return own
             return [k for k in self.group if k not in exclude][:4] if len(self.group) >= 2 else []
         if low in W["pronouns_person"] and low in ("i", "me", "my"):
             # a quoted first person is the speaker, which the sentence's frame does not say; in a
