@@ -539,3 +539,21 @@ def test_a_month_alone_falls_in_the_year_its_tense_allows(text, value):
     one 2025's, "last November" the one before publication."""
     found = [m.value for m in find_dates(text, published="2025-02-17", year=2025) if m.kind == "month"]
     assert found == [value], found
+
+
+@pytest.mark.parametrize("text, value", [
+    ("They met in Canberra on the 14th.", "2025-05-14"),
+    ("The two ministers held talks on the 22nd.", "2025-04-22"),
+    ("The ministers will meet again on the 2nd.", "2025-06-02"),
+])
+def test_a_day_of_the_month_alone(text, value):
+    """ "on the 14th": a day of the publication's month (20 May 2025), the month before when it
+    lies ahead of publication, the month after for a planned one."""
+    assert [m.value for m in find_dates(text, published="2025-05-20", year=2025)] == [value]
+
+
+@pytest.mark.parametrize("text", ["The office is on the 3rd floor.", "They marked the 14th anniversary.",
+                                  "The talks were held on the 14th of March."])
+def test_an_ordinal_of_something_else_is_no_day_of_the_month(text):
+    assert all(m.value != "2025-05-14" and m.value != "2025-05-03" for m in
+               find_dates(text, published="2025-05-20", year=2025))

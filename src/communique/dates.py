@@ -113,6 +113,10 @@ class _Lexicon:
             ("weekday", re.compile(
                 rf"(?:\b(?P<mod>next|last|this|[Oo]n|[Ll]ast|[Nn]ext|[Tt]his)\s+)?"
                 rf"\b(?P<wd>{_alt(lex['weekdays_alone'])})(?![A-Za-z])")),
+            # "met in Canberra on the 14th": a day of the publication's month (or the month before)
+            ("ordinal_day", re.compile(g(
+                r"\b[Oo]n\s+the\s+(?P<d1>[0-3]?\d)(?:st|nd|rd|th)(?![\w-])(?!\s+(?:of\s+)?(?:{MON}|[a-z]))",
+                **parts))),
         ]
         # what may stand beside the one date of a date line: weekdays, times, zones, labels
         self.date_line_rest = re.compile(
@@ -131,7 +135,7 @@ class _Lexicon:
             "day_md": ("digit", "month"), "iso": ("digit",), "numeric": ("digit",), "month_range": ("month",),
             "month_year": ("digit", "month"), "month_cue": ("month",), "year_cue": ("digit",),
             "year_range": ("digit",),
-            "relative": ("relative",), "ago": ("ago",), "weekday": ("weekday",),
+            "relative": ("relative",), "ago": ("ago",), "weekday": ("weekday",), "ordinal_day": ("digit",),
         }
         self.year_span = re.compile(r"(?P<y1>(?:1[89]|20)\d\d)\s*[-–—]\s*(?P<y2>(?:1[89]|20)\d\d)(?!\d)")
 
@@ -380,11 +384,27 @@ def _read_weekday(m: re.Match, year, published, future=False):
     return m.start("wd"), m.end(), day.isoformat(), "relative"
 
 
+def _read_ordinal_day(m: re.Match, year, published, future=False):
+    """ "on the 14th": that day of the publication's month, of the month before when it lies ahead
+    (a past event) or of the month after when the sentence speaks of the future."""
+    if published is None:
+        return None
+    day = int(m.group("d1"))
+    y, mo = published.year, published.month
+    if day > published.day + (0 if not future else 31):
+        y, mo = _add_months(published, -1)
+    elif future and day < published.day:
+        y, mo = _add_months(published, 1)
+    if not _valid(y, mo, day):
+        return None
+    return m.start(), m.end(), _fmt_day(y, mo, day), "day"
+
+
 _READERS = {
     "range_dm": _read_range, "range_md": _read_range, "day_dm": _read_day, "day_md": _read_day,
     "iso": _read_iso, "month_range": _read_month_range, "numeric": _read_numeric, "month_year": _read_month_year,
     "month_cue": _read_month_cue, "year_range": _read_year_range, "year_cue": _read_year_cue, "relative": _read_relative,
-    "ago": _read_ago, "weekday": _read_weekday,
+    "ago": _read_ago, "weekday": _read_weekday, "ordinal_day": _read_ordinal_day,
 }
 
 
