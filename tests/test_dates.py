@@ -557,3 +557,13 @@ def test_a_day_of_the_month_alone(text, value):
 def test_an_ordinal_of_something_else_is_no_day_of_the_month(text):
     assert all(m.value != "2025-05-14" and m.value != "2025-05-03" for m in
                find_dates(text, published="2025-05-20", year=2025))
+
+
+@pytest.mark.parametrize("text, value", [
+    ("India and Qatar signed a deal in February last year.", "2024-02"),
+    ("The leaders will meet in May next year.", "2026-05"),
+    ("They met in January this year.", "2025-01"),
+])
+def test_a_month_then_which_year(text, value):
+    """ "in February last year": February of the year before publication (March 2025)."""
+    assert [m.value for m in find_dates(text, published="2025-03-06", year=2025)] == [value]

@@ -272,6 +272,9 @@ def _read_month_range(m: re.Match, year, published, future=False):
     return m.start(), m.end(), f"{_fmt_month(y1, m1)}/{_fmt_month(y2, m2)}", "range"
 
 
+_YEAR_AFTER = re.compile(r"\s+(last|next|this)\s+year\b", re.I)
+
+
 def _read_month_cue(m: re.Match, year, published, future=False):
     word = m.group("m1")
     if not word[0].isupper():
@@ -281,6 +284,10 @@ def _read_month_cue(m: re.Match, year, published, future=False):
     # as in _anchor_year: the publication's own year says nothing more ("met in December" in a
     # February article is last December)
     y = year if not (year and published is not None and year == published.year) else None
+    after = _YEAR_AFTER.match(m.string, m.end("m1"))
+    if after and published is not None:  # "in February last year", "in May next year"
+        shift = {"last": -1, "next": 1, "this": 0}[after.group(1).lower()]
+        return m.start("m1"), after.end(), _fmt_month(published.year + shift, mo), "month"
     if y is None and published is not None:
         if cue == "next":
             y = published.year if mo > published.month else published.year + 1
