@@ -523,3 +523,16 @@ def test_a_persons_name_that_is_also_a_town_places_nothing(text, bad):
     art = extract(text, published="2025-03-04")
     assert art.events and all(e.location is None or e.location.name != bad for e in art.events), \
         [(e.mode, e.location) for e in art.events]
+
+
+@pytest.mark.parametrize("second, date", [
+    ("On the second day of the visit, Rao called on Qatari Emir Tamim Al Thani at the palace in Doha.", "2025-03-04"),
+    ("On the final day of his trip, Rao met Qatari Prime Minister Khalid Thani.", "2025-03-05"),
+    ("On the first day of the three-day visit, Rao met Qatari Prime Minister Khalid Thani.", "2025-03-03"),
+])
+def test_a_day_of_the_trip(second, date):
+    """ "On the second day of the visit": that day of the trip told before (3-5 March)."""
+    text = ("Published 6 March 2025\n\nIndian External Affairs Minister Arjun Rao visited Qatar on March 3-5, "
+            "holding talks on gas supplies.\n\n" + second)
+    later = [e for e in extract(text).events if e.mode == "meeting"]
+    assert [e.date for e in later] == [date], [(e.mode, e.date) for e in extract(text).events]

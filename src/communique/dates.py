@@ -504,6 +504,29 @@ def anaphoric_date(text: str, anchor) -> str | None:
     return (anchor + _dt.timedelta(days=offsets[m.group("a").lower()])).isoformat()
 
 
+@lru_cache(maxsize=1)
+def _visit_days():
+    spec = _load_json("dates_lexicon.json")["visit_days"]
+    rx = re.compile(rf"(?<![A-Za-z])the\s+(?P<n>{_alt(spec)})\s+day\s+of\s+(?:the|his|her|their|its)\s+"
+                    r"(?:[\w-]+\s+){0,2}?(?:visit|trip|tour|stay)\b", re.I)
+    return rx, {k.lower(): int(v) for k, v in spec.items()}
+
+
+def visit_day(text: str, span: str | None) -> str | None:
+    """ "On the second day of the visit": that day of the trip whose days `span` gives
+    ("2025-03-03/2025-03-05" -> 2025-03-04), or None."""
+    if not span or "/" not in span or not text:
+        return None
+    rx, offsets = _visit_days()
+    m = rx.search(text)
+    got = when.interval(span) if m else None
+    if got is None:
+        return None
+    n = offsets[m.group("n").lower()]
+    day = got[1] if n < 0 else got[0] + _dt.timedelta(days=n)
+    return day.isoformat() if got[0] <= day <= got[1] else None
+
+
 # between an event's trigger and a later date: a planned follow-up ("agreeing to meet again in
 # the autumn") or a clause about another occasion ("..., which was signed on 3 May 2019")
 _OTHER_CLAUSE = re.compile(r",\s*(?:which|who|when|that|after|before|following|ahead\s+of)\b|\b(?:since|after|following|before|until|ahead of)\s+(?:the\s+)?$"

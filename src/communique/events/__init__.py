@@ -125,9 +125,12 @@ def extract_events(ctx: Analysis) -> None:
         if not any(d.type == "CONSULT" for d in found) and sent.caption and not modes:
             found = draft_caption(ctx, sent)
         told = next((o.date for o in reversed(drafts) if o.date and len(o.date) == 10), None)
+        trip = next((o.date for o in reversed(drafts) if o.mode == "visit" and o.date and "/" in o.date), None)
         venue = None  # the sentence's venue place, read once for all its drafts
         for d in found:
             d.date = pick_date(sent, ctx, d.anchor)
+            if d.date is None:  # "On the second day of the visit, X called on Y": a day of the trip
+                d.date = dates.visit_day(sent.text, trip)
             if d.date is None:  # "On the same day, X met Y": counted from the event told before
                 d.date = dates.anaphoric_date(sent.text, told)
             if d.location is None:
