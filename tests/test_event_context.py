@@ -536,3 +536,14 @@ def test_a_day_of_the_trip(second, date):
             "holding talks on gas supplies.\n\n" + second)
     later = [e for e in extract(text).events if e.mode == "meeting"]
     assert [e.date for e in later] == [date], [(e.mode, e.date) for e in extract(text).events]
+
+
+@pytest.mark.parametrize("text, span", [
+    ("Published: 22 April 2025\n\nNepali Prime Minister Ram Adhikari arrived in Dhaka on Sunday on a three-day "
+     "official visit to Bangladesh.", "2025-04-20/2025-04-22"),
+    ("Published: 22 April 2025\n\nKenyan President Peter Kamau arrived in Kampala on Sunday on a two-day state "
+     "visit to Uganda.", "2025-04-20/2025-04-21"),
+])
+def test_an_arrival_on_a_days_long_visit_spans_its_days(text, span):
+    visits = [e for e in extract(text).events if e.mode == "visit"]
+    assert [e.date for e in visits] == [span], [(e.mode, e.date) for e in extract(text).events]
