@@ -386,3 +386,15 @@ def test_labelled_byline_between_headline_and_lead_is_no_headline(label):
             "agreement on skills and training for young people in both countries.\n")
     body = detect_body(text)
     assert body.title == "Minister visits Ghana to sign a skills pact" and body.published == "2026-01-22"
+
+
+def test_a_short_first_paragraph_is_part_of_the_story():
+    """ "Mar 6, 2025", then a one-sentence paragraph shorter than a lead, then the next: the story
+    begins at the short one, which tells the visit."""
+    from communique import extract
+
+    text = ("Mar 6, 2025\n\nIndian External Affairs Minister Arjun Rao visited Qatar on March 3-5.\n\n"
+            "Rao met Qatari Prime Minister Khalid Thani in Doha on March 4.")
+    art = extract(text)
+    assert {e.mode for e in art.events} == {"visit", "meeting"}, art.events
+    assert "Arjun Rao" in {p.name for p in art.persons}

@@ -144,6 +144,7 @@ def detect_body(text: str) -> Body:
         lead = next((ln for ln in content if ln.kind in ("article", "other", "caption")), None)
     if lead is None:  # nothing but furniture
         return Body(0, 0)
+    lead = _short_paragraphs_before(content, lead)
     first = _headline_before(content, lead) or lead
     cut = _find_cut(content, first, lead)
     inside = [ln for ln in content if first.index <= ln.index < cut]
@@ -345,6 +346,18 @@ def _classify(line: _Line) -> None:
 
 
 # ---------------------------------------------------------------------------- segmentation
+
+def _short_paragraphs_before(content: list[_Line], lead: _Line) -> _Line:
+    """The first of the article sentences right above the lead that are too short to be the lead
+    themselves ("X visited Qatar on March 3-5." then "X met Y in Doha on March 4."): the story
+    begins there, not at its first long paragraph."""
+    above = [ln for ln in content if ln.index < lead.index][::-1]
+    for ln in above:
+        if ln.kind != "article" or ln.headline_like or "sentence_end" not in ln.features:
+            break
+        lead = ln
+    return lead
+
 
 def _headline_before(content: list[_Line], lead: _Line) -> _Line | None:
     """The headline above the lead, across furniture, captions, date lines and a lead-in ("...:")."""
