@@ -108,7 +108,9 @@ def find_actors(tokens: list[Token], persons=None) -> list[ActorRef]:
     lemmas = None
     n = len(tokens)
     words = [(t.text, t.whitespace_, t.i) for t in tokens]  # each token's attributes read once
+    pairs = [w[:2] for w in words]  # (text, whitespace): a window's _readings key is a slice of these
     starts = [t.idx for t in tokens]
+    kinds = sector_words()
     for k in range(n):
         if words[k][2] in taken:
             continue
@@ -123,13 +125,13 @@ def find_actors(tokens: list[Token], persons=None) -> list[ActorRef]:
                                   country=getattr(obj, "country", None), sector="GOV",
                                   org=getattr(obj, "org", None), person=obj))
             continue
-        matched = _match_ngram(tokens, k, taken, words)
+        matched = _match_ngram(tokens, k, taken, words, pairs)
         if matched is not None:
             found.append(matched[0])
             taken.update(w[2] for w in words[k:k + matched[1]])
             continue
         if words[k][0][:1].isupper():
-            code = demonym(tok.text)
+            code = demonym(words[k][0])
             if code:
                 ethnic = tok.i > 0 and tok.doc[tok.i - 1].lower_ == "ethnic"
                 if ethnic:  # "ethnic Albanians in Macedonia": a people where they live, not Albania
@@ -138,25 +140,25 @@ def find_actors(tokens: list[Token], persons=None) -> list[ActorRef]:
                 found.append(ActorRef(tok.text, tok.idx, tok.idx + len(tok.text), country=code, homeland=ethnic))
                 taken.add(tok.i)
                 continue
-        if tok.text[:1].isupper() and (tok.ent_type_ == "NORP" or _may_be_place(tok) or tok.ent_type_ == "ORG"
+        if words[k][0][:1].isupper() and (tok.ent_type_ == "NORP" or _may_be_place(tok) or tok.ent_type_ == "ORG"
                                        and tok.ent_iob_ == "B" and (k + 1 == n or tokens[k + 1].ent_iob_ != "I")):
             code = misspelt_state(tok.text)  # "Afganistan", "Ethopia": wire copy misspells
             if code:
                 found.append(ActorRef(tok.text, tok.idx, tok.idx + len(tok.text), country=code))
                 taken.add(tok.i)
                 continue
-        if tok.ent_type_ in PLACE_ENTITIES and tok.text[:1].isupper():
+        if words[k][0][:1].isupper() and tok.ent_type_ in PLACE_ENTITIES:
             continue  # "the West Bank" is no bank
         if lemmas is None:
             lemmas = [_lemma(t) for t in tokens]  # read once: each word is asked for in three windows
         for size in (3, 2, 1):
             key = tuple(lemmas[k:k + size])
-            if key and key not in sector_words() and tok.pos_ == "PROPN" and key[-1].endswith("s"):
+            if key and key not in kinds and key[-1].endswith("s") and tok.pos_ == "PROPN":
                 key = key[:-1] + (key[-1][:-1],)  # "Rebels shelled ...": spaCy keeps the plural
-            if len(key) == size and key in sector_words():
+            if len(key) == size and key in kinds:
                 if size == 1 and _describes_thing(tok):
                     break
-                sectors.append((k + size - 1, sector_words()[key]))
+                sectors.append((k + size - 1, kinds[key]))
                 taken.update(t.i for t in tokens[k:k + size])
                 break
     people = [a for a in found if a.person is not None]
@@ -248,10 +250,12 @@ def _words(tokens: list[Token]) -> str:
     return "".join(t.text_with_ws for t in tokens).rstrip()
 
 
-def _match_ngram(tokens: list[Token], k: int, taken: set[int], words: list[tuple[str, str, int]]):
+def _match_ngram(tokens: list[Token], k: int, taken: set[int], words: list[tuple[str, str, int]],
+                 pairs: list[tuple[str, str]]):
     """The longest place, organisation or seat of government starting at tokens[k]; `words`:
     each token's (text, whitespace, doc index), read once per phrase (a Token attribute read
-    builds a new object, and the windows ask each word up to five times)."""
+    builds a new object, and the windows ask each word up to five times); `pairs`: the same
+    without the index."""
     first = tokens[k]
     if not (words[k][0][:1].isupper() or first.lower_ == "the"):
         return None  # every window starts with this word: none can match
@@ -259,10 +263,10 @@ def _match_ngram(tokens: list[Token], k: int, taken: set[int], words: list[tuple
         window = words[k:k + size]
         if window[-1][2] - window[0][2] != size - 1 or any(w[2] in taken for w in window):
             continue
-        got = _readings(tuple((w[0], w[1]) for w in window))
+        got = _readings(tuple(pairs[k:k + size]))
         if got is None:
             continue
-        text, institution, org, group, the_first, country, demonym_code, capital, place_country = got
+        text, institution, org, group, the_first, country, demonym_code, capital, place_country, home, office = got
         start, end = first.idx, tokens[k + size - 1].idx + len(window[-1][0])
         if institution is not None:
             country, sector = institution
@@ -277,14 +281,11 @@ def _match_ngram(tokens: list[Token], k: int, taken: set[int], words: list[tuple
             continue
         if country:
             return ActorRef(text, start, end, country=country), size
-        key = tuple(fold(w[0]) for w in window)  # no "the" here (the_first)
-        code = _homeland(key)
-        if code and not (k + size < len(tokens) and tokens[k + size].ent_iob_ == "I"
+        if home and not (k + size < len(tokens) and tokens[k + size].ent_iob_ == "I"
                          and tokens[k + size].ent_type_ not in PLACE_ENTITIES | {"NORP"}):
-            return ActorRef(text, start, end, country=code, homeland=True), size  # "Darfur rebels"
+            return ActorRef(text, start, end, country=home, homeland=True), size  # "Darfur rebels"
         toks = tokens[k:k + size]
-        if all(w in _office_holder_words() for w in key) \
-                and all(t.pos_ == "PROPN" and t.ent_type_ not in PLACE_ENTITIES for t in toks):
+        if office and all(t.pos_ == "PROPN" and t.ent_type_ not in PLACE_ENTITIES for t in toks):
             code = _office_holder_state(text)  # "the Reagan administration": no PERSON to spaCy
             if code:
                 return ActorRef(text, start, end, country=code, sector="GOV", implied=True), size
@@ -303,11 +304,15 @@ def _match_ngram(tokens: list[Token], k: int, taken: set[int], words: list[tuple
 def _readings(words: tuple[tuple[str, str], ...]):
     """What the lexicons make of a window's (text, whitespace) words, in the order _match_ngram
     tries them: (text, institution, org, group, opens with 'the', country, demonym, capital, a
-    place's country); None when only 'the' is left. Cached: the same names recur in every
-    article, and each window costs a dozen lookups."""
+    place's country, the state of the region or people it names, whether all its words are of
+    known office holders' names); None when only 'the' is left. A window opening with 'the' is
+    only an institution, organisation or group (_match_ngram reads no further), so the rest is
+    not looked up for it. Cached: the same names recur in every article, and each window costs
+    a dozen lookups."""
     texts = [w for w, _ in words]
     text = "".join(w + ws for w, ws in words).rstrip()
-    key = tuple(fold(w) for w in texts if w.lower() != "the")
+    folded = [fold(w) for w in texts]
+    key = tuple(f for w, f in zip(texts, folded) if w.lower() != "the")
     if not key:
         return None
     institution = institutions().get(key)
@@ -318,12 +323,16 @@ def _readings(words: tuple[tuple[str, str], ...]):
     if gkey and gkey[0] == "the":
         gkey = gkey[1:]
     group = groups()[gkey] if gkey in groups() else None
+    if texts[0].lower() == "the":
+        return text, institution, org, group, True, None, None, None, None, None, False
     country = places.country_code(text) if _may_name_country(text) else None
     demonym_code = demonym(text) if len(texts) > 1 and all(w[:1].isupper() for w in texts) else None
     capital = places.capital_of(text) if len(texts) <= 3 else None
     place = places.lookup_place(text) if len(texts) <= 4 else None
-    return (text, institution, org, group, texts[0].lower() == "the", country, demonym_code, capital,
-            place.country if place is not None else None)
+    home = _homeland(tuple(folded))  # no "the" here
+    office = all(w in _office_holder_words() for w in folded)
+    return (text, institution, org, group, False, country, demonym_code, capital,
+            place.country if place is not None else None, home, office)
 
 
 # short capitals that do name states in news; any other two- or three-letter word is an

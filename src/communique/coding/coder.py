@@ -7,6 +7,7 @@ lexicon as data.
 """
 from __future__ import annotations
 
+import copy
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
@@ -195,13 +196,15 @@ def _word_in(word: tuple[str, str], words: frozenset[str]) -> bool:
 
 
 def _matches(tokens: list[Token]) -> list[tuple[Pattern, list[int]]]:
+    """The trigger patterns matched in a sentence's `tokens` (all of them, in order), each with
+    the positions of its words among them."""
     index = patterns_by_trigger()
     words = [(_lemma(t), t.lower_) for t in tokens]  # each pattern step asks a word again
     found = []
     for k, tok in enumerate(tokens):
-        if tok.ent_type_ in NAME_ENTITIES and tok.ent_iob_ != "":
-            continue
         cands = index.get(words[k][0], ()) or index.get(words[k][1], ())
+        if not cands or (tok.ent_type_ in NAME_ENTITIES and tok.ent_iob_ != ""):
+            continue  # no pattern starts here, or the word is part of a name
         for pattern in cands:
             hit = _match(words, k, pattern.elements)
             if hit is not None and not _participle_of(tok, [tokens[h] for h in hit[1:]]):
@@ -514,8 +517,8 @@ def _negated(verb: Token, trigger: Token) -> bool:
 
 def _demanded(verb: Token) -> bool:
     """A deed someone says another party must do: "Russia said Sudan must return the helicopter"."""
-    return any(c.dep_ == "aux" and c.lower_ in MUST for c in verb.children) \
-        and verb.dep_ == "ccomp" and _lemma(verb.head) in REPORTING
+    return verb.dep_ == "ccomp" and any(c.dep_ == "aux" and c.lower_ in MUST for c in verb.children) \
+        and _lemma(verb.head) in REPORTING  # the cheap test first: asked of every verb
 
 
 def _intended(verb: Token) -> bool:
@@ -587,6 +590,7 @@ def code_sentence(sent: Span, persons=None) -> list[CodedEvent]:
     """The events a sentence codes, most salient first (its main clause's before subordinate ones).
     `persons`: (start, end, person) character spans of the article's persons in the sentence."""
     tokens = list(sent)
+    phrases = _PhraseActors(persons)
     out = []
     for pattern, hit in _matches(tokens):
         trigger = tokens[hit[0]]
@@ -684,18 +688,18 @@ def code_sentence(sent: Span, persons=None) -> list[CodedEvent]:
                 source_heads = _subject_heads(reporter)[0] or source_heads
         if demanded or wish == "appeal":  # "X said Y must ...": X demands of Y; "X wants Y to": X asks Y
             target_heads, source_heads = source_heads, _subject_heads(verb.head)[0]
-        source = _actors(source_heads, persons)
+        source = _actors(source_heads, phrases)
         if not source and verb.dep_ in ("xcomp", "ccomp") and _lemma(verb.head) in INTENT_HEADS | DENIAL_HEADS:
-            source = _actors(_subject_heads(verb.head)[0], persons)  # "X agreed that their countries should ..."
+            source = _actors(_subject_heads(verb.head)[0], phrases)  # "X agreed that their countries should ..."
         if not source and verb.dep_ == "acl" and verb.head.dep_ == "dobj" and verb.head.pos_ == "NOUN":
-            source = _actors(_subject_heads(verb.head.head)[0], persons)  # "X issued a statement demanding": X
+            source = _actors(_subject_heads(verb.head.head)[0], phrases)  # "X issued a statement demanding": X
         venue = code[:2] in VENUE_ROOTS or code[:2] == "02"  # "called for an inquiry into an attack in X": not X
-        target = [a for a in _actors(target_heads, persons, venue) if not _same(a, source)]
+        target = [a for a in _actors(target_heads, phrases, venue) if not _same(a, source)]
         told = [h for h in target_heads if h.lower_ in OBJECT_PRONOUNS]
         if not target and told:  # "had a call with Lavrov and urged him to ...": him is Lavrov
             target = _antecedent(told[0], sent, persons, source)
         for tier in tiers[1:] if not target and not demanded and not told else ():
-            target = [a for a in _actors(tier, persons, venue) if not _same(a, source)]
+            target = [a for a in _actors(tier, phrases, venue) if not _same(a, source)]
             if target:
                 break
         source = source or pronoun_actors(source_heads)  # "I spoke to X": the last resort, after
@@ -711,15 +715,15 @@ def code_sentence(sent: Span, persons=None) -> list[CodedEvent]:
                               generic=pattern.generic, depth=_depth(sent.doc, verb.i),
                               lemma=_lemma(trigger), verb=verb.i, deed=deed))
     out = _settle_governed(out, sent.doc)
-    _reported_violence(out, sent.doc, persons)
+    _reported_violence(out, sent.doc, phrases)
     _reciprocal(out)
     _place_titled_persons(out, sent)
     _place_domestic_groups(out, sent)
     covered = {w for e in out for w in e.words}
     for tok in tokens:
         if tok.pos_ == "VERB" and tok.i not in covered and _demanded(tok):
-            source = _actors(_subject_heads(tok.head)[0], persons)
-            target = _actors(_subject_heads(tok)[0], persons)
+            source = _actors(_subject_heads(tok.head)[0], phrases)
+            target = _actors(_subject_heads(tok)[0], phrases)
             out.append(CodedEvent(code="100", plover="REQUEST", mode=None, status="happened", source=source,
                                   target=target, trigger=(tok.idx, tok.idx + len(tok.text)),
                                   sentence=(sent.start_char, sent.end_char), words=[tok.i],
@@ -859,7 +863,7 @@ def _protesters_in_violence(events: list[CodedEvent], doc: Doc) -> list[CodedEve
     return [e for e in events if id(e) not in drop]
 
 
-def _reported_violence(events: list[CodedEvent], doc: Doc, persons) -> None:
+def _reported_violence(events: list[CodedEvent], doc: Doc, phrases: _PhraseActors) -> None:
     """Violence a speaker named first says another party did is the speaker's accusation of it
     ("The US said Iraq had attacked", "Israel said a mortar was fired at it from Gaza": 112); a
     claim of one's own violence claims responsibility (015). Told after the fact ("..., medics
@@ -878,7 +882,7 @@ def _reported_violence(events: list[CodedEvent], doc: Doc, persons) -> None:
         subj = [c for c in rep.children if c.dep_ == "nsubj"]
         if not subj or not subj[0].i < rep.i < verb.i:
             continue
-        speaker = _actors(_with_conjuncts(subj), persons)
+        speaker = _actors(_with_conjuncts(subj), phrases)
         states = {a.country for a in speaker if a.country}
         if not speaker:
             continue
@@ -979,7 +983,24 @@ def _same(actor: ActorRef, others: list[ActorRef]) -> bool:
     return any(o.start == actor.start and o.end == actor.end for o in others)
 
 
-def _actors(heads: list[Token], persons, venue: bool = False) -> list[ActorRef]:
+class _PhraseActors:
+    """find_actors for the phrases of one sentence, with the article's persons in it, each phrase
+    read once: a subject is asked again for each event of its verb, and a phrase again for each
+    tier of targets. Every caller gets copies, since the rules after go on to change actors."""
+
+    def __init__(self, persons):
+        self.persons = persons
+        self._found: dict[tuple[int, ...], list[ActorRef]] = {}
+
+    def __call__(self, tokens: list[Token]) -> list[ActorRef]:
+        key = tuple(t.i for t in tokens)
+        found = self._found.get(key)
+        if found is None:
+            found = self._found[key] = find_actors(tokens, self.persons)
+        return [copy.copy(a) for a in found]
+
+
+def _actors(heads: list[Token], phrases: _PhraseActors, venue: bool = False) -> list[ActorRef]:
     """The actors of phrases; `venue`: for events whose place is a venue (statements, meetings,
     ...), a place a thing is in is no party ("told a news conference in Geneva")."""
     out: list[ActorRef] = []
@@ -992,7 +1013,7 @@ def _actors(heads: list[Token], persons, venue: bool = False) -> list[ActorRef]:
             where = {t.i for n in tokens if n.pos_ in ("NOUN", "PROPN") and (_lemma(n),) not in sector_words()
                      for c in n.children if c.dep_ == "prep" and c.lower_ in LOCATIVE for t in c.subtree}
             tokens = [t for t in tokens if t.i not in where]
-        for a in find_actors(tokens, persons):
+        for a in phrases(tokens):
             if not _same(a, out):
                 out.append(a)
     return out

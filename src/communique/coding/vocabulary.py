@@ -2,9 +2,11 @@
 from __future__ import annotations
 
 import functools
+import re
 from dataclasses import dataclass
 
 from communique.lexicon import read_tsv
+from communique.text import fold
 
 GAP = None  # a pattern element that skips up to MAX_GAP words
 MAX_GAP = 6
@@ -88,8 +90,6 @@ def sector_words() -> dict[tuple[str, ...], str]:
 @functools.lru_cache(maxsize=1)
 def institutions() -> dict[tuple[str, ...], tuple[str, str]]:
     """Folded word sequence -> (ISO3, sector): "the Kremlin" stands for Russia's government."""
-    from communique.text import fold
-
     return {tuple(fold(row[0]).split()): (row[1].strip(), row[2].strip())
             for row in read_tsv("actor_institutions.tsv") if len(row) >= 3}
 
@@ -98,8 +98,6 @@ def institutions() -> dict[tuple[str, ...], tuple[str, str]]:
 def groups() -> dict[tuple[str, ...], tuple[str, str]]:
     """Folded name -> (ISO3, sector) of movements, parties and armed groups based in one state
     ("Hamas" -> PSE, REB): news names them without their country."""
-    from communique.text import fold
-
     out = {}
     for n, row in enumerate(read_tsv("actor_groups.tsv"), 1):
         if len(row) < 3:
@@ -109,10 +107,10 @@ def groups() -> dict[tuple[str, ...], tuple[str, str]]:
     return out
 
 
+_WORD = re.compile(r"\w+")
+
+
 def group_key(text: str) -> tuple[str, ...]:
-    """The folded words of a name without its punctuation ("al-Shabab" -> ("al", "shabab"))."""
-    import re
-
-    from communique.text import fold
-
-    return tuple(re.findall(r"\w+", fold(text)))
+    """The folded words of a name without its punctuation ("al-Shabab" -> ("al", "shabab"));
+    asked of every window of capitalised words the actor finder looks at."""
+    return tuple(_WORD.findall(fold(text)))
