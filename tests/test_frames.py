@@ -874,3 +874,19 @@ def test_the_two_of_the_sentence_sign(text):
     signings = [sorted(a.name for a in e.actors if a.kind == "person") for e in art.events if e.mode == "signing"]
     meeting = next(sorted(a.name for a in e.actors) for e in art.events if e.mode == "meeting")
     assert signings == [meeting], signings
+
+
+@pytest.mark.parametrize("text, counterpart", [
+    ("Argentine Foreign Minister Jorge Diaz met his Chilean counterpart in Santiago on Tuesday. Chile's Minister of "
+     "Foreign Affairs, Ana Soto, told the press after the talks that the corridor would be paved.", "Ana Soto"),
+    ("Kenyan President Peter Kamau held talks with his Ugandan counterpart in Entebbe. Ugandan President John Okello "
+     "said the pipeline would be finished next year.", "John Okello"),
+])
+def test_a_counterpart_named_in_the_next_sentence(text, counterpart):
+    """ "X met his Chilean counterpart ... Chile's Minister of Foreign Affairs, Y, told the press":
+    the one person of that state the next sentence names."""
+    from communique import extract
+
+    art = extract(text, published="2025-04-09")
+    meetings = [[a.name for a in e.actors] for e in art.events if e.mode == "meeting"]
+    assert len(meetings) == 1 and counterpart in meetings[0] and len(meetings[0]) == 2, meetings

@@ -67,7 +67,8 @@ def extract_events(ctx: Analysis) -> None:
     drafts: list[Draft] = []
     last_subject = None
     disc = discourse(ctx)
-    for sent in sentences:
+    for k, sent in enumerate(sentences):
+        disc.upcoming = [m.person for m in sentences[k + 1].mentions] if k + 1 < len(sentences) else []
         modes = detect_modes(sent.text)
         sign_at = next((p for m, p in modes if m == "signing"), None)
         if sign_at is not None:  # "signed a plan of consultations": the document is no dialogue

@@ -44,6 +44,9 @@ class Discourse:
         self.group_mode: str | None = None  # the mode of the frame the group comes from
         self.fresh = False  # the last resolve() named a group that met in no engagement told before
         self.speaker = None  # in a transcript, the person its last speaker label named
+        # the persons the next sentence names: "X met his Chilean counterpart. Chile's Foreign
+        # Minister, Y, told the press ...": a counterpart of a state no one of it was named before
+        self.upcoming: list = []
 
     def observe(self, subjects: list, mentioned: list, frames: list[Frame] = ()) -> None:
         """After a sentence: the recent subjects lead (the newest first), then the persons only
@@ -144,4 +147,8 @@ class Discourse:
                 untitled.append(k)
         if len(untitled) == 1 and low not in W["side_words"] and not indefinite:
             return untitled  # "Rishi Sunak promised ... the Prime Minister said": the one person given no title
+        if country is not None and low in W["counterpart_words"]:
+            ahead = [k for k in self.upcoming if k not in exclude and self.describe(k).country == country]
+            if len(ahead) == 1:
+                return ahead  # named right after: "... Chile's Foreign Minister, Y, told the press"
         return []
