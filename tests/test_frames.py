@@ -890,3 +890,16 @@ def test_a_counterpart_named_in_the_next_sentence(text, counterpart):
     art = extract(text, published="2025-04-09")
     meetings = [[a.name for a in e.actors] for e in art.events if e.mode == "meeting"]
     assert len(meetings) == 1 and counterpart in meetings[0] and len(meetings[0]) == 2, meetings
+
+
+@pytest.mark.parametrize("text", [
+    "Algerian Foreign Minister Karim Belhadj and Moroccan Foreign Minister Youssef Idrissi attended the African "
+    "Union Executive Council in Addis Ababa on Wednesday but did not meet.",
+    "Indian Prime Minister Arjun Rao and Pakistani Prime Minister Imran Qureshi both attended the summit in Astana "
+    "without meeting.",
+])
+def test_attending_one_gathering_without_meeting_pairs_no_one(text):
+    from communique import extract
+
+    art = extract(text, published="2025-03-04")
+    assert not [e for e in art.events if e.type == "CONSULT" and len([a for a in e.actors if a.kind == "person"]) >= 2]

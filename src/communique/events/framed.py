@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import functools
 import logging
+import re
 
 from communique import frames as frames_mod
 from communique.lexicon import find_org
@@ -242,6 +243,8 @@ def conference_from_frame(ctx: Analysis, sent: Sentence, f: frames_mod.Frame) ->
     spec = mode_spec("conference")
     if _attends_a_meeting(f.trigger):
         return []  # "held a meeting with X, attended by the Crown Prince": who sat in, no gathering
+    if _DID_NOT_MEET.search(sent.text):
+        return []  # "attended the council in Addis Ababa but did not meet": together, but no engagement
     if f.gathering and people:
         # one attendee per sentence is kept: join_gatherings folds the attendees of one summit
         d = Draft(spec["type"], "conference", spec["cameo"], [person_actor(ctx, p, "participant") for p in people],
@@ -252,6 +255,10 @@ def conference_from_frame(ctx: Analysis, sent: Sentence, f: frames_mod.Frame) ->
         return []
     return [Draft(spec["type"], "conference", spec["cameo"], [person_actor(ctx, p, "participant") for p in people],
                   [(sent.start, sent.end)], anchor=f.start + doc_shift(sent), members=list(people))]
+
+
+_DID_NOT_MEET = re.compile(r"\b(?:did\s+not|didn[’']t|did\s+not\s+even|never|without)\s+(?:meet|meeting|speak|speaking|talk)"
+                           r"(?:ing)?\b", re.I)
 
 
 def _attends_a_meeting(trigger) -> bool:
