@@ -903,3 +903,18 @@ def test_attending_one_gathering_without_meeting_pairs_no_one(text):
 
     art = extract(text, published="2025-03-04")
     assert not [e for e in art.events if e.type == "CONSULT" and len([a for a in e.actors if a.kind == "person"]) >= 2]
+
+
+@pytest.mark.parametrize("text, actors", [
+    ("The leaders of Armenia and Azerbaijan met French President Paul Morel on the sidelines of the summit in "
+     "Copenhagen on Thursday.", {"Armenia", "Azerbaijan", "Paul Morel"}),
+    ("The foreign ministers of Morocco and Senegal met in Rabat last week.", {"Morocco", "Senegal"}),
+    ("The defence ministers of Japan and the Philippines met in Manila on Monday.", {"Japan", "Philippines"}),
+])
+def test_a_group_of_states_officials_with_no_names_meets_as_the_states(text, actors):
+    """ "The leaders of Armenia and Azerbaijan met X": the states, when no person of theirs is named."""
+    from communique import extract
+
+    art = extract(text, published="2025-06-16")
+    got = [{a.name for a in e.actors} for e in art.events if e.mode == "meeting"]
+    assert got == [actors], got

@@ -84,6 +84,15 @@ def engagement_from_frame(ctx: Analysis, sent: Sentence, f: frames_mod.Frame, mo
     def role(p, default):
         return f.roles.get(p, "co-chair" if mode == "dialogue" else default)
 
+    if not f.side_a:
+        states = _group_of_states(ctx, sent, f)
+        if states:  # "The leaders of Armenia and Azerbaijan met Macron", "The foreign ministers of A and B met"
+            others = [o for o in f.side_b if o.country not in states]
+            if len(states) < 2 and not others:
+                return []
+            actors = [country_actor(c, "participant") for c in states] + \
+                [person_actor(ctx, o, role(o, "participant")) for o in others]
+            return [Draft(spec["type"], mode, spec["cameo"], actors, ev, anchor=anchor, members=list(others))]
     if f.joint or not f.side_b:
         people = f.participants()
         if len(people) < 2:
@@ -112,6 +121,21 @@ def engagement_from_frame(ctx: Analysis, sent: Sentence, f: frames_mod.Frame, mo
         for d in drafts:
             d.mechanism = mech
     return drafts
+
+
+def _group_of_states(ctx: Analysis, sent: Sentence, f: frames_mod.Frame) -> list[str]:
+    """The states of a subject that names a group of their officials and no person ("the leaders
+    of Armenia and Azerbaijan", "the foreign ministers of Morocco and Senegal"), else []."""
+    subj = next((c for c in f.trigger.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subj is None or subj.lower_ not in frame_words()["group_words"] or not f.places_a:
+        return []
+    shift = doc_shift(sent)
+    states = []
+    for s, e in f.places_a:
+        for ps, pe, p in _places_of(sent):
+            if ps < e + shift and s + shift < pe and p.country and p.kind == "country" and p.country not in states:
+                states.append(p.country)
+    return states[:4]
 
 
 def frame_org_drafts(ctx: Analysis, sent: Sentence, frames: list, modes: list) -> list[Draft]:
