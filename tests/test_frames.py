@@ -918,3 +918,32 @@ def test_a_group_of_states_officials_with_no_names_meets_as_the_states(text, act
     art = extract(text, published="2025-06-16")
     got = [{a.name for a in e.actors} for e in art.events if e.mode == "meeting"]
     assert got == [actors], got
+
+
+@pytest.mark.parametrize("text, names", [
+    ("The leaders of Armenia and Azerbaijan met French President Paul Morel and German Chancellor Friedrich Brandt "
+     "on the sidelines of the summit in Copenhagen on Thursday.", {"Paul Morel", "Friedrich Brandt"}),
+    ("Kenyan President Peter Kamau met Ugandan President John Okello and Tanzanian President Amina Juma "
+     "on the sidelines of the summit in Arusha on Friday.", {"John Okello", "Amina Juma"}),
+])
+def test_a_name_the_parser_cut_off_its_sentence_is_still_met(text, names):
+    """The small model may end a sentence between a title and its name ("... and German Chancellor |
+    Friedrich Brandt on the sidelines ..."): the sentence is read whole again."""
+    from communique import extract
+
+    art = extract(text, published="2025-03-04")
+    met = {a.name for e in art.events if e.mode == "meeting" for a in e.actors}
+    assert names <= met, [(e.mode, [a.name for a in e.actors]) for e in art.events]
+
+
+def test_a_photo_of_the_talks_with_an_aide_adds_no_meeting():
+    """A caption showing the two co-chairs and an ambassador: the talks told, not a meeting with him."""
+    from communique import extract
+
+    text = ("The 11th Vietnam-Japan Dialogue took place in Tokyo on December 4, co-chaired by Vietnamese Deputy "
+            "Foreign Minister Le Van Minh and Japanese Vice-Minister for Foreign Affairs Sato Kenji.\n\n"
+            "Japanese Vice-Minister for Foreign Affairs Sato Kenji, Deputy Foreign Minister Le Van Minh and "
+            "Ambassador Tran Van Hai. (Photo: VNA)")
+    art = extract(text, published="2025-12-05")
+    pairs = [sorted(a.name for a in e.actors) for e in art.events if e.type == "CONSULT"]
+    assert pairs == [["Le Van Minh", "Sato Kenji"]], pairs

@@ -88,6 +88,34 @@ def person_countries(a: Analysis) -> None:
             a.country_weights[p.country] += 2
 
 
+MAX_NAME_CHARS = 120  # no person's mention is longer: how far before a cut one may start
+_SENTENCE_ENDS = (".", "!", "?", ":", ";", '"', "”", "’", "'", ")")
+
+
+def _whole_names(parsed, mentions, offset: int) -> list:
+    """The parse's sentences, two joined where the small model cut one inside a person's name
+    ("... met Macron and German Chancellor | Friedrich Merz on the sidelines ..."): the name the
+    persons stage found across the cut keeps its sentence, so the frames read it there.
+    `mentions`: (start, end, person) sorted by start."""
+    starts = [m[0] for m in mentions]
+    out = []
+    for sent in parsed.sents:
+        if out:
+            boundary = sent.start_char + offset
+            prev = out[-1]
+            lo = bisect_left(starts, boundary - MAX_NAME_CHARS)
+            hi = bisect_left(starts, boundary)
+            open_end = not parsed.text[prev.start_char:prev.end_char].rstrip().endswith(_SENTENCE_ENDS)
+            # a name across the cut, or one right after a cut with no full stop ("German Chancellor | Friedrich Merz")
+            if "\n" not in parsed.text[prev.end_char - 1:sent.start_char + 1] and (
+                    any(mentions[k][1] > boundary for k in range(lo, hi))
+                    or open_end and hi < len(starts) and starts[hi] == boundary):
+                out[-1] = parsed[prev.start:sent.end]
+                continue
+        out.append(sent)
+    return out
+
+
 def build_sentences(a: Analysis) -> None:
     """The body's sentences with the person mentions inside each, and the article's two states."""
     text, parsed, offset, body = a.doc.text, a.parsed, a.offset, a.body
@@ -99,7 +127,7 @@ def build_sentences(a: Analysis) -> None:
     # sentence by bisection instead of a scan of all mentions for each sentence
     mention_index = sorted(((s, e, p) for p in a.persons for s, e in p.mentions), key=lambda m: m[0])
     mention_starts = [m[0] for m in mention_index]
-    for sent in parsed.sents:
+    for sent in _whole_names(parsed, mention_index, offset):
         s, e = sent.start_char + offset, sent.end_char + offset
         while e > s and text[e - 1].isspace():
             e -= 1

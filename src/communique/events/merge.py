@@ -28,6 +28,7 @@ def merge_drafts(drafts: list[Draft]) -> list[Draft]:
     out: list[Draft] = []
     for d in drafts:
         target = None
+        pictured = False  # d is a caption showing the engagement `target` with others beside its sides
         for o in out:
             if o.type != d.type:
                 continue
@@ -45,6 +46,10 @@ def merge_drafts(drafts: list[Draft]) -> list[Draft]:
             if (d.from_caption and _actor_key(d) <= _actor_key(o) and o.type == "CONSULT"
                     and o.mode in ("meeting", "dialogue", "call")):
                 target = o
+                break
+            if (d.from_caption and _actor_key(o) <= _actor_key(d) and len(_actor_key(o)) >= 2 and o.type == "CONSULT"
+                    and o.mode in ("meeting", "dialogue", "call") and not o.from_caption):
+                target, pictured = o, True  # a photo of the talks told, with an aide or ambassador beside them
                 break
             if d.mode == "dialogue" == o.mode and len(d.actors) == 1 and _actor_key(d) <= _actor_key(o):
                 target = o  # "X co-chaired the Dialogue" told again with one of its co-chairs
@@ -64,7 +69,7 @@ def merge_drafts(drafts: list[Draft]) -> list[Draft]:
         elif target.mode == "meeting" and d.mode in ("dialogue", "call") and not d.from_caption:
             target.mode, target.cameo = d.mode, d.cameo
         names = {name_key(a.name) for a in target.actors}
-        for a in ([] if _states_only(d) and not _states_only(target) else d.actors):
+        for a in ([] if _states_only(d) and not _states_only(target) or pictured else d.actors):
             if name_key(a.name) not in names:
                 target.actors.append(a)
                 names.add(name_key(a.name))

@@ -6,7 +6,7 @@ import re
 
 from communique import lexicon
 from communique.analysis import Analysis, Draft, Sentence
-from communique.events.sides import _cross, _dedupe, _group_counterparts, person_actor, split_sides
+from communique.events.sides import _cross, _dedupe, person_actor, split_sides
 from communique.events.triggers import mode_spec, pattern
 
 
@@ -55,11 +55,8 @@ def draft_caption(ctx: Analysis, sent: Sentence) -> list[Draft]:
     others = [o for o in people[1:] if _cross(ctx, lead, o)]
     if not others:
         return []
-    groups = _group_counterparts(ctx, sent, others)
-    drafts = []
-    for g in groups:
-        actors = [person_actor(ctx, lead, "participant")] + [person_actor(ctx, o, "participant") for o in g]
-        drafts.append(Draft("CONSULT", "meeting", mode_spec("meeting")["cameo"], actors, [(sent.start, sent.end)],
-                            from_caption=True, anchor=sent.start, members=[lead] + g))
-    return drafts
+    # one photo, one occasion: all it shows together (a talk the text tells takes it in, merge_drafts)
+    actors = [person_actor(ctx, lead, "participant")] + [person_actor(ctx, o, "participant") for o in others]
+    return [Draft("CONSULT", "meeting", mode_spec("meeting")["cameo"], actors, [(sent.start, sent.end)],
+                  from_caption=True, anchor=sent.start, members=[lead] + others)]
 
