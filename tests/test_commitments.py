@@ -155,3 +155,12 @@ def test_rupees_in_a_pakistani_story_are_pakistans():
             "Rs 50 billion for the rail line.")
     got = [(c.donor, c.recipient, c.currency) for c in extract(text).commitments]
     assert got == [("CHN", "PAK", "PKR")], got
+
+
+@pytest.mark.parametrize("text, currency, amount", [
+    ("Japan pledged half a billion dollars to Ukraine.", "USD", 5e8),
+    ("The EU will give two billion euros to Egypt.", "EUR", 2e9),
+    ("Saudi Arabia deposited one and a half billion dollars with Pakistan's central bank.", "USD", 1.5e9),
+])
+def test_a_sum_with_its_number_in_words(text, currency, amount):
+    assert [(c, v) for _, _, v, c in find_amounts(text)] == [(currency, amount)]

@@ -34,12 +34,17 @@ def _data():
     num = r"\d[\d,]*(?:\.\d+)?"
     # a scale is a whole word ("billion", "bn"), glued on or not ("2.5bn", "$35billion")
     scale = rf"(?:\s?(?P<{{g}}>(?i:{_alt(scales)}))(?![A-Za-z]))?"
+    numbers = {k.lower(): float(v) for k, v in raw["number_words"].items()}
     money = re.compile(
         rf"(?<![A-Za-z\d])(?P<sym>{_alt(raw['symbols'])})\s?(?P<num>{num}){scale.format(g='scale')}"
-        rf"|(?<![\d.,])(?P<num2>{num}){scale.format(g='scale2')}\s(?:of\s)?(?P<word>(?i:{_alt(raw['words'])}))(?![A-Za-z])")
+        rf"|(?<![\d.,])(?P<num2>{num}){scale.format(g='scale2')}\s(?:of\s)?(?P<word>(?i:{_alt(raw['words'])}))(?![A-Za-z])"
+        # "half a billion dollars", "two billion euros": the number in words
+        rf"|(?<![A-Za-z])(?P<numw>(?i:{_alt(numbers)}))\s(?P<scale3>(?i:million|billion|trillion))\s(?:of\s)?"
+        rf"(?P<word3>(?i:{_alt(raw['words'])}))(?![A-Za-z])")
     cue = lambda words: re.compile(rf"(?<![A-Za-z])(?:{_alt(words)})(?![A-Za-z])", re.I)
     return {
         "symbols": raw["symbols"], "words": {k.lower(): v for k, v in raw["words"].items()}, "scales": scales,
+        "number_words": numbers,
         "money": money, "not_pledge": cue(raw["not_pledge"]), "pledge_nouns": cue(raw["pledge_nouns"]),
         "part_of": cue(raw["part_of"]),
         "aid_after": re.compile(rf"\s+(?:{_alt(raw['aid_nouns'])})(?![A-Za-z])", re.I),
@@ -60,6 +65,10 @@ def find_amounts(text: str):
     d = _data()
     out = []
     for m in d["money"].finditer(text):
+        if m.group("numw"):
+            value = d["number_words"][m.group("numw").lower()] * d["scales"][m.group("scale3").lower()]
+            out.append((m.start(), m.end(), value, d["words"][m.group("word3").lower()]))
+            continue
         if m.group("sym"):
             num, scale, cur = m.group("num"), m.group("scale"), d["symbols"][m.group("sym")]
         else:
