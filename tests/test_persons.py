@@ -899,3 +899,26 @@ def test_a_short_form_after_in_is_the_city_not_the_person():
                   "Petrov's stance, Berg said.", published="2025-03-04")
     petrov = next(p for p in art.persons if p.name == "Ivan Petrov")
     assert len(petrov.mentions) == 2, petrov.mentions
+
+
+@pytest.mark.parametrize("text, name, title", [
+    ("Japanese Foreign Minister Ken Mori met Philippine Foreign Secretary Enrique A. Reyes in Tokyo on Monday.",
+     "Enrique A. Reyes", "Philippine Foreign Secretary"),
+    ("Minister for Foreign Affairs MORI Ken held a meeting with H.E. Mr. Enrique A. REYES, Secretary of Foreign "
+     "Affairs of the Republic of the Philippines.", "Enrique A. REYES",
+     "Secretary of Foreign Affairs of the Republic of the Philippines"),
+    ("Foreign Secretary Ann Cole met U.S. Senator JD Harlan in Ohio in July.", "JD Harlan", "U.S. Senator"),
+    ("Chinese Foreign Minister Li Wen met Prime Minister K P Sharma Adhikari in Kathmandu.", "K P Sharma Adhikari",
+     "Prime Minister"),
+    ('U.S. Sen. Christopher "Chris" Dalton met Moldovan President Ana Rusu in Chisinau on Thursday.',
+     'Christopher "Chris" Dalton', "U.S. Senator"),
+    ("Sen. Jeanne Harlow met Moldovan President Ana Rusu.", "Jeanne Harlow", "Senator"),
+])
+def test_initials_and_short_titles_inside_names(text, name, title):
+    """A middle initial ("Enrique A. Reyes"), initials without full stops ("JD", "K P") and
+    the short titles "Sen." and "Rep.": the name stays whole and keeps its title."""
+    from communique import extract
+
+    persons = extract(text, published="2025-03-04").persons
+    p = next((p for p in persons if p.name == name), None)
+    assert p is not None and p.titles == [title], [(q.name, q.titles) for q in persons]

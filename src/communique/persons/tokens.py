@@ -73,6 +73,8 @@ def _vocab_text(text: str) -> bool:
         return True
     if text.isupper() and len(text) >= 2 and not text.endswith("."):
         return True  # acronyms: USAID, NDI, UN
+    if text[:1].isupper() and text.endswith(".") and f in lexicon.person_words()["title_abbreviations"]:
+        return True  # "Sen.", "Rep.", "Gov.": a short title before a name
     if "-" in text and any(p in L.heads or p in L.ranks or p in L.org_words for p in f.split()):
         return True
     return is_country_word(text)
@@ -92,7 +94,9 @@ def _caps_surname(tok: Token) -> bool:
         if 0 <= n < len(doc) and doc[n].text[:1].isupper() and doc[n].text[1:].islower() and doc[n].is_alpha \
                 and not _vocab_text(doc[n].text):
             return True
-    return False
+    # "Enrique A. MANALO": a given name and an initial before it
+    return tok.i >= 2 and re.fullmatch(r"[A-Z]\.", doc[tok.i - 1].text) is not None \
+        and doc[tok.i - 2].text.istitle() and doc[tok.i - 2].is_alpha and not _vocab_text(doc[tok.i - 2].text)
 
 
 def _hyphen_in_name(tok: Token) -> bool:
@@ -135,13 +139,27 @@ def _is_name_token(tok: Token) -> bool:
         return True
     if table(tok.doc).hon[tok.i]:
         return False  # "Sri" of "Dato' Sri": an honorific phrase's word, though a name alone
-    if _country_family_name(tok):
+    if _country_family_name(tok) or _bare_initials(tok):
         return True
     if not is_cap(tok) or tok.like_num or not _name_text(tok.text):
         return False
     line_start = tok.i == 0 or "\n" in tok.doc[tok.i - 1].text
     return not ((tok.is_sent_start or line_start) and tok.pos_ in ("VERB", "AUX", "ADP", "DET", "PRON", "CCONJ",
                                                                    "SCONJ", "ADV", "ADJ"))
+
+
+def _bare_initials(tok: Token) -> bool:
+    """Initials written without full stops before a name inside a PERSON entity of spaCy's:
+    "JD Vance", "K P Sharma Oli" (not an acronym such as "PM", "US" or "UN")."""
+    t = tok.text
+    if not (t.isalpha() and t.isupper() and len(t) <= 2) or tok.ent_type_ != "PERSON" or tok.i + 1 >= len(tok.doc):
+        return False
+    nxt = tok.doc[tok.i + 1]
+    if nxt.ent_type_ != "PERSON" or nxt.ent_iob_ != "I" or not (nxt.text.istitle() or _bare_initials(nxt)):
+        return False
+    f = name_key(t)
+    return f not in lexicon.person_words()["title_abbreviations"] and not token_country(t) \
+        and not lexicon.find_org(t) and f not in lexicon.titles().honorifics
 
 
 def _country_family_name(tok: Token) -> bool:
@@ -160,6 +178,8 @@ def _name_text(text: str) -> bool:
     above (the regnal numeral among them, so is_vocab is the title test of its text): no stop
     word, honorific or brand; initials are a name; an acronym or a title's word is not."""
     f = name_key(text)
+    if re.fullmatch(r"[A-Z]\.", text):
+        return True  # an initial: "Enrique A. Manalo" (the article "A" never takes a full stop)
     if not f or f in STOP_NAME_WORDS or f in lexicon.titles().honorifics or _not_a_name_word(f):
         return False
     if re.fullmatch(r"[A-Z]\.", text) or (re.fullmatch(r"[A-Z]\.[A-Z]\.", text)
