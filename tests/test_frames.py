@@ -947,3 +947,18 @@ def test_a_photo_of_the_talks_with_an_aide_adds_no_meeting():
     art = extract(text, published="2025-12-05")
     pairs = [sorted(a.name for a in e.actors) for e in art.events if e.type == "CONSULT"]
     assert pairs == [["Le Van Minh", "Sato Kenji"]], pairs
+
+
+@pytest.mark.parametrize("text", [
+    "South Korean President Lee Min-ho met U.S. National Security Adviser Jack Sutton in Seoul on Monday, the White "
+    "House said.",
+    "Japanese Prime Minister Ken Mori met Indian Prime Minister Arjun Rao in Tokyo on Monday, according to a readout "
+    "from the U.S. National Security Council.",
+    "Kenyan President Peter Kamau met Ugandan President John Okello in Kampala, the European Union said in a statement.",
+])
+def test_who_tells_of_a_meeting_is_not_met(text):
+    """ "..., the White House said", "according to a readout from the NSC": the source, not a side."""
+    from communique import extract
+
+    art = extract(text, published="2025-03-04")
+    assert [sum(a.kind == "org" for a in e.actors) for e in art.events if e.type == "CONSULT"] == [0], art.events
