@@ -962,3 +962,20 @@ def test_who_tells_of_a_meeting_is_not_met(text):
 
     art = extract(text, published="2025-03-04")
     assert [sum(a.kind == "org" for a in e.actors) for e in art.events if e.type == "CONSULT"] == [0], art.events
+
+
+@pytest.mark.parametrize("text", [
+    "Vice Foreign Minister Li Wen refused to meet U.S. Ambassador Nick Barnes on Friday.",
+    "Hungarian Foreign Minister Peter Szabo has denied that he met Russian Foreign Minister Ivan Petrov in Minsk.",
+    "Hungarian Foreign Minister Peter Szabo denied meeting Russian Foreign Minister Ivan Petrov.",
+    "Azerbaijani Foreign Minister Elnur Aliyev did not travel to Washington on Tuesday.",
+    "Talks between Armenian Foreign Minister Aram Sargsyan and Azerbaijani Foreign Minister Elnur Aliyev that were "
+    "due to open in Washington on Monday have been postponed.",
+    "A meeting between Armenian Foreign Minister Aram Sargsyan and Azerbaijani Foreign Minister Elnur Aliyev planned "
+    "for Monday in Washington was cancelled.",
+])
+def test_a_refused_denied_or_called_off_engagement_is_no_event(text):
+    from communique import extract
+
+    art = extract(text, published="2025-03-04")
+    assert not [e for e in art.events if e.type == "CONSULT" and e.status == "happened"], art.events

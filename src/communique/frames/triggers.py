@@ -122,6 +122,11 @@ def _planned(tok: Token, verb: Token | None) -> bool:
         head = t.head
         if head.i == t.i:
             break
+        if t.dep_ in ("xcomp", "ccomp", "dobj", "nsubj", "nsubjpass", "acl", "pobj") and head.lower_ in W["called_off_heads"]:
+            return True  # "refused to meet", "denied that he met", "talks ... have been postponed"
+        if t.dep_ in ("nsubj", "nsubjpass") and any(c.dep_ in ("ccomp", "conj") and c.lower_ in W["called_off_heads"]
+                                                     for c in head.children):
+            return True  # "A meeting ... planned for Monday was cancelled", parsed with "cancelled" below "planned"
         if t.dep_ in ("xcomp", "pobj", "prep", "ccomp", "advcl", "acl", "dobj", "nsubj") and head.lower_ in W["planned_heads"]:
             if t.dep_ in ("xcomp", "pobj", "prep", "acl", "dobj") or head.lower_ in ("invitation", "preparation", "preparations"):
                 return True
