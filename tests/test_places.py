@@ -318,3 +318,23 @@ def test_a_latin_american_seat_of_government_places_the_meeting_in_its_city(text
 
     (event,) = extract(text, published="2025-03-04").events
     assert (event.location.name, event.location.country) == (city, country), event.location
+
+
+@pytest.mark.parametrize("text, city", [
+    ("U.S. President Tom Baker received Kenyan President Peter Kamau at the White House on Monday.", "Washington, D.C."),
+    ("French President Paul Morel received Chinese President Li Wen at the Elysee Palace on Monday.", "Paris"),
+    ("Russian President Ivan Petrov met Indian Prime Minister Arjun Rao at the Kremlin on Tuesday.", "Moscow"),
+])
+def test_a_seat_of_government_coded_as_an_organisation_still_places_a_meeting(text, city):
+    from communique import extract
+
+    (event,) = extract(text, published="2025-03-04").events
+    assert event.location is not None and event.location.name == city, event.location
+
+
+def test_a_seat_of_government_that_tells_of_a_meeting_does_not_place_it():
+    from communique import extract
+
+    (event,) = extract("Kenyan President Peter Kamau met Ugandan President John Okello in Kampala on Monday, the "
+                       "White House said.", published="2025-03-04").events
+    assert event.location.name == "Kampala"
