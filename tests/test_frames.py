@@ -979,3 +979,17 @@ def test_a_refused_denied_or_called_off_engagement_is_no_event(text):
 
     art = extract(text, published="2025-03-04")
     assert not [e for e in art.events if e.type == "CONSULT" and e.status == "happened"], art.events
+
+
+@pytest.mark.parametrize("text, names", [
+    ("Senator Mark Dalton and Senator Jane Harlow met Moldovan President Ana Rusu in Chisinau on Thursday.",
+     {"Mark Dalton", "Jane Harlow", "Ana Rusu"}),
+    ("Representative Tom Baker and Representative Lisa Grant met Taiwanese President Chen Wei in Taipei.",
+     {"Tom Baker", "Lisa Grant", "Chen Wei"}),
+])
+def test_two_holders_of_one_office_with_no_state_meet_together(text, names):
+    """ "Senator A and Senator B met X": both are a side of the meeting, though no state is named."""
+    from communique import extract
+
+    art = extract(text, published="2025-03-04")
+    assert [{a.name for a in e.actors} for e in art.events if e.mode == "meeting"] == [names], art.events

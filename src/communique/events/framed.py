@@ -106,7 +106,9 @@ def engagement_from_frame(ctx: Analysis, sent: Sentence, f: frames_mod.Frame, mo
         if not f.side_a:
             return []
         lead = f.side_a[0]
-        side = [s_ for s_ in f.side_a if not _cross(ctx, lead, s_)]
+        # the lead's side: those of its state, and one of no known state holding the lead's office
+        # ("Senator A and Senator B met X"); another state's subject tells a meeting of its own
+        side = [s_ for s_ in f.side_a if not _cross(ctx, lead, s_) or _same_office_no_state(lead, s_)]
         # a dialogue ("2+2") is one session of both delegations; meetings pair the subject with each
         groups = [list(f.side_b)] if mode == "dialogue" else _group_counterparts(ctx, sent, f.side_b)
         for group in groups:
@@ -121,6 +123,13 @@ def engagement_from_frame(ctx: Analysis, sent: Sentence, f: frames_mod.Frame, mo
         for d in drafts:
             d.mechanism = mech
     return drafts
+
+
+def _same_office_no_state(a, b) -> bool:
+    """Two persons of no known state or body who hold the same office ("Senator A and Senator B")."""
+    if a.country or b.country or a.org or b.org or not a.titles or not b.titles:
+        return False
+    return {t.lower() for t in a.titles} & {t.lower() for t in b.titles} != set()
 
 
 def _group_of_states(ctx: Analysis, sent: Sentence, f: frames_mod.Frame) -> list[str]:
