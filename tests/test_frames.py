@@ -993,3 +993,16 @@ def test_two_holders_of_one_office_with_no_state_meet_together(text, names):
 
     art = extract(text, published="2025-03-04")
     assert [{a.name for a in e.actors} for e in art.events if e.mode == "meeting"] == [names], art.events
+
+
+@pytest.mark.parametrize("text, host", [
+    ("U.S. Secretary of State Tom Baker dined with Indian External Affairs Minister Arjun Rao in Munich on Saturday.",
+     None),
+    ("Brazilian President Ana Lima was the guest of Spanish Prime Minister Pedro Ruiz at a dinner in Madrid on "
+     "Wednesday.", None),
+])
+def test_dining_with_and_being_the_guest_of_are_meetings(text, host):
+    from communique import extract
+
+    art = extract(text, published="2025-03-04")
+    assert [len(e.actors) for e in art.events if e.mode == "meeting"] == [2], art.events
