@@ -153,7 +153,7 @@ def extract_events(ctx: Analysis) -> None:
         last = next((d for d in reversed(found) if d.type == "CONSULT" and len(d.members) >= 2), None)
         if last is not None:
             disc.group = list(last.members)
-    drafts = merge_drafts(join_gatherings(drafts))
+    drafts = merge_drafts(join_gatherings(drafts), ctx.pub_date)
     drafts = [d for d in drafts if len(d.actors) >= 2 or d.context == "needs-host"]
     settle_context(ctx, drafts, sentences)
     ctx.drafts = [d for d in drafts if len(d.actors) >= 2]

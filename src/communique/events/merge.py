@@ -22,9 +22,22 @@ def _actor_key(d: Draft) -> frozenset:
     return frozenset(name_key(a.name) for a in d.actors)
 
 
-def merge_drafts(drafts: list[Draft]) -> list[Draft]:
+RECALLED_DAYS = 45  # a dated draft this long before publication, beside an undated one, is another occasion
+
+
+def _recalled(d: Draft, published) -> bool:
+    """A draft dated well before publication ("In March 2023, Ruto and Scholz discussed ...")."""
+    if published is None or not d.date:
+        return False
+    got = when.interval(d.date)
+    return got is not None and (published - got[1]).days > RECALLED_DAYS
+
+
+def merge_drafts(drafts: list[Draft], published=None) -> list[Draft]:
     """One event per real-world interaction: the same actors and type told again (lead, body,
-    caption) or the same dialogue mechanism are merged with all their evidence."""
+    caption) or the same dialogue mechanism are merged with all their evidence. An occasion dated
+    long before publication (`published`, a date) is not merged into an undated one: "X hosted Y
+    for dinner. In March 2023, X and Y discussed ..." are two."""
     out: list[Draft] = []
     for d in drafts:
         target = None
@@ -40,6 +53,8 @@ def merge_drafts(drafts: list[Draft]) -> list[Draft]:
             if same_actors and (o.mode == d.mode or d.from_caption or o.from_caption
                                 or {o.mode, d.mode} <= {"meeting", "dialogue", "call"}):
                 if d.date and o.date and d.date != o.date and not when.compatible(d.date, o.date):
+                    continue
+                if bool(d.date) != bool(o.date) and (_recalled(d, published) or _recalled(o, published)):
                     continue
                 target = o
                 break
