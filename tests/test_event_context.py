@@ -547,3 +547,14 @@ def test_a_day_of_the_trip(second, date):
 def test_an_arrival_on_a_days_long_visit_spans_its_days(text, span):
     visits = [e for e in extract(text).events if e.mode == "visit"]
     assert [e.date for e in visits] == [span], [(e.mode, e.date) for e in extract(text).events]
+
+
+@pytest.mark.parametrize("text", [
+    "U.S. Secretary of State Tom Baker met Ukrainian Foreign Minister Ivan Bondar on Saturday to discuss stalled "
+    "funding for Kyiv.",
+    "Indian Prime Minister Arjun Rao held talks with Russian President Ivan Petrov on Monday about flights from "
+    "Moscow.",
+])
+def test_a_city_the_talks_are_about_does_not_place_them(text):
+    (event,) = [e for e in extract(text, published="2024-02-18").events if e.type == "CONSULT"]
+    assert event.location is None, event.location

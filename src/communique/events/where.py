@@ -52,7 +52,8 @@ def preferred_place(text: str, base: int, after: int | None = None):
     def bare_city(c):
         before = text[max(0, c[0] - base - 12):c[0] - base].lower()
         after = text[c[1] - base:c[1] - base + 3]
-        return c[2].kind == "city" and not re.search(r"\b(?:of|the|of the)\s*$", before) \
+        # not "funding for Kyiv", "talks with Beijing", "a flight from Moscow": what it is about or comes from
+        return c[2].kind == "city" and not re.search(r"\b(?:of|the|of the|for|with|from|against|towards?)\s*$", before) \
             and not re.match(r"\s?[A-Z]|['’]s", after)
     bare = [c for c in cands if bare_city(c)]
     return bare[0][2] if bare else None
