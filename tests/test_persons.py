@@ -933,3 +933,17 @@ def test_a_bare_titled_official_met_in_a_city_of_another_state_is_of_that_state(
                   "On July 9, Li Wen met Sri Lankan President Anura Perera in Colombo.", published="2025-07-10")
     p = next(p for p in art.persons if p.name == "Ram Adhikari")
     assert p.country == "NPL", p.country
+
+
+@pytest.mark.parametrize("text, name, country", [
+    ("The memorandum was signed on the Qatari side by Minister of State Khalid Nasser and on the Rwandan side by "
+     "Minister of Foreign Affairs Jean Habimana.", "Jean Habimana", "RWA"),
+    ("The memorandum was signed on the Qatari side by Minister of State Khalid Nasser and on the Rwandan side by "
+     "Minister of Foreign Affairs Jean Habimana.", "Khalid Nasser", "QAT"),
+    ("The talks were led for the Ethiopian side by State Minister Dawit Alemu.", "Dawit Alemu", "ETH"),
+])
+def test_the_side_an_official_signs_for_is_their_state(text, name, country):
+    from communique import extract
+
+    p = next(p for p in extract(text, published="2025-03-04").persons if p.name == name)
+    assert p.country == country, p.country

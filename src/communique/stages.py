@@ -161,6 +161,7 @@ def settle_countries(a: Analysis) -> None:
         weak = not p.strong and len(p.mentions) < 2
         p.shown = (not weak and not persons_mod.only_speaks(p) and not p.aside) or id(p) in actors
     shown = [p for p in a.persons if p.shown]
+    persons_mod.side_countries(a.sentences, a.doc.text)
     persons_mod.accompanying_countries(a.sentences, a.doc.text)
     persons_mod.settle_countries(shown, a.drafts, a.pair, persons_mod.home_country(a.body, a.doc))
     a.drafts = fold_states_into_persons(a.drafts)

@@ -11,7 +11,7 @@ does this split for diplomatic titles, so it is written here by hand. The steps,
 `countries.settle_countries`.
 """
 from communique.persons.countries import (accompanying_countries, assign_countries, home_country, only_speaks,
-                                          settle_countries)
+                                          settle_countries, side_countries)
 from communique.persons.finders import NameHit, appositions, ner_names, title_anchored, title_then_name
 from communique.persons.merge import build_persons, same_name
 from communique.persons.mentions import resolve_short_mentions, resolve_title_mentions, settle_names
@@ -20,4 +20,4 @@ from communique.persons.tokens import is_name_token, token_country
 
 __all__ = ["NameHit", "accompanying_countries", "appositions", "assign_countries", "build_persons", "home_country", "is_name_token",
            "ner_names", "only_speaks", "resolve_short_mentions", "resolve_title_mentions", "runs", "same_name",
-           "segments", "settle_countries", "settle_names", "title_anchored", "title_then_name", "token_country"]
+           "segments", "settle_countries", "settle_names", "side_countries", "title_anchored", "title_then_name", "token_country"]

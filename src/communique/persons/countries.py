@@ -115,6 +115,25 @@ def accompanying_countries(sentences, text: str) -> None:
                 company.add(id(p))
 
 
+_SIDE = re.compile(r"\b(?:on|for|from)\s+the\s+([A-Z][\w’'-]+)\s+side\b[^.;]{0,80}$")
+
+
+def side_countries(sentences, text: str) -> None:
+    """An official of no stated state introduced by the side they sign or speak for ("signed on
+    the Qatari side by Minister of State X and on the Rwandan side by Minister Y") is of that state."""
+    from communique import places
+
+    for sent in sentences:
+        for m in sent.mentions:
+            p = m.person
+            if p.country is not None or p.org is not None or p.intl:
+                continue
+            got = _SIDE.search(text, max(sent.start, m.start - 90), m.start)
+            code = places.demonym_code(got.group(1)) or places.country_code(got.group(1)) if got else None
+            if code:
+                p.country = code
+
+
 _LISTED = re.compile(r"\s*(?:,\s*|,?\s*and\s+)(?:the\s+)?(?:[A-Z][\w.'’-]*\s+|(?:of|for|and)\s+)*")
 
 
