@@ -947,3 +947,12 @@ def test_the_side_an_official_signs_for_is_their_state(text, name, country):
 
     p = next(p for p in extract(text, published="2025-03-04").persons if p.name == name)
     assert p.country == country, p.country
+
+
+def test_a_style_of_several_words_is_no_person():
+    """ "Custodian of the Two Holy Mosques King Salman": "Holy Mosques" is a style's words, not a name."""
+    from communique import extract
+
+    art = extract("Custodian of the Two Holy Mosques King Fahd bin Saud has received a written message from "
+                  "Iraqi President Ali Hassan.", published="2025-03-04")
+    assert {p.name for p in art.persons} == {"Fahd bin Saud", "Ali Hassan"}, [p.name for p in art.persons]

@@ -38,6 +38,7 @@ class Titles:
     ranks: frozenset[str]
     honorifics: frozenset[str]
     honorific_phrases: tuple[tuple[str, ...], ...]  # "tan sri", "datuk seri": folded words, apostrophes dropped
+    title_phrases: tuple[tuple[str, ...], ...]  # "custodian of the two holy mosques": styles whose words are no name
     org_words: frozenset[str]
     connectors: frozenset[str]
     plural_heads: frozenset[str]
@@ -59,6 +60,7 @@ def titles() -> Titles:
                   honorifics=frozenset(name_key(h) for h in data["honorifics"]),
                   honorific_phrases=tuple(sorted({tuple(name_key(h).replace("'", "").split())
                                                   for h in data["honorifics"] if " " in h}, key=len, reverse=True)),
+                  title_phrases=tuple(tuple(name_key(t).split()) for t in data.get("title_phrases", ())),
                   org_words=frozenset(name_key(w) for w in data["org_words"]),
                   connectors=frozenset(data["connectors"]), plural_heads=frozenset(plural))
 

@@ -137,8 +137,9 @@ def _is_name_token(tok: Token) -> bool:
     if _hyphen_in_name(tok) or _caps_surname(tok) or _regnal_numeral(tok) or _generational(tok) \
             or _name_syllable(tok):
         return True
-    if table(tok.doc).hon[tok.i]:
-        return False  # "Sri" of "Dato' Sri": an honorific phrase's word, though a name alone
+    tt = table(tok.doc)
+    if tt.hon[tok.i] or tt.phrase[tok.i]:
+        return False  # "Sri" of "Dato' Sri", "Holy Mosques" of a long title: a phrase's word, though a name alone
     if _country_family_name(tok) or _bare_initials(tok):
         return True
     if not is_cap(tok) or tok.like_num or not _name_text(tok.text):
@@ -204,6 +205,24 @@ def is_honorific(tok: Token) -> bool:
 _APOSTROPHES = ("'", "\u2019")
 
 
+def _in_long_head_phrases(text: list[str]) -> list[bool]:
+    """Which words belong to a style of several words (`title_phrases`: "Custodian of the Two Holy
+    Mosques"), whose capitalised words ("Holy Mosques") would else be read as a name."""
+    out = [False] * len(text)
+    phrases = lexicon.titles().title_phrases
+    if not phrases:
+        return out
+    firsts = {p[0] for p in phrases}
+    for i, word in enumerate(text):
+        if word[:1].isupper() and name_key(word) in firsts:
+            for phrase in phrases:
+                if tuple(name_key(w) for w in text[i:i + len(phrase)]) == phrase:
+                    for k in range(i, i + len(phrase)):
+                        out[k] = True
+                    break
+    return out
+
+
 def _honorific_phrases(text: list[str], hon: list[bool]) -> None:
     """Mark the words of honorific phrases ("Tan Sri", "Datuk Seri", "Dato' Sri") in `hon`: each
     word alone may be a name ("Tan", "Sri"), so the phrase counts only with all its words in a
@@ -251,7 +270,8 @@ class TokenTable:
     """What the name rules ask of every token, read once per parsed doc: spaCy builds a new
     Token object at each `doc[i]`, and the runs below ask each token several times."""
 
-    __slots__ = ("text", "ws", "lower", "punct", "cap", "hon", "head", "conn", "hyph", "syl", "runs", "ents", "name")
+    __slots__ = ("text", "ws", "lower", "punct", "cap", "hon", "head", "conn", "hyph", "syl", "runs", "ents", "name",
+                 "phrase")
 
     def __init__(self, doc: Doc):
         toks = list(doc)
@@ -264,6 +284,7 @@ class TokenTable:
         self.cap = [bool(x) and x[0].isupper() and not pu for x, pu in zip(text, punct)]
         self.hon = hon = [_honorific_text(x) for x in text]
         _honorific_phrases(text, hon)
+        self.phrase = _in_long_head_phrases(text)  # "Custodian of the Two Holy Mosques": a title's words
         self.head = [_head_text(x) for x in text]
         self.conn = [x in connectors or x in ("(", ")") for x in text]
         # the lower-case second part of a hyphenated given name ("Yun-cheol"), asked only after a hyphen
