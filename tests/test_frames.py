@@ -1006,3 +1006,17 @@ def test_dining_with_and_being_the_guest_of_are_meetings(text, host):
 
     art = extract(text, published="2025-03-04")
     assert [len(e.actors) for e in art.events if e.mode == "meeting"] == [2], art.events
+
+
+@pytest.mark.parametrize("text", [
+    "'We had a candid conversation,' Chinese Foreign Minister Li Wen told U.S. Secretary of State Tom Baker as the "
+    "two men sat down in Munich on Saturday.",
+    "Turkish President Ali Demir greeted U.S. President Tom Baker warmly before the two leaders sat down on the "
+    "margins of the summit.",
+])
+def test_the_two_of_a_quote_first_lead_sat_down(text):
+    """ "'...,' X told Y as the two men sat down": the two its own sentence named met."""
+    from communique import extract
+
+    art = extract(text, published="2025-02-16")
+    assert [len(e.actors) for e in art.events if e.mode == "meeting"] == [2], art.events

@@ -113,6 +113,8 @@ class Discourse:
         if plural and (mod_words & W["group_numbers"]):
             # a pair of no engagement told before, or the host and guest of a visit, meet anew
             self.fresh = len(self.group) < 2 or self.group_mode == "visit"
+            if len(self.group) < 2 and "two" in mod_words and len(own) == 2:
+                return own  # "'...,' X told Y as the two men sat down": the two its own sentence named
             return list(self.group) if len(self.group) >= 2 else self.pair()
         if not (low in W["title_words"] or low in W["side_words"]):
             return []

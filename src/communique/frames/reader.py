@@ -16,6 +16,12 @@ from communique.frames.phrases import Phrases, co_subjects
 from communique.frames.triggers import _is_verb, _mode_of, _modifiers, _phone, _planned, _talked_about, _urging, trigger_positions
 
 
+def _pair_sat_down(tok: Token, W) -> bool:
+    """ "as the two men sat down", "the leaders sat down for talks": a group sat down together."""
+    return tok.lower_ == "sat" and any(c.dep_ == "prt" and c.lower_ == "down" for c in tok.children) and any(
+        c.dep_ == "nsubj" and c.lower_ in W["group_words"] for c in tok.children)
+
+
 class _Reader(Phrases):
     """Reads the frames of one sentence; holds the token index of its mentions."""
 
@@ -48,7 +54,8 @@ class _Reader(Phrases):
         if not is_noun and tok.dep_ == "compound" and tok.tag_ == "VBG" and tok.head.dep_ == "nsubj":
             return self.compound_participle(f, tok)
         if not is_noun and low in ("spoke", "speaks", "speak", "spoken", "speaking", "talked", "sat", "conferred",
-                                   "confer", "confers") and not self.preps(tok, frozenset({"with", "to", "alongside"})):
+                                   "confer", "confers") and not self.preps(tok, frozenset({"with", "to", "alongside"})) \
+                and not _pair_sat_down(tok, W):
             return None
         if not is_noun and low == "exchanged":
             objs = [c for c in tok.children if c.dep_ == "dobj"]
