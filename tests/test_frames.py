@@ -1020,3 +1020,14 @@ def test_the_two_of_a_quote_first_lead_sat_down(text):
 
     art = extract(text, published="2025-02-16")
     assert [len(e.actors) for e in art.events if e.mode == "meeting"] == [2], art.events
+
+
+@pytest.mark.parametrize("text, host", [
+    ("U.S. Senator Mark Dalton stopped in Bucharest on Wednesday on his way to Moldova.", "ROU"),
+    ("Indian Prime Minister Arjun Rao made a brief stopover in Cairo on his way home.", "EGY"),
+])
+def test_a_stop_on_the_way_is_a_visit(text, host):
+    from communique import extract
+
+    visits = [e for e in extract(text, published="2025-03-04").events if e.mode == "visit"]
+    assert [next(a.country for a in e.actors if a.role == "host") for e in visits] == [host], visits

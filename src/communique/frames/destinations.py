@@ -48,6 +48,11 @@ def _listed(g: Token, appos: list[Token], c: Token) -> bool:
     return len(appos) >= 2 or any(x.dep_ == "conj" for x in (*c.children, *g.children))
 
 
+def _orphan_prep(tok: Token, W) -> bool:
+    """A place preposition the parse left with no object ("in" of "stopped in Bucharest")."""
+    return tok.dep_ == "prep" and tok.lower_ in W["destination_preps"] and not any(c.dep_ == "pobj" for c in tok.children)
+
+
 def destinations(reader: Phrases, tok: Token, verb: Token | None) -> list[tuple[int, int]]:
     """Where a trip went: "visit to X", "visited X", "arrived on Monday in X", "is in X for
     a state visit", "a tour of A, B and C"."""
@@ -95,6 +100,8 @@ def destinations(reader: Phrases, tok: Token, verb: Token | None) -> list[tuple[
             if c.dep_ == "dobj" and _is_verb(h) and h.lower_ in ("visited", "visit", "visits", "visiting", "toured",
                                                                   "reached"):
                 add(c)
+            elif c.dep_ == "dobj" and c.i > 0 and _orphan_prep(c.doc[c.i - 1], W):
+                add(c)  # "stopped in Bucharest" parsed with "in" object-less and "Bucharest" the verb's object
             elif _is_verb(h) and h.lower_ in ("visited", "visit", "visits", "visiting", "toured") \
                     and c.ent_type_ == "DATE" and c.i > h.i:
                 # "visited Qatar March 3-5": the small model makes the place a compound of the date
