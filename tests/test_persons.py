@@ -956,3 +956,16 @@ def test_a_style_of_several_words_is_no_person():
     art = extract("Custodian of the Two Holy Mosques King Fahd bin Saud has received a written message from "
                   "Iraqi President Ali Hassan.", published="2025-03-04")
     assert {p.name for p in art.persons} == {"Fahd bin Saud", "Ali Hassan"}, [p.name for p in art.persons]
+
+
+@pytest.mark.parametrize("text, name, country, title", [
+    ("Ukraine's president and German Chancellor Jan Becker held talks in Berlin on Friday.", "Jan Becker", "DEU",
+     "German Chancellor"),
+    ("The French president and Italian Prime Minister Marco Rossi met in Rome.", "Marco Rossi", "ITA",
+     "Italian Prime Minister"),
+])
+def test_two_offices_of_two_states_joined_by_and_are_two_persons(text, name, country, title):
+    from communique import extract
+
+    p = next(p for p in extract(text, published="2025-03-04").persons if p.name == name)
+    assert (p.country, p.titles) == (country, [title]), (p.country, p.titles)

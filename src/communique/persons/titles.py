@@ -147,9 +147,18 @@ def _title_start(doc: Doc, start: int, name_start: int) -> int:
     for a in range(k, name_start):
         if doc[a].lower_ in ("and", "&") and not any(is_head(doc[i]) for i in range(k, a)):
             k = a + 1  # "President A of South Africa and President B": no title of B's before the "and"
+        elif doc[a].lower_ in ("and", "&") and _states_differ(doc, k, a, name_start):
+            k = a + 1  # "Ukraine's president and German Chancellor B": two persons' titles
     while k < name_start and (is_connector(doc[k]) and doc[k].lower_ not in ("(",)) and not doc[k].text.endswith("'s"):
         k += 1
     return k
+
+
+def _states_differ(doc: Doc, start: int, mid: int, end: int) -> bool:
+    """Both halves of a title around "and" name a state, not the same one: two persons' offices."""
+    left = {token_country(doc[i].text) for i in range(start, mid)} - {None}
+    right = {token_country(doc[i].text) for i in range(mid + 1, end)} - {None}
+    return bool(left) and bool(right) and not left & right
 
 
 def clean_title(doc: Doc, start: int, end: int) -> str:
