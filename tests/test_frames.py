@@ -1031,3 +1031,12 @@ def test_a_stop_on_the_way_is_a_visit(text, host):
 
     visits = [e for e in extract(text, published="2025-03-04").events if e.mode == "visit"]
     assert [next(a.country for a in e.actors if a.role == "host") for e in visits] == [host], visits
+
+
+def test_a_counterpart_named_right_after_is_that_person_not_one_told_before():
+    """ "with his Chinese counterpart, Wang Yi": Wang Yi, not the Chinese President of the sentence before."""
+    from communique import extract
+
+    art = extract("Chinese President Xi Jinping chaired a meeting in Beijing. U.S. Secretary of State Tom Baker spoke "
+                  "by phone with his Chinese counterpart, Wang Yi, on Friday.", published="2025-03-04")
+    assert [sorted(a.name for a in e.actors) for e in art.events if e.mode == "call"] == [["Tom Baker", "Wang Yi"]]

@@ -152,6 +152,11 @@ class Phrases:
                 keys = [k]
                 resolved.append((head.text, (k,)))
                 return keys, places, resolved
+        if not keys and head.i + 2 < self.sent.end and head.doc[head.i + 1].text == "," \
+                and head.i + 2 in self.index and head.lower_ in self.W["side_words"] | self.W["title_words"]:
+            # "with his Chinese counterpart, Wang Yi, on Friday": the name right after it, which the
+            # parse hung elsewhere, not a Chinese person told before
+            return [self.index[head.i + 2]], places, resolved
         if not keys and self.discourse is not None:
             earlier = list(dict.fromkeys(self.index[i] for i in range(head.i - 1, self.sent.start - 1, -1)
                                          if i in self.index))
