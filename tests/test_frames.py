@@ -1040,3 +1040,16 @@ def test_a_counterpart_named_right_after_is_that_person_not_one_told_before():
     art = extract("Chinese President Xi Jinping chaired a meeting in Beijing. U.S. Secretary of State Tom Baker spoke "
                   "by phone with his Chinese counterpart, Wang Yi, on Friday.", published="2025-03-04")
     assert [sorted(a.name for a in e.actors) for e in art.events if e.mode == "call"] == [["Tom Baker", "Wang Yi"]]
+
+
+@pytest.mark.parametrize("text, names", [
+    ("Foreign Secretary Ann Cole met U.S. Senator JD Harlan in Ohio in July.", {"Ann Cole", "JD Harlan"}),
+    ("British Foreign Secretary Ann Cole met U.S. Secretary of State Tom Baker in London on Monday.",
+     {"Ann Cole", "Tom Baker"}),
+])
+def test_a_name_after_an_abbreviations_full_stop_is_met(text, names):
+    """ "met U.S. Senator X": the small model may end a sentence at "U.S."; the name after it is met."""
+    from communique import extract
+
+    art = extract(text, published="2025-08-01")
+    assert [{a.name for a in e.actors} for e in art.events if e.mode == "meeting"] == [names], art.events

@@ -89,6 +89,9 @@ def person_countries(a: Analysis) -> None:
 
 
 MAX_NAME_CHARS = 120  # no person's mention is longer: how far before a cut one may start
+_ABBREVIATIONS = frozenset({"U.S.", "U.K.", "U.N.", "E.U.", "Mr.", "Mrs.", "Ms.", "Dr.", "Sen.", "Rep.", "Gov.", "Gen.",
+                            "Lt.", "Col.", "Prof.", "H.E.", "St."})
+_AFTER_ABBREVIATION = 30  # a name this close after "U.S." is still the sentence's ("met U.S. Senator JD Vance")
 _SENTENCE_ENDS = (".", "!", "?", ":", ";", '"', "”", "’", "'", ")")
 
 
@@ -105,11 +108,15 @@ def _whole_names(parsed, mentions, offset: int) -> list:
             prev = out[-1]
             lo = bisect_left(starts, boundary - MAX_NAME_CHARS)
             hi = bisect_left(starts, boundary)
-            open_end = not parsed.text[prev.start_char:prev.end_char].rstrip().endswith(_SENTENCE_ENDS)
-            # a name across the cut, or one right after a cut with no full stop ("German Chancellor | Friedrich Merz")
+            last = parsed.text[prev.start_char:prev.end_char].rstrip()
+            open_end = not last.endswith(_SENTENCE_ENDS)
+            abbreviated = last.rsplit(None, 1)[-1] in _ABBREVIATIONS if last else False
+            # a name across the cut, one right after a cut with no full stop ("German Chancellor | Friedrich
+            # Merz"), or one just after an abbreviation's full stop ("met U.S. | Senator JD Vance")
             if "\n" not in parsed.text[prev.end_char - 1:sent.start_char + 1] and (
                     any(mentions[k][1] > boundary for k in range(lo, hi))
-                    or open_end and hi < len(starts) and starts[hi] == boundary):
+                    or open_end and hi < len(starts) and starts[hi] == boundary
+                    or abbreviated and hi < len(starts) and starts[hi] - boundary <= _AFTER_ABBREVIATION):
                 out[-1] = parsed[prev.start:sent.end]
                 continue
         out.append(sent)
