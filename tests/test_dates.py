@@ -567,3 +567,12 @@ def test_an_ordinal_of_something_else_is_no_day_of_the_month(text):
 def test_a_month_then_which_year(text, value):
     """ "in February last year": February of the year before publication (March 2025)."""
     assert [m.value for m in find_dates(text, published="2025-03-06", year=2025)] == [value]
+
+
+def test_a_hijri_date_before_the_gregorian_one_in_a_dateline():
+    """ "Riyadh, Rabi' al-Awwal 20, 1447, September 12, 2025, SPA --": the Gregorian date dates the page."""
+    from communique import extract
+
+    art = extract("Riyadh, Rabi' al-Awwal 20, 1447, September 12, 2025, SPA -- Saudi Minister of Foreign Affairs "
+                  "Prince Khalid bin Saud received Egyptian Foreign Minister Omar Nabil on Thursday.")
+    assert art.published == "2025-09-12" and [e.date for e in art.events] == ["2025-09-11"]
