@@ -485,3 +485,15 @@ def test_the_body_whose_meeting_was_the_occasion_is_no_counterpart(occasion):
     a = extract(f"News\n\nIndian Foreign Minister Arjun Mehta met Chinese Foreign Minister Li Wei {occasion} on Monday.")
     meetings = [e for e in a.events if e.mode == "meeting"]
     assert [{x.name for x in e.actors} for e in meetings] == [{"Arjun Mehta", "Li Wei"}]
+
+
+def test_a_line_opening_with_a_full_name_is_not_cut_after_the_given_name():
+    """A subheading line, then "Volodymyr Zelenskyy has arrived ...": the small model cut a one-word
+    sentence after the given name at the line's start."""
+    from communique.nlp import get_nlp
+
+    doc = get_nlp()("Talks at the Elysee\nVolodymyr Zelenskyy has arrived at the Elysee Palace in Paris, where "
+                    "Emmanuel Macron greeted him.")
+    assert [s.text.strip() for s in doc.sents] == [
+        "Talks at the Elysee",
+        "Volodymyr Zelenskyy has arrived at the Elysee Palace in Paris, where Emmanuel Macron greeted him."]
