@@ -558,3 +558,15 @@ def test_an_arrival_on_a_days_long_visit_spans_its_days(text, span):
 def test_a_city_the_talks_are_about_does_not_place_them(text):
     (event,) = [e for e in extract(text, published="2024-02-18").events if e.type == "CONSULT"]
     assert event.location is None, event.location
+
+
+def test_the_place_of_an_earlier_occasion_does_not_place_the_meeting():
+    """ "It was their first encounter since the pair sat down in Washington in October, ahead of the
+    summit in California": Washington and California are other occasions' places; the dateline's
+    city is the meeting's."""
+    text = ("MUNICH, Feb 17 (Reuters) - U.S. Secretary of State Tom Baker met Chinese Foreign Minister Li Wen on the "
+            "sidelines of the security conference on Saturday.\n\nThe two men spoke for an hour, an official said. "
+            "It was their first encounter since the pair sat down in Washington in October, ahead of the summit "
+            "between their presidents in California.")
+    (meeting,) = [e for e in extract(text, published="2024-02-17").events if e.mode == "meeting"]
+    assert meeting.location is not None and meeting.location.name == "Munich", meeting.location

@@ -123,6 +123,8 @@ def follow_up_date(texts: list[str], index: int, mode: str, *, published=None, y
     return None
 
 
+_SINCE_BEFORE = re.compile(r"\b(?:since|ahead\s+of)\b", re.I)  # "since the pair sat down in X": another occasion
+
 # "the meeting, which runs until Friday": a bound of the event's span, not its day
 _BOUND = re.compile(r"\b(?:until|till|through|by|before|after|since)\s+(?:next\s+|last\s+|this\s+)?$", re.I)
 
@@ -177,7 +179,10 @@ def follow_up_place(texts: list[str], index: int, mode: str, *, only: bool = Fal
         found = [p for p in _places_in(text) if p.country
                  and re.search(r"\b(?:in|at)\s+(?:the\s+)?$", text[max(0, p.start - 8):p.start], re.I)]
         for r in refs:
-            # "will meet again at the summit in Malabo": a future cue anywhere before it plans the next one
+            # "will meet again at the summit in Malabo": a future cue anywhere before it plans the next one;
+            # "their first encounter since the pair sat down in Washington": an earlier occasion's place
+            if _SINCE_BEFORE.search(text, 0, r):
+                continue
             near = [p for p in found if r <= p.start <= r + reach and not _future_between(text, 0, p.start)]
             if near:
                 return sorted(near, key=lambda p: (p.kind != "city", p.start))[0]
