@@ -150,12 +150,6 @@ def settle_countries(persons, drafts, pair, home) -> None:
         people = [a.person for a in e.actors if a.person is not None]
         known = {p.country for p in people if p.country}
         unknown = [p for p in people if p.country is None and p.org is None]
-        where = e.location.country if e.location is not None and e.location.name else None
-        if len(known) == 1 and unknown and where and where not in known and e.mode in ("meeting", "dialogue") \
-                and all(p.titles for p in unknown):
-            for p in unknown:  # "In Kathmandu, Chinese FM Wang Yi met with Prime Minister Oli": Nepal's
-                p.country = where
-            continue
         if len(known) == 1 and unknown and len(pair) == 2 and next(iter(known)) in pair:
             other = next(c for c in pair if c not in known)
             for p in unknown:
