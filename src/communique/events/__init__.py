@@ -26,7 +26,7 @@ from communique.events.signing import draft_signing
 from communique.events.together import draft_caption, draft_joined, draft_joint
 from communique.events.triggers import Cue, detect_modes, is_hypothetical, pattern
 from communique.events.visit import draft_visit, draft_visit_reference
-from communique.events.where import _places, preferred_place, to_location
+from communique.events.where import _places, preferred_place, seat_location, to_location
 
 
 @lru_cache(maxsize=4096)
@@ -144,6 +144,8 @@ def extract_events(ctx: Analysis) -> None:
                     # a country named as an actor's nationality is not where it happened
                     if p.kind == "city" or _venue_rx(p.text).search(sent.text):
                         d.location = to_location(p)
+                elif p is None and d.mode != "visit":
+                    d.location = seat_location(sent.text)  # "received X at the Kremlin": Moscow
         drafts += found
         subj_before = [m for m in sent.mentions if m.start - sent.start < 60]
         if subj_before:

@@ -2,10 +2,13 @@
 in, and a trip's destination."""
 from __future__ import annotations
 
+import functools
 import re
 
+from communique import lexicon
 from communique.analysis import Sentence
 from communique.model import Location
+from communique.text import name_key
 
 
 def _places():
@@ -57,6 +60,25 @@ def preferred_place(text: str, base: int, after: int | None = None):
             and not re.match(r"\s?[A-Z]|['’]s", after)
     bare = [c for c in cands if bare_city(c)]
     return bare[0][2] if bare else None
+
+
+@functools.lru_cache(maxsize=1)
+def _seats() -> tuple[re.Pattern, dict]:
+    rows = lexicon.read_tsv("seats.tsv")
+    by_name = {name_key(r[0]): (r[1], r[2]) for r in rows}
+    names = sorted((r[0] for r in rows), key=len, reverse=True)
+    return re.compile(r"\b(?:at|inside|in|to|on)\s+the\s+(" + "|".join(map(re.escape, names)) + r")\b"), by_name
+
+
+def seat_location(text: str) -> Location | None:
+    """ "received X at the Kremlin": the city of a seat of government the project codes as an
+    organisation (data/seats.tsv), for a meeting its sentence places nowhere else."""
+    rx, by_name = _seats()
+    m = rx.search(text)
+    if not m:
+        return None
+    city, code = by_name[name_key(m.group(1))]
+    return Location(name=city, country=code)
 
 
 def to_location(p) -> Location | None:
