@@ -1053,3 +1053,17 @@ def test_a_name_after_an_abbreviations_full_stop_is_met(text, names):
 
     art = extract(text, published="2025-08-01")
     assert [{a.name for a in e.actors} for e in art.events if e.mode == "meeting"] == [names], art.events
+
+
+def test_states_met_are_their_officials_told_next():
+    """ "The leaders of Armenia and Azerbaijan met X and Y ... The Armenian Prime Minister A and the
+    Azerbaijani President B sat down with the two Europeans": the meeting is A's and B's with X and Y."""
+    from communique import extract
+
+    art = extract("The leaders of Armenia and Azerbaijan met French President Paul Morel and German Chancellor Jan "
+                  "Becker on the sidelines of the summit in Copenhagen on Thursday.\n\nArmenian Prime Minister Aram "
+                  "Sargsyan and Azerbaijani President Elnur Aliyev sat down with the two Europeans for an hour to "
+                  "discuss the peace declaration initialled in Washington in August.", published="2025-10-03")
+    meetings = [({a.name for a in e.actors}, e.date) for e in art.events if e.mode == "meeting"]
+    assert ({"Aram Sargsyan", "Elnur Aliyev", "Paul Morel", "Jan Becker"}, "2025-10-02") in meetings, meetings
+    assert all(d == "2025-10-02" for _, d in meetings), meetings

@@ -530,7 +530,11 @@ def visit_day(text: str, span: str | None) -> str | None:
 # between an event's trigger and a later date: a planned follow-up ("agreeing to meet again in
 # the autumn") or a clause about another occasion ("..., which was signed on 3 May 2019")
 _OTHER_CLAUSE = re.compile(r",\s*(?:which|who|when|that|after|before|following|ahead\s+of)\b|\b(?:since|after|following|before|until|ahead of)\s+(?:the\s+)?$"
-                           r"|\bagree(?:d|ing)?\s+to\b|\bto\s+meet\s+again\b|\bagain\b", re.I)
+                           r"|\bagree(?:d|ing)?\s+to\b|\bto\s+meet\s+again\b|\bagain\b"
+                           # "to discuss the declaration initialled in Washington in August": a document's own date
+                           r"|\b(?:the|a|an|its|their)\s+(?:[\w-]+\s+){1,4}?(?:signed|initialled|initialed|adopted|ratified"
+                           r"|launched|established|founded|approved|unveiled|brokered)\s+(?:[^,.;]{0,40}?\s)?(?:in|on|last)\s+$",
+                           re.I)
 
 
 # a "since" phrase between a trigger and a later date dates the reference point, not the event

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from communique import when
-from communique.analysis import Draft
+from communique.analysis import ActorDraft, Draft
 from communique.model import Location
 from communique.text import name_key
 from communique.events.where import _places
@@ -106,12 +106,38 @@ def fold_states_into_persons(drafts: list[Draft]) -> list[Draft]:
         target = next((o for o in drafts if o is not d and not _states_only(o) and _same_told_by_states(d, o)),
                       None) if _states_only(d) else None
         if target is None:
+            _name_the_states(d, drafts)
             out.append(d)
             continue
         target.evidence += [e for e in d.evidence if e not in target.evidence]
         target.date = target.date or d.date
         target.location = _better_location(target.location, d.location)
     return out
+
+
+def _name_the_states(d: Draft, drafts: list[Draft]) -> None:
+    """A meeting of states and named persons ("The leaders of Armenia and Azerbaijan met Macron
+    and Merz") whose states' own officials the next sentences name ("Pashinyan and Aliyev sat
+    down with the three Europeans"): each state is its one official met in the article's other
+    engagements (written by hand: no event resolver does this)."""
+    if d.type != "CONSULT" or d.mode not in ("meeting", "dialogue") or _states_only(d) \
+            or not any(a.kind == "country" for a in d.actors):
+        return
+    officials: dict[str, set] = {}
+    for o in drafts:
+        if o is d or o.type != "CONSULT" or o.background:
+            continue
+        for a in o.actors:
+            if a.person is not None and a.person.country:
+                officials.setdefault(a.person.country, set()).add(id(a.person))
+    people = {id(a.person): a.person for o in drafts for a in o.actors if a.person is not None}
+    for k, a in enumerate(d.actors):
+        ids = officials.get(a.code) if a.kind == "country" else None
+        if ids and len(ids) == 1:
+            p = people[next(iter(ids))]
+            if all(x.person is not p for x in d.actors):
+                d.actors[k] = ActorDraft(None, "person", role=a.role, person=p)
+                d.members = list(d.members) + [p]
 
 
 def _states_only(d: Draft) -> bool:
