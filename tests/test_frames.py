@@ -1067,3 +1067,15 @@ def test_states_met_are_their_officials_told_next():
     meetings = [({a.name for a in e.actors}, e.date) for e in art.events if e.mode == "meeting"]
     assert ({"Aram Sargsyan", "Elnur Aliyev", "Paul Morel", "Jan Becker"}, "2025-10-02") in meetings, meetings
     assert all(d == "2025-10-02" for _, d in meetings), meetings
+
+
+@pytest.mark.parametrize("text", [
+    "U.S. Senator Mark Dalton met Moldovan President Ana Rusu on Thursday, pledging support as the small nation "
+    "presses ahead with its bid to join the European Union.",
+    "Ukrainian President Ivan Bondar met Dutch Prime Minister Jan de Vries to discuss Ukraine's membership of NATO.",
+])
+def test_an_organisation_a_state_would_join_is_not_met(text):
+    from communique import extract
+
+    art = extract(text, published="2025-03-04")
+    assert not [a for e in art.events if e.type == "CONSULT" for a in e.actors if a.kind == "org"], art.events

@@ -90,7 +90,8 @@ def org_counterparts(sent: Sentence, trigger_pos: int) -> list[tuple[str, str | 
                 continue  # ... nor is "at the White House" or "the G20 summit" a counterpart: it is where they met
             if text[m.start() - 1:m.start()] in ("-", "–") or text[m.end():m.end() + 1] in ("-", "–"):
                 continue  # "the Mercosur-EU agreement", "EU-China ties": a relation's side, not one met
-            if _SAID_AFTER.match(text, m.end()) or _ACCORDING_BEFORE.search(text, 0, m.start()):
+            if _SAID_AFTER.match(text, m.end()) or _ACCORDING_BEFORE.search(text, 0, m.start()) \
+                    or _JOINING_BEFORE.search(text, 0, m.start()):
                 continue  # "..., the White House said", "according to a readout from the NSC": who tells it
             # an org inside a person's title ("Administrator of USAID Samantha Power") is not a counterpart
             if any(name_key(org.name) in name_key(t) or any(name_key(a) in name_key(t).split() for a in org.aliases if len(a) <= 5)
@@ -112,6 +113,8 @@ _VENUE_BEFORE = re.compile(r"\b(?:at|inside|outside|in front of|(?:sidelines?|ma
 
 
 _SAID_AFTER = re.compile(r"['’]?s?\s+(?:said|says|told|announced|reported|confirmed|added|stated|noted)\b", re.I)
+_JOINING_BEFORE = re.compile(r"\b(?:join|joins|joined|joining|membership\s+(?:of|in)|accession\s+to|admission\s+to)"
+                             r"\s+(?:the\s+)?$", re.I)  # "its bid to join the European Union": no one met
 _ACCORDING_BEFORE = re.compile(r"\b(?:according\s+to|in\s+a\s+(?:statement|readout)\s+(?:by|from)|a\s+(?:statement|readout)"
                                r"\s+(?:by|from))\s+(?:(?:a|the)\s+)?(?:[\w.'’-]+\s+){0,4}?(?:the\s+)?$", re.I)
 
