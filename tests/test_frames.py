@@ -1079,3 +1079,13 @@ def test_an_organisation_a_state_would_join_is_not_met(text):
 
     art = extract(text, published="2025-03-04")
     assert not [a for e in art.events if e.type == "CONSULT" for a in e.actors if a.kind == "org"], art.events
+
+
+def test_two_legislators_of_one_state_meet_together():
+    """ "U.S. Sen. A and Rep. B met X": B is of A's state and a side of the meeting too."""
+    from communique import extract
+
+    art = extract("U.S. Sen. Mark Dalton and Rep. Luis Ortega met Moldovan President Ana Rusu on Thursday.",
+                  published="2025-03-04")
+    assert [{(a.name, a.country) for a in e.actors} for e in art.events if e.mode == "meeting"] == [
+        {("Mark Dalton", "USA"), ("Luis Ortega", "USA"), ("Ana Rusu", "MDA")}]

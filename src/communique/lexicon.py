@@ -167,7 +167,7 @@ def person_words() -> dict:
     for key in ("titles_in_name", "personal_honorifics", "particles", "spouse_words", "credit_words",
                 "past_cues_adjacent", "past_cues_near", "past_cues_after", "non_person_words", "headline_verbs", "clause_participles", "locative_words", "place_nouns", "given_name_titles", "source_cues",
                 "leader_cues_before", "leader_cues_after", "relational_title_words", "given_name_styles",
-                "styles_inside_names"):
+                "styles_inside_names", "legislator_titles"):
         out[key] = frozenset(name_key(w) for w in out[key])
     out["regnal_numerals"] = frozenset(out["regnal_numerals"])
     out["source_titles"] = tuple(out["source_titles"])

@@ -9,6 +9,7 @@ import re
 
 from communique import frames as frames_mod
 from communique.lexicon import find_org
+from communique.persons.countries import legislators
 from communique.analysis import Analysis, Draft, Sentence
 from communique.events.engagement import org_drafts
 from communique.events.sides import _cross, _group_counterparts, country_actor, person_actor
@@ -108,7 +109,8 @@ def engagement_from_frame(ctx: Analysis, sent: Sentence, f: frames_mod.Frame, mo
         lead = f.side_a[0]
         # the lead's side: those of its state, and one of no known state holding the lead's office
         # ("Senator A and Senator B met X"); another state's subject tells a meeting of its own
-        side = [s_ for s_ in f.side_a if not _cross(ctx, lead, s_) or _same_office_no_state(lead, s_)]
+        side = [s_ for s_ in f.side_a if not _cross(ctx, lead, s_) or _same_office_no_state(lead, s_)
+                or s_.country is None and legislators(lead, s_)]  # "U.S. Sen. A and Rep. B met X"
         # a dialogue ("2+2") is one session of both delegations; meetings pair the subject with each
         groups = [list(f.side_b)] if mode == "dialogue" else _group_counterparts(ctx, sent, f.side_b)
         for group in groups:

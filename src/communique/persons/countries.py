@@ -109,8 +109,10 @@ def accompanying_countries(sentences, text: str) -> None:
             if before is None or before.person.country is None or before.end > m.start:
                 continue
             gap = text[before.end:m.start]
-            # "accompanied by Finance Minister A and Information Minister B": B is listed with A
-            if cue.search(gap) or (id(before.person) in company and _LISTED.fullmatch(gap)):
+            # "accompanied by Finance Minister A and Information Minister B": B is listed with A;
+            # "U.S. Sen. A and Rep. B": two of one state's legislators
+            if cue.search(gap) or ((id(before.person) in company or legislators(before.person, p))
+                                   and _LISTED.fullmatch(gap)):
                 p.country = before.person.country
                 company.add(id(p))
 
@@ -132,6 +134,15 @@ def side_countries(sentences, text: str) -> None:
             code = places.demonym_code(got.group(1)) or places.country_code(got.group(1)) if got else None
             if code:
                 p.country = code
+
+
+def legislators(a, b) -> bool:
+    """Both hold a legislator's title ("Senator", "Rep.", "MP": data/person_words.json)."""
+    words = lexicon.person_words()["legislator_titles"]
+
+    def held(p):
+        return any(w.strip(".").lower() in words for t in p.titles for w in t.split())
+    return held(a) and held(b)
 
 
 _LISTED = re.compile(r"\s*(?:,\s*|,?\s*and\s+)(?:the\s+)?(?:[A-Z][\w.'’-]*\s+|(?:of|for|and)\s+)*")
