@@ -1089,3 +1089,12 @@ def test_two_legislators_of_one_state_meet_together():
                   published="2025-03-04")
     assert [{(a.name, a.country) for a in e.actors} for e in art.events if e.mode == "meeting"] == [
         {("Mark Dalton", "USA"), ("Luis Ortega", "USA"), ("Ana Rusu", "MDA")}]
+
+
+def test_huddles_with_each_leader_are_meetings():
+    from communique import extract
+
+    art = extract("European Council President Jan Vos spent the afternoon in separate huddles with Hungarian Prime "
+                  "Minister Peter Szabo and Polish Prime Minister Adam Nowak, diplomats said.", published="2025-03-04")
+    assert sorted(sorted(a.name for a in e.actors) for e in art.events if e.mode == "meeting") == [
+        ["Adam Nowak", "Jan Vos"], ["Jan Vos", "Peter Szabo"]]
