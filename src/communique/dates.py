@@ -481,13 +481,19 @@ def find_dates(text: str, *, published=None, year: int | None = None) -> list[Da
     return out
 
 
+def _day_offsets(key: str) -> tuple[dict, dict[str, int]]:
+    """A table of dates_lexicon.json mapping phrases to day offsets, and the offsets by lower-case phrase."""
+    spec = _load_json("dates_lexicon.json")[key]
+    return spec, {k.lower(): int(v) for k, v in spec.items()}
+
+
 @lru_cache(maxsize=1)
 def _anaphoric():
-    spec = _load_json("dates_lexicon.json")["anaphoric"]
+    spec, offsets = _day_offsets("anaphoric")
     # "the day before yesterday" counts from the page; "the day before the vote" from the vote
     rx = re.compile(rf"(?<![A-Za-z])(?P<a>{_alt(spec)})(?![A-Za-z])(?!\s+(?:yesterday|of)\b)"
                     rf"(?<!before(?=\s+the\b))", re.I)
-    return rx, {k.lower(): int(v) for k, v in spec.items()}
+    return rx, offsets
 
 
 def anaphoric_date(text: str, anchor) -> str | None:
@@ -506,10 +512,10 @@ def anaphoric_date(text: str, anchor) -> str | None:
 
 @lru_cache(maxsize=1)
 def _visit_days():
-    spec = _load_json("dates_lexicon.json")["visit_days"]
+    spec, offsets = _day_offsets("visit_days")
     rx = re.compile(rf"(?<![A-Za-z])the\s+(?P<n>{_alt(spec)})\s+day\s+of\s+(?:the|his|her|their|its)\s+"
                     r"(?:[\w-]+\s+){0,2}?(?:visit|trip|tour|stay)\b", re.I)
-    return rx, {k.lower(): int(v) for k, v in spec.items()}
+    return rx, offsets
 
 
 def visit_day(text: str, span: str | None) -> str | None:
