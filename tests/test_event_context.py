@@ -570,3 +570,18 @@ def test_the_place_of_an_earlier_occasion_does_not_place_the_meeting():
             "between their presidents in California.")
     (meeting,) = [e for e in extract(text, published="2024-02-17").events if e.mode == "meeting"]
     assert meeting.location is not None and meeting.location.name == "Munich", meeting.location
+
+
+@pytest.mark.parametrize("text, kind, city", [
+    ("Published 20 March 2025\n\nIndian Prime Minister Arjun Rao held talks with Chilean President Luis Soto at "
+     "Hyderabad House in New Delhi today.\n\nFollowing the talks, a memorandum on mining was signed by Mines "
+     "Minister Ravi Iyer and Chilean Foreign Minister Ana Fuentes.", "signing", "New Delhi"),
+    ("Published 28 April 2025\n\nRussian Foreign Minister Ivan Petrov met Indian External Affairs Minister Arjun "
+     "Rao in Rio de Janeiro on Monday on the sidelines of the ministerial.\n\nThe ministers of the group also "
+     "discussed trade.\n\nPetrov also had a brief conversation with Brazilian Foreign Minister Paulo Lima.",
+     "meeting", "Rio de Janeiro"),
+])
+def test_an_engagement_told_nowhere_is_where_its_persons_last_were(text, kind, city):
+    events = [e for e in extract(text).events if e.mode == kind]
+    assert events and events[-1].location is not None and events[-1].location.name == city, \
+        [(e.mode, e.location) for e in extract(text).events]

@@ -17,6 +17,7 @@ MAIN_DATE_SENTENCES = 6  # the main event's date is looked for in the article's 
 
 
 BACKGROUND_DAYS = 45  # an event dated this long before the main event is background
+NEXT_SENTENCE_CHARS = 300  # an engagement told this close after another of its states may share its place
 
 
 def sentence_dates(sent: Sentence, ctx: Analysis):
@@ -69,6 +70,28 @@ def _country_only(loc: Location) -> bool:
 
 def _travellers(trip: Draft) -> set[str]:
     return {name_key(a.name) for a in trip.actors if a.kind == "person"}
+
+
+def _place_before(d: Draft, drafts: list[Draft]) -> Location | None:
+    """The city of the engagement told last before `d` with one of its persons on a day that can be
+    its own (a lead's talks in Rio, then "Lavrov also had a brief conversation with Vieira"), else of
+    the one told just before between the same states ("Following the talks, an MoU was signed by ...")."""
+    start = min(e[0] for e in d.evidence)
+    people = {id(a.person) for a in d.actors if a.person is not None}
+    states = {a.country for a in d.actors if a.country}
+    before = [o for o in drafts if o is not d and o.location is not None and o.location.name and not o.background
+              and o.mode not in ("call",) and not _country_only(o.location) and min(e[0] for e in o.evidence) < start
+              and (not d.date or not o.date or when.compatible(d.date, o.date))]
+    if not before:
+        return None
+    last = max(before, key=lambda o: min(e[0] for e in o.evidence))
+    theirs = [o for o in before if people & {id(a.person) for a in o.actors if a.person is not None}]
+    if theirs:  # the same person's engagement before
+        last = max(theirs, key=lambda o: min(e[0] for e in o.evidence))
+    elif not (states and states <= {a.country for a in last.actors if a.country}
+              and start - max(e[1] for e in last.evidence) <= NEXT_SENTENCE_CHARS):
+        return None  # "Following the talks, an MoU was signed by ...": the one of its states told just before
+    return Location(last.location.name, last.location.country)
 
 
 def _before_trip(d: Draft, trip: Draft) -> bool:
@@ -215,6 +238,9 @@ def settle_context(ctx: Analysis, drafts: list[Draft], sentences: list[Sentence]
         if d.location is None and d.mode == "signing" and not d.background:
             d.location = next((o.location for o in drafts if o is not d and o.location is not None and o.mode != "visit"
                                and not o.background and set(o.evidence) & set(d.evidence)), None)
+    for d in drafts:  # "Following the talks in New Delhi, an MoU was signed by X and Y": where X's engagement before was
+        if d.location is None and d.mode not in ("call", "visit") and not d.background:
+            d.location = _place_before(d, drafts)
     for d in drafts:
         if d.mode == "call":
             d.location = None
