@@ -88,9 +88,11 @@ def _place_before(d: Draft, drafts: list[Draft]) -> Location | None:
     theirs = [o for o in before if people & {id(a.person) for a in o.actors if a.person is not None}]
     if theirs:  # the same person's engagement before
         last = max(theirs, key=lambda o: min(e[0] for e in o.evidence))
-    elif not (states and states <= {a.country for a in last.actors if a.country}
-              and start - max(e[1] for e in last.evidence) <= NEXT_SENTENCE_CHARS):
-        return None  # "Following the talks, an MoU was signed by ...": the one of its states told just before
+    else:  # "Following the talks, an MoU was signed by ...": the one of its states told just before
+        held = {a.country for a in last.actors if a.country}
+        if not (len(states) >= 2 and states == held or states and states <= held
+                and start - max(e[1] for e in last.evidence) <= NEXT_SENTENCE_CHARS):
+            return None
     return Location(last.location.name, last.location.country)
 
 
