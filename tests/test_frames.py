@@ -1098,3 +1098,15 @@ def test_huddles_with_each_leader_are_meetings():
                   "Minister Peter Szabo and Polish Prime Minister Adam Nowak, diplomats said.", published="2025-03-04")
     assert sorted(sorted(a.name for a in e.actors) for e in art.events if e.mode == "meeting") == [
         ["Adam Nowak", "Jan Vos"], ["Jan Vos", "Peter Szabo"]]
+
+
+def test_a_visit_to_the_country_is_to_the_state_of_its_sentences_city():
+    """ "received X in Abu Dhabi, who is on a working visit to the country", after a sentence naming
+    France: the country is the UAE, where its own sentence is."""
+    from communique import extract
+
+    text = ("Emirati President Khalid Nahyan received a phone call from French President Paul Morel.\n\nThe two "
+            "leaders discussed ties between the UAE and France. Emirati Foreign Minister Saif Nahyan on Monday "
+            "received Pakistani Foreign Minister Ali Shah in Abu Dhabi, who is on a working visit to the country.")
+    visits = [e for e in extract(text, published="2025-08-18").events if e.mode == "visit"]
+    assert [next(a.country for a in e.actors if a.role == "host") for e in visits] == ["ARE"], visits

@@ -192,10 +192,15 @@ def visit_from_frame(ctx: Analysis, sent: Sentence, f: frames_mod.Frame) -> list
         elif (code := _places().country_code(ctx.parsed_text[s:e])) is not None:
             dests.append((code, None))  # "visited the occupied Palestinian territories": a state's name in lower case
         elif ctx.parsed_text[s:e].lower() in anaphors or _epithet(ctx.parsed_text[s:e]):
-            # "his visit to the country", "arrived in the Asian giant": the article's other state
-            # than the visitor's (the parsed text: Doc.text joins every token)
+            # "his visit to the country", "arrived in the Asian giant": the state of the city its own
+            # sentence names ("received in Abu Dhabi X, who is on a working visit to the country"), else
+            # the article's other state than the visitor's (the parsed text: Doc.text joins every token)
+            here = {p.country for _, _, p in places_ if p.kind == "city" and p.country
+                    and p.country != f.side_a[0].country}
             other = [c for c in ctx.pair if c != f.side_a[0].country]
-            if len(ctx.pair) == 2 and len(other) == 1:
+            if len(here) == 1:
+                dests.append((next(iter(here)), None))
+            elif len(ctx.pair) == 2 and len(other) == 1:
                 dests.append((other[0], None))
     if not dests and not f.destinations:  # the parse named no destination: the place after the visit word
         _, p = destination(sent)
