@@ -1110,3 +1110,15 @@ def test_a_visit_to_the_country_is_to_the_state_of_its_sentences_city():
             "received Pakistani Foreign Minister Ali Shah in Abu Dhabi, who is on a working visit to the country.")
     visits = [e for e in extract(text, published="2025-08-18").events if e.mode == "visit"]
     assert [next(a.country for a in e.actors if a.role == "host") for e in visits] == ["ARE"], visits
+
+
+def test_a_call_on_one_and_a_dialogue_with_another_are_two_events():
+    """ "X called on President A and co-chaired the Strategic Dialogue with Foreign Minister B": a
+    meeting with A and a dialogue with B, not one dialogue of all three."""
+    from communique import extract
+
+    art = extract("Chinese Foreign Minister Li Wen called on Sri Lankan President Anura Perera in Colombo and "
+                  "co-chaired the first round of the China-Sri Lanka Foreign Ministers' Strategic Dialogue with "
+                  "Foreign Minister Nimal Silva.", published="2025-07-10")
+    got = sorted((e.mode, tuple(sorted(a.name for a in e.actors))) for e in art.events if e.type == "CONSULT")
+    assert got == [("dialogue", ("Li Wen", "Nimal Silva")), ("meeting", ("Anura Perera", "Li Wen"))], got

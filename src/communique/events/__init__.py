@@ -97,7 +97,12 @@ def extract_events(ctx: Analysis) -> None:
                 if f.participants():
                     framed.add(kind_of(f.mode))  # "X will meet Y": no event, and no fallback adds one
                 continue
-            got = draft_frame(ctx, sent, f, live)
+            # a mode another frame of the sentence tells with other counterparts is that frame's, not this
+            # one's: "X called on A and co-chaired the Dialogue with B" is a meeting with A and a dialogue with B
+            own = [(m, p) for m, p in live if m == f.mode or not any(
+                g is not f and g.mode == m and g.side_b and f.side_b and not set(g.side_b) & set(f.side_b)
+                for g in frames)]
+            got = draft_frame(ctx, sent, f, own)
             if any(len(d.members) >= 2 or d.context is None for d in got):
                 framed.add(kind_of(f.mode))
                 drafted.append(f)
