@@ -1122,3 +1122,13 @@ def test_a_call_on_one_and_a_dialogue_with_another_are_two_events():
                   "Foreign Minister Nimal Silva.", published="2025-07-10")
     got = sorted((e.mode, tuple(sorted(a.name for a in e.actors))) for e in art.events if e.type == "CONSULT")
     assert got == [("dialogue", ("Li Wen", "Nimal Silva")), ("meeting", ("Anura Perera", "Li Wen"))], got
+
+
+def test_each_of_several_subjects_meets_the_object():
+    """ "A, B and C each held a short meeting with X": three meetings with X."""
+    from communique import extract
+
+    art = extract("Armenian Ambassador Aram Sargsyan, Malaysian Ambassador Azman Hashim and Tunisian Ambassador Karim "
+                  "Trabelsi each held a short meeting with Iranian President Reza Karimi.", published="2025-08-10")
+    pairs = sorted(sorted(a.name for a in e.actors) for e in art.events if e.mode == "meeting")
+    assert pairs == [["Aram Sargsyan", "Reza Karimi"], ["Azman Hashim", "Reza Karimi"], ["Karim Trabelsi", "Reza Karimi"]], pairs

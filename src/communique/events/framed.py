@@ -111,6 +111,15 @@ def engagement_from_frame(ctx: Analysis, sent: Sentence, f: frames_mod.Frame, mo
         # ("Senator A and Senator B met X"); another state's subject tells a meeting of its own
         side = [s_ for s_ in f.side_a if not _cross(ctx, lead, s_) or _same_office_no_state(lead, s_)
                 or s_.country is None and legislators(lead, s_)]  # "U.S. Sen. A and Rep. B met X"
+        if len(f.side_a) > 1 and _each(f.trigger):
+            # "A, B and C each held a short meeting with X": one meeting of each with X
+            for s_ in f.side_a:
+                if any(_cross(ctx, s_, o) for o in f.side_b):
+                    actors = [person_actor(ctx, s_, role(s_, "participant"))] + \
+                             [person_actor(ctx, o, role(o, "participant")) for o in f.side_b]
+                    drafts.append(Draft(spec["type"], mode, spec["cameo"], actors, list(ev), anchor=anchor,
+                                        members=[s_] + list(f.side_b)))
+            return drafts
         # a dialogue ("2+2") is one session of both delegations; meetings pair the subject with each
         groups = [list(f.side_b)] if mode == "dialogue" else _group_counterparts(ctx, sent, f.side_b)
         for group in groups:
@@ -125,6 +134,15 @@ def engagement_from_frame(ctx: Analysis, sent: Sentence, f: frames_mod.Frame, mo
         for d in drafts:
             d.mechanism = mech
     return drafts
+
+
+def _each(trigger) -> bool:
+    """ "each" before the trigger in its sentence ("A, B and C each held a meeting with X"), not
+    "each other"."""
+    sent = trigger.sent
+    doc = trigger.doc
+    return any(doc[i].lower_ == "each" and (i + 1 >= sent.end or doc[i + 1].lower_ != "other")
+               for i in range(sent.start, trigger.i))
 
 
 def _same_office_no_state(a, b) -> bool:
