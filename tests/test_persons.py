@@ -958,3 +958,13 @@ def test_two_offices_of_two_states_joined_by_and_are_two_persons(text, name, cou
 
     p = next(p for p in extract(text, published="2025-03-04").persons if p.name == name)
     assert (p.country, p.titles) == (country, [title]), (p.country, p.titles)
+
+
+def test_two_states_possessives_each_name_their_person():
+    """ "Malaysia's A and Tunisia's B each met X": each possessive names its own person."""
+    from communique import extract
+
+    persons = extract("Malaysia's Azman Hashim and Tunisia's Karim Trabelsi each held a short meeting with Iranian "
+                      "President Reza Karimi.", published="2025-08-10").persons
+    assert {(p.name, p.country) for p in persons} >= {("Azman Hashim", "MYS"), ("Karim Trabelsi", "TUN")}, \
+        [(p.name, p.country) for p in persons]

@@ -297,7 +297,15 @@ def possessive_country_names(sent: Span) -> list[NameHit]:
     not a known place and not an entity of another kind."""
     doc = sent.doc
     hits = []
-    for start, re_ in runs(sent):  # the possessive is a connector: "Kenya 's William Ruto" is one run
+    pieces = []  # "Malaysia's A and Tunisia's B": each state's possessive with its own name
+    for start, end in runs(sent):  # the possessive is a connector: "Kenya 's William Ruto" is one run
+        cut = start
+        for k in range(start, end):
+            if doc[k].lower_ in ("and", "&") or doc[k].text == ",":
+                pieces.append((cut, k))
+                cut = k + 1
+        pieces.append((cut, end))
+    for start, re_ in pieces:
         rs = next((k + 1 for k in range(start + 1, re_ - 1) if doc[k].text in POSSESSIVE), None)
         if rs is None or not token_country(doc[rs - 2].text):
             continue
