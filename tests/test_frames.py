@@ -1132,3 +1132,13 @@ def test_each_of_several_subjects_meets_the_object():
                   "Trabelsi each held a short meeting with Iranian President Reza Karimi.", published="2025-08-10")
     pairs = sorted(sorted(a.name for a in e.actors) for e in art.events if e.mode == "meeting")
     assert pairs == [["Aram Sargsyan", "Reza Karimi"], ["Azman Hashim", "Reza Karimi"], ["Karim Trabelsi", "Reza Karimi"]], pairs
+
+
+def test_his_meeting_in_a_passive_clause_is_the_agents():
+    """ "The message was received by X during his meeting with Y": X's meeting with Y."""
+    from communique import extract
+
+    art = extract("The message was received by Saudi Deputy Foreign Minister Walid Harbi during his meeting in "
+                  "Riyadh today with Tajik Ambassador Davlat Rahimov.", published="2025-09-12")
+    assert [sorted(a.name for a in e.actors) for e in art.events if e.mode == "meeting"] == [
+        ["Davlat Rahimov", "Walid Harbi"]]

@@ -97,7 +97,11 @@ class _Reader(Phrases):
             by_agents = self.agent(tok.head.head)  # "on the occasion of the visit to X by Y": the parse hangs "by Y" higher
         of_agents = [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children
                      if g.dep_ == "pobj"] if is_noun and mode == "visit" else []
-        clause_subj = self.subject(verb)[0] if (poss and poss[0].tag_ == "PRP$" and verb is not None) else None
+        clause_subj, clause_passive = self.subject(verb) if (poss and poss[0].tag_ == "PRP$" and verb is not None) \
+            else (None, False)
+        if clause_subj is not None and clause_passive:
+            # "The message was received by X during his meeting with Y": his is X's, the one who did it
+            clause_subj = next(iter(self.agent(verb)), None)
         not_poss: list = []
         if clause_subj is not None and poss[0].lower_ in ("his", "her") and \
                 any(c.dep_ == "conj" for c in clause_subj.children):
