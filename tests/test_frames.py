@@ -1142,3 +1142,18 @@ def test_his_meeting_in_a_passive_clause_is_the_agents():
                   "Riyadh today with Tajik Ambassador Davlat Rahimov.", published="2025-09-12")
     assert [sorted(a.name for a in e.actors) for e in art.events if e.mode == "meeting"] == [
         ["Davlat Rahimov", "Walid Harbi"]]
+
+
+@pytest.mark.parametrize("text, visitor, host", [
+    ("German President Jan Becker welcomed Kenyan President Peter Kamau at Bellevue Palace in Berlin on Tuesday, at "
+     "the start of a three-day state visit.", "Peter Kamau", "DEU"),
+    ("Japanese Prime Minister Ken Mori received Indian Prime Minister Arjun Rao in Tokyo on Monday, at the end of a "
+     "two-day official visit.", "Arjun Rao", "JPN"),
+])
+def test_the_guest_welcomed_at_the_start_or_end_of_a_visit_is_the_visitor(text, visitor, host):
+    from communique import extract
+
+    visits = [e for e in extract(text, published="2025-03-05").events if e.mode == "visit"]
+    got = [([a.name for a in e.actors if a.role == "visitor"], next(a.country for a in e.actors if a.role == "host"))
+           for e in visits]
+    assert got == [([visitor], host)], got

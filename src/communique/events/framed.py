@@ -230,6 +230,9 @@ def visit_from_frame(ctx: Analysis, sent: Sentence, f: frames_mod.Frame) -> list
             dests.append((p.country, p))
     if not dests and f.trigger.lower_ == "visiting" and f.trigger.dep_ in ("amod", "compound", "xcomp"):
         dests += _visited_by_host(ctx, sent, f.side_a)
+    if not dests and not f.destinations and f.trigger.dep_ == "pobj" and any(
+            t.lower_ in frames_mod.words()["host_verbs"] for t in list(f.trigger.ancestors)[:4]):
+        dests += _visited_by_host(ctx, sent, f.side_a)  # "welcomed X in Berlin, at the start of a state visit"
     drafts = []
     seen = set()
     for code, p in dests:
