@@ -26,7 +26,7 @@ from communique.events.signing import draft_signing
 from communique.events.together import draft_caption, draft_joined, draft_joint
 from communique.events.triggers import Cue, detect_modes, is_hypothetical, pattern
 from communique.events.visit import draft_visit, draft_visit_reference
-from communique.events.where import _places, preferred_place, seat_location, to_location
+from communique.events.where import _places, preferred_place, seat_location, to_location, without_persons
 
 
 @lru_cache(maxsize=4096)
@@ -46,19 +46,6 @@ def _capital_for_its_state(p, d: Draft, text: str) -> bool:
         return False
     at = text.find(p.text)
     return at >= 0 and not re.search(r"\b(?:in|at)\s+(?:the\s+)?$", text[max(0, at - 8):at], re.I)
-
-
-def without_persons(sent: Sentence) -> str:
-    """The sentence's text with its persons' names blanked (same length): "Later, Morales was
-    received by ..." names a minister, not the Colombian town of Morales."""
-    text = sent.text
-    if not sent.mentions:
-        return text
-    chars = list(text)
-    for m in sent.mentions:
-        a, b = max(0, m.start - sent.start), min(len(chars), m.end - sent.start)
-        chars[a:b] = " " * max(0, b - a)
-    return "".join(chars)
 
 
 def extract_events(ctx: Analysis) -> None:

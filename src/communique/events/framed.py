@@ -14,7 +14,8 @@ from communique.analysis import Analysis, Draft, Sentence
 from communique.events.engagement import org_drafts
 from communique.events.sides import _cross, _group_counterparts, country_actor, person_actor
 from communique.events.triggers import mechanism_of, mode_spec
-from communique.events.where import _places, destination, place_mentions, preferred_place, to_location
+from communique.events.where import (_places, destination, place_mentions, preferred_place, to_location,
+                                     without_persons)
 from communique.frames.words import words as frame_words
 from communique.model import Location
 
@@ -213,8 +214,8 @@ def visit_from_frame(ctx: Analysis, sent: Sentence, f: frames_mod.Frame) -> list
             # "his visit to the country", "arrived in the Asian giant": the state of the city its own
             # sentence names ("received in Abu Dhabi X, who is on a working visit to the country"), else
             # the article's other state than the visitor's (the parsed text: Doc.text joins every token)
-            here = {p.country for _, _, p in places_ if p.kind == "city" and p.country
-                    and p.country != f.side_a[0].country}
+            here = {p.country for _, _, p in _sentence_places(without_persons(sent), sent.start)
+                    if p.kind == "city" and p.country and p.country != f.side_a[0].country}  # not "Martin", a person
             other = [c for c in ctx.pair if c != f.side_a[0].country]
             if len(here) == 1:
                 dests.append((next(iter(here)), None))

@@ -10,7 +10,7 @@ from communique.model import Location
 from communique.text import name_key
 from communique.events.merge import _states_only
 from communique.events.sides import country_actor
-from communique.events.where import _places, preferred_place, to_location
+from communique.events.where import _places, preferred_place, to_location, without_persons
 
 
 MAIN_DATE_SENTENCES = 6  # the main event's date is looked for in the article's first sentences
@@ -134,8 +134,6 @@ def settle_context(ctx: Analysis, drafts: list[Draft], sentences: list[Sentence]
     from communique import follow_ups
 
     texts = [s.text for s in sentences]
-    from communique.events import without_persons
-
     places_texts = [without_persons(s) for s in sentences]  # a minister called Morales is no town
     dateline = _dateline_place(ctx, texts)
     index = {(s.start, s.end): k for k, s in enumerate(sentences)}

@@ -81,6 +81,19 @@ def seat_location(text: str) -> Location | None:
     return Location(name=city, country=code)
 
 
+def without_persons(sent: Sentence) -> str:
+    """The sentence's text with its persons' names blanked (same length): "Later, Morales was
+    received by ..." names a minister, not the Colombian town of Morales."""
+    text = sent.text
+    if not sent.mentions:
+        return text
+    chars = list(text)
+    for m in sent.mentions:
+        a, b = max(0, m.start - sent.start), min(len(chars), m.end - sent.start)
+        chars[a:b] = " " * max(0, b - a)
+    return "".join(chars)
+
+
 def to_location(p) -> Location | None:
     if p is None:
         return None
