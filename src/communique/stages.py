@@ -95,11 +95,12 @@ _AFTER_ABBREVIATION = 30  # a name this close after "U.S." is still the sentence
 _SENTENCE_ENDS = (".", "!", "?", ":", ";", '"', "”", "’", "'", ")")
 
 
-def _whole_names(parsed, mentions, offset: int) -> list:
+def _whole_names(parsed, text: str, mentions, offset: int) -> list:
     """The parse's sentences, two joined where the small model cut one inside a person's name
     ("... met Macron and German Chancellor | Friedrich Merz on the sidelines ..."): the name the
     persons stage found across the cut keeps its sentence, so the frames read it there.
-    `mentions`: (start, end, person) sorted by start."""
+    `text`: what was parsed (Doc.text would rebuild it at each call); `mentions`: (start, end,
+    person) sorted by start."""
     starts = [m[0] for m in mentions]
     out = []
     for sent in parsed.sents:
@@ -108,12 +109,12 @@ def _whole_names(parsed, mentions, offset: int) -> list:
             prev = out[-1]
             lo = bisect_left(starts, boundary - MAX_NAME_CHARS)
             hi = bisect_left(starts, boundary)
-            last = parsed.text[prev.start_char:prev.end_char].rstrip()
+            last = text[prev.start_char:prev.end_char].rstrip()
             open_end = not last.endswith(_SENTENCE_ENDS)
             abbreviated = last.rsplit(None, 1)[-1] in _ABBREVIATIONS if last else False
             # a name across the cut, one right after a cut with no full stop ("German Chancellor | Friedrich
             # Merz"), or one just after an abbreviation's full stop ("met U.S. | Senator JD Vance")
-            if "\n" not in parsed.text[prev.end_char - 1:sent.start_char + 1] and (
+            if "\n" not in text[prev.end_char - 1:sent.start_char + 1] and (
                     any(mentions[k][1] > boundary for k in range(lo, hi))
                     or open_end and hi < len(starts) and starts[hi] == boundary
                     or abbreviated and hi < len(starts) and starts[hi] - boundary <= _AFTER_ABBREVIATION):
@@ -134,7 +135,7 @@ def build_sentences(a: Analysis) -> None:
     # sentence by bisection instead of a scan of all mentions for each sentence
     mention_index = sorted(((s, e, p) for p in a.persons for s, e in p.mentions), key=lambda m: m[0])
     mention_starts = [m[0] for m in mention_index]
-    for sent in _whole_names(parsed, mention_index, offset):
+    for sent in _whole_names(parsed, ptext, mention_index, offset):
         s, e = sent.start_char + offset, sent.end_char + offset
         while e > s and text[e - 1].isspace():
             e -= 1
