@@ -205,38 +205,20 @@ def is_honorific(tok: Token) -> bool:
 _APOSTROPHES = ("'", "\u2019")
 
 
-def _in_long_head_phrases(text: list[str]) -> list[bool]:
-    """Which words belong to a style of several words (`title_phrases`: "Custodian of the Two Holy
-    Mosques"), whose capitalised words ("Holy Mosques") would else be read as a name."""
+def _phrase_words(text: list[str], phrases, skip: tuple = ()) -> list[bool]:
+    """Which words belong to one of `phrases` (tuples of folded words, the first that fits wins),
+    matched only with all its words in a row from a capitalised first word; tokens in `skip` (an
+    apostrophe the tokenizer split off "Dato'") are passed over inside a phrase."""
     out = [False] * len(text)
-    phrases = lexicon.titles().title_phrases
     if not phrases:
         return out
     firsts = {p[0] for p in phrases}
     for i, word in enumerate(text):
         if word[:1].isupper() and name_key(word) in firsts:
             for phrase in phrases:
-                if tuple(name_key(w) for w in text[i:i + len(phrase)]) == phrase:
-                    for k in range(i, i + len(phrase)):
-                        out[k] = True
-                    break
-    return out
-
-
-def _honorific_phrases(text: list[str], hon: list[bool]) -> None:
-    """Mark the words of honorific phrases ("Tan Sri", "Datuk Seri", "Dato' Sri") in `hon`: each
-    word alone may be a name ("Tan", "Sri"), so the phrase counts only with all its words in a
-    row (an apostrophe the tokenizer split off "Dato'" is passed over)."""
-    phrases = lexicon.titles().honorific_phrases
-    if not phrases:
-        return
-    firsts = {p[0] for p in phrases}
-    for i, word in enumerate(text):
-        if word[:1].isupper() and name_key(word) in firsts:
-            for phrase in phrases:
                 j, ok = i, True
                 for part in phrase:
-                    while j < len(text) and text[j] in _APOSTROPHES:
+                    while j < len(text) and text[j] in skip:
                         j += 1
                     if j >= len(text) or name_key(text[j]) != part:
                         ok = False
@@ -244,8 +226,9 @@ def _honorific_phrases(text: list[str], hon: list[bool]) -> None:
                     j += 1
                 if ok:
                     for k in range(i, j):
-                        hon[k] = True
+                        out[k] = True
                     break
+    return out
 
 
 @lru_cache(maxsize=8192)  # small: a stream of novel words must not grow a worker
@@ -282,9 +265,12 @@ class TokenTable:
         self.ws = ws = [t.whitespace_ for t in toks]  # the text of doc[i:j] is text[k] + ws[k] joined, the last ws left off
         connectors = lexicon.titles().connectors
         self.cap = [bool(x) and x[0].isupper() and not pu for x, pu in zip(text, punct)]
-        self.hon = hon = [_honorific_text(x) for x in text]
-        _honorific_phrases(text, hon)
-        self.phrase = _in_long_head_phrases(text)  # "Custodian of the Two Holy Mosques": a title's words
+        L = lexicon.titles()
+        # an honorific alone ("Mr") or a word of a phrase of them ("Tan Sri", "Dato' Sri": each word
+        # alone may be a name, so the phrase counts only with all its words in a row)
+        self.hon = [h or p for h, p in zip((_honorific_text(x) for x in text),
+                                           _phrase_words(text, L.honorific_phrases, _APOSTROPHES))]
+        self.phrase = _phrase_words(text, L.title_phrases)  # "Custodian of the Two Holy Mosques": a style's words
         self.head = [_head_text(x) for x in text]
         self.conn = [x in connectors or x in ("(", ")") for x in text]
         # the lower-case second part of a hyphenated given name ("Yun-cheol"), asked only after a hyphen
