@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from communique.frames.destinations import hangs_under
 from communique.frames.phrases import Phrases
 
 
@@ -36,22 +37,9 @@ def welcomed_guest(reader: Phrases, tok: Token, verb: Token | None, mode: str) -
     """The guest of a host verb that a visit noun hangs on ("welcomed Y ... for a state visit",
     "received Y on an official visit"), or None."""
     if mode != "visit" or verb is None or verb.i == tok.i or verb.lower_ not in reader.W["host_verbs"] \
-            or tok.dep_ != "pobj" or not _under_preps(tok, verb):
+            or tok.dep_ != "pobj" or not hangs_under(tok, verb):
         return None
     return next((c for c in verb.children if c.dep_ == "dobj" and reader.persons_at(c)[0]), None)
-
-
-def _under_preps(tok: Token, verb: Token, steps: int = 4) -> bool:
-    """`tok` hangs from `verb` through prepositional phrases only ("for a state visit", "at the
-    start of a three-day state visit")."""
-    t = tok
-    for _ in range(steps):
-        if t.dep_ not in ("pobj", "prep") or t.head.i == t.i:
-            return False
-        t = t.head
-        if t.i == verb.i:
-            return True
-    return False
 
 
 def trip_owner(reader: Phrases, trip: Token) -> Token:

@@ -28,8 +28,9 @@ def gathering(tok: Token) -> str | None:
             return c.lower_
     return None
 
-def _hangs_under(tok: Token, verb: Token, steps: int = 4) -> bool:
-    """tok is reached from verb through prepositional phrases only ("at the end of a visit")."""
+def hangs_under(tok: Token, verb: Token, steps: int = 4) -> bool:
+    """tok is reached from verb through prepositional phrases only ("at the end of a visit", "at
+    the start of a three-day state visit")."""
     t = tok
     for _ in range(steps):
         if t.dep_ not in ("pobj", "prep") or t.head.i == t.i:
@@ -79,7 +80,7 @@ def destinations(reader: Phrases, tok: Token, verb: Token | None) -> list[tuple[
     heads = [tok]
     if verb is not None and verb.i != tok.i and tok.dep_ == "pobj" and tok.head.head.i == verb.i:
         heads.append(verb)  # "is in X for a state visit", "arrived in X on an official visit"
-    elif verb is not None and verb.lower_ in W["departure_verbs"] and _hangs_under(tok, verb):
+    elif verb is not None and verb.lower_ in W["departure_verbs"] and hangs_under(tok, verb):
         heads.append(verb)  # "departed X at the end of a state visit"
     for g in reader.agent(tok) if not _is_verb(tok) else ():  # "the first visit by a French leader
         for _, place in reader.preps(g, frozenset({"to"})):   # to X": the small model hangs "to X" on the visitor
