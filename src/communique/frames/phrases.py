@@ -3,6 +3,7 @@ definite descriptions resolved, a verb's subject over coordination and clauses, 
 trigger's prepositional counterparts and passive agents."""
 from __future__ import annotations
 
+from bisect import bisect_left
 from typing import Iterable
 
 from spacy.tokens import Span, Token
@@ -24,8 +25,9 @@ class Phrases:
         self.W = words()
         self._says_phone = None
         self.first: dict = {}
-        for i, k in sorted(index.items()):
-            self.first.setdefault(k, i)
+        self.indexed = sorted(index)  # the mention tokens in order, for "who was named before here"
+        for i in self.indexed:
+            self.first.setdefault(index[i], i)
 
     @property
     def says_phone(self) -> bool:
@@ -158,8 +160,8 @@ class Phrases:
             # parse hung elsewhere, not a Chinese person told before
             return [self.index[head.i + 2]], places, resolved
         if not keys and self.discourse is not None:
-            earlier = list(dict.fromkeys(self.index[i] for i in range(head.i - 1, self.sent.start - 1, -1)
-                                         if i in self.index))
+            before = self.indexed[:bisect_left(self.indexed, head.i)]  # the mentions' tokens, not every word
+            earlier = list(dict.fromkeys(self.index[i] for i in reversed(before) if i >= self.sent.start))
             keys = self.discourse.resolve(head, exclude, earlier)
             if keys and not self.discourse.fresh:  # "the two leaders" of no engagement told before meet anew
                 resolved.append((head.text, tuple(keys)))
