@@ -59,11 +59,16 @@ def _data():
 
 # ---------------------------------------------------------------- sums
 
+# what every sum the money pattern reads contains: a figure, or a number word's scale ("two billion")
+_MAY_HOLD_A_SUM = re.compile(r"\d|(?i:illion)")
+
 def find_amounts(text: str):
     """(start, end, amount, currency) for each sum of money in a text, conversions left out:
     in "10 trillion yen ($67 billion)" the dollar figure restates the yen one."""
     d = _data()
     out = []
+    if not _MAY_HOLD_A_SUM.search(text):
+        return out  # every sum has a digit or a "million"-type word: most sentences have neither
     for m in d["money"].finditer(text):
         if m.group("numw"):
             value = d["number_words"][m.group("numw").lower()] * d["scales"][m.group("scale3").lower()]
