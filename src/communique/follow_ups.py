@@ -71,7 +71,8 @@ def _dates_in(text: str, published, year) -> tuple:
     return tuple(dates.find_dates(text, published=published, year=year))
 
 
-def references(text: str, mode: str) -> list[int]:
+@lru_cache(maxsize=4096)  # each sentence is asked for every event near it, for its date and its place
+def references(text: str, mode: str) -> tuple[int, ...]:
     """Where `text` refers back to an event of `mode`: the end offsets of its references."""
     d = _data()
     rx = d["modes"].get(mode)
@@ -80,7 +81,7 @@ def references(text: str, mode: str) -> list[int]:
         if rx else []
     if mode != "call":  # "the two leaders spoke to media in Wellington" places a meeting, not a call
         out += [m.end() for m in d["participants"].finditer(text)]
-    return sorted(out)
+    return tuple(sorted(out))
 
 
 def _future_between(text: str, a: int, b: int) -> bool:
