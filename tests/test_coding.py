@@ -660,3 +660,26 @@ def test_him_after_a_named_counterpart_is_that_counterpart(text, target):
 ])
 def test_a_retreat_of_leaders_is_a_meeting_not_a_withdrawal(text, withdrawal):
     assert any(e.code == "0874" for e in code_text(text)) == withdrawal
+
+
+@pytest.mark.parametrize("text", [
+    "The Kenyan and Ghanaian presidents met in Addis Ababa to discuss the transit corridor.",
+    "Lula and Petro met at the Itamaraty Palace in Brasilia to talk about Amazon policing.",
+    "Chile's foreign minister and her Peruvian counterpart will meet in Lima to discuss fisheries.",
+])
+def test_a_meeting_with_its_purpose_is_one_event_and_its_city_no_party(text):
+    events = code_text(text)
+    assert len(events) == 1
+    e = events[0]
+    assert e.code[:2] in ("03", "04")
+    assert not any(a.text in ("Addis Ababa", "Brasilia", "Lima", "Itamaraty Palace") for a in e.source + e.target)
+
+
+@pytest.mark.parametrize("text", [
+    "Modi is scheduled to attend the summit in Johannesburg.",
+    "The Japanese prime minister is due to visit Canberra next month.",
+    "President Ruto is slated to meet the Ethiopian prime minister on Friday.",
+])
+def test_a_scheduled_engagement_is_an_intent_not_a_meeting(text):
+    e = main(text)
+    assert (e.code, e.status) == ("036", "planned")

@@ -45,6 +45,7 @@ STATE_ACT_ROOTS = frozenset({"09", "17"})
 SPEECH_ROOTS = frozenset({"01", "04"})
 # a verb governing the trigger that makes it an intention, not a deed: "plans to visit"
 INTENT_HEADS = frozenset({"plan", "intend", "hope", "expect", "want", "aim", "seek", "prepare", "agree",
+                          "schedule", "slated", "due",
                           "offer", "promise", "pledge", "vow", "wish", "propose", "invite", "try",
                           "willing", "ready", "prepared", "committed", "determined", "eager", "swear"})
 INTENT_AUX = frozenset({"will", "would", "shall", "'ll"})
@@ -442,16 +443,19 @@ def _object_gap(verb: Token) -> bool:
     return not any(c.lower_ in MEETING_PREPS for c in preps)  # "met on this street": met the noun
 
 
-def _object_tiers(owners: list[Token], skip: set[int], code: str) -> list[list[Token]]:
+def _object_tiers(owners: list[Token], skip: set[int], code: str, deed: str = "") -> list[list[Token]]:
     """Target phrase heads, in tiers tried in turn until one names an actor: direct objects and
     prepositional objects of the verb and of the pattern's words ("imposed sanctions on X": X hangs
     from "sanctions"; "arrived in X": the pattern's own "in"); the object of a controlled verb
     ("urged Iran to stop": Iran, not what it stops); for appeals, demands, accusations and
     threats the subject of the clause they govern ("demanded that Israel ease ..."); last, for
-    deeds done somewhere, the place they were done in ("imposed a curfew in Cizre")."""
+    deeds done somewhere, the place they were done in ("imposed a curfew in Cizre"). `deed`: the
+    code the pattern's words name, before an intent or a demand took it in."""
     heads, controlled, clause, where, whose, toward, sited = [], [], [], [], [], [], []
     for owner in dict.fromkeys(owners):
         if owner.pos_ == "ADP":
+            if deed.startswith("044") and owner.lower_ in LOCATIVE:
+                continue  # "met in Zurich" (a meeting at a third place): the place is where, not whom
             heads.extend(g for g in owner.children if g.dep_ == "pobj" and g.i not in skip)
             continue
         if owner.i not in (owners[0].i, owners[1].i) and owner.pos_ in ("NOUN", "PROPN"):  # "a US offer"
@@ -525,7 +529,8 @@ def _intended(verb: Token) -> bool:
     heads = [verb, verb.head] if verb.dep_ == "xcomp" else [verb]  # "they would continue to work together"
     if any(c.dep_ == "aux" and c.lower_ in INTENT_AUX for h in heads for c in h.children):
         return True
-    return verb.dep_ in ("xcomp", "pcomp", "ccomp") and _lemma(verb.head) in INTENT_HEADS
+    return verb.dep_ in ("xcomp", "pcomp", "ccomp") and (
+        _lemma(verb.head) in INTENT_HEADS or verb.head.lower_ in INTENT_HEADS)  # "slated": lemmatised "slat"
 
 
 def _by_heads(noun: Token, code: str) -> list[Token]:
@@ -676,7 +681,7 @@ def code_sentence(sent: Span, persons=None) -> list[CodedEvent]:
         owners = [verb, trigger] + [tokens[i] for i in hit[1:]]
         if trigger.dep_ == "compound" and trigger.head.pos_ == "NOUN":
             owners.append(trigger.head)  # "a mediation effort between X and Y"
-        tiers = _object_tiers(owners, skip, code)
+        tiers = _object_tiers(owners, skip, code, deed)
         if _object_gap(verb):
             tiers = [[verb.head]] + tiers  # "the man I spoke to", "the official she met": whom the clause is about
         target_heads = extra_targets + (tiers[0] if tiers else [])
@@ -797,6 +802,9 @@ def _settle_governed(events: list[CodedEvent], doc: Doc) -> list[CodedEvent]:
         elif verb.dep_ == "advcl" and gov.code == e.code and id(gov) not in drop:
             gov.target = gov.target or e.target
             drop.add(id(e))  # "work with X to deepen the partnership": the purpose restates the cooperation
+        elif verb.dep_ == "advcl" and e.root == "04" and (gov.deed or gov.code)[:2] == "04" and id(gov) not in drop:
+            gov.target = gov.target or e.target
+            drop.add(id(e))  # "met in Geneva to discuss", "will meet to discuss": the talks are the meeting's
     kept = [e for e in events if id(e) not in drop]
     return _protesters_in_violence(kept, doc)
 
