@@ -28,3 +28,35 @@ def test_the_host_of_a_reception():
     [ev] = a.events
     roles = {x.name: x.role for x in ev.actors}
     assert roles == {"Daniel Mwangi": "host", "Aino Virtanen": "guest"}
+
+
+def _met(article):
+    return {frozenset(a.name for a in e.actors) for e in article.events
+            if e.type == "CONSULT" and e.mode == "meeting" and e.status == "happened"}
+
+
+import pytest  # noqa: E402
+
+
+@pytest.mark.parametrize("text", [
+    "Austrian Chancellor Lena Gruber was also the guest of King Harald at a lunch at the palace.",
+    "Austrian Chancellor Lena Gruber was later the guest of King Harald at a dinner in Oslo.",
+    "Austrian Chancellor Lena Gruber is again the guest of King Harald at the Royal Palace today.",
+])
+def test_a_guest_of_a_head_of_state_met_the_host_whatever_the_adverb(text):
+    a = extract("OSLO (Wire) - Austrian Chancellor Lena Gruber arrived in Oslo on Monday. " + text,
+                published="2026-03-04")
+    assert frozenset({"Lena Gruber", "Harald"}) in _met(a)
+
+
+@pytest.mark.parametrize("verb", ["spoke briefly", "spoke privately", "spoke informally", "chatted"])
+def test_two_leaders_who_spoke_together_on_the_margins_met(verb):
+    a = extract(f"Finnish President Aino Lehto and Chilean President Diego Parra {verb} on the margins "
+                "of the climate talks in Bonn on Tuesday.", published="2026-06-10")
+    assert frozenset({"Aino Lehto", "Diego Parra"}) in _met(a)
+
+
+def test_two_leaders_who_spoke_to_reporters_did_not_meet_for_that():
+    a = extract("Finnish President Aino Lehto and Chilean President Diego Parra spoke to reporters "
+                "in their capitals on Tuesday.", published="2026-06-10")
+    assert frozenset({"Aino Lehto", "Diego Parra"}) not in _met(a)

@@ -172,6 +172,7 @@ class _Reader(Phrases):
         if paid:
             heads_preps = heads_preps | W["urging_preps"]  # "paid a courtesy call on X", "paid a visit upon X"
         guest_for = is_noun and low in W["guest_for_nouns"]
+        addressed = False
         for h in heads:
             given_for = guest_for and (h is tok or (tok.dep_ == "dobj" and tok.head.i == h.i))  # "gave a luncheon for X"
             for prep, g in self.preps(h, heads_preps | ({"for"} if given_for else frozenset())):
@@ -186,6 +187,9 @@ class _Reader(Phrases):
                     continue
                 ks, ps, res = self.np(g, exclude=a_keys)
                 f.resolved += res
+                if not ks and h is tok and prep in ("to", "with") and g.pos_ == "NOUN" \
+                        and tok.lower_.startswith(("spo", "spe", "talk")):
+                    addressed = True  # "A and B spoke to reporters": both talked to others, not to each other
                 if prep in ("with", "between", "among", "amongst"):
                     ks = ks + [k for k in self.listed_after(g) if k not in ks and k not in a_keys]
                 if prep in W["joint_preps"]:
@@ -281,6 +285,8 @@ class _Reader(Phrases):
         f.side_a = a_keys
         f.side_b = [k for k in b_keys if k not in a_keys]
         f.places_a, f.places_b = a_places, b_places
+        if addressed and not f.side_b and not joint:
+            return None  # "A and B spoke to reporters": they talked to others, not with each other
         f.joint = joint or (len(a_keys) >= 2 and not f.side_b and mode != "visit")
 
         # roles from syntax
