@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from spacy.attrs import ORTH, SPACY
 from spacy.tokens import Doc, Span, Token
 
 from communique import lexicon
@@ -120,32 +121,51 @@ def _particle_before_hyphen(text, ws, i: int) -> bool:
 
 def is_name_token(tok: Token) -> bool:
     """A word that can be part of a person's name (remembered per token of the doc)."""
-    memo = table(tok.doc).name
-    got = memo.get(tok.i)
+    tt = table(tok.doc)
+    got = tt.name.get(tok.i)
     if got is None:
-        got = memo[tok.i] = _is_name_token(tok)
+        got = tt.name[tok.i] = _name_test(tok.doc, tok.i, tt, tok)
     return got
 
 
 def name_at(doc: Doc, i: int) -> bool:
     """is_name_token(doc[i]) without building the Token when the answer is known."""
-    got = table(doc).name.get(i)
-    return is_name_token(doc[i]) if got is None else got
+    tt = table(doc)
+    got = tt.name.get(i)
+    if got is None:
+        got = tt.name[i] = _name_test(doc, i, tt)
+    return got
 
 
-def _is_name_token(tok: Token) -> bool:
-    if _hyphen_in_name(tok) or _caps_surname(tok) or _regnal_numeral(tok) or _generational(tok) \
-            or _name_syllable(tok):
+_GENERATIONAL = ("Jr.", "Jr", "Sr.", "Sr")  # the words namewords._generational accepts
+
+
+def _name_test(doc: Doc, i: int, tt: TokenTable, tok: Token | None = None) -> bool:
+    """The rules of is_name_token, read from the doc's TokenTable: each rule that needs a Token
+    (its entity, part of speech, the word before it) is tried only where the word's text allows
+    it to hold, so most tokens are answered without building one. The rules are pure, so the
+    order they are tried in does not change the answer."""
+    text = tt.text[i]
+    if tt.hyph[i] or tt.syl[i]:  # _hyphen_in_name, _name_syllable
         return True
-    tt = table(tok.doc)
-    if tt.hon[tok.i] or tt.phrase[tok.i]:
+    if (text.isalpha() and text.isupper() and len(text) >= 4) or text in _GENERATIONAL \
+            or text in lexicon.person_words()["regnal_numerals"]:
+        tok = doc[i] if tok is None else tok
+        if _caps_surname(tok) or _regnal_numeral(tok) or _generational(tok):
+            return True
+    if tt.hon[i] or tt.phrase[i]:
         return False  # "Sri" of "Dato' Sri", "Holy Mosques" of a long title: a phrase's word, though a name alone
-    if _country_family_name(tok) or _bare_initials(tok):
-        return True
-    if not is_cap(tok) or tok.like_num or not _name_text(tok.text):
+    if (text.isalpha() and text.isupper() and len(text) <= 2) or (i > 0 and is_country_word(text)):
+        tok = doc[i] if tok is None else tok
+        if _country_family_name(tok) or _bare_initials(tok):
+            return True
+    if not tt.cap[i] or not _name_text(text):
         return False
-    line_start = tok.i == 0 or "\n" in tok.doc[tok.i - 1].text
-    return not ((tok.is_sent_start or line_start) and tok.pos_ in ("VERB", "AUX", "ADP", "DET", "PRON", "CCONJ",
+    tok = doc[i] if tok is None else tok
+    if tok.like_num:
+        return False
+    line_start = i == 0 or "\n" in tt.text[i - 1]
+    return not ((line_start or tok.is_sent_start) and tok.pos_ in ("VERB", "AUX", "ADP", "DET", "PRON", "CCONJ",
                                                                    "SCONJ", "ADV", "ADJ"))
 
 
@@ -205,22 +225,23 @@ def is_honorific(tok: Token) -> bool:
 _APOSTROPHES = ("'", "\u2019")
 
 
-def _phrase_words(text: list[str], phrases, skip: tuple = ()) -> list[bool]:
+def _phrase_words(text: list[str], keys: list[str], phrases, skip: tuple = ()) -> list[bool]:
     """Which words belong to one of `phrases` (tuples of folded words, the first that fits wins),
     matched only with all its words in a row from a capitalised first word; tokens in `skip` (an
-    apostrophe the tokenizer split off "Dato'") are passed over inside a phrase."""
+    apostrophe the tokenizer split off "Dato'") are passed over inside a phrase. `keys` are the
+    words' name_key, read once per doc."""
     out = [False] * len(text)
     if not phrases:
         return out
     firsts = {p[0] for p in phrases}
     for i, word in enumerate(text):
-        if word[:1].isupper() and name_key(word) in firsts:
+        if word[:1].isupper() and keys[i] in firsts:
             for phrase in phrases:
                 j, ok = i, True
                 for part in phrase:
                     while j < len(text) and text[j] in skip:
                         j += 1
-                    if j >= len(text) or name_key(text[j]) != part:
+                    if j >= len(text) or keys[j] != part:
                         ok = False
                         break
                     j += 1
@@ -249,38 +270,84 @@ def _head_text(text: str) -> bool:
     return f in L.heads or any(p in L.heads for p in f.split() if "-" in text)
 
 
+_HYPHENS = ("-", "‐")
+
+
+class _WordMemo:
+    """What the token table reads of a word alone, by its orth id: (text, lower, is_punct, cap,
+    honorific word, title head, connector, name_key). One dict look-up per token instead of a
+    Token attribute read and a cached call per class; kept for one vocab (an orth id and the
+    punctuation flag are the vocab's) and bounded, so a stream of novel words does not grow a
+    worker."""
+
+    LIMIT = 65536
+
+    def __init__(self):
+        self.vocab = None
+        self.words: dict[int, tuple] = {}
+
+    def of(self, doc: Doc) -> list[tuple]:
+        """The word classes of each token of `doc`, in order."""
+        if doc.vocab is not self.vocab or len(self.words) > self.LIMIT:
+            self.vocab, self.words = doc.vocab, {}
+        words = self.words
+        out = []
+        for i, orth in enumerate(doc.to_array(ORTH).tolist()):
+            w = words.get(orth)
+            if w is None:
+                w = words[orth] = _word_classes(doc[i])
+            out.append(w)
+        return out
+
+
+def _word_classes(tok: Token) -> tuple:
+    text, punct = tok.text, tok.is_punct
+    connectors = lexicon.titles().connectors
+    return (text, text.lower(), punct, bool(text) and text[0].isupper() and not punct, _honorific_text(text),
+            _head_text(text), text in connectors or text in ("(", ")"), name_key(text))
+
+
+_WORDS = _WordMemo()
+_WHITESPACE = ("", " ")  # Token.whitespace_ by its SPACY flag
+
+
 class TokenTable:
     """What the name rules ask of every token, read once per parsed doc: spaCy builds a new
     Token object at each `doc[i]`, and the runs below ask each token several times."""
 
     __slots__ = ("text", "ws", "lower", "punct", "cap", "hon", "head", "conn", "hyph", "syl", "runs", "ents", "name",
-                 "phrase")
+                 "phrase", "key")
 
     def __init__(self, doc: Doc):
-        toks = list(doc)
-        n = len(toks)
-        self.text = text = [t.text for t in toks]
-        self.lower = [x.lower() for x in text]  # what Token.lower_ gives, without a Token attribute read each
-        self.punct = punct = [t.is_punct for t in toks]
-        self.ws = ws = [t.whitespace_ for t in toks]  # the text of doc[i:j] is text[k] + ws[k] joined, the last ws left off
-        connectors = lexicon.titles().connectors
-        self.cap = [bool(x) and x[0].isupper() and not pu for x, pu in zip(text, punct)]
+        words = _WORDS.of(doc)
+        n = len(words)
+        if n:
+            text, lower, punct, cap, hon, head, conn, key = map(list, zip(*words))
+        else:
+            text, lower, punct, cap, hon, head, conn, key = [], [], [], [], [], [], [], []
+        self.text, self.lower, self.punct, self.cap, self.head, self.conn = text, lower, punct, cap, head, conn
+        self.key = key  # name_key of each token's text
+        # the text of doc[i:j] is text[k] + ws[k] joined, the last ws left off
+        self.ws = ws = [_WHITESPACE[s] for s in doc.to_array(SPACY).tolist()]
         L = lexicon.titles()
         # an honorific alone ("Mr") or a word of a phrase of them ("Tan Sri", "Dato' Sri": each word
         # alone may be a name, so the phrase counts only with all its words in a row)
-        self.hon = [h or p for h, p in zip((_honorific_text(x) for x in text),
-                                           _phrase_words(text, L.honorific_phrases, _APOSTROPHES))]
-        self.phrase = _phrase_words(text, L.title_phrases)  # "Custodian of the Two Holy Mosques": a style's words
-        self.head = [_head_text(x) for x in text]
-        self.conn = [x in connectors or x in ("(", ")") for x in text]
+        self.hon = [h or p for h, p in zip(hon, _phrase_words(text, key, L.honorific_phrases, _APOSTROPHES))]
+        self.phrase = _phrase_words(text, key, L.title_phrases)  # "Custodian of the Two Holy Mosques": a style's words
+        hyphens = [i for i, x in enumerate(text) if x in _HYPHENS]
         # the lower-case second part of a hyphenated given name ("Yun-cheol"), asked only after a hyphen
-        self.syl = syl = [i >= 3 and text[i - 1] in ("-", "‐") and x.islower() and _name_syllable(toks[i])
-                          for i, x in enumerate(text)]
-        self.hyph = [x in ("-", "‐") and 0 < i < n - 1 and not ws[i - 1] and not ws[i]
-                     and (text[i - 1][:1].isupper() or _particle_before_hyphen(text, ws, i))
-                     and (text[i + 1][:1].isupper() or syl[i + 1])
-                     and not is_country_word(text[i - 1] + x + text[i + 1])  # "Timor-Leste", "Guinea-Bissau"
-                     for i, x in enumerate(text)]
+        self.syl = syl = [False] * n
+        for h in hyphens:
+            i = h + 1
+            if i >= 3 and i < n and text[i].islower() and _name_syllable(doc[i]):
+                syl[i] = True
+        self.hyph = hyph = [False] * n
+        for i in hyphens:
+            x = text[i]
+            hyph[i] = 0 < i < n - 1 and not ws[i - 1] and not ws[i] \
+                and (text[i - 1][:1].isupper() or _particle_before_hyphen(text, ws, i)) \
+                and (text[i + 1][:1].isupper() or syl[i + 1]) \
+                and not is_country_word(text[i - 1] + x + text[i + 1])  # "Timor-Leste", "Guinea-Bissau"
         self.runs: dict[tuple[int, int], list[tuple[int, int]]] = {}
         self.ents = tuple(doc.ents)  # Doc.ents builds new Spans at each call
         self.name: dict[int, bool] = {}  # is_name_token by token index, filled as asked
