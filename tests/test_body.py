@@ -255,6 +255,23 @@ def test_a_lower_case_agency_after_a_dated_dateline(dateline, agency):
     assert b.published == "2026-05-14" and b.source == agency and b.dateline["place"] is not None
 
 
+@pytest.mark.parametrize("dateline, place, agency", [
+    ("New Delhi, May 19 (PTI) ", "New Delhi", "PTI"),
+    ("Kolkata, 19 May (IANS) ", "Kolkata", "IANS"),
+    ("Islamabad, May 19, 2026 (APP) ", "Islamabad", "APP"),
+])
+def test_a_south_asian_wire_dateline_with_no_dash_after_the_agency(dateline, place, agency):
+    b = detect_body("Ministers meet\n\n" + dateline + "The foreign ministers of the two countries met on Monday and "
+                    "agreed to reopen two border crossings for trade.\n")
+    assert (b.dateline["place"], b.dateline["agency"], b.dateline["month"], b.dateline["day"]) == (place, agency, 5, 19)
+
+
+def test_a_date_and_a_bracket_that_open_a_sentence_are_no_dateline():
+    b = detect_body("Ministers meet\n\nOn Monday, May 19 (local time) the foreign ministers of the two countries met "
+                    "and agreed to reopen two border crossings for trade.\n")
+    assert b.dateline is None
+
+
 @pytest.mark.parametrize("line, published", [
     ("14 de mayo de 2026", "2026-05-14"),
     ("Lunes, 14 de mayo de 2026 | 10:30", "2026-05-14"),
