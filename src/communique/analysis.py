@@ -139,6 +139,7 @@ class Analysis:
 
     def __post_init__(self):
         self._excluded = sorted(self.body.excluded)
+        self._lead_place: tuple | None = None  # (place or None,) once read
         if self.parsed_text is None:
             self.parsed_text = self.parsed.text
 
@@ -149,7 +150,16 @@ class Analysis:
 
     @property
     def dateline_place(self) -> str | None:
-        return (self.body.dateline or {}).get("place") if self.body.dateline else None
+        """The page's dateline place, else a known place opening the lead ("ISTANBUL: NATO chief
+        ...", "Colombo: ...", a form the page-level dateline patterns do not read), once the
+        sentences are there."""
+        if self.body.dateline:
+            return self.body.dateline.get("place")
+        if not self.sentences:
+            return None
+        if self._lead_place is None:
+            self._lead_place = (_opening_place(" ".join(s.text for s in self.sentences[:2])),)
+        return self._lead_place[0]  # the sentence splitter may cut "ANKARA:" off on its own: two sentences
 
     def allowed(self, pos: int) -> bool:
         """A char offset of the input lies in the body and outside page furniture."""
@@ -174,3 +184,15 @@ class Analysis:
                        source=doc.source or body.source, url=doc.url, body=(body.start, body.end),
                        persons=[p.to_person() for p in shown], events=events, commitments=self.commitments,
                        extractor=extractor)
+
+
+def _opening_place(lead: str) -> str | None:
+    """The known place a lead opens with as a dateline ("ANKARA: ...", "Colombo - ..."), or None."""
+    import re
+
+    from communique import places
+
+    span = places.dateline_span(lead)
+    if span is None:
+        return None
+    return re.split(r"[,(:\-–—]|\.\s*/", lead[span[0]:span[1]])[0].strip() or None

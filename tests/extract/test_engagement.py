@@ -60,3 +60,13 @@ def test_two_leaders_who_spoke_to_reporters_did_not_meet_for_that():
     a = extract("Finnish President Aino Lehto and Chilean President Diego Parra spoke to reporters "
                 "in their capitals on Tuesday.", published="2026-06-10")
     assert frozenset({"Aino Lehto", "Diego Parra"}) not in _met(a)
+
+
+@pytest.mark.parametrize("dateline", ["Colombo, March 3 (PTI) ", "COLOMBO, March 3 (Reuters) - ", "Colombo: "])
+def test_arrived_here_is_a_visit_to_the_dateline_city(dateline):
+    a = extract("Ministers meet\n\n" + dateline + "Maldivian Foreign Minister Ahmed Riyaz, who arrived here on "
+                "Sunday on a two-day visit, held talks with Sri Lankan Foreign Minister Nilanthi Perera on Monday.",
+                published="2026-03-03")
+    [visit] = [e for e in a.events if e.mode == "visit"]
+    assert {x.name for x in visit.actors if x.role == "visitor"} == {"Ahmed Riyaz"}
+    assert visit.location.name == "Colombo"

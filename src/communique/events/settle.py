@@ -42,20 +42,6 @@ def pick_date(sent: Sentence, ctx: Analysis, anchor: int) -> str | None:
                                  found=found)
 
 
-def _dateline_place(ctx: Analysis, texts: list[str]) -> str | None:
-    """The page's dateline place, else a known place opening the lead ("ISTANBUL: NATO chief ...",
-    a form the page-level dateline patterns do not read)."""
-    if ctx.dateline_place or not texts:
-        return ctx.dateline_place
-    from communique import places
-
-    lead = " ".join(texts[:2])  # the sentence splitter may cut "ANKARA:" off on its own
-    span = places.dateline_span(lead)
-    if span is None:
-        return None
-    return re.split(r"[,(:\-–—]|\.\s*/", lead[span[0]:span[1]])[0].strip() or None
-
-
 def _states_of_trip(d: Draft, trip: Draft) -> bool:
     """An event between states only, the visitor's and the host's ("the UK is the first country to
     sign a security agreement with Ukraine", told of a British leader's trip to Ukraine)."""
@@ -135,7 +121,7 @@ def settle_context(ctx: Analysis, drafts: list[Draft], sentences: list[Sentence]
 
     texts = [s.text for s in sentences]
     places_texts = [without_persons(s) for s in sentences]  # a minister called Morales is no town
-    dateline = _dateline_place(ctx, texts)
+    dateline = ctx.dateline_place
     index = {(s.start, s.end): k for k, s in enumerate(sentences)}
     for d in drafts:  # "They met at the ministry on Friday": the sentences after the event's own
         k = min((index[e] for e in d.evidence if e in index), default=None)
