@@ -64,6 +64,13 @@ def is_vocab(tok: Token) -> bool:
     return _vocab_text(tok.text) and not _regnal_numeral(tok)
 
 
+def vocab_at(doc: Doc, i: int) -> bool:
+    """is_vocab(doc[i]) from the doc's TokenTable: the Token is built only for a word that is
+    both a title word and a regnal numeral ("II" reads as an acronym)."""
+    tt = table(doc)
+    return tt.vocab[i] and not (tt.text[i] in lexicon.person_words()["regnal_numerals"] and _regnal_numeral(doc[i]))
+
+
 @lru_cache(maxsize=8192)  # small: a stream of novel words must not grow a worker
 def _vocab_text(text: str) -> bool:
     L = lexicon.titles()
@@ -275,7 +282,7 @@ _HYPHENS = ("-", "‐")
 
 class _WordMemo:
     """What the token table reads of a word alone, by its orth id: (text, lower, is_punct, cap,
-    honorific word, title head, connector, name_key). One dict look-up per token instead of a
+    honorific word, title head, connector, name_key, title or office word). One dict look-up per token instead of a
     Token attribute read and a cached call per class; kept for one vocab (an orth id and the
     punctuation flag are the vocab's) and bounded, so a stream of novel words does not grow a
     worker."""
@@ -304,7 +311,7 @@ def _word_classes(tok: Token) -> tuple:
     text, punct = tok.text, tok.is_punct
     connectors = lexicon.titles().connectors
     return (text, text.lower(), punct, bool(text) and text[0].isupper() and not punct, _honorific_text(text),
-            _head_text(text), text in connectors or text in ("(", ")"), name_key(text))
+            _head_text(text), text in connectors or text in ("(", ")"), name_key(text), _vocab_text(text))
 
 
 _WORDS = _WordMemo()
@@ -316,17 +323,18 @@ class TokenTable:
     Token object at each `doc[i]`, and the runs below ask each token several times."""
 
     __slots__ = ("text", "ws", "lower", "punct", "cap", "hon", "head", "conn", "hyph", "syl", "runs", "ents", "name",
-                 "phrase", "key")
+                 "phrase", "key", "vocab")
 
     def __init__(self, doc: Doc):
         words = _WORDS.of(doc)
         n = len(words)
         if n:
-            text, lower, punct, cap, hon, head, conn, key = map(list, zip(*words))
+            text, lower, punct, cap, hon, head, conn, key, vocab = map(list, zip(*words))
         else:
-            text, lower, punct, cap, hon, head, conn, key = [], [], [], [], [], [], [], []
+            text, lower, punct, cap, hon, head, conn, key, vocab = [], [], [], [], [], [], [], [], []
         self.text, self.lower, self.punct, self.cap, self.head, self.conn = text, lower, punct, cap, head, conn
         self.key = key  # name_key of each token's text
+        self.vocab = vocab  # _vocab_text of each token's text: is_vocab but for a regnal numeral (vocab_at)
         # the text of doc[i:j] is text[k] + ws[k] joined, the last ws left off
         self.ws = ws = [_WHITESPACE[s] for s in doc.to_array(SPACY).tolist()]
         L = lexicon.titles()
@@ -351,6 +359,12 @@ class TokenTable:
         self.runs: dict[tuple[int, int], list[tuple[int, int]]] = {}
         self.ents = tuple(doc.ents)  # Doc.ents builds new Spans at each call
         self.name: dict[int, bool] = {}  # is_name_token by token index, filled as asked
+
+
+def span_text(tt: TokenTable, start: int, end: int) -> str:
+    """doc[start:end].text (start < end) from the table: each word with the space after it, the
+    last one's left off, as spaCy's Span.text joins them."""
+    return "".join([tt.text[k] + tt.ws[k] for k in range(start, end - 1)]) + tt.text[end - 1]
 
 
 def span_ents(span: Span) -> list[Span]:
