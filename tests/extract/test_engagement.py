@@ -70,3 +70,26 @@ def test_arrived_here_is_a_visit_to_the_dateline_city(dateline):
     [visit] = [e for e in a.events if e.mode == "visit"]
     assert {x.name for x in visit.actors if x.role == "visitor"} == {"Ahmed Riyaz"}
     assert visit.location.name == "Colombo"
+
+
+@pytest.mark.parametrize("appearance", ["addressed a joint press conference", "held a joint news conference",
+                                        "gave a joint media briefing"])
+def test_a_joint_press_appearance_is_a_meeting_of_the_two_not_a_conference(appearance):
+    a = extract(f"Leaders meet\n\nACCRA - Ghanaian President Kofi Mensah and Togolese President Yawa Adjo {appearance} "
+                "at the Jubilee House in Accra on Tuesday.", published="2026-09-10")
+    consult = [e for e in a.events if e.type == "CONSULT"]
+    assert [(e.mode, {x.name for x in e.actors}) for e in consult] == [("meeting", {"Kofi Mensah", "Yawa Adjo"})]
+
+
+def test_a_press_conference_after_talks_is_the_same_meeting():
+    a = extract("Leaders meet\n\nACCRA - Ghanaian President Kofi Mensah hosted his Togolese counterpart Yawa Adjo for "
+                "talks at the Jubilee House on Tuesday. The two leaders later addressed a joint press conference.",
+                published="2026-09-10")
+    consult = [e for e in a.events if e.type == "CONSULT"]
+    assert len(consult) == 1 and consult[0].mode == "meeting"
+
+
+def test_attending_a_summit_together_stays_a_conference():
+    a = extract("Summit\n\nADDIS ABABA - Ghanaian President Kofi Mensah and Togolese President Yawa Adjo attended the "
+                "African Union summit in Addis Ababa on Tuesday.", published="2026-09-10")
+    assert [e.mode for e in a.events if e.type == "CONSULT"] == ["conference"]

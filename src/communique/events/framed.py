@@ -305,6 +305,13 @@ def conference_from_frame(ctx: Analysis, sent: Sentence, f: frames_mod.Frame) ->
     spec = mode_spec("conference")
     if _attends_a_meeting(f.trigger):
         return []  # "held a meeting with X, attended by the Crown Prince": who sat in, no gathering
+    if _press_appearance(f.trigger):
+        # "A and B addressed a joint press conference": they appeared together, a meeting of theirs
+        if len(people) < 2 or not any(_cross(ctx, people[0], o) for o in people[1:]):
+            return []
+        spec = mode_spec("meeting")
+        return [Draft(spec["type"], "meeting", spec["cameo"], [person_actor(ctx, p, "participant") for p in people],
+                      [(sent.start, sent.end)], anchor=f.start + doc_shift(sent), members=list(people))]
     if _DID_NOT_MEET.search(sent.text):
         return []  # "attended the council in Addis Ababa but did not meet": together, but no engagement
     if f.gathering and people:
@@ -321,6 +328,15 @@ def conference_from_frame(ctx: Analysis, sent: Sentence, f: frames_mod.Frame) ->
 
 _DID_NOT_MEET = re.compile(r"\b(?:did\s+not|didn[’']t|did\s+not\s+even|never|without)\s+(?:meet|meeting|speak|speaking|talk)"
                            r"(?:ing)?\b", re.I)
+
+
+def _press_appearance(trigger) -> bool:
+    """ "addressed a joint press conference", "attended a news briefing": the attending verb's object
+    is an appearance before the press (frames.json press_appearances), no gathering of states."""
+    W = frames_mod.words()
+    return any(c.dep_ == "dobj" and c.lower_ in W["press_appearances"]
+               and any(m.lower_ in W["press_words"] for m in c.children if m.dep_ in ("compound", "amod"))
+               for c in trigger.children)
 
 
 def _attends_a_meeting(trigger) -> bool:
