@@ -3,14 +3,23 @@ spouses, figures only recalled, sources of a statement, places, relatives named 
 holder; and the typing slips that make one person look like two. Word lists: data/person_words.json."""
 from __future__ import annotations
 
+from functools import lru_cache
+
 from rapidfuzz.distance import OSA
 from spacy.tokens import Doc
 
 from communique import lexicon
 from communique.analysis import PersonDraft
 from communique.persons.finders import NameHit
-from communique.persons.tokens import is_cap, is_head, is_name_token, table
+from communique.persons.tokens import is_cap, is_head, is_name_token, name_at, table
 from communique.text import name_key
+
+
+@lru_cache(maxsize=64)
+def _cue_forms(cues: frozenset, before: str, after: str) -> tuple[str, ...]:
+    """The cue words of a list with the spaces they are matched with ("late" -> " late"), made
+    once per list: the filters below test every name against every cue."""
+    return tuple(before + c + after for c in cues)
 
 
 def _words(doc: Doc, a: int, b: int) -> str:
@@ -28,26 +37,29 @@ def _words_after(doc: Doc, a: int, b: int) -> str:
 
 def _is_credit(doc: Doc, h: NameHit) -> bool:
     """"Photo by NAME", "Online by NAME and NAME": a photo, byline or archive credit."""
+    tt = table(doc)
+    lower = tt.lower
     i, steps = h.start - 1, 0
-    while i >= 0 and steps < 12 and doc[i].lower_ != "by":
-        if doc[i].lower_ in ("and", ",", "&", ".") or is_cap(doc[i]):
+    while i >= 0 and steps < 12 and lower[i] != "by":
+        if lower[i] in ("and", ",", "&", ".") or tt.cap[i]:
             i -= 1
             steps += 1
         else:
             return False
-    return i >= 1 and doc[i].lower_ == "by" and name_key(doc[i - 1].text) in lexicon.person_words()["credit_words"]
+    return i >= 1 and lower[i] == "by" and tt.key[i - 1] in lexicon.person_words()["credit_words"]
 
 
 
 def _after_source_cue(doc: Doc, h: NameHit) -> bool:
     """"a statement by NAME, the adviser ...", "according to spokesperson NAME": the name is the
     source of what is reported."""
+    tt = table(doc)
     first = min([h.start] + [a for a, _ in h.title_spans])
-    while first > 0 and doc[first - 1].lower_ in ("the", "a", "an") or (first > 0 and doc[first - 1].is_punct
-                                                                          and doc[first - 1].text != ","):
+    while first > 0 and tt.lower[first - 1] in ("the", "a", "an") or (first > 0 and tt.punct[first - 1]
+                                                                       and tt.text[first - 1] != ","):
         first -= 1
     before = " " + _words(doc, first - 3, first)
-    return any(before.endswith(" " + cue) for cue in lexicon.person_words()["source_cues"])
+    return before.endswith(_cue_forms(lexicon.person_words()["source_cues"], " ", ""))
 
 
 def _named_aside(doc: Doc, h: NameHit) -> bool:
@@ -59,21 +71,24 @@ def _named_aside(doc: Doc, h: NameHit) -> bool:
     first = min([h.start] + [a for a, _ in h.title_spans])
     before = " " + _words(doc, first - 3, first)
     after = _words_after(doc, h.end, h.end + 3) + " "
-    return any(before.endswith(" " + cue) for cue in W["leader_cues_before"]) or \
-        any(after.startswith(cue + " ") for cue in W["leader_cues_after"])
+    return before.endswith(_cue_forms(W["leader_cues_before"], " ", "")) or \
+        after.startswith(_cue_forms(W["leader_cues_after"], "", " "))
 
 
 
 def _is_spouse(doc: Doc, h: NameHit) -> bool:
     """"his spouse NAME", "First Lady NAME", "NAME, his wife": an accompanying spouse."""
     words = lexicon.person_words()["spouse_words"]
-    before = [t for t in doc[max(0, h.start - 4):h.start] if t.text not in (",", "(")]
+    tt = table(doc)
+    text = tt.text
+    before = [x for x in text[max(0, h.start - 4):h.start] if x not in (",", "(")]
     for n in (1, 2):
-        if len(before) >= n and name_key(" ".join(t.text for t in before[-n:])) in words:
+        if len(before) >= n and name_key(" ".join(before[-n:])) in words:
             return True
-    after = [t for t in doc[h.end:h.end + 4] if t.text not in (",", "(") and t.lower_ not in ("his", "her", "the")]
+    after = [x for x, low in zip(text[h.end:h.end + 4], tt.lower[h.end:h.end + 4])
+             if x not in (",", "(") and low not in ("his", "her", "the")]
     for n in (1, 2):
-        if len(after) >= n and name_key(" ".join(t.text for t in after[:n])) in words:
+        if len(after) >= n and name_key(" ".join(after[:n])) in words:
             return True
     return False
 
@@ -87,16 +102,19 @@ def _recalls_the_past(doc: Doc, h: NameHit) -> bool:
     first = min([h.start] + [a for a, _ in h.title_spans])
     before = " " + _words(doc, first - 4, first)
     after = " " + _words_after(doc, h.end, h.end + 3) + " "
-    return any(before.endswith(" " + c) for c in W["past_cues_adjacent"]) or \
-        any(" " + c + " " in before + " " for c in W["past_cues_near"]) or \
-        any(" " + c + " " in after for c in W["past_cues_after"])
+    if before.endswith(_cue_forms(W["past_cues_adjacent"], " ", "")):
+        return True
+    before += " "
+    return any(c in before for c in _cue_forms(W["past_cues_near"], " ", " ")) or \
+        any(c in after for c in _cue_forms(W["past_cues_after"], " ", " "))
 
 def _names_an_office(doc: Doc, h: NameHit) -> bool:
     """"the Ministry of Jal Shakti", "the Department of Sabah Affairs": a name right after an
     office's "of" (not a title's: "Secretary of State X" has no "of" right before X) names it."""
-    if h.start < 2 or doc[h.start - 1].lower_ != "of" or not doc[h.start - 2].text[:1].isupper():
+    tt = table(doc)
+    if h.start < 2 or tt.lower[h.start - 1] != "of" or not tt.text[h.start - 2][:1].isupper():
         return False
-    office, L = name_key(doc[h.start - 2].text), lexicon.titles()
+    office, L = tt.key[h.start - 2], lexicon.titles()
     return office in L.org_words and office not in L.heads
 
 
@@ -104,10 +122,12 @@ def _names_a_place(doc: Doc, h: NameHit) -> bool:
     """"in Addis Abeba", "at Rumah Tangsi", "the Ras El-Hekma region": an untitled name right after
     a place preposition or right before a word for a kind of place."""
     W = lexicon.person_words()
-    if h.end < len(doc) and name_key(doc[h.end].text) in W["place_nouns"]:
+    tt = table(doc)
+    n = len(tt.text)
+    if h.end < n and tt.key[h.end] in W["place_nouns"]:
         return True
-    return h.start > 0 and doc[h.start - 1].lower_ in W["locative_words"] and not (
-        h.end < len(doc) and doc[h.end].text in ("'s", "’s"))
+    return h.start > 0 and tt.lower[h.start - 1] in W["locative_words"] and not (
+        h.end < n and tt.text[h.end] in ("'s", "’s"))
 
 
 
@@ -121,9 +141,10 @@ def _drop_places_and_relatives(entries: list[PersonDraft], hits_of: dict, doc: D
     untitled = {tuple(e.tokens): [] for e in entries if not e.titles}
     lengths = {len(k) for k in untitled}
     firsts = {k[0] for k in untitled}
-    texts = table(doc).text
+    tt = table(doc)
+    texts, keys = tt.text, tt.key
     for i, text in enumerate(texts):
-        if text[:1].isupper() and name_key(text) in firsts:
+        if text[:1].isupper() and keys[i] in firsts:
             for n in lengths:
                 words = tuple(name_key(" ".join(texts[i:i + n])).split())
                 if words in untitled:
@@ -136,8 +157,8 @@ def _drop_places_and_relatives(entries: list[PersonDraft], hits_of: dict, doc: D
             if any(_names_a_place(doc, h) for h in hits):
                 drop = True
             elif len(e.tokens) >= 2 and e.tokens[-1] in families and any(
-                    h.start > 1 and doc[h.start - 1].lower_ in ("and", "&") and
-                    (is_head(doc[h.start - 2]) or is_name_token(doc[h.start - 2])) for h in hits):
+                    h.start > 1 and tt.lower[h.start - 1] in ("and", "&") and
+                    (tt.head[h.start - 2] or name_at(doc, h.start - 2)) for h in hits):
                 drop = True
         if drop:
             blocked.extend(e.mentions)

@@ -14,7 +14,7 @@ from communique.analysis import PersonDraft
 from communique.text import name_key
 from communique.persons.forms import FAMILY_FIRST, GIVEN_NAME_FIRST, SURNAME_FIRST_ORIGINS, name_core
 from communique.persons.titles import _has_head_text
-from communique.persons.tokens import is_name_token, table, token_country
+from communique.persons.tokens import name_at, table, token_country
 
 
 @lru_cache(maxsize=65536)
@@ -84,9 +84,9 @@ def resolve_short_mentions(doc: Doc, offset: int, entries: list[PersonDraft], al
         if i > 0 and tt.lower[i - 1] in locative and not text.endswith(("'s", "’s")) \
                 and not (i + 1 < len(tt.text) and tt.text[i + 1] in ("'s", "’s")):
             continue  # "met in Lima": the city, though a minister is called Ana Lima ("in Putin's stance" is his)
-        # skip when the word is part of a longer capitalised name ("Son Tay")
-        nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
-        if nxt is not None and is_name_token(nxt) and name_key(nxt.text) not in aliases and nxt.idx == tok.idx + len(tok.text) + 1:
+        # skip when the word is part of a longer capitalised name ("Son Tay"), one space after it
+        # (the next token starts one character after this one's text where its whitespace is " ")
+        if i + 1 < len(tt.text) and tt.ws[i] == " " and name_at(doc, i + 1) and tt.key[i + 1] not in aliases:
             continue
         if len(cands) == 1:
             person = cands[0]

@@ -16,7 +16,7 @@ from communique.persons.speakers import speaker_label
 from communique.persons.surnames import lone_surnames
 from communique.persons.titles import _title_country
 from communique.persons.runs import _title_case_line, segments
-from communique.persons.tokens import _places, is_cap, is_head, token_country
+from communique.persons.tokens import _places, is_cap, is_head, span_text, table, token_country
 
 
 def same_name(a: list[str], b: list[str]) -> bool:
@@ -47,6 +47,7 @@ def build_persons(doc: Doc, offset: int, allowed, blocked: list | None = None) -
     of names that are no persons here (spouses, credits, places, figures of the past), so that
     no later step attaches a short mention there."""
     blocked = [] if blocked is None else blocked
+    tt = table(doc)
     hits: list[NameHit] = []
     for sent in segments(doc):
         found = speaker_label(sent) + title_anchored(sent) + appositions(sent) + title_then_name(sent)
@@ -115,10 +116,10 @@ def build_persons(doc: Doc, offset: int, allowed, blocked: list | None = None) -
             entry.intl = entry.intl or intl
         # a country word right before the name or its title ("Japan's", "U.S.")
         first = min([h.start] + [a for a, _ in h.title_spans])
-        if first > 1 and doc[first - 1].text in POSSESSIVE:
+        if first > 1 and tt.text[first - 1] in POSSESSIVE:
             first -= 1  # spaCy splits "Jordan's" into "Jordan" and "'s"
         if first > 0:
-            c = token_country(doc[first - 1].text)
+            c = token_country(tt.text[first - 1])
             if c:
                 entry.vote(c, 1.5)
         entry.vote(_country_of_after(doc, h.end), 1.5)
@@ -134,12 +135,14 @@ def build_persons(doc: Doc, offset: int, allowed, blocked: list | None = None) -
 def _country_of_after(doc: Doc, end: int) -> str | None:
     """The state an "of" right after a name gives it ("President Amara Diallo of Senegal", "Prime
     Minister X of the United Kingdom"), when a country's name follows that "of" whole."""
-    if end + 1 >= len(doc) or doc[end].lower_ != "of":
+    tt = table(doc)
+    text, lower, n_tokens = tt.text, tt.lower, len(tt.text)
+    if end + 1 >= n_tokens or lower[end] != "of":
         return None
-    k = end + 1 + (doc[end + 1].lower_ == "the")
+    k = end + 1 + (lower[end + 1] == "the")
     for n in (4, 3, 2, 1):
-        if k + n <= len(doc) and all(t.text[:1].isupper() or t.lower_ == "and" for t in doc[k:k + n]):
-            code = _places().country_code(doc[k:k + n].text)
-            if code and (k + n == len(doc) or not doc[k + n].text[:1].isupper()):
+        if k + n <= n_tokens and all(text[m][:1].isupper() or lower[m] == "and" for m in range(k, k + n)):
+            code = _places().country_code(span_text(tt, k, k + n))
+            if code and (k + n == n_tokens or not text[k + n][:1].isupper()):
                 return code
     return None

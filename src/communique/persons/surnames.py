@@ -10,8 +10,7 @@ from spacy.tokens import Doc
 from communique import lexicon
 from communique.analysis import PersonDraft
 from communique.persons.forms import short_forms
-from communique.persons.tokens import STOP_NAME_WORDS, _not_a_name_word, _places, is_vocab, table
-from communique.text import name_key
+from communique.persons.tokens import STOP_NAME_WORDS, _not_a_name_word, _places, table, vocab_at
 
 
 def _quoted_tokens(texts: list[str]) -> set[int]:
@@ -50,16 +49,20 @@ def lone_surnames(doc: Doc, offset: int, entries: list[PersonDraft], allowed, bl
     texts, n = tt.text, len(tt.text)
     occ: dict[str, list] = {}
     seeds = set()
-    for i, text in enumerate(texts):
+    # only capitalised words can pass the text tests below (an alphabetic word is no punctuation)
+    for i in [i for i, cap in enumerate(tt.cap) if cap]:
+        text = texts[i]
         if not (len(text) >= 3 and text[0].isupper() and text.isalpha() and not text.isupper()):
             continue  # cheap tests on the text first: a Token object is built only for candidates
-        f = name_key(text)
+        f = tt.key[i]
         if f in known or f in STOP_NAME_WORDS or _not_a_name_word(f):
             continue
         if i + 1 < n and ((tt.cap[i + 1] and texts[i + 1].isalpha()) or texts[i + 1] in ("-", "‐")):
             continue  # part of a longer name ("Wisma Putra"), or hyphenated
+        if vocab_at(doc, i):
+            continue
         tok = doc[i]
-        if tok.pos_ != "PROPN" or is_vocab(tok):
+        if tok.pos_ != "PROPN":
             continue
         if i > 0 and not tok.is_sent_start and tt.cap[i - 1] and texts[i - 1].isalpha() \
                 and not tt.hon[i - 1] and not tt.head[i - 1]:
@@ -81,7 +84,7 @@ def lone_surnames(doc: Doc, offset: int, entries: list[PersonDraft], allowed, bl
             continue
         for tok in toks:
             for j, k in ((tok.i + 2, tok.i + 1), (tok.i - 2, tok.i - 1)):
-                if 0 <= j < n and tt.lower[k] == "and" and name_key(texts[j]) in ok:
+                if 0 <= j < n and tt.lower[k] == "and" and tt.key[j] in ok:
                     ok.add(f)
     out = []
     for f in sorted(ok, key=lambda w: occ[w][0].i):
