@@ -93,3 +93,11 @@ def test_attending_a_summit_together_stays_a_conference():
     a = extract("Summit\n\nADDIS ABABA - Ghanaian President Kofi Mensah and Togolese President Yawa Adjo attended the "
                 "African Union summit in Addis Ababa on Tuesday.", published="2026-09-10")
     assert [e.mode for e in a.events if e.type == "CONSULT"] == ["conference"]
+
+
+@pytest.mark.parametrize("verb", ["is slated to hold", "is scheduled to hold", "is due to hold"])
+def test_a_slated_meeting_is_planned_not_held(verb):
+    a = extract(f"Leaders\n\nTOKYO - On Tuesday, Japanese Prime Minister Kenji Mori {verb} his first meeting with "
+                "South Korean President Han Min-seo.", published="2026-06-15")
+    assert not _met(a)
+    assert [e.status for e in a.events if e.type in ("CONSULT", "AGREE")] in ([], ["planned"])
