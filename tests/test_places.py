@@ -237,8 +237,11 @@ def test_a_country_only_place_becomes_the_city_where_things_happened():
      "Ortega", "Washington"),
     ("In Lima the ministers praised their growing ties with Beijing.", "Lima", "Beijing"),
     ("The leaders met in Nairobi to mend the relationship with Addis Ababa.", "Nairobi", "Addis"),
+    ("Lavrov met Lamola in Pretoria to prepare a possible visit by President Ramaphosa to Moscow.", "Pretoria", "Moscow"),
+    ("The envoys met in Lima ahead of the planned state visit to Santiago.", "Lima", "Santiago"),
+    ("They also talked about her upcoming trip to Tokyo.", "talked", "Tokyo"),
 ])
-def test_venue_text_blanks_datelines_and_topics(text, kept, blanked):
+def test_venue_text_blanks_datelines_topics_and_trips_to_come(text, kept, blanked):
     v = venue_text(text)
     assert len(v) == len(text) and kept in v and blanked not in v
 
@@ -338,3 +341,16 @@ def test_a_seat_of_government_that_tells_of_a_meeting_does_not_place_it():
     (event,) = extract("Kenyan President Peter Kamau met Ugandan President John Okello in Kampala on Monday, the "
                        "White House said.", published="2025-03-04").events
     assert event.location.name == "Kampala"
+
+
+@pytest.mark.parametrize("text", [
+    "The statement was released by the Quai d'Orsay on Monday.",
+    "The talks were held at the Federal Foreign Office on Monday.",
+    "He arrived in the Federal Capital Territory on Wednesday.",
+])
+def test_a_small_towns_name_inside_a_longer_name_is_no_place(text):
+    assert not [p for p in find_places(text) if p.kind == "city"]
+
+
+def test_the_town_itself_is_still_a_place():
+    assert [p.name for p in find_places("The ministers met in Orsay on Monday.")] == ["Orsay"]

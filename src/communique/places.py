@@ -178,6 +178,8 @@ class _Gazetteer:
         self.before_ok = set(rules["before_ok"])
         self.titles = set(rules["titles"])
         self.after_ok = set(rules["after_ok"])
+        # what follows a town's own name in a longer name of that place ("the Cebu City", "the Aceh Province")
+        self.after_place_nouns = {"City", "Province", "Region", "District", "Municipality", "County", "Prefecture"}
         self.speech = set(rules["speech_verbs"])
         self.person_cues = re.compile(
             r"(?<![A-Za-z])(?:%s)\s+(?:the\s+)?$" % "|".join(map(re.escape, rules["person_place_cues"])), re.I)
@@ -389,6 +391,14 @@ def _accept(text, toks, a, b, key, entries, words) -> bool:
                 return False
     if best.kind == "city" and _OF_NAME.match(text, toks[b - 1][1]):
         return False  # "the Temple of Heaven", "the Palace of Westminster": part of a longer name
+    if best.kind == "city" and text[max(0, start - 2):start].lower() in ("d'", "d’") and a >= 2 \
+            and _is_cap(toks[a - 2][2]) and not text[start - 3].isalpha():
+        return False  # "the Quai d'Orsay", "Palazzo d'Accursio": a French or Italian name's last word
+    if best.kind == "city" and best.priority > 0 and max(e.population for e in entries) < _SMALL_TOWN \
+            and prev and prev[2].lower() == "the" \
+            and nxt and _is_cap(nxt[2]) and nxt[2] not in gz.after_place_nouns \
+            and _SPACE_GAP.fullmatch(text[toks[b - 1][1]:nxt[0]]):
+        return False  # "at the Federal Foreign Office": a small town's name as a longer name's first word
     return True
 
 
@@ -520,6 +530,16 @@ def _topic_rx():
 
 
 @lru_cache(maxsize=1)
+def _planned_trip_rx():
+    """(the words before a place that make it a trip still to come, a gate for them): "a possible
+    visit by President X to Moscow", "the planned trip to Beijing"."""
+    cues = "|".join(re.escape(c) for c in sorted(_read_json("places_rules.json")["planned_trip_cues"], key=len, reverse=True))
+    trip = rf"(?<![A-Za-z])(?:{cues})\s+(?:[\w-]+\s+){{0,2}}?(?:visit|trip|tour|journey)s?"
+    return (re.compile(rf"{trip}\s+(?:by\s+(?:[\w.'’-]+\s+){{1,6}}?)?to\s+(?:the\s+)?$", re.I),
+            re.compile(trip, re.I))
+
+
+@lru_cache(maxsize=1)
 def _onward_rx():
     cues = _read_json("places_rules.json")["onward_cues"]
     words = "|".join(re.escape(c) for c in sorted(cues, key=len, reverse=True))
@@ -530,20 +550,24 @@ def venue_text(text: str) -> str:
     """`text` with the places that say nothing of where it happened blanked out (same length,
     offsets unchanged): an opening dateline ("JAKARTA –": where the outlet reports from),
     topics ("discussed the crisis in Gaza", "the war in Ukraine"), states a relation is with
-    ("the alliance with Washington") and the next stop ("before leaving for Muscat")."""
+    ("the alliance with Washington"), the next stop ("before leaving for Muscat") and a trip still
+    to come ("preparations for a possible visit by X to Moscow")."""
     chars = list(text)
     span = dateline_span(text)
     if span is not None:
         chars[span[0]:span[1]] = " " * (span[1] - span[0])
     rx, gate = _topic_rx()
     onward, onward_gate = _onward_rx()
+    planned, planned_gate = _planned_trip_rx()
     between = "between" in text.lower()
     topics, onwards = bool(gate.search(text)), bool(onward_gate.search(text))
-    if topics or between or onwards:  # most sentences name no topic: skip the gazetteer walk
+    trips = bool(planned_gate.search(text))
+    if topics or between or onwards or trips:  # most sentences name no topic: skip the gazetteer walk
         for p in find_places(text):
             before = text[max(0, p.start - 40):p.start]
             if (topics and rx.search(before)) or (between and _BETWEEN.search(before)) \
-                    or (onwards and onward.search(before)):
+                    or (onwards and onward.search(before)) \
+                    or (trips and planned.search(text[max(0, p.start - 90):p.start])):
                 chars[p.start:p.end] = " " * (p.end - p.start)
     return "".join(chars)
 
