@@ -585,3 +585,12 @@ def test_an_engagement_told_nowhere_is_where_its_persons_last_were(text, kind, c
     events = [e for e in extract(text).events if e.mode == kind]
     assert events and events[-1].location is not None and events[-1].location.name == city, \
         [(e.mode, e.location) for e in extract(text).events]
+
+
+@pytest.mark.parametrize("link", ["following a summit in Washington in February",
+                                  "after talks in Ottawa last year", "since a meeting in Lima in 2023"])
+def test_a_place_of_another_occasion_after_a_reference_is_not_the_events(link):
+    text = ("President Ruto held talks with President Mensah on Monday on the sidelines of the summit. "
+            f"The meeting was their second this year, {link}.")
+    venues = {m.location.name for m in meetings(text, published="2025-02-18") if m.location}
+    assert not venues & {"Washington", "Washington, D.C.", "Ottawa", "Lima"}

@@ -40,6 +40,9 @@ def _data():
                       rf"(?:the|a|an|this|its|their)\s+(?:[\w'’-]+\s+){{0,6}}?(?:{_alt(raw['host_nouns'])})(?![\w-])", re.I)
     recall = re.compile(rf"(?<![\w'’])(?:{_alt(raw['recall_cues'])})(?![\w'’])", re.I)
     previous = re.compile(rf"(?<![\w'’])(?:{_alt(raw['previous_occasion_cues'])})(?![\w'’])", re.I)
+    all_nouns = sorted({n for nouns in raw["nouns"].values() for n in nouns})
+    between = re.compile(rf"(?<![\w'’])(?:{_alt(raw['occasion_between'])})\s+(?:[\w'’-]+\s+){{0,3}}?"
+                         rf"(?:{_alt(all_nouns)})(?![\w-])", re.I)
     span = raw["visit_span"]
     numbers = _number_words()  # "two" ... "ten" ("a day visit" is no span)
     span_rx = re.compile(
@@ -48,7 +51,7 @@ def _data():
         rf"(?:{_alt(span['nouns'])})(?![\w-])", re.I)
     return {"modes": by_mode, "participants": participants, "other": other, "window": int(raw["window"]),
             "reach": int(raw["reach"]), "host": host, "recall": recall, "previous": previous, "span": span_rx,
-            "numbers": numbers}
+            "numbers": numbers, "between": between}
 
 
 def previous_occasion(text: str) -> bool:
@@ -184,7 +187,9 @@ def follow_up_place(texts: list[str], index: int, mode: str, *, only: bool = Fal
             # "their first encounter since the pair sat down in Washington": an earlier occasion's place
             if _SINCE_BEFORE.search(text, 0, r):
                 continue
-            near = [p for p in found if r <= p.start <= r + reach and not _future_between(text, 0, p.start)]
+            # "..., following a summit in Washington in February": another occasion's place
+            near = [p for p in found if r <= p.start <= r + reach and not _future_between(text, 0, p.start)
+                    and not _data()["between"].search(text, r, p.start)]
             if near:
                 return sorted(near, key=lambda p: (p.kind != "city", p.start))[0]
     return host_place(texts, index, mode)
