@@ -101,3 +101,25 @@ def test_a_slated_meeting_is_planned_not_held(verb):
                 "South Korean President Han Min-seo.", published="2026-06-15")
     assert not _met(a)
     assert [e.status for e in a.events if e.type in ("CONSULT", "AGREE")] in ([], ["planned"])
+
+
+_TWO_PAIRS = ("Talks\n\nLIMA (Wire) - Peruvian President Ana Quispe received Chilean President Tomas Vidal at the "
+              "Government Palace on Monday.\n\nPeru's Foreign Minister Luis Rojas and Chilean Foreign Minister "
+              "Carla Munoz also held talks on Monday.\n\n")
+
+
+@pytest.mark.parametrize("last", [
+    "Later in the day, officials said, the two presidents signed an agreement on water sharing.",
+    "The two presidents signed an agreement on water sharing.",
+    "Both presidents then signed an agreement on water sharing.",
+])
+def test_the_two_presidents_are_the_presidents_not_the_last_pair_told(last):
+    a = extract(_TWO_PAIRS + last, published="2026-03-03")
+    signed = [{x.name for x in e.actors} for e in a.events if e.mode == "signing"]
+    assert signed == [{"Ana Quispe", "Tomas Vidal"}]
+
+
+def test_the_two_ministers_are_still_the_last_pair_told():
+    a = extract(_TWO_PAIRS + "The two ministers signed a memorandum on consular matters.", published="2026-03-03")
+    signed = [{x.name for x in e.actors} for e in a.events if e.mode == "signing"]
+    assert signed == [{"Luis Rojas", "Carla Munoz"}]

@@ -14,6 +14,7 @@ from functools import lru_cache
 
 from communique import dates
 from communique.analysis import Analysis, Draft
+from communique.text import fold
 from communique.events.conference import draft_conference
 from communique import frames as frames_mod
 from communique.events.engagement import draft_engagement
@@ -63,8 +64,11 @@ def extract_events(ctx: Analysis) -> None:
         found: list[Draft] = []
         hypothetical = False
         group = None
-        if pattern("coreference").match(sent.text.lower()):
-            last = next((d for d in reversed(drafts) if d.type == "CONSULT" and len(d.members) >= 2), None)
+        ref = pattern("coreference").match(sent.text.lower())
+        if ref:
+            pairs = [d for d in reversed(drafts) if d.type == "CONSULT" and len(d.members) >= 2]
+            # "the two presidents" after the foreign ministers' talks: the last pair holding that title
+            last = next((d for d in pairs if _all_hold(d.members, ref.group())), pairs[0] if pairs else None)
             group = last.members if last else None
         label = pattern("speaker_label").match(sent.text)
         if label:  # a transcript's speaker label: who "I" is from here to the next label
@@ -152,3 +156,12 @@ def extract_events(ctx: Analysis) -> None:
     settle_context(ctx, drafts, sentences)
     ctx.drafts = [d for d in drafts if len(d.actors) >= 2]
 
+
+def _all_hold(persons, phrase: str) -> bool:
+    """Whether every one of `persons` holds the title a plural reference names ("the two presidents":
+    a president each); true for references that name no title ("the two leaders", "both sides")."""
+    word = fold(phrase).split()[-1]
+    singular = word[:-1] if word.endswith("s") else word
+    if singular not in frames_mod.words()["title_words"]:
+        return True
+    return all(any(singular in fold(t).split() for t in p.titles) for p in persons)

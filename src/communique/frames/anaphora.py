@@ -115,6 +115,11 @@ class Discourse:
             self.fresh = len(self.group) < 2 or self.group_mode == "visit"
             if len(self.group) < 2 and "two" in mod_words and len(own) == 2:
                 return own  # "'...,' X told Y as the two men sat down": the two its own sentence named
+            titled = self._holders(tok, mods, exclude)
+            if titled is not None and not all(k in titled for k in self.group):
+                # "the two presidents" after the foreign ministers' talks: the presidents, not the last pair
+                self.fresh = False
+                return titled
             return list(self.group) if len(self.group) >= 2 else self.pair()
         if not (low in W["title_words"] or low in W["side_words"]):
             return []
@@ -154,3 +159,23 @@ class Discourse:
             if len(ahead) == 1:
                 return ahead  # named right after: "... Chile's Foreign Minister, Y, told the press"
         return []
+
+    def _holders(self, tok: Token, mods: list, exclude: set) -> list | None:
+        """The salient persons, one per state, holding the title a plural description names ("the
+        two presidents", "both foreign ministers"), when at least two of two states do; else None."""
+        W = words()
+        singular = fold(tok.text)[:-1] if fold(tok.text).endswith("s") else fold(tok.text)
+        if singular not in W["title_words"]:
+            return None  # "the two leaders", "both sides": no title to tell them by
+        bits = [fold(c.text) for c in mods if c.lower_ in W["title_words"]] + [singular]
+        synonyms = {w: set(ws) for w, ws in W["title_synonyms"].items()}
+        out, states = [], set()
+        for k in self.salient:
+            info = self.describe(k)
+            held = set(" ".join(fold(t) for t in info.titles).split())
+            if k in exclude or not info.country or info.country in states or not held:
+                continue
+            if all(b in held or held & synonyms.get(b, set()) for b in bits):
+                out.append(k)
+                states.add(info.country)
+        return out if len(out) >= 2 else None
