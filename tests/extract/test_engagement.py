@@ -123,3 +123,18 @@ def test_the_two_ministers_are_still_the_last_pair_told():
     a = extract(_TWO_PAIRS + "The two ministers signed a memorandum on consular matters.", published="2026-03-03")
     signed = [{x.name for x in e.actors} for e in a.events if e.mode == "signing"]
     assert signed == [{"Luis Rojas", "Carla Munoz"}]
+
+
+@pytest.mark.parametrize("talk", ["spoke by phone", "talked by telephone", "spoke over the phone", "spoke by video link"])
+def test_two_leaders_who_spoke_by_phone_held_a_call(talk):
+    a = extract("Leaders\n\nOTTAWA - Canadian Prime Minister Anne Roy and Mexican President Luis Serrano will meet "
+                f"next month. The announcement came two days after the two leaders {talk} on Sunday.",
+                published="2026-03-04")
+    calls = [{x.name for x in e.actors} for e in a.events if e.mode == "call" and e.status == "happened"]
+    assert calls == [{"Anne Roy", "Luis Serrano"}]
+
+
+def test_one_leader_who_spoke_by_phone_called_no_one_named():
+    a = extract("Leaders\n\nOTTAWA - Canadian Prime Minister Anne Roy spoke by phone on Sunday, her office said.",
+                published="2026-03-04")
+    assert not [e for e in a.events if e.mode == "call"]

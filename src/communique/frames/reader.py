@@ -22,6 +22,13 @@ def _pair_sat_down(tok: Token, W) -> bool:
         c.dep_ == "nsubj" and c.lower_ in W["group_words"] for c in tok.children)
 
 
+def _spoke_by_phone(tok: Token, W) -> bool:
+    """ "the two leaders spoke by phone", "A and B talked over the phone": a group's talk by phone
+    is a call between them, though no "with" names the other side."""
+    return any(c.dep_ in ("prep", "agent") and c.lower_ in ("by", "over", "on")
+               and any(g.dep_ == "pobj" and g.lower_ in W["phone_words"] for g in c.children) for c in tok.children)
+
+
 class _Reader(Phrases):
     """Reads the frames of one sentence; holds the token index of its mentions."""
 
@@ -55,7 +62,7 @@ class _Reader(Phrases):
             return self.compound_participle(f, tok)
         if not is_noun and low in ("spoke", "speaks", "speak", "spoken", "speaking", "talked", "sat", "conferred",
                                    "confer", "confers") and not self.preps(tok, frozenset({"with", "to", "alongside"})) \
-                and not _pair_sat_down(tok, W):
+                and not _pair_sat_down(tok, W) and not _spoke_by_phone(tok, W):
             return None
         if not is_noun and low == "exchanged":
             objs = [c for c in tok.children if c.dep_ == "dobj"]
