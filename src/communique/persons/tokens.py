@@ -281,13 +281,12 @@ _HYPHENS = ("-", "‐")
 
 
 class _WordMemo:
-    """What the token table reads of a word alone, by its orth id: (text, lower, is_punct, cap,
-    honorific word, title head, connector, name_key, title or office word). One dict look-up per token instead of a
-    Token attribute read and a cached call per class; kept for one vocab (an orth id and the
-    punctuation flag are the vocab's) and bounded, so a stream of novel words does not grow a
-    worker."""
+    """What the token table reads of a word alone, by its orth id (see _word_classes): one dict
+    look-up per token instead of a Token attribute read and a cached call per class. Kept for
+    one vocab (an orth id and the punctuation flag are the vocab's) and bounded, so a stream of
+    novel words does not grow a worker."""
 
-    LIMIT = 65536
+    LIMIT = 16384  # like the text caches: a few MB at most
 
     def __init__(self):
         self.vocab = None
@@ -308,6 +307,8 @@ class _WordMemo:
 
 
 def _word_classes(tok: Token) -> tuple:
+    """(text, lower, is_punct, cap, honorific word, title head, connector, name_key, title or
+    office word) of the token's word: what TokenTable holds per token, none of it per position."""
     text, punct = tok.text, tok.is_punct
     connectors = lexicon.titles().connectors
     return (text, text.lower(), punct, bool(text) and text[0].isupper() and not punct, _honorific_text(text),
