@@ -138,3 +138,21 @@ def test_one_leader_who_spoke_by_phone_called_no_one_named():
     a = extract("Leaders\n\nOTTAWA - Canadian Prime Minister Anne Roy spoke by phone on Sunday, her office said.",
                 published="2026-03-04")
     assert not [e for e in a.events if e.mode == "call"]
+
+
+@pytest.mark.parametrize("members", ["the two NATO neighbours", "fellow EU members", "the two ASEAN partners"])
+def test_an_organisation_naming_its_member_states_is_not_met(members):
+    a = extract(f"Talks\n\nATHENS - Greek Prime Minister Eleni Kara met Bulgarian Prime Minister Petar Ivanov in "
+                f"Athens on Monday, the latest step in a rapprochement between {members}.", published="2026-05-12")
+    consult = [{x.name for x in e.actors} for e in a.events if e.type == "CONSULT"]
+    assert consult == [{"Eleni Kara", "Petar Ivanov"}]
+
+
+@pytest.mark.parametrize("body", ["The council", "The joint commission", "The committee"])
+def test_a_body_that_met_before_borrows_no_one_from_the_sentences_before(body):
+    a = extract("Talks\n\nATHENS - Foreign ministers Nikos Dendias and Ivan Petrov held talks in Athens on Monday to "
+                f"prepare the next session of the cooperation council. {body} last met in Sofia in December, when "
+                "Bulgarian President Rumen Radev opened it.",
+                published="2026-05-12")
+    consult = [{x.name for x in e.actors} for e in a.events if e.type == "CONSULT"]
+    assert consult == [{"Nikos Dendias", "Ivan Petrov"}]

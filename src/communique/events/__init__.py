@@ -94,6 +94,8 @@ def extract_events(ctx: Analysis) -> None:
                 g is not f and g.mode == m and g.side_b and f.side_b and not set(g.side_b) & set(f.side_b)
                 for g in frames)]
             got = draft_frame(ctx, sent, f, own)
+            if f.body_subject and not f.participants():
+                framed.add(kind_of(f.mode))  # "The council met in Athens": a body met; no one to borrow as its subject
             if any(len(d.members) >= 2 or d.context is None for d in got):
                 framed.add(kind_of(f.mode))
                 drafted.append(f)

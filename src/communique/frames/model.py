@@ -42,6 +42,7 @@ class Frame:
     planned: bool = False  # "the upcoming visit", "will meet": no event yet
     subject: list = field(default_factory=list)  # the grammatical subject's persons, for salience
     gathering: str | None = None  # a conference's gathering head word: "summit", "forum"
+    body_subject: bool = False  # the verb's subject is a body or a thing, no person: "The council last met in Athens"
 
     @property
     def start(self) -> int:

@@ -142,6 +142,8 @@ class _Reader(Phrases):
                 for g in self.led_by(subj):
                     ks, ps, res = self.np(g, exclude=not_poss)
                     a_keys, a_places, f.resolved = a_keys + ks, a_places + ps, f.resolved + res
+            if not a_keys and not a_places and not is_noun and subj.dep_ == "nsubj" and subj.lower_ in W["body_nouns"]:
+                f.body_subject = True  # "The council last met": no one met anyone the parse can name
         if not a_keys and poss and subj is poss[0] and poss[0].tag_ != "PRP$" and verb is not None:
             # "held their annual Leaders' Meeting": the possessive names the kind of meeting
             subj, passive = self.subject(verb)
