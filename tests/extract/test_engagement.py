@@ -156,3 +156,13 @@ def test_a_body_that_met_before_borrows_no_one_from_the_sentences_before(body):
                 published="2026-05-12")
     consult = [{x.name for x in e.actors} for e in a.events if e.type == "CONSULT"]
     assert consult == [{"Nikos Dendias", "Ivan Petrov"}]
+
+
+@pytest.mark.parametrize("lead_visit", ["who is on a state visit to Kenya", "who is in Kenya on a working visit"])
+def test_a_visit_told_in_the_lead_and_by_its_arrival_is_one_trip(lead_visit):
+    a = extract(f"Talks\n\nNAIROBI - Kenyan President Amina Odhiambo held talks with Chilean President Rafael Soto, "
+                f"{lead_visit}, at State House on Tuesday. Soto arrived in Nairobi on Sunday for a four-day visit.",
+                published="2026-06-10")
+    visits = [e for e in a.events if e.mode == "visit"]
+    assert len(visits) == 1
+    assert visits[0].date == "2026-06-07/2026-06-10"

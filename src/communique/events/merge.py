@@ -33,6 +33,17 @@ def _recalled(d: Draft, published) -> bool:
     return got is not None and (published - got[1]).days > RECALLED_DAYS
 
 
+TRIP_DAYS = 7  # two days of one visitor's visit to one host this close are one trip ("arrived Sunday", "on Tuesday")
+
+
+def _days_of_one_trip(a: str, b: str) -> bool:
+    """Two single days (or a day and a span) of a visit close enough to be one stay."""
+    x, y = when.interval(a), when.interval(b)
+    if x is None or y is None or (x[1] - x[0]).days > TRIP_DAYS or (y[1] - y[0]).days > TRIP_DAYS:
+        return False
+    return abs((x[0] - y[0]).days) <= TRIP_DAYS
+
+
 def merge_drafts(drafts: list[Draft], published=None) -> list[Draft]:
     """One event per real-world interaction: the same actors and type told again (lead, body,
     caption) or the same dialogue mechanism are merged with all their evidence. An occasion dated
@@ -52,7 +63,8 @@ def merge_drafts(drafts: list[Draft], published=None) -> list[Draft]:
                 break
             if same_actors and (o.mode == d.mode or d.from_caption or o.from_caption
                                 or {o.mode, d.mode} <= {"meeting", "dialogue", "call"}):
-                if d.date and o.date and d.date != o.date and not when.compatible(d.date, o.date):
+                if d.date and o.date and d.date != o.date and not when.compatible(d.date, o.date) \
+                        and not (d.mode == o.mode == "visit" and _days_of_one_trip(d.date, o.date)):
                     continue
                 if bool(d.date) != bool(o.date) and (_recalled(d, published) or _recalled(o, published)):
                     continue
@@ -89,6 +101,8 @@ def merge_drafts(drafts: list[Draft], published=None) -> list[Draft]:
                 target.actors.append(a)
                 names.add(name_key(a.name))
         target.evidence += [e for e in d.evidence if e not in target.evidence]
+        if target.mode == d.mode == "visit" and target.date and d.date and _days_of_one_trip(target.date, d.date):
+            target.date = min(target.date, d.date)  # "arrived on Sunday" and "is on a visit" on Tuesday: from Sunday
         target.date = target.date or d.date
         target.location = _better_location(target.location, d.location)
         target.mechanism = target.mechanism or d.mechanism
@@ -110,6 +124,8 @@ def fold_states_into_persons(drafts: list[Draft]) -> list[Draft]:
             out.append(d)
             continue
         target.evidence += [e for e in d.evidence if e not in target.evidence]
+        if target.mode == d.mode == "visit" and target.date and d.date and _days_of_one_trip(target.date, d.date):
+            target.date = min(target.date, d.date)  # "arrived on Sunday" and "is on a visit" on Tuesday: from Sunday
         target.date = target.date or d.date
         target.location = _better_location(target.location, d.location)
     return out

@@ -130,7 +130,8 @@ def settle_context(ctx: Analysis, drafts: list[Draft], sentences: list[Sentence]
         if follow_ups.previous_occasion(texts[k]):  # "Orban last visited Turkey in 2023": told as an earlier occasion
             d.background = True
         if d.mode == "visit" and d.date and len(d.date) == 10:  # "left on 13 August, concluding a 4-day visit"
-            d.date = follow_ups.visit_span(texts[k], d.date) or d.date
+            told = sorted(index[e] for e in d.evidence if e in index)  # a visit told twice: either may give its days
+            d.date = next((span for j in told if (span := follow_ups.visit_span(texts[j], d.date))), d.date)
         if d.date is None:
             d.date = follow_ups.follow_up_date(texts, k, d.mode, published=ctx.published, year=ctx.year)
         if d.location is None and d.mode not in ("call", "visit"):
