@@ -977,3 +977,18 @@ def test_two_states_possessives_each_name_their_person():
                       "President Reza Karimi.", published="2025-08-10").persons
     assert {(p.name, p.country) for p in persons} >= {("Azman Hashim", "MYS"), ("Karim Trabelsi", "TUN")}, \
         [(p.name, p.country) for p in persons]
+
+
+@pytest.mark.parametrize("headline, body, first, second", [
+    ("El-Hamdi, Jordan's King Abdullah discuss Gaza plan in Cairo",
+     "President Abdel-Nasser El-Hamdi received King Abdullah II of Jordan on Sunday at Al-Qubba Palace in Cairo.",
+     "Abdel-Nasser El-Hamdi", "Abdullah II"),
+    ("Al-Mansour, Thai Prime Minister Srettha hold talks in Muscat",
+     "Foreign Minister Hamad Al-Mansour held talks with Thai Prime Minister Srettha Thavisin in Muscat on Monday.",
+     "Hamad Al-Mansour", "Srettha Thavisin"),
+])
+def test_a_headline_pairing_a_name_with_a_titled_one_word_name_gives_the_first_no_title(headline, body, first, second):
+    a = extract("Nile Daily , Monday 10 Mar 2026\n\n" + headline + "\n\n" + body, published="2026-03-10")
+    p = person(a, first)
+    assert not any(second.split()[0] in t for t in p.titles)
+    assert p.country != person(a, second).country

@@ -215,6 +215,8 @@ def appositions(sent: Span) -> list[NameHit]:
         ns2 = _name_suffix(doc, j, k) if k > j else k
         if k - ns2 >= 2 or (k < sent.end and name_at(doc, k)):
             continue  # "A, Deputy Minister B": the title introduces the next person
+        if k - ns2 == 1 and ns2 > j and head[ns2 - 1]:
+            continue  # "El-Sisi, Jordan's King Abdullah discuss ...": a title and a one-word name, another person
         if any(lower[m] in ("of", "from") and m - (b := _name_suffix(doc, j, m)) >= 2 and b > j
                and head[b - 1] for m in range(j + 2, k)):
             continue  # "A, Chancellor B of X": a title and another person named with their state
