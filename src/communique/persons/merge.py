@@ -19,12 +19,24 @@ from communique.persons.runs import _title_case_line, segments
 from communique.persons.tokens import _places, is_cap, is_head, span_text, table, token_country
 
 
+# words after which a name is a parent's ("Al Hussein bin Abdullah II": the son of Abdullah II)
+PATRONYMIC_WORDS = frozenset({"bin", "bint", "ibn", "ben", "binti", "ould", "mint"})
+
+
 def same_name(a: list[str], b: list[str]) -> bool:
-    """Two folded token lists name the same person: equal, or the shorter (2+ words) inside the longer."""
+    """Two folded token lists name the same person: equal, or the shorter (2+ words) inside the
+    longer, but not as the parent's name after "bin" / "ibn" ("Abdullah II" is not "Al Hussein bin
+    Abdullah II")."""
     if a == b:
         return True
     small, big = sorted((a, b), key=len)
-    return len(small) >= 2 and set(small) <= set(big)
+    if len(small) < 2 or not set(small) <= set(big):
+        return False
+    n = len(small)
+    for i in range(1, len(big) - n + 1):
+        if big[i:i + n] == small and big[i - 1] in PATRONYMIC_WORDS and big[0] != small[0]:
+            return False  # the smaller is the patronymic part of the longer one's name
+    return True
 
 
 def _lone_name_ok(doc: Doc, i: int) -> bool:
