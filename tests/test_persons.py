@@ -992,3 +992,19 @@ def test_a_headline_pairing_a_name_with_a_titled_one_word_name_gives_the_first_n
     p = person(a, first)
     assert not any(second.split()[0] in t for t in p.titles)
     assert p.country != person(a, second).country
+
+
+def test_a_crown_prince_named_bin_the_king_is_not_the_king():
+    a = extract("King receives envoy\n\nAmman, Jan. 14 (Petra) -- His Majesty King Faisal II received the Omani "
+                "envoy Salim al-Harthi on Tuesday. The meeting was attended by His Royal Highness Crown Prince Omar "
+                "bin Faisal II.", published="2026-01-14")
+    names = {p.name for p in a.persons}
+    assert {"Faisal II", "Omar bin Faisal II"} <= names
+
+
+def test_attendees_of_a_host_s_meeting_are_of_the_host_s_state():
+    a = extract("King receives envoy\n\nAmman, Jan. 14 (Petra) -- His Majesty King Faisal II received Syrian Foreign "
+                "Minister Nabil Kassem on Tuesday. The meeting was attended by Deputy Prime Minister Ziad Haddad and "
+                "Director of the Royal Court Sami Nasser.", published="2026-01-14")
+    assert person(a, "Ziad Haddad").country == "JOR"
+    assert person(a, "Sami Nasser").country == "JOR"

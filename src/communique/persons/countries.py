@@ -158,6 +158,8 @@ def settle_countries(persons, drafts, pair, home) -> None:
     the outlet's home state for officials with a bare title ("Prime Minister X" in a Suva paper).
     Two people of unknown state met in one event keep None, so neither side is guessed wrong."""
     for e in drafts:
+        if e.mode == "conference":
+            continue  # "the meeting was attended by the Crown Prince, X and Y": attendees, of no known side
         people = [a.person for a in e.actors if a.person is not None]
         known = {p.country for p in people if p.country}
         unknown = [p for p in people if p.country is None and p.org is None]
@@ -169,6 +171,8 @@ def settle_countries(persons, drafts, pair, home) -> None:
                 p.country = home if home and home not in known and p.titles else other
     paired_unknown = set()
     for e in drafts:
+        if e.mode == "conference":
+            continue  # attendees listed together are no two sides of a meeting
         unknown = [a.person for a in e.actors if a.person is not None and a.person.country is None]
         if len(unknown) >= 2:
             paired_unknown.update(unknown)
