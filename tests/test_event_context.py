@@ -594,3 +594,11 @@ def test_a_place_of_another_occasion_after_a_reference_is_not_the_events(link):
             f"The meeting was their second this year, {link}.")
     venues = {m.location.name for m in meetings(text, published="2025-02-18") if m.location}
     assert not venues & {"Washington", "Washington, D.C.", "Ottawa", "Lima"}
+
+
+def test_a_trip_weeks_before_is_no_stop_of_the_events_of_the_news():
+    text = ("Talks in Amman\n\nAmman, Jan. 14 (Petra) -- Deputy Prime Minister Ziad Haddad held talks with Syrian "
+            "Foreign Minister Nabil Kassem at the Foreign Ministry on Tuesday. Kassem arrived in Amman on Monday. "
+            "Haddad had visited Damascus on December 23.")
+    [m] = [e for e in meetings(text, published="2026-01-14") if {a.name for a in e.actors} == {"Ziad Haddad", "Nabil Kassem"}]
+    assert m.location is not None and m.location.name != "Damascus"

@@ -89,6 +89,16 @@ def _before_trip(d: Draft, trip: Draft) -> bool:
     return got is not None and leg is not None and got[1] < leg[0]
 
 
+STAY_DAYS = 7  # how long after a trip's last known day (often its arrival) an event may still be part of it
+
+
+def _after_trip(d: Draft, trip: Draft) -> bool:
+    """The event came well after the trip ("Safadi had visited Damascus on December 23" against talks
+    in Amman on January 14): it is no stop of that trip."""
+    got, leg = when.interval(d.date), when.interval(trip.date)
+    return got is not None and leg is not None and (got[0] - leg[1]).days > STAY_DAYS
+
+
 def _city_of_trip(trip: Draft, drafts: list[Draft], visits_too: bool = True) -> Location | None:
     """The city of the trip's state where one of its travellers' other events took place."""
     travellers = _travellers(trip)
@@ -180,7 +190,8 @@ def settle_context(ctx: Analysis, drafts: list[Draft], sentences: list[Sentence]
             # Qatar ..., the Qatari Prime Minister said at the press conference"), else the first trip
             stop = next((v for v in visits if v is not d and not v.background and v.location is not None
                          and v.location.country in {a.country for a in d.actors if a.kind == "person"}), trip)
-            if stop is not None and d is not stop and stop.location is not None and not _before_trip(d, stop):
+            if stop is not None and d is not stop and stop.location is not None and not _before_trip(d, stop) \
+                    and not _after_trip(d, stop):
                 if _travellers(stop) & {name_key(a.name) for a in d.actors} or _states_of_trip(d, stop):
                     d.location = Location(stop.location.name or None, stop.location.country)
             elif trip is None and dateline and d.mode in ("meeting", "dialogue", "signing"):
