@@ -1008,3 +1008,19 @@ def test_attendees_of_a_host_s_meeting_are_of_the_host_s_state():
                 "Director of the Royal Court Sami Nasser.", published="2026-01-14")
     assert person(a, "Ziad Haddad").country == "JOR"
     assert person(a, "Sami Nasser").country == "JOR"
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Prince Khalid met in Riyadh today with the Minister of Foreign Affairs of the Republic of Indonesia, "
+     "Wiranto, who is on an official visit to the Kingdom.", "Wiranto"),
+    ("The Minister of Defence of Indonesia, Prabowo, received the Japanese envoy on Monday.", "Prabowo"),
+])
+def test_a_one_name_person_after_a_title_and_a_comma(text, name):
+    p = person(extract(text, published="2026-03-04"), name)
+    assert p.country == "IDN" and p.titles
+
+
+def test_a_short_style_before_a_name_is_no_one_name_person():
+    a = extract("While here, the spouse of the Lao Prime Minister, Mme. Vandara Siphando, toured the museum.",
+                published="2026-03-04")
+    assert "Mme" not in {p.name for p in a.persons}

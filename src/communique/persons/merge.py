@@ -16,7 +16,7 @@ from communique.persons.speakers import speaker_label
 from communique.persons.surnames import lone_surnames
 from communique.persons.titles import _title_country
 from communique.persons.runs import _title_case_line, segments
-from communique.persons.tokens import _places, is_cap, is_head, span_text, table, token_country
+from communique.persons.tokens import _places, is_cap, is_head, is_honorific, span_text, table, token_country
 
 
 # words after which a name is a parent's ("Al Hussein bin Abdullah II": the son of Abdullah II)
@@ -47,6 +47,18 @@ def _lone_name_ok(doc: Doc, i: int) -> bool:
         return False
     nxt = doc[i + 1] if i + 1 < len(doc) else None
     return nxt is None or not is_cap(nxt)
+
+
+def _titled_mononym(doc: Doc, h: NameHit) -> bool:
+    """A one-word name set off by commas after its title ("the Minister of Foreign Affairs of
+    Indonesia, Sugiono, who ..."): Indonesian and other one-name persons are written so."""
+    tok = doc[h.start]
+    nxt = doc[h.start + 1] if h.start + 1 < len(doc) else None
+    return h.source == "apposition" and h.start > 0 and doc[h.start - 1].text == "," and tok.pos_ == "PROPN" \
+        and tok.is_alpha and len(tok.text) >= 3 and tok.text[0].isupper() and not tok.text.isupper() \
+        and not is_honorific(tok) and not is_head(tok) and (nxt is None or nxt.text in (",", ";", ".")) \
+        and not (nxt is not None and nxt.text == "." and len(tok.text) <= 4 and h.start + 2 < len(doc)
+                 and is_cap(doc[h.start + 2]))  # "Mme. Vandara ...": a short style, its full stop, the name
 
 
 def _char_span(doc: Doc, h: NameHit, offset: int) -> tuple[int, int]:
@@ -102,7 +114,8 @@ def build_persons(doc: Doc, offset: int, allowed, blocked: list | None = None) -
             if cands:
                 entry = max(cands, key=lambda e: max([m[0] for m in e.mentions if m[0] < span.start_char + offset],
                                                      default=-1))
-            elif not ((h.titles and _lone_name_ok(doc, h.start)) or h.source in ("honorific", "speaker")):
+            elif not ((h.titles and (_lone_name_ok(doc, h.start) or _titled_mononym(doc, h)))
+                      or h.source in ("honorific", "speaker")):
                 continue
         if entry is None:
             if not h.titles and (_places().lookup_place(span.text) is not None or _places().country_code(span.text)
