@@ -1024,3 +1024,22 @@ def test_a_short_style_before_a_name_is_no_one_name_person():
     a = extract("While here, the spouse of the Lao Prime Minister, Mme. Vandara Siphando, toured the museum.",
                 published="2026-03-04")
     assert "Mme" not in {p.name for p in a.persons}
+
+
+@pytest.mark.parametrize("title, name", [
+    ("the Emir of Qatar, Sheikh", "Tamim bin Hamad Al-Thani"),
+    ("the President of the United Arab Emirates, Sheikh", "Mohammed bin Zayed bin Sultan Al Nahyan"),
+    ("the Foreign Minister of Saudi Arabia, Prince", "Faisal bin Farhan al-Saud"),
+])
+def test_a_long_arabic_name_after_a_title_and_a_comma(title, name):
+    a = extract("Leaders talk\n\nCAIRO - President Adel Mansour met the visiting envoy on Friday at the palace in Cairo, "
+                "the presidency said in a statement.\n\nOn Saturday, Mansour received a phone call from "
+                f"{title} {name}, during which the two leaders reviewed the mediation.", published="2026-03-04")
+    assert name in {p.name for p in a.persons}
+
+
+@pytest.mark.parametrize("state", ["United Arab Emirates", "Dominican Republic", "Costa Rica", "Sierra Leone"])
+def test_a_word_of_a_state_s_name_after_a_title_is_no_person(state):
+    a = extract(f"The President of the {state}, Ana Torres, received the envoy in the capital on Monday.",
+                published="2026-03-04")
+    assert {p.name for p in a.persons} == {"Ana Torres"}

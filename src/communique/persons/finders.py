@@ -12,7 +12,7 @@ from communique.text import name_key
 from communique.persons.titles import (
     _has_head, _name_suffix, _skip_honorifics, _split_titles, _title_start, clean_title, singular_title)
 from communique.persons.tokens import (
-    MAX_NAME_TOKENS, NAME_PARTICLES, _caps_surname, _places, is_cap, is_connector, is_head, is_honorific,
+    MAX_NAME_TOKENS, NAME_PARTICLES, PATRONYMIC_WORDS, _caps_surname, _places, is_cap, is_connector, is_head, is_honorific,
     is_name_token, is_vocab, name_at, span_ents, span_text, table, token_country, vocab_at)
 from communique.persons.runs import runs
 
@@ -261,8 +261,11 @@ def title_then_name(sent: Span) -> list[NameHit]:
         j = _skip_honorifics(doc, re_ + 1, sent.end)
         if _relational_title(doc, max(rs - 2, sent.start), re_):
             j = _own_title_end(doc, j, sent.end)
-        k = j
-        while k < sent.end and (name_at(doc, k) or lower[k] in NAME_PARTICLES) and k - j < MAX_NAME_TOKENS:
+        k, words = j, 0  # particles and hyphens do not count: "Tamim bin Hamad Al-Thani" is four words
+        while k < sent.end and (name_at(doc, k) or lower[k] in NAME_PARTICLES
+                                or k > j and lower[k - 1] in PATRONYMIC_WORDS and tt.cap[k]) and words < MAX_NAME_TOKENS:
+            # after "bin", a title word is a father's name: "Mohammed bin Zayed bin Sultan Al Nahyan"
+            words += lower[k] not in NAME_PARTICLES and text[k] not in ("-", "‐")
             k += 1
         while k < sent.end and key[k] in ("jr", "sr") or (k < sent.end and text[k] in ("Jr.", "Sr.")):
             k += 1

@@ -16,11 +16,8 @@ from communique.persons.speakers import speaker_label
 from communique.persons.surnames import lone_surnames
 from communique.persons.titles import _title_country
 from communique.persons.runs import _title_case_line, segments
-from communique.persons.tokens import _places, is_cap, is_head, is_honorific, span_text, table, token_country
-
-
-# words after which a name is a parent's ("Al Hussein bin Abdullah II": the son of Abdullah II)
-PATRONYMIC_WORDS = frozenset({"bin", "bint", "ibn", "ben", "binti", "ould", "mint"})
+from communique.persons.tokens import (PATRONYMIC_WORDS, _places, is_cap, is_head, is_honorific, span_text, table,
+                                       token_country)
 
 
 def same_name(a: list[str], b: list[str]) -> bool:

@@ -14,6 +14,7 @@ from communique.text import name_key
 
 
 NAME_PARTICLES = lexicon.person_words()["particles"]
+PATRONYMIC_WORDS = frozenset(lexicon.person_words()["patronymic_particles"])  # "bin", "ibn": a parent's name follows
 
 
 MAX_NAME_TOKENS = 5
@@ -168,12 +169,26 @@ def _name_test(doc: Doc, i: int, tt: TokenTable, tok: Token | None = None) -> bo
             return True
     if not tt.cap[i] or not _name_text(text):
         return False
+    if _inside_state_name(tt.text, i):
+        return False  # "Arab" of "the President of the United Arab Emirates"
     tok = doc[i] if tok is None else tok
     if tok.like_num:
         return False
     line_start = i == 0 or "\n" in tt.text[i - 1]
     return not ((line_start or tok.is_sent_start) and tok.pos_ in ("VERB", "AUX", "ADP", "DET", "PRON", "CCONJ",
                                                                    "SCONJ", "ADV", "ADJ"))
+
+
+def _inside_state_name(text: list[str], i: int) -> bool:
+    """Whether text[i] is a word of a state's name of two to four capitalised words around it
+    ("United Arab Emirates", "Dominican Republic", "Costa Rica"), which no name word is."""
+    n = len(text)
+    for size in (2, 3, 4):
+        for a in range(max(0, i - size + 1), min(i, n - size) + 1):
+            words = text[a:a + size]
+            if all(w[:1].isupper() for w in words) and token_country(" ".join(words)):
+                return True
+    return False
 
 
 def _bare_initials(tok: Token) -> bool:
