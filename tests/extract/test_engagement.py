@@ -166,3 +166,17 @@ def test_a_visit_told_in_the_lead_and_by_its_arrival_is_one_trip(lead_visit):
     visits = [e for e in a.events if e.mode == "visit"]
     assert len(visits) == 1
     assert visits[0].date == "2026-06-07/2026-06-10"
+
+
+def test_talks_with_one_and_with_another_are_two_meetings():
+    a = extract("Talks\n\nOTTAWA - Japanese Prime Minister Kenji Mori held separate talks on Monday with British Prime "
+                "Minister Alan Reed, with whom he agreed to deepen defence ties, and with Canadian Prime Minister Anne "
+                "Roy, the summit host, with whom he discussed energy.", published="2026-06-17")
+    assert _met(a) == {frozenset({"Kenji Mori", "Alan Reed"}), frozenset({"Kenji Mori", "Anne Roy"})}
+
+
+@pytest.mark.parametrize("noun", ["the summit host", "the meeting chair", "the talks convener"])
+def test_an_engagement_noun_describing_a_person_is_no_engagement(noun):
+    a = extract(f"Talks\n\nOTTAWA - Japanese Prime Minister Kenji Mori met British Prime Minister Alan Reed on Monday, "
+                f"and thanked Canadian Prime Minister Anne Roy, {noun}, for her hospitality.", published="2026-06-17")
+    assert frozenset({"Alan Reed", "Anne Roy"}) not in _met(a)

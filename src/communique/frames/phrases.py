@@ -234,10 +234,15 @@ class Phrases:
     def preps(self, tok: Token, names: frozenset) -> list[tuple[str, Token]]:
         out = []
         for c in tok.children:
-            if c.dep_ in ("prep", "agent", "dative") and c.lower_ in names:
+            # "with A, ..., and with B": the small model hangs the second preposition on the verb as a conjunct
+            if (c.dep_ in ("prep", "agent", "dative") or c.dep_ == "conj" and c.pos_ == "ADP") and c.lower_ in names:
                 for g in c.children:
                     if g.dep_ in ("pobj", "pcomp"):
                         out.append((c.lower_, g))
+                        # "with A, with whom he agreed ..., and with B": the second "with" hangs on A's clause
+                        out.extend((c.lower_, g2) for r in g.children if r.dep_ == "relcl" for c2 in r.children
+                                   if c2.dep_ == "conj" and c2.pos_ == "ADP" and c2.lower_ == c.lower_
+                                   for g2 in c2.children if g2.dep_ == "pobj")
                     elif g.dep_ == "prep" and g.i == c.i + 1 and g.text[:1].isupper() and g.i in self.index:
                         out.append((c.lower_, g))  # "with To Lam": a name opening with a word the model takes for a preposition
             if c.dep_ == "prep" and c.lower_ == "in" and any(g.lower_ in self.W["honour_nouns"] for g in c.children):

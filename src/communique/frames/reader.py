@@ -58,6 +58,8 @@ class _Reader(Phrases):
         f.planned = _planned(tok, verb)
         if not is_noun and _urging(tok):
             return None
+        if is_noun and tok.dep_ == "compound" and tok.head.pos_ == "NOUN" and _mode_of(tok.head) is None:
+            return None  # "Carney, the summit host", "the meeting room": the noun only describes another
         if not is_noun and tok.dep_ == "compound" and tok.tag_ == "VBG" and tok.head.dep_ == "nsubj":
             return self.compound_participle(f, tok)
         if not is_noun and low in ("spoke", "speaks", "speak", "spoken", "speaking", "talked", "sat", "conferred",
