@@ -180,3 +180,13 @@ def test_an_engagement_noun_describing_a_person_is_no_engagement(noun):
     a = extract(f"Talks\n\nOTTAWA - Japanese Prime Minister Kenji Mori met British Prime Minister Alan Reed on Monday, "
                 f"and thanked Canadian Prime Minister Anne Roy, {noun}, for her hospitality.", published="2026-06-17")
     assert frozenset({"Alan Reed", "Anne Roy"}) not in _met(a)
+
+
+@pytest.mark.parametrize("anaphor, city, host", [("the Kingdom", "Riyadh", "Saudi Arabia"),
+                                                 ("the Republic", "Accra", "Ghana"),
+                                                 ("the Emirate", "Doha", "Qatar")])
+def test_a_visit_to_the_state_named_by_a_capitalised_anaphor(anaphor, city, host):
+    a = extract(f"Talks\n\n{city.upper()} - Foreign Minister Kwame Boateng met in {city} today with Foreign Minister "
+                f"Ana Lopes of Portugal, who is on an official visit to {anaphor}.", published="2026-03-04")
+    visits = [(e.location.name, {x.name for x in e.actors}) for e in a.events if e.mode == "visit"]
+    assert visits == [(city, {"Ana Lopes", host})]

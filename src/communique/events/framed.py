@@ -210,7 +210,8 @@ def visit_from_frame(ctx: Analysis, sent: Sentence, f: frames_mod.Frame) -> list
             dests.append((code, None))  # "welcomed X to the White House for a state visit": the United States
         elif (code := _places().country_code(ctx.parsed_text[s:e])) is not None:
             dests.append((code, None))  # "visited the occupied Palestinian territories": a state's name in lower case
-        elif ctx.parsed_text[s:e].lower() in anaphors or _epithet(ctx.parsed_text[s:e]):
+        elif (phrase := ctx.parsed_text[s:e].lower()) in anaphors or "the " + phrase in anaphors \
+                or _epithet(ctx.parsed_text[s:e]):  # the parse may leave "the" off: "visit to the Kingdom"
             # "his visit to the country", "arrived in the Asian giant": the state of the city its own
             # sentence names ("received in Abu Dhabi X, who is on a working visit to the country"), else
             # the article's other state than the visitor's (the parsed text: Doc.text joins every token)
