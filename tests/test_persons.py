@@ -1043,3 +1043,18 @@ def test_a_word_of_a_state_s_name_after_a_title_is_no_person(state):
     a = extract(f"The President of the {state}, Ana Torres, received the envoy in the capital on Monday.",
                 published="2026-03-04")
     assert {p.name for p in a.persons} == {"Ana Torres"}
+
+
+def test_a_media_adviser_with_an_on_title_is_a_source_not_an_actor():
+    a = extract("Talks\n\nABUJA - President Musa Bello on Thursday received his Ghanaian counterpart, Kofi Mensah, at "
+                "the Presidential Villa.\n\nIn a statement, the Special Adviser to the President on Information and "
+                "Strategy, Tunde Adeyemi, said the two leaders also discussed energy supply.", published="2026-02-13")
+    assert "Tunde Adeyemi" not in {p.name for p in a.persons}
+    assert {frozenset(x.name for x in e.actors) for e in a.events if e.type == "CONSULT"} == {
+        frozenset({"Musa Bello", "Kofi Mensah"})}
+
+
+def test_a_title_inside_another_persons_title_is_no_mention_of_its_holder():
+    a = extract("Talks\n\nABUJA - President Musa Bello on Thursday received his Ghanaian counterpart, Kofi Mensah. "
+                "The Chief of Staff to the President, Ade Okon, was also present.", published="2026-02-13")
+    assert len(person(a, "Musa Bello").mentions) == 1  # "President Musa Bello", not "the President" of Okon's title

@@ -6,7 +6,7 @@ from spacy.tokens import Doc, Span
 
 from communique import lexicon
 from communique.persons.namewords import OPEN_QUOTES, _nickname_end
-from communique.persons.tokens import NAME_PARTICLES, table
+from communique.persons.tokens import NAME_PARTICLES, STOP_NAME_WORDS, table
 
 
 def runs(sent: Span) -> list[tuple[int, int]]:
@@ -48,6 +48,9 @@ def runs(sent: Span) -> list[tuple[int, int]]:
                 j += 1
             elif j > i and rank_before_title(j):
                 j += 1
+            elif lower[j] == "on" and j > i and any(head[i:j]) and j + 1 < end and cap[j + 1] \
+                    and lower[j + 1] not in STOP_NAME_WORDS:
+                j += 1  # "Special Adviser to the President on Information and Strategy" (not "on Monday")
             elif lower[j] in NAME_PARTICLES and j + 1 < end and (cap[j + 1] or hyph[j + 1] or (
                     lower[j + 1] in NAME_PARTICLES and j + 2 < end and cap[j + 2])):
                 j += 1  # "de Silva", "von der Leyen"

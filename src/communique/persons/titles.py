@@ -146,7 +146,9 @@ def _title_start(doc: Doc, start: int, name_start: int) -> int:
         if lower[j] == "to" and j - 1 >= start and text[j - 1] in lexicon.person_words()["relational_title_words"]:
             break  # "played host to Ugandan President X": the title starts after the relation
         if vocab_at(doc, j) or conn[j] or t.endswith(("'s", "’s")) or t in ("'s", "’s") \
-                or (t == ")" or t == "(") or _in_head_phrase(doc, j, name_start):
+                or (t == ")" or t == "(") or _in_head_phrase(doc, j, name_start) \
+                or (lower[j] == "on" and j - 1 >= start and vocab_at(doc, j - 1) and j + 1 < name_start
+                    and vocab_at(doc, j + 1)):  # "Adviser to the President on Information and Strategy"
             k = j
             j -= 1
         elif cap[j] and j + 1 < name_start and (vocab_at(doc, j + 1) or text[j + 1] in ("-", "–")
