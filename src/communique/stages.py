@@ -55,10 +55,11 @@ def settle_year(a: Analysis) -> None:
 def find_persons(a: Analysis) -> None:
     """Names with their titles, then the short and title-only mentions that stand for them."""
     blocked: list[tuple[int, int]] = []  # spouses, credits, places: no short mention goes there
-    entries = persons_mod.build_persons(a.parsed, a.offset, a.allowed, blocked)
+    titled: list[tuple] = []  # the titles names came with, and whose: no other's title mention inside them
+    entries = persons_mod.build_persons(a.parsed, a.offset, a.allowed, blocked, titled)
     persons_mod.resolve_short_mentions(a.parsed, a.offset, entries, a.allowed, blocked,
                                        home=persons_mod.home_country(a.body, a.doc))
-    persons_mod.resolve_title_mentions(a.doc.text, entries, a.allowed, a.body.start, a.body.end)
+    persons_mod.resolve_title_mentions(a.doc.text, entries, a.allowed, a.body.start, a.body.end, titled)
     a.persons = entries
 
 

@@ -120,9 +120,11 @@ def _may_follow_the(text: str, after_the: list[int], form: str, end: int) -> boo
     return False
 
 
-def resolve_title_mentions(text: str, entries: list[PersonDraft], allowed, start: int, end: int) -> None:
+def resolve_title_mentions(text: str, entries: list[PersonDraft], allowed, start: int, end: int,
+                           titled: list = ()) -> None:
     """"The Foreign Secretary also called on ...": a title used alone stands for the one person of
-    the article who holds it."""
+    the article who holds it; not inside another person's title (`titled`: (start, end, person)
+    of the titles names came with), as "the President" of "Special Adviser to the President"."""
     owners: dict[str, set[int]] = {}
     for i, e in enumerate(entries):
         for t in e.titles:
@@ -142,7 +144,8 @@ def resolve_title_mentions(text: str, entries: list[PersonDraft], allowed, start
         rx = _title_rx(form)
         for m in rx.finditer(text, start, end):
             a, b = m.start(1), m.end(1)
-            if not allowed(a) or any(s <= a < t for s, t in taken):
+            if not allowed(a) or any(s <= a < t for s, t in taken) \
+                    or any(s <= a and b <= t and owner is not e for s, t, owner in titled):
                 continue
             e.mentions.append((a, b))
             e.title_mentions.add((a, b))

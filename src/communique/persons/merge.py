@@ -62,12 +62,16 @@ def _char_span(doc: Doc, h: NameHit, offset: int) -> tuple[int, int]:
     return doc[h.start].idx + offset, doc[h.end - 1].idx + len(doc[h.end - 1].text) + offset
 
 
-def build_persons(doc: Doc, offset: int, allowed, blocked: list | None = None) -> list[PersonDraft]:
+def build_persons(doc: Doc, offset: int, allowed, blocked: list | None = None,
+                  titled: list | None = None) -> list[PersonDraft]:
     """Persons of a parsed body; `offset` maps doc chars to input chars; `allowed(start)` says
     whether a char offset lies in the body and outside furniture. `blocked` receives the spans
     of names that are no persons here (spouses, credits, places, figures of the past), so that
-    no later step attaches a short mention there."""
+    no later step attaches a short mention there. `titled` receives (start, end, person) of the
+    titles names were found with: "the President" inside "Special Adviser to the President" is
+    no mention of the President."""
     blocked = [] if blocked is None else blocked
+    titled = [] if titled is None else titled
     tt = table(doc)
     hits: list[NameHit] = []
     for sent in segments(doc):
@@ -136,6 +140,7 @@ def build_persons(doc: Doc, offset: int, allowed, blocked: list | None = None) -
             if org and not entry.org:
                 entry.org = org
             entry.intl = entry.intl or intl
+        titled.extend(_char_span(doc, NameHit(a, b), offset) + (entry,) for a, b in h.title_spans)
         # a country word right before the name or its title ("Japan's", "U.S.")
         first = min([h.start] + [a for a, _ in h.title_spans])
         if first > 1 and tt.text[first - 1] in POSSESSIVE:
