@@ -190,3 +190,11 @@ def test_a_visit_to_the_state_named_by_a_capitalised_anaphor(anaphor, city, host
                 f"Ana Lopes of Portugal, who is on an official visit to {anaphor}.", published="2026-03-04")
     visits = [(e.location.name, {x.name for x in e.actors}) for e in a.events if e.mode == "visit"]
     assert visits == [(city, {"Ana Lopes", host})]
+
+
+@pytest.mark.parametrize("phrase", ["back into the ECOWAS fold", "within the EU framework", "the ASEAN chairmanship"])
+def test_an_organisation_used_as_a_modifier_is_not_met(phrase):
+    a = extract(f"Talks\n\nABUJA - President Musa Bello on Thursday received his Ghanaian counterpart, Kofi Mensah, as "
+                f"both leaders pledged to bring Mali {phrase}.", published="2026-02-13")
+    consult = [{x.name for x in e.actors} for e in a.events if e.type == "CONSULT"]
+    assert consult == [{"Musa Bello", "Kofi Mensah"}]

@@ -94,7 +94,7 @@ def org_counterparts(sent: Sentence, trigger_pos: int) -> list[tuple[str, str | 
                     or _JOINING_BEFORE.search(text, 0, m.start()):
                 continue  # "..., the White House said", "according to a readout from the NSC": who tells it
             if _MEMBERS_AFTER.match(text, m.end()):
-                continue  # "the two NATO neighbours", "fellow EU members": states of it, not the body
+                continue  # "the two NATO neighbours", "the ECOWAS fold": its states or its ways, not the body
             # an org inside a person's title ("Administrator of USAID Samantha Power") is not a counterpart
             if any(name_key(org.name) in name_key(t) or any(name_key(a) in name_key(t).split() for a in org.aliases if len(a) <= 5)
                    or any(name_key(a) in name_key(t) for a in org.aliases if len(a) > 5)
@@ -114,8 +114,11 @@ def org_counterparts(sent: Sentence, trigger_pos: int) -> list[tuple[str, str | 
 _VENUE_BEFORE = re.compile(r"\b(?:at|inside|outside|in front of|(?:sidelines?|margins?) of)\s+(?:the\s+)?$")
 
 
+# an organisation's name before these names its states or what it stands for, not a body met:
+# "the two NATO neighbours", "back into the ECOWAS fold", "EU membership", "the ASEAN chairmanship"
 _MEMBERS_AFTER = re.compile(r"\s+(?:member\s+)?(?:neighbou?rs|allies|members|partners|countries|nations|states|"
-                            r"governments|capitals)\b", re.I)
+                            r"governments|capitals|fold|framework|agenda|charter|rules|standards|principles|norms|"
+                            r"values|membership|accession|chairmanship|presidency|bloc)\b", re.I)
 _SAID_AFTER = re.compile(r"['’]?s?\s+(?:said|says|told|announced|reported|confirmed|added|stated|noted)\b", re.I)
 _JOINING_BEFORE = re.compile(r"\b(?:join|joins|joined|joining|membership\s+(?:of|in)|accession\s+to|admission\s+to)"
                              r"\s+(?:the\s+)?$", re.I)  # "its bid to join the European Union": no one met
