@@ -18,13 +18,14 @@ def runs(sent: Span) -> list[tuple[int, int]]:
         return tt.runs[key]
     text, lower, cap, hon, head, conn, hyph, punct = tt.text, tt.lower, tt.cap, tt.hon, tt.head, tt.conn, tt.hyph, tt.punct
     ranks = lexicon.titles().ranks
+    fields = lexicon.titles().org_words  # "press", "trade", "defence": an office's field before its head word
     out, i, end = [], sent.start, sent.end
 
     def rank_before_title(k: int) -> bool:
         """A lower-case rank word inside a title ("Kenya's former President", "Japan's foreign
         minister"): it goes on when a title word or a capital follows it, past other ranks."""
-        while k + 1 < end and lower[k] in ranks and not cap[k]:
-            k += 1  # "outgoing foreign minister": ranks in a row
+        while k + 1 < end and (lower[k] in ranks or lower[k] in fields) and not cap[k]:
+            k += 1  # "outgoing foreign minister": ranks in a row; "White House press secretary": a field
             if cap[k] or head[k]:
                 return True
         return False
