@@ -1058,3 +1058,20 @@ def test_a_title_inside_another_persons_title_is_no_mention_of_its_holder():
     a = extract("Talks\n\nABUJA - President Musa Bello on Thursday received his Ghanaian counterpart, Kofi Mensah. "
                 "The Chief of Staff to the President, Ade Okon, was also present.", published="2026-02-13")
     assert len(person(a, "Musa Bello").mentions) == 1  # "President Musa Bello", not "the President" of Okon's title
+
+
+@pytest.mark.parametrize("pair, consort", [
+    ("King Willem-Alexander and Queen Máxima", "Máxima"),
+    ("Emperor Naruhito and Empress Masako", "Masako"),
+    ("King Abdullah II and Queen Rania", "Rania"),
+])
+def test_a_consort_named_after_the_monarch_is_no_actor(pair, consort):
+    a = extract(f"Visit\n\nTHE HAGUE - Kenyan President Amina Odhiambo was the guest of {pair} at a state banquet on "
+                "Tuesday evening.", published="2026-04-15")
+    assert consort not in {p.name for p in a.persons}
+
+
+def test_press_secretary_after_an_office_is_a_source_not_an_actor():
+    a = extract("Talks\n\nWASHINGTON (AP) - President Dan Holt met Dutch Prime Minister Joost Maas on Tuesday.\n\n"
+                "White House press secretary Karen Lowe told reporters the talks were productive.", published="2026-07-01")
+    assert "Karen Lowe" not in {p.name for p in a.persons}

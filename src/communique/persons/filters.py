@@ -94,6 +94,27 @@ def _is_spouse(doc: Doc, h: NameHit) -> bool:
 
 
 
+def _royal_consort(doc: Doc, h: NameHit) -> bool:
+    """"King Willem-Alexander and Queen Maxima hosted ...": a consort titled so right after the
+    monarch and "and" is a spouse beside the monarch (person_words.json royal_consorts)."""
+    if len(h.title_spans) != 1 or not h.titles:
+        return False
+    a, _ = h.title_spans[0]
+    tt = table(doc)
+    if a < 3 or tt.lower[a - 1] != "and":
+        return False
+    consorts = lexicon.person_words()["royal_consorts"]
+    title = name_key(h.titles[0])
+    for k in range(a - 2, max(-1, a - 8), -1):  # the monarch's title, a name or two before "and"
+        for n in (2, 1):
+            monarch = name_key(" ".join(tt.text[k - n + 1:k + 1])) if k - n + 1 >= 0 else ""
+            if monarch in consorts and title in consorts[monarch]:
+                return True
+        if not (tt.cap[k] or tt.text[k] in ("-", "‐")):
+            return False
+    return False
+
+
 def _recalls_the_past(doc: Doc, h: NameHit) -> bool:
     """Words right around the name and its title say it is recalled, not acting: "a tribute of
     NAME", "the late NAME", "years ago, Prime Minister NAME", "the NAME mausoleum", "NAME's

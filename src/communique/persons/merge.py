@@ -8,7 +8,7 @@ from communique.analysis import PersonDraft
 from communique.text import name_key
 from communique.persons.finders import (POSSESSIVE, NameHit, appositions, ner_names, possessive_country_names, title_anchored,
                                         title_then_name)
-from communique.persons.filters import (_named_aside, _drop_places_and_relatives, _is_credit, _is_spouse,
+from communique.persons.filters import (_named_aside, _drop_places_and_relatives, _is_credit, _is_spouse, _royal_consort,
                                         _near_same, _recalls_the_past)
 from communique.persons.forms import short_forms
 from communique.persons.lists import plural_list
@@ -86,7 +86,7 @@ def build_persons(doc: Doc, offset: int, allowed, blocked: list | None = None,
                 found.append(h)
                 covered.update(range(h.start, h.end))
         for h in found:
-            if (not h.titles and _is_spouse(doc, h)) or _is_credit(doc, h):
+            if (not h.titles and _is_spouse(doc, h)) or _royal_consort(doc, h) or _is_credit(doc, h):
                 blocked.append(_char_span(doc, h, offset))
             else:
                 h.background = _recalls_the_past(doc, h)
