@@ -198,3 +198,13 @@ def test_an_organisation_used_as_a_modifier_is_not_met(phrase):
                 f"both leaders pledged to bring Mali {phrase}.", published="2026-02-13")
     consult = [{x.name for x in e.actors} for e in a.events if e.type == "CONSULT"]
     assert consult == [{"Musa Bello", "Kofi Mensah"}]
+
+
+def test_the_bare_title_is_the_one_the_outlet_gives_bare_when_two_hold_it():
+    a = extract("PM Mehta, Mauritius PM Ramdas hold talks\n\nPort Louis, Mar 12 (PTI) Prime Minister Arjun Mehta and "
+                "his Mauritian counterpart Navin Ramdas "
+                "on Wednesday held wide-ranging talks.\n\nRamdas said Mauritius valued India's support.\n\n"
+                "On Tuesday evening, the Prime Minister called on President Dev Gopaul at State House.",
+                published="2026-03-12")
+    assert frozenset({"Arjun Mehta", "Dev Gopaul"}) in _met(a)
+    assert frozenset({"Navin Ramdas", "Dev Gopaul"}) not in _met(a)

@@ -149,6 +149,13 @@ class Discourse:
                 return [k]
             held = set(" ".join(fold(t) for t in info.titles).split())
             if held and all(b in held or held & synonyms.get(b, set()) for b in title_bits):
+                if country is None and not any(fold(t) == " ".join(title_bits) for t in info.titles):
+                    # "the Prime Minister" with two prime ministers told: the one the outlet titles so
+                    # bare (its own) before one it qualifies ("Mauritius Prime Minister")
+                    bare = next((o for o in self.salient if o not in exclude and o is not k
+                                 and any(fold(t) == " ".join(title_bits) for t in self.describe(o).titles)), None)
+                    if bare is not None:
+                        return [bare]
                 return [k]  # "the envoy" for an Ambassador, "the premier" for a Prime Minister
             if not info.titles:
                 untitled.append(k)
