@@ -1075,3 +1075,11 @@ def test_press_secretary_after_an_office_is_a_source_not_an_actor():
     a = extract("Talks\n\nWASHINGTON (AP) - President Dan Holt met Dutch Prime Minister Joost Maas on Tuesday.\n\n"
                 "White House press secretary Karen Lowe told reporters the talks were productive.", published="2026-07-01")
     assert "Karen Lowe" not in {p.name for p in a.persons}
+
+
+@pytest.mark.parametrize("region", ["Narino", "Quindara"])
+def test_a_region_in_brackets_or_after_the_people_of_is_no_person(region):
+    a = extract(f"Talks\n\nBOGOTA - The ministers met on Tuesday in the municipality of Ipiales ({region}) for the "
+                f"session. The Ecuadorian minister thanked the people of {region} for their hospitality. {region} "
+                "hosted the commission for the first time.", published="2026-04-23")
+    assert region not in {p.name for p in a.persons}

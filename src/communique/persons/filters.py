@@ -11,7 +11,7 @@ from spacy.tokens import Doc
 from communique import lexicon
 from communique.analysis import PersonDraft
 from communique.persons.finders import NameHit
-from communique.persons.tokens import is_cap, is_head, is_name_token, name_at, table
+from communique.persons.tokens import _places, is_cap, is_head, is_name_token, name_at, table
 from communique.text import name_key
 
 
@@ -147,6 +147,11 @@ def _names_a_place(doc: Doc, h: NameHit) -> bool:
     n = len(tt.text)
     if h.end < n and tt.key[h.end] in W["place_nouns"]:
         return True
+    if h.start >= 2 and tt.lower[h.start - 1] == "of" and tt.lower[h.start - 2] in W["place_of_words"]:
+        return True  # "thanked the people of Narino", "the department of Cauca"
+    if h.start >= 2 and tt.text[h.start - 1] == "(" and h.end < n and tt.text[h.end] == ")" \
+            and _places().lookup_place(tt.text[h.start - 2]) is not None:
+        return True  # "in Ipiales (Narino)": the region a place lies in
     return h.start > 0 and tt.lower[h.start - 1] in W["locative_words"] and not (
         h.end < n and tt.text[h.end] in ("'s", "’s"))
 

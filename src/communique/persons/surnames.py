@@ -9,6 +9,8 @@ from spacy.tokens import Doc
 
 from communique import lexicon
 from communique.analysis import PersonDraft
+from communique.persons.filters import _names_a_place
+from communique.persons.finders import NameHit
 from communique.persons.forms import short_forms
 from communique.persons.tokens import STOP_NAME_WORDS, _not_a_name_word, _places, table, vocab_at
 
@@ -91,6 +93,8 @@ def lone_surnames(doc: Doc, offset: int, entries: list[PersonDraft], allowed, bl
         text = occ[f][0].text
         if places.lookup_place(text) is not None or places.country_code(text) or lexicon.find_org(text):
             continue
+        if any(_names_a_place(doc, NameHit(t.i, t.i + 1)) for t in occ[f]):
+            continue  # "the people of Narino", "in Ipiales (Narino)": a region the gazetteer does not know
         e = PersonDraft(name=text, tokens=[f])
         e.mentions = [(t.idx + offset, t.idx + len(t.text) + offset) for t in occ[f]]
         out.append(e)
