@@ -208,3 +208,13 @@ def test_the_bare_title_is_the_one_the_outlet_gives_bare_when_two_hold_it():
                 published="2026-03-12")
     assert frozenset({"Arjun Mehta", "Dev Gopaul"}) in _met(a)
     assert frozenset({"Navin Ramdas", "Dev Gopaul"}) not in _met(a)
+
+
+@pytest.mark.parametrize("head", ["the head of Colombian diplomacy", "the chief of Colombian diplomacy"])
+def test_the_head_of_a_states_diplomacy_is_its_foreign_minister(head):
+    a = extract("Cancilleria | Ministry of Foreign Affairs\nBogota, April 23, 2026\n\nCommission meets\n\nThe Minister "
+                "of Foreign Affairs, Laura Sarabia Torres, and the Minister of Foreign Affairs of Ecuador, Gabriela "
+                "Sommerfeld Rosero, co-chaired on Tuesday the Eleventh Meeting of the Binational Commission.\n\n"
+                f"Before the session, {head} held a bilateral meeting with the Minister of National Defence of "
+                "Ecuador, Gian Carlo Loffredo.", published="2026-04-23")
+    assert frozenset({"Laura Sarabia Torres", "Gian Carlo Loffredo"}) in _met(a)

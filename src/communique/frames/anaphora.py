@@ -30,6 +30,14 @@ def _first_of_kind(tok: Token) -> bool:
         and told_first_of_kind(tok.head.head)
 
 
+def _field_of(tok: Token, W) -> Token | None:
+    """The field noun of "the head of X diplomacy" (frames.json field_heads), or None."""
+    if tok.lower_ not in W["heads_of_fields"]:
+        return None
+    return next((g for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
+                 for g in c.children if g.dep_ == "pobj" and g.lower_ in W["field_heads"]), None)
+
+
 class Discourse:
     """The persons an article has made salient so far, subjects first, for anaphora:
     "he", "the French President", "the Kenyan side", "the two ministers"."""
@@ -104,6 +112,13 @@ class Discourse:
         if tok.pos_ not in ("NOUN", "PROPN"):
             return []
         mods = [c for c in tok.children if c.dep_ in ("amod", "compound", "nummod", "det", "poss", "nmod")]
+        field = _field_of(tok, W)
+        if field is not None:
+            # "the head of Colombian diplomacy" (jefe de la diplomacia, chef de la diplomatie): its top
+            # diplomat, of the state the field's demonym names
+            low = W["field_heads"][field.lower_]
+            mods = [c for c in tok.children if c.dep_ == "det"] + \
+                [c for c in field.children if c.dep_ in ("amod", "compound", "nmod", "poss")]
         mod_words = {c.lower_ for c in mods}
         if low in W["honorific_anaphors"] and mod_words & {"his", "her"}:
             # "His Highness also received ...": the person styled so before
@@ -133,14 +148,17 @@ class Discourse:
                 country = code
         if indefinite and country is None:
             return []  # "the first visit by an African president": no state to find the person by
-        title_bits = [fold(c.text) for c in mods if c.lower_ in W["title_words"]] + [fold(tok.text)]
+        title_bits = [fold(c.text) for c in mods if c.lower_ in W["title_words"]] + [low if field is not None else fold(tok.text)]
         synonyms = {w: set(ws) for w, ws in W["title_synonyms"].items()}
         untitled = []
+        stateless = []  # holders of the title whose state the article has not settled yet
         earlier = [k for k in earlier if k not in exclude] if country is not None else []
         for k in earlier + [k for k in self.salient if k not in earlier]:
             if k in exclude:
                 continue
             info = self.describe(k)
+            if country is not None and info.country is None and low not in W["side_words"] and info.titles:
+                stateless.append(k)
             if country is not None and info.country != country:
                 continue
             if low in W["side_words"]:
@@ -161,6 +179,10 @@ class Discourse:
                 untitled.append(k)
         if len(untitled) == 1 and low not in W["side_words"] and not indefinite:
             return untitled  # "Rishi Sunak promised ... the Prime Minister said": the one person given no title
+        held_by = [k for k in stateless if (held := set(" ".join(fold(t) for t in self.describe(k).titles).split()))
+                   and all(b in held or held & synonyms.get(b, set()) for b in title_bits)]
+        if len(held_by) == 1 and not indefinite:
+            return held_by  # "the head of Colombian diplomacy" for the one foreign minister of no state yet
         if country is not None and low in W["counterpart_words"]:
             ahead = [k for k in self.upcoming if k not in exclude and self.describe(k).country == country]
             if len(ahead) == 1:
