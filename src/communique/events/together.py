@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from communique import lexicon
+from communique import levels, lexicon
 from communique.analysis import Analysis, Draft, Sentence
 from communique.events.sides import _cross, _dedupe, person_actor, split_sides
 from communique.events.triggers import mode_spec, pattern
@@ -22,10 +22,18 @@ def draft_joint(ctx: Analysis, sent: Sentence) -> list[Draft]:
     between = sent.text[: m.start()]
     if not re.search(r"\band\b|&", between):
         return []
+    if m.group(0) == "signed" and not all(_leads_a_state(p) for p in subj):
+        return []  # "the two ministers signed on behalf of their governments": the signing alone, no meeting of theirs
     spec = lexicon.triggers()["joint"]
     actors = [person_actor(ctx, p, "participant") for p in subj]
     return [Draft(spec["type"], spec["mode"], spec["cameo"], actors, [(sent.start, sent.end)],
                   anchor=sent.start + m.start(), members=list(subj))]
+
+
+def _leads_a_state(person) -> bool:
+    """A head of state or government (or of a body such as the European Commission): leaders who
+    sign together met; ministers who sign for their governments may only have put their names to it."""
+    return levels.best_level(person.titles) in ("head-of-state", "head-of-government")
 
 
 def draft_joined(ctx: Analysis, sent: Sentence, modes, drafts: list[Draft]) -> list[Draft]:
