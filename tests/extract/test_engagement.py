@@ -218,3 +218,30 @@ def test_the_head_of_a_states_diplomacy_is_its_foreign_minister(head):
                 f"Before the session, {head} held a bilateral meeting with the Minister of National Defence of "
                 "Ecuador, Gian Carlo Loffredo.", published="2026-04-23")
     assert frozenset({"Laura Sarabia Torres", "Gian Carlo Loffredo"}) in _met(a)
+
+
+def test_ministers_who_sign_for_their_governments_are_not_also_a_meeting():
+    a = extract("Visit\n\nNAIROBI - Kenyan President Amina Odhiambo held talks with Ugandan President Moses Okello at "
+                "State House on Monday. Foreign Minister Paul Kimani and Uganda's Minister of Foreign Affairs Grace "
+                "Atim signed on behalf of their governments.", published="2026-11-18")
+    assert frozenset({"Paul Kimani", "Grace Atim"}) not in _met(a)
+    assert any(e.mode == "signing" for e in a.events)
+
+
+def test_leaders_who_sign_together_met():
+    a = extract("Summit\n\nCAIRO - Egyptian President Omar Fathy and European Commission President Anna Keller signed a "
+                "joint declaration on the partnership on Sunday.", published="2026-03-18")
+    assert frozenset({"Omar Fathy", "Anna Keller"}) in _met(a)
+
+
+def test_the_title_told_before_and_a_minister_held_talks():
+    a = extract("Signing\n\nBRUSSELS - Today the High Representative of the Union for Foreign Affairs, Maria Lind, and "
+                "the Minister of Foreign Affairs of Uzbekistan, Bakhtiyor Rahimov, signed the agreement.\n\nFollowing "
+                "the signing, the High Representative and Minister Rahimov held talks on regional security.",
+                published="2026-10-21")
+    assert frozenset({"Maria Lind", "Bakhtiyor Rahimov"}) in _met(a)
+    assert "High Representative" not in person(a, "Bakhtiyor Rahimov").titles
+
+
+def person(article, name):
+    return next(p for p in article.persons if p.name == name)

@@ -52,7 +52,18 @@ def index_mentions(sent: Span, mentions: Iterable[MentionSpan]) -> dict[int, Key
             if low in ("and", "the") and (i == sent.start or not doc[i - 1].text[:1].isupper()) and not (
                     low == "the" and i > sent.start and doc[i - 1].lower_ in ("of", "to", "for")):
                 break  # "A and President B": "and" joins two people, it is no title word; but "Ambassador to the X B"
+            if low == "and" and any(doc[m].lower_ in W["title_words"] for m in range(i + 1, span.start)) \
+                    and _definite_title_before(doc, i, sent.start):
+                break  # "the High Representative and Minister Saidov": the title before "and" is another's
             index[i] = key
             i -= 1
             steps += 1
     return index
+
+
+def _definite_title_before(doc, i: int, lo: int) -> bool:
+    """The capitalised title words before doc[i] open with "the" ("the High Representative and ...")."""
+    j = i - 1
+    while j >= lo and doc[j].text[:1].isupper():
+        j -= 1
+    return j >= lo and j < i - 1 and doc[j].lower_ == "the"

@@ -159,6 +159,15 @@ class Phrases:
             # "with his Chinese counterpart, Wang Yi, on Friday": the name right after it, which the
             # parse hung elsewhere, not a Chinese person told before
             return [self.index[head.i + 2]], places, resolved
+        if keys and self.discourse is not None and head.i not in self.index and head.lower_ in self.W["title_words"] \
+                and any(c.dep_ == "det" and c.lower_ == "the" for c in head.children) \
+                and any(c.dep_ == "conj" for c in head.children) and not any(c.dep_ == "appos" for c in head.children):
+            # "the High Representative and Minister Saidov held talks": the persons came from the
+            # conjunct; the definite title before them stands for one told before
+            own = [k for k in self.discourse.resolve(head, set(exclude) | set(keys)) if k not in keys]
+            if own and not self.discourse.fresh:
+                resolved.append((head.text, tuple(own)))
+                keys = own + keys
         if not keys and self.discourse is not None:
             before = self.indexed[:bisect_left(self.indexed, head.i)]  # the mentions' tokens, not every word
             earlier = list(dict.fromkeys(self.index[i] for i in reversed(before) if i >= self.sent.start))

@@ -165,6 +165,9 @@ def _title_start(doc: Doc, start: int, name_start: int) -> int:
             k = a + 1  # "President A of South Africa and President B": no title of B's before the "and"
         elif lower[a] in ("and", "&") and _states_differ(doc, k, a, name_start):
             k = a + 1  # "Ukraine's president and German Chancellor B": two persons' titles
+        elif lower[a] in ("and", "&") and k > 0 and lower[k - 1] == "the" and any(head[a + 1:name_start]) \
+                and not any(lower[m] in ("of", "for") for m in range(k, name_start)):
+            k = a + 1  # "the High Representative and Minister B": one told before, and B with a title of B's own
     while k < name_start and (conn[k] and lower[k] not in ("(",)) and not text[k].endswith("'s"):
         k += 1
     return k
