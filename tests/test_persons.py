@@ -1083,3 +1083,14 @@ def test_a_region_in_brackets_or_after_the_people_of_is_no_person(region):
                 f"session. The Ecuadorian minister thanked the people of {region} for their hospitality. {region} "
                 "hosted the commission for the first time.", published="2026-04-23")
     assert region not in {p.name for p in a.persons}
+
+
+@pytest.mark.parametrize("host_title, office", [
+    ("Foreign Minister", "Foreign Minister"),
+    ("Kenyan Defence Secretary", "Defence Secretary"),
+    ("Minister of Foreign Affairs of Chile", "Minister of Foreign Affairs"),
+])
+def test_a_counterpart_holds_the_office_of_the_one_they_are_counterpart_of(host_title, office):
+    a = extract(f"Talks\n\n{host_title} Ana Ruiz received her Ukrainian counterpart Andrii Koval in the capital on "
+                "Tuesday.", published="2026-03-19")
+    assert office in person(a, "Andrii Koval").titles

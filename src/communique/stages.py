@@ -15,6 +15,7 @@ from communique import dates, events as events_mod, persons as persons_mod, plac
 from communique.analysis import Analysis, Mention, Sentence
 from communique.commitments import extract_commitments
 from communique.events.merge import fold_states_into_persons
+from communique.persons.counterparts import counterpart_titles
 from communique.persons.tokens import table
 
 VENUE_WEIGHT = 0.3  # a country named as where things happened, against 1 for any other naming
@@ -60,6 +61,7 @@ def find_persons(a: Analysis) -> None:
     persons_mod.resolve_short_mentions(a.parsed, a.offset, entries, a.allowed, blocked,
                                        home=persons_mod.home_country(a.body, a.doc))
     persons_mod.resolve_title_mentions(a.doc.text, entries, a.allowed, a.body.start, a.body.end, titled)
+    counterpart_titles(entries, a.doc.text)  # "X received his Ukrainian counterpart Y": Y holds X's office
     a.persons = entries
 
 
