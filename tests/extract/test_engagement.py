@@ -245,3 +245,28 @@ def test_the_title_told_before_and_a_minister_held_talks():
 
 def person(article, name):
     return next(p for p in article.persons if p.name == name)
+
+
+def test_the_visiting_minister_is_the_guest_told_before():
+    a = extract("Talks\n\nWARSAW - Foreign Minister Piotr Nowak received his Ukrainian counterpart Andrii Koval in Warsaw "
+                "on Tuesday. The visiting minister arrived in the Polish capital on Monday evening.",
+                published="2026-03-19")
+    visits = [{x.name for x in e.actors} for e in a.events if e.mode == "visit"]
+    assert visits == [{"Andrii Koval", "Poland"}]
+
+
+@pytest.mark.parametrize("abbrev, title", [("EAM", "External Affairs Minister"), ("PM", "Prime Minister")])
+def test_a_title_abbreviation_alone_stands_for_its_holder(abbrev, title):
+    a = extract(f"Visit\n\nCOLOMBO (PTI) - {title} Arjun Mehta held talks with Sri Lankan Foreign Minister Nimal Perera on "
+                f"Thursday.\n\n{abbrev} arrived in Colombo on 14 August on a two-day official visit.", published="2026-08-16")
+    visits = [({x.name for x in e.actors}, e.date) for e in a.events if e.mode == "visit"]
+    assert visits == [({"Arjun Mehta", "Sri Lanka"}, "2026-08-14/2026-08-15")]
+
+
+def test_arriving_at_an_airport_is_a_visit_to_the_dateline_city():
+    a = extract("Visit\n\nNAIROBI, Nov 17 (Nation) - Kenyan President Amina Odhiambo held talks with Ugandan President "
+                "Moses Okello at State House on Monday.\n\nPresident Okello, who arrived at Jomo Kenyatta International "
+                "Airport on Sunday evening for a three-day state visit, was received by Foreign Minister Paul Kimani.",
+                published="2026-11-17")
+    visits = [(e.location.name, {x.name for x in e.actors}) for e in a.events if e.mode == "visit"]
+    assert visits == [("Nairobi", {"Moses Okello", "Kenya"})]

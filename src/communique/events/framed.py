@@ -27,8 +27,12 @@ frame_log = logging.getLogger("communique.frames")
 
 
 def discourse(ctx: Analysis) -> frames_mod.Discourse:
-    """The article's salience list for anaphora; persons are described by country and titles."""
-    return frames_mod.Discourse(lambda p: frames_mod.PersonInfo(p.country, tuple(p.titles)), _places().demonym_code)
+    """The article's salience list for anaphora; persons are described by country and titles; the
+    dateline's state is the outlet's home ("the visiting minister" is of another)."""
+    d = frames_mod.Discourse(lambda p: frames_mod.PersonInfo(p.country, tuple(p.titles)), _places().demonym_code)
+    place = _places().lookup_dateline(ctx.dateline_place) if ctx.dateline_place else None
+    d.home = place.country if place is not None else None
+    return d
 
 
 def doc_shift(sent: Sentence) -> int:
@@ -226,9 +230,14 @@ def visit_from_frame(ctx: Analysis, sent: Sentence, f: frames_mod.Frame) -> list
         _, p = destination(sent)
         if p is not None and p.country:
             dests.append((p.country, p))
-    if not dests and any(c.lower_ == "here" and c.dep_ == "advmod" for c in f.trigger.children) and ctx.dateline_place:
+    facilities = frames_mod.words()["arrival_facilities"]
+    arrived_at_a_facility = any((ctx.parsed_text[s:e].split() or [""])[-1].lower() in facilities
+                                for s, e in f.destinations)
+    if not dests and (arrived_at_a_facility or any(c.lower_ == "here" and c.dep_ == "advmod" for c in f.trigger.children)) \
+            and ctx.dateline_place:
+        # "arrived here on Monday", "arrived at Jomo Kenyatta International Airport": the dateline's city
         p = _places().lookup_dateline(ctx.dateline_place)
-        if p is not None and p.country:  # "KATHMANDU (PTI) - X, who arrived here on Monday": the dateline's city
+        if p is not None and p.country:
             dests.append((p.country, p))
     if not dests and f.trigger.lower_ == "visiting" and f.trigger.dep_ in ("amod", "compound", "xcomp"):
         dests += _visited_by_host(ctx, sent, f.side_a)

@@ -5,6 +5,7 @@ from typing import Callable, Iterable
 
 from spacy.tokens import Token
 
+from communique import lexicon
 from communique.frames.model import Frame, Key, PersonInfo
 from communique.frames.words import words
 from communique.text import fold
@@ -28,6 +29,13 @@ def _first_of_kind(tok: Token) -> bool:
     Australian leader to China in seven years"): the person the sentence is about, not someone new."""
     return tok.dep_ == "pobj" and tok.head.lower_ == "by" and tok.head.head.pos_ == "NOUN" \
         and told_first_of_kind(tok.head.head)
+
+
+def _abbreviated_title(tok: Token) -> str | None:
+    """The title an upper-case abbreviation used alone stands for ("EAM", "PM"), or None."""
+    if not (tok.text.isupper() and tok.text.isalpha() and 2 <= len(tok.text) <= 4):
+        return None
+    return lexicon.person_words()["title_abbreviations"].get(tok.lower_)
 
 
 def _field_of(tok: Token, W) -> Token | None:
@@ -55,6 +63,8 @@ class Discourse:
         # the persons the next sentence names: "X met his Chilean counterpart. Chile's Foreign
         # Minister, Y, told the press ...": a counterpart of a state no one of it was named before
         self.upcoming: list = []
+        self.home: str | None = None  # the state the outlet reports from: "the visiting minister" is not of it
+        self.guests: list = []  # the guests and visitors of the engagements told, the newest first
 
     def observe(self, subjects: list, mentioned: list, frames: list[Frame] = ()) -> None:
         """After a sentence: the recent subjects lead (the newest first), then the persons only
@@ -66,6 +76,8 @@ class Discourse:
         for f in frames:
             if len(f.participants()) >= 2 and not f.planned:
                 self.group, self.group_mode = f.participants(), f.mode
+            guests = [k for k, role in f.roles.items() if role in ("guest", "visitor")]
+            self.guests = _dedupe_keys(guests + self.guests)[:4]
 
     def pair(self) -> list:
         """"The two leaders" before any engagement is told: the two most salient persons of
@@ -136,9 +148,10 @@ class Discourse:
                 self.fresh = False
                 return titled
             return list(self.group) if len(self.group) >= 2 else self.pair()
-        if not (low in W["title_words"] or low in W["side_words"]):
+        abbreviated = _abbreviated_title(tok)  # "EAM arrived in Colombo": the External Affairs Minister
+        if not (low in W["title_words"] or low in W["side_words"] or abbreviated):
             return []
-        indefinite = not (mod_words & W["definite"]) and not any(c.dep_ == "poss" for c in mods)
+        indefinite = not (mod_words & W["definite"]) and not any(c.dep_ == "poss" for c in mods) and not abbreviated
         if indefinite and not _first_of_kind(tok):
             return []  # "an African president" introduces someone; only "the ..." points back
         country = None
@@ -149,14 +162,21 @@ class Discourse:
         if indefinite and country is None:
             return []  # "the first visit by an African president": no state to find the person by
         title_bits = [fold(c.text) for c in mods if c.lower_ in W["title_words"]] + [low if field is not None else fold(tok.text)]
+        if abbreviated:
+            title_bits = [w for w in fold(abbreviated).split() if w in W["title_words"]]
         synonyms = {w: set(ws) for w, ws in W["title_synonyms"].items()}
         untitled = []
         stateless = []  # holders of the title whose state the article has not settled yet
         earlier = [k for k in earlier if k not in exclude] if country is not None else []
-        for k in earlier + [k for k in self.salient if k not in earlier]:
+        order = earlier + [k for k in self.salient if k not in earlier]
+        if "visiting" in mod_words:  # "X received his Ukrainian counterpart Y. The visiting minister ...": Y
+            order = [k for k in self.guests if k in order] + [k for k in order if k not in self.guests]
+        for k in order:
             if k in exclude:
                 continue
             info = self.describe(k)
+            if "visiting" in mod_words and self.home and info.country == self.home:
+                continue  # "the visiting minister arrived in Warsaw": not the Polish one
             if country is not None and info.country is None and low not in W["side_words"] and info.titles:
                 stateless.append(k)
             if country is not None and info.country != country:
