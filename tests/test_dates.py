@@ -88,6 +88,11 @@ def test_relative_dates_against_publication():
     assert find_dates("yesterday, on Tuesday") == []  # nothing to count from
 
 
+@pytest.mark.parametrize("text", ["The two leaders spoke by telephone last night.", "They spoke late last night."])
+def test_last_night_is_the_day_before_publication(text):
+    assert [v for _, v, _ in values(text, published=PUB)] == ["2026-02-12"]
+
+
 def test_offsets_point_into_text():
     text = "Nearly a year later, on 5 March 2025, the ministers met again; the next round is set for June 9."
     for m in find_dates(text, published=PUB):
