@@ -270,3 +270,11 @@ def test_arriving_at_an_airport_is_a_visit_to_the_dateline_city():
                 published="2026-11-17")
     visits = [(e.location.name, {x.name for x in e.actors}) for e in a.events if e.mode == "visit"]
     assert visits == [("Nairobi", {"Moses Okello", "Kenya"})]
+
+
+def test_the_premier_in_lower_case_is_read_in_context_not_as_the_one_premier_titled_so():
+    a = extract("Visit\n\nTIANJIN: Prime Minister Omar Rafiq held talks with Chinese President Xi Jinping on Monday.\n\n"
+                "The premier had arrived in Tianjin on Saturday on a six-day visit to China.\n\nHe will travel to Beijing "
+                "on Wednesday to hold talks with Premier Li Qiang.", published="2026-09-02")
+    visits = [{x.name for x in e.actors} for e in a.events if e.mode == "visit" and e.status == "happened"]
+    assert visits == [{"Omar Rafiq", "China"}]

@@ -147,6 +147,8 @@ def resolve_title_mentions(text: str, entries: list[PersonDraft], allowed, start
             if not allowed(a) or any(s <= a < t for s, t in taken) \
                     or any(s <= a and b <= t and owner is not e for s, t, owner in titled):
                 continue
+            if " " not in form and text[a:b].islower():
+                continue  # "the premier" in lower case is any head of government: the frames' anaphora read it
             e.mentions.append((a, b))
             e.title_mentions.add((a, b))
             taken.append((a, b))
