@@ -278,3 +278,10 @@ def test_the_premier_in_lower_case_is_read_in_context_not_as_the_one_premier_tit
                 "on Wednesday to hold talks with Premier Li Qiang.", published="2026-09-02")
     visits = [{x.name for x in e.actors} for e in a.events if e.mode == "visit" and e.status == "happened"]
     assert visits == [{"Omar Rafiq", "China"}]
+
+
+def test_talks_joined_to_a_planned_trip_are_planned_too():
+    a = extract("Visit\n\nTIANJIN: Prime Minister Omar Rafiq held talks with Chinese President Xi Jinping on Monday.\n\n"
+                "A spokesperson said the prime minister would travel to Beijing on Wednesday to attend a commemoration "
+                "and hold talks with Premier Li Qiang.", published="2026-09-02")
+    assert frozenset({"Omar Rafiq", "Li Qiang"}) not in _met(a)

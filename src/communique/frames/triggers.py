@@ -133,8 +133,8 @@ def _planned(tok: Token, verb: Token | None) -> bool:
         if (t.dep_ == "xcomp" or t.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in t.children)) \
                 and any(c.dep_ == "aux" and c.lower_ in W["planned_aux"] for c in head.children):
             return True  # "will travel to X to attend the summit": the attending is planned too
-        if t.dep_ not in ("xcomp", "pobj", "prep", "dobj", "acl", "compound", "amod"):
-            break
+        if t.dep_ not in ("xcomp", "pobj", "prep", "dobj", "acl", "compound", "amod", "conj"):
+            break  # a conjunct goes up to the verb it is joined to: "will travel to X to attend Y and hold talks"
         t = head
     return False
 
