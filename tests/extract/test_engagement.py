@@ -285,3 +285,11 @@ def test_talks_joined_to_a_planned_trip_are_planned_too():
                 "A spokesperson said the prime minister would travel to Beijing on Wednesday to attend a commemoration "
                 "and hold talks with Premier Li Qiang.", published="2026-09-02")
     assert frozenset({"Omar Rafiq", "Li Qiang"}) not in _met(a)
+
+
+def test_the_premier_is_not_the_deputy_prime_minister():
+    a = extract("Talks\n\nISLAMABAD - Prime Minister Omar Rafiq met Turkish President Ali Demir on Sunday. Deputy Prime "
+                "Minister Tariq Khan was also present.\n\nOn Monday the premier received Qatari Prime Minister Hamad "
+                "Al Kuwari.", published="2026-09-02")
+    assert frozenset({"Omar Rafiq", "Hamad Al Kuwari"}) in _met(a)
+    assert frozenset({"Tariq Khan", "Hamad Al Kuwari"}) not in _met(a)

@@ -31,6 +31,15 @@ def _first_of_kind(tok: Token) -> bool:
         and told_first_of_kind(tok.head.head)
 
 
+def _outranked(titles, bits: list[str], synonyms: dict) -> bool:
+    """Every title that holds the words of a description also holds a rank it does not say ("the
+    premier" against "Deputy Prime Minister"): a deputy is not who a bare title means."""
+    ranks = words()["subordinate_ranks"]
+    fitting = [t for t in (fold(x).split() for x in titles)
+               if all(b in t or set(t) & synonyms.get(b, set()) for b in bits)]
+    return bool(fitting) and all(any(w in ranks and w not in bits for w in t) for t in fitting)
+
+
 def _abbreviated_title(tok: Token) -> str | None:
     """The title an upper-case abbreviation used alone stands for ("EAM", "PM"), or None."""
     if not (tok.text.isupper() and tok.text.isalpha() and 2 <= len(tok.text) <= 4):
@@ -186,7 +195,8 @@ class Discourse:
                     continue  # "the side" alone says too little
                 return [k]
             held = set(" ".join(fold(t) for t in info.titles).split())
-            if held and all(b in held or held & synonyms.get(b, set()) for b in title_bits):
+            if held and all(b in held or held & synonyms.get(b, set()) for b in title_bits) \
+                    and not _outranked(info.titles, title_bits, synonyms):
                 if country is None and not any(fold(t) == " ".join(title_bits) for t in info.titles):
                     # "the Prime Minister" with two prime ministers told: the one the outlet titles so
                     # bare (its own) before one it qualifies ("Mauritius Prime Minister")
