@@ -415,3 +415,15 @@ def test_a_short_first_paragraph_is_part_of_the_story():
     art = extract(text)
     assert {e.mode for e in art.events} == {"visit", "meeting"}, art.events
     assert "Arjun Rao" in {p.name for p in art.persons}
+
+
+def test_a_live_blog_goes_on_past_each_entrys_share_line():
+    page = ("EUROPE LIVE\nSummit live: leaders meet in Oslo\nUpdated 2 October 2026, 15.42 CEST\n\n"
+            "15.42 CEST\nLeaders sign a drone deal\nNorwegian prime minister Ola Berg and Ukrainian president Ivan "
+            "Koval have signed a letter of intent on drones at the end of their meeting in Oslo.\nShare\n\n"
+            "14.10 CEST\nNetherlands pledges more aid\nDutch prime minister Jan Smit said the Netherlands would "
+            "provide two billion euros in military support to Ukraine next year, after he met Koval.\nShare\n\n"
+            "Read more\n- Other leaders talk migration in Rome\n")
+    b = detect_body(page)
+    body = page[b.start:b.end]
+    assert "Jan Smit" in body and "Other leaders" not in body

@@ -395,6 +395,8 @@ def _find_cut(content: list[_Line], first: _Line, lead: _Line) -> int:
         if ln.index <= lead.index:
             continue
         if ln.kind == "header" and (words >= CUT_MIN_ARTICLE_WORDS or _norm(ln.text) in signals().end_headers):
+            if k + 1 < len(after) and signals().patterns["live_entry_stamp"].match(after[k + 1].text.strip()):
+                continue  # a live blog's "Share" under each entry, then the next entry's time stamp
             return ln.index  # a named end block ("Related news") ends even a short article
         if words < CUT_MIN_ARTICLE_WORDS:
             continue
