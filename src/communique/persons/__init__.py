@@ -7,7 +7,7 @@ data/titles.json: a capitalised run that contains a title head is split into tit
 name by walking back from its end over name-like words (`titles`, `finders`). No library
 does this split for diplomatic titles, so it is written here by hand. The steps, in order:
 `merge.build_persons`, `mentions.resolve_short_mentions` / `resolve_title_mentions`,
-`countries.assign_countries`, `mentions.settle_names`, and after events
+`counterparts.counterpart_titles`, `countries.assign_countries`, `mentions.settle_names`, and after events
 `countries.settle_countries`.
 """
 from communique.persons.countries import (accompanying_countries, assign_countries, home_country, only_speaks,
