@@ -1094,3 +1094,13 @@ def test_a_counterpart_holds_the_office_of_the_one_they_are_counterpart_of(host_
     a = extract(f"Talks\n\n{host_title} Ana Ruiz received her Ukrainian counterpart Andrii Koval in the capital on "
                 "Tuesday.", published="2026-03-19")
     assert office in person(a, "Andrii Koval").titles
+
+
+@pytest.mark.parametrize("text, name", [
+    ("The summit was held with H.E. Mr. LEE Jae-myung, President of the Republic of Korea.", "Lee Jae-myung"),
+    ("Mr. CHO Hyun, Minister of Foreign Affairs of the ROK, attended the dinner.", "Cho Hyun"),
+    ("Mr. KIM Min-seok, Prime Minister of the ROK, attended the dinner.", "Kim Min-seok"),
+])
+def test_a_short_capitalised_family_name_after_an_honorific(text, name):
+    a = extract(text, published="2026-09-30")
+    assert name.lower() in {p.name.lower() for p in a.persons}

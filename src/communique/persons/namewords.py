@@ -51,7 +51,8 @@ def _name_syllable(tok: Token) -> bool:
     L = lexicon.titles()
     if f in L.heads or f in L.ranks or f in L.org_words:
         return False
-    return before.is_alpha and before.text[:1].isupper() and not _tokens()._vocab_text(before.text)
+    return before.is_alpha and before.text[:1].isupper() and (
+        not _tokens()._vocab_text(before.text) or _tokens()._caps_surname(before))  # "LEE Jae-myung"
 
 
 def _not_a_name_word(f: str) -> bool:

@@ -92,7 +92,10 @@ def _vocab_text(text: str) -> bool:
 def _caps_surname(tok: Token) -> bool:
     """"KOBAYASHI Hiroshi": an all-capitals family name next to a capitalised given name."""
     t = tok.text
-    if not (t.isalpha() and t.isupper() and len(t) >= 4):
+    # "Mr. CHO Hyun", "H.E. Mr. LEE Jae-myung": a three-letter family name after an honorific (read from
+    # the word itself: this runs while the doc's TokenTable is being built)
+    short = len(t) == 3 and tok.i > 0 and _honorific_text(tok.doc[tok.i - 1].text)
+    if not (t.isalpha() and t.isupper() and (len(t) >= 4 or short)):
         return False
     f = name_key(t)
     L = lexicon.titles()
@@ -156,7 +159,8 @@ def _name_test(doc: Doc, i: int, tt: TokenTable, tok: Token | None = None) -> bo
     text = tt.text[i]
     if tt.hyph[i] or tt.syl[i]:  # _hyphen_in_name, _name_syllable
         return True
-    if (text.isalpha() and text.isupper() and len(text) >= 4) or text in _GENERATIONAL \
+    if (text.isalpha() and text.isupper() and (len(text) >= 4 or len(text) == 3 and i > 0 and tt.hon[i - 1])) \
+            or text in _GENERATIONAL \
             or text in lexicon.person_words()["regnal_numerals"]:
         tok = doc[i] if tok is None else tok
         if _caps_surname(tok) or _regnal_numeral(tok) or _generational(tok):
