@@ -218,7 +218,7 @@ STAGES: tuple[Stage, ...] = (
           writes=("persons", "country_weights")),
     Stage("sentences", build_sentences, reads=("parsed", "parsed_text", "body", "persons", "country_weights"),
           writes=("sentences", "pair")),
-    Stage("events", find_events, reads=("sentences", "pair", "pub_date", "year", "body"), writes=("drafts",)),
+    Stage("events", find_events, reads=("sentences", "pair", "pub_date", "year", "body", "doc"), writes=("drafts",)),
     Stage("settle_countries", settle_countries, reads=("drafts", "persons", "pair", "body", "doc", "sentences"),
           writes=("persons", "drafts")),
     Stage("coded_events", code_events, reads=("sentences", "persons", "drafts"), writes=("drafts",)),

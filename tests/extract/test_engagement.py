@@ -293,3 +293,13 @@ def test_the_premier_is_not_the_deputy_prime_minister():
                 "Al Kuwari.", published="2026-09-02")
     assert frozenset({"Omar Rafiq", "Hamad Al Kuwari"}) in _met(a)
     assert frozenset({"Tariq Khan", "Hamad Al Kuwari"}) not in _met(a)
+
+
+def test_a_live_blogs_undated_entries_are_of_its_page_day():
+    page = ("EUROPE LIVE\nSummit live: leaders meet in Oslo\nUpdated 2 October 2026, 15.42 CEST\n\n"
+            "15.42 CEST\nLeaders sign a drone deal\nNorwegian prime minister Ola Berg and Ukrainian president Ivan "
+            "Koval have signed a letter of intent on drones at the end of their meeting in Oslo.\nShare\n\n"
+            "14.10 CEST\nNetherlands pledges more aid\nDutch prime minister Jan Smit said he had told Koval of the "
+            "aid during a brief meeting in Oslo.\nShare\n")
+    a = extract(page)
+    assert {e.date for e in a.events if e.type in ("CONSULT", "AGREE") and e.status == "happened"} == {"2026-10-02"}

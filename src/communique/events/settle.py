@@ -42,6 +42,17 @@ def pick_date(sent: Sentence, ctx: Analysis, anchor: int) -> str | None:
                                  found=found)
 
 
+LIVE_ENTRIES = 2  # time-stamped entry lines ("14.10 CEST") that make a page a live blog
+
+
+def _live_blog(text: str) -> bool:
+    """A page of time-stamped entries ("15.42 CEST" on a line of its own, more than once)."""
+    from communique.body import signals
+
+    stamp = signals().patterns["live_entry_stamp"]
+    return sum(1 for line in text.splitlines() if stamp.match(line.strip())) >= LIVE_ENTRIES
+
+
 def _states_of_trip(d: Draft, trip: Draft) -> bool:
     """An event between states only, the visitor's and the host's ("the UK is the first country to
     sign a security agreement with Ukraine", told of a British leader's trip to Ukraine)."""
@@ -167,6 +178,8 @@ def settle_context(ctx: Analysis, drafts: list[Draft], sentences: list[Sentence]
         main_date = follow_ups.lead_date([s.text for s in lead], published=ctx.published, year=ctx.year,
                                          told=[(s.start, s.end) in told for s in lead])
     fill_date = main_date  # what an undated event of the article takes
+    if fill_date is None and ctx.pub_date is not None and _live_blog(ctx.doc.text):
+        fill_date = ctx.pub_date.isoformat()  # a live blog's entries, time-stamped, are of its page's day
     if arrivals:
         first = min(arrivals, key=lambda d: min(e[0] for e in d.evidence))
         if not dated or min(e[0] for e in first.evidence) < min(e[0] for e in dated[0].evidence):
