@@ -240,6 +240,8 @@ def test_a_country_only_place_becomes_the_city_where_things_happened():
     ("Lavrov met Lamola in Pretoria to prepare a possible visit by President Ramaphosa to Moscow.", "Pretoria", "Moscow"),
     ("The envoys met in Lima ahead of the planned state visit to Santiago.", "Lima", "Santiago"),
     ("They also talked about her upcoming trip to Tokyo.", "talked", "Tokyo"),
+    ("He paid a courtesy call in Hanoi on Friday and is scheduled to visit Bac Ninh.", "Hanoi", "Bac Ninh"),
+    ("The envoys met in Lima, and the minister will travel to Santiago next week.", "Lima", "Santiago"),
 ])
 def test_venue_text_blanks_datelines_topics_and_trips_to_come(text, kept, blanked):
     v = venue_text(text)

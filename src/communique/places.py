@@ -533,10 +533,13 @@ def _topic_rx():
 def _planned_trip_rx():
     """(the words before a place that make it a trip still to come, a gate for them): "a possible
     visit by President X to Moscow", "the planned trip to Beijing"."""
-    cues = "|".join(re.escape(c) for c in sorted(_read_json("places_rules.json")["planned_trip_cues"], key=len, reverse=True))
+    rules = _read_json("places_rules.json")
+    cues = "|".join(re.escape(c) for c in sorted(rules["planned_trip_cues"], key=len, reverse=True))
+    verbs = "|".join(re.escape(c) for c in sorted(rules["planned_trip_verbs"], key=len, reverse=True))
     trip = rf"(?<![A-Za-z])(?:{cues})\s+(?:[\w-]+\s+){{0,2}}?(?:visit|trip|tour|journey)s?"
-    return (re.compile(rf"{trip}\s+(?:by\s+(?:[\w.'’-]+\s+){{1,6}}?)?to\s+(?:the\s+)?$", re.I),
-            re.compile(trip, re.I))
+    going = rf"(?<![A-Za-z])(?:{verbs})\s+(?:also\s+)?(?:visit|travel\s+to|fly\s+to|head\s+to|go\s+on\s+to|proceed\s+to)"
+    return (re.compile(rf"(?:{trip}\s+(?:by\s+(?:[\w.'’-]+\s+){{1,6}}?)?to|{going})\s+(?:the\s+)?$", re.I),
+            re.compile(rf"{trip}|{going}", re.I))
 
 
 @lru_cache(maxsize=1)
