@@ -303,3 +303,13 @@ def test_a_live_blogs_undated_entries_are_of_its_page_day():
             "aid during a brief meeting in Oslo.\nShare\n")
     a = extract(page)
     assert {e.date for e in a.events if e.type in ("CONSULT", "AGREE") and e.status == "happened"} == {"2026-10-02"}
+
+
+@pytest.mark.parametrize("sender", ["the Custodian of the Two Holy Mosques King Salman bin Abdulaziz",
+                                    "King Salman bin Abdulaziz", "President Karim Haddad"])
+def test_the_sender_of_a_message_is_not_met(sender):
+    a = extract("Talks\n\nKUWAIT, Jan 9 (KUNA) -- His Highness the Amir Sheikh Mishal Al-Sabah received at Bayan Palace "
+                "on Wednesday Saudi Minister of Foreign Affairs Prince Faisal bin Farhan, who conveyed a written message "
+                f"from {sender} on bilateral relations.", published="2026-01-09")
+    met = _met(a)
+    assert met == {frozenset({"Mishal Al-Sabah", "Faisal bin Farhan"})}

@@ -17,8 +17,14 @@ def split_sides(sent: Sentence, trigger_pos: int) -> tuple[list[Mention], list[M
     """Persons before the trigger (the subject side) and after it (the counterparts)."""
     absolute = sent.start + trigger_pos
     before = [m for m in sent.mentions if m.end <= absolute]
-    after = [m for m in sent.mentions if m.start >= absolute]
+    # who sent a message is no counterpart: "received X, who conveyed a written message from King Y"
+    after = [m for m in sent.mentions if m.start >= absolute
+             and not _SENT_FROM.search(sent.text, max(0, m.start - sent.start - 90), m.start - sent.start)]
     return before, after
+
+
+_SENT_FROM = re.compile(r"\b(?:message|letter|greetings|condolences|congratulations)\s+from\s+(?:the\s+)?"
+                        r"(?:[A-Z][\w'’-]*\s+(?:of\s+(?:the\s+)?)?){0,8}$")
 
 
 def _dedupe(ms: list[Mention]) -> list[PersonDraft]:
