@@ -17,6 +17,7 @@ from communique.analysis import Analysis, Draft
 from communique.text import fold
 from communique.events.conference import draft_conference
 from communique import frames as frames_mod
+from communique.frames.anaphora import singular_title
 from communique.events.engagement import draft_engagement
 from communique.events.framed import (discourse, doc_shift, draft_frame, frame_org_drafts, join_gatherings, kind_of,
                                       log_outcome, sentence_frames)
@@ -162,8 +163,7 @@ def extract_events(ctx: Analysis) -> None:
 def _all_hold(persons, phrase: str) -> bool:
     """Whether every one of `persons` holds the title a plural reference names ("the two presidents":
     a president each); true for references that name no title ("the two leaders", "both sides")."""
-    word = fold(phrase).split()[-1]
-    singular = word[:-1] if word.endswith("s") else word
-    if singular not in frames_mod.words()["title_words"]:
+    singular = singular_title(phrase.split()[-1])
+    if singular is None:
         return True
     return all(any(singular in fold(t).split() for t in p.titles) for p in persons)

@@ -31,6 +31,26 @@ def _first_of_kind(tok: Token) -> bool:
         and told_first_of_kind(tok.head.head)
 
 
+def singular_title(word: str) -> str | None:
+    """The title word a plural description is made of ("presidents" -> "president"), or None where
+    it names no title ("leaders", "sides")."""
+    f = fold(word)
+    singular = f[:-1] if f.endswith("s") else f
+    return singular if singular in words()["title_words"] else None
+
+
+def _holds(titles, bits: list[str], synonyms: dict) -> bool:
+    """Whether a person's titles, their words together, hold every word of a description (a synonym
+    counts: "the envoy" for an Ambassador)."""
+    held = set(" ".join(fold(t) for t in titles).split())
+    return bool(held) and all(b in held or held & synonyms.get(b, set()) for b in bits)
+
+
+def _titled_bare(titles, bits: list[str]) -> bool:
+    """One of the titles is the description's words and nothing more ("Prime Minister")."""
+    return any(fold(t) == " ".join(bits) for t in titles)
+
+
 def _outranked(titles, bits: list[str], synonyms: dict) -> bool:
     """Every title that holds the words of a description also holds a rank it does not say ("the
     premier" against "Deputy Prime Minister"): a deputy is not who a bare title means."""
@@ -194,14 +214,12 @@ class Discourse:
                 if country is None and low not in W["counterpart_words"]:
                     continue  # "the side" alone says too little
                 return [k]
-            held = set(" ".join(fold(t) for t in info.titles).split())
-            if held and all(b in held or held & synonyms.get(b, set()) for b in title_bits) \
-                    and not _outranked(info.titles, title_bits, synonyms):
-                if country is None and not any(fold(t) == " ".join(title_bits) for t in info.titles):
+            if _holds(info.titles, title_bits, synonyms) and not _outranked(info.titles, title_bits, synonyms):
+                if country is None and not _titled_bare(info.titles, title_bits):
                     # "the Prime Minister" with two prime ministers told: the one the outlet titles so
                     # bare (its own) before one it qualifies ("Mauritius Prime Minister")
                     bare = next((o for o in self.salient if o not in exclude and o is not k
-                                 and any(fold(t) == " ".join(title_bits) for t in self.describe(o).titles)), None)
+                                 and _titled_bare(self.describe(o).titles, title_bits)), None)
                     if bare is not None:
                         return [bare]
                 return [k]  # "the envoy" for an Ambassador, "the premier" for a Prime Minister
@@ -209,8 +227,7 @@ class Discourse:
                 untitled.append(k)
         if len(untitled) == 1 and low not in W["side_words"] and not indefinite:
             return untitled  # "Rishi Sunak promised ... the Prime Minister said": the one person given no title
-        held_by = [k for k in stateless if (held := set(" ".join(fold(t) for t in self.describe(k).titles).split()))
-                   and all(b in held or held & synonyms.get(b, set()) for b in title_bits)]
+        held_by = [k for k in stateless if _holds(self.describe(k).titles, title_bits, synonyms)]
         if len(held_by) == 1 and not indefinite:
             return held_by  # "the head of Colombian diplomacy" for the one foreign minister of no state yet
         if country is not None and low in W["counterpart_words"]:
@@ -223,18 +240,17 @@ class Discourse:
         """The salient persons, one per state, holding the title a plural description names ("the
         two presidents", "both foreign ministers"), when at least two of two states do; else None."""
         W = words()
-        singular = fold(tok.text)[:-1] if fold(tok.text).endswith("s") else fold(tok.text)
-        if singular not in W["title_words"]:
+        singular = singular_title(tok.text)
+        if singular is None:
             return None  # "the two leaders", "both sides": no title to tell them by
         bits = [fold(c.text) for c in mods if c.lower_ in W["title_words"]] + [singular]
         synonyms = {w: set(ws) for w, ws in W["title_synonyms"].items()}
         out, states = [], set()
         for k in self.salient:
             info = self.describe(k)
-            held = set(" ".join(fold(t) for t in info.titles).split())
-            if k in exclude or not info.country or info.country in states or not held:
+            if k in exclude or not info.country or info.country in states:
                 continue
-            if all(b in held or held & synonyms.get(b, set()) for b in bits):
+            if _holds(info.titles, bits, synonyms):
                 out.append(k)
                 states.add(info.country)
         return out if len(out) >= 2 else None
