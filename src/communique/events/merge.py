@@ -44,6 +44,14 @@ def _days_of_one_trip(a: str, b: str) -> bool:
     return abs((x[0] - y[0]).days) <= TRIP_DAYS
 
 
+def _merged_date(target: Draft, d: Draft) -> str | None:
+    """The date of `target` once `d` is folded into it: its own, else d's; one trip told on two days
+    runs from the earlier ("arrived on Sunday" and "is on a visit" on Tuesday: from Sunday)."""
+    if target.mode == d.mode == "visit" and target.date and d.date and _days_of_one_trip(target.date, d.date):
+        return min(target.date, d.date)
+    return target.date or d.date
+
+
 def merge_drafts(drafts: list[Draft], published=None) -> list[Draft]:
     """One event per real-world interaction: the same actors and type told again (lead, body,
     caption) or the same dialogue mechanism are merged with all their evidence. An occasion dated
@@ -101,9 +109,7 @@ def merge_drafts(drafts: list[Draft], published=None) -> list[Draft]:
                 target.actors.append(a)
                 names.add(name_key(a.name))
         target.evidence += [e for e in d.evidence if e not in target.evidence]
-        if target.mode == d.mode == "visit" and target.date and d.date and _days_of_one_trip(target.date, d.date):
-            target.date = min(target.date, d.date)  # "arrived on Sunday" and "is on a visit" on Tuesday: from Sunday
-        target.date = target.date or d.date
+        target.date = _merged_date(target, d)
         target.location = _better_location(target.location, d.location)
         target.mechanism = target.mechanism or d.mechanism
         if target.mechanism and d.mechanism and target.mechanism.get("round") is None:
@@ -124,9 +130,7 @@ def fold_states_into_persons(drafts: list[Draft]) -> list[Draft]:
             out.append(d)
             continue
         target.evidence += [e for e in d.evidence if e not in target.evidence]
-        if target.mode == d.mode == "visit" and target.date and d.date and _days_of_one_trip(target.date, d.date):
-            target.date = min(target.date, d.date)  # "arrived on Sunday" and "is on a visit" on Tuesday: from Sunday
-        target.date = target.date or d.date
+        target.date = _merged_date(target, d)
         target.location = _better_location(target.location, d.location)
     return out
 
