@@ -7,6 +7,7 @@ stage filters; the contract's `Article` is built from it in one place, `to_artic
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 
@@ -188,8 +189,6 @@ class Analysis:
 
 def _opening_place(lead: str) -> str | None:
     """The known place a lead opens with as a dateline ("ANKARA: ...", "Colombo - ..."), or None."""
-    import re
-
     from communique import places
 
     span = places.dateline_span(lead)

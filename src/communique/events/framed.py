@@ -230,11 +230,8 @@ def visit_from_frame(ctx: Analysis, sent: Sentence, f: frames_mod.Frame) -> list
         _, p = destination(sent)
         if p is not None and p.country:
             dests.append((p.country, p))
-    facilities = frames_mod.words()["arrival_facilities"]
-    arrived_at_a_facility = any((ctx.parsed_text[s:e].split() or [""])[-1].lower() in facilities
-                                for s, e in f.destinations)
-    if not dests and (arrived_at_a_facility or any(c.lower_ == "here" and c.dep_ == "advmod" for c in f.trigger.children)) \
-            and ctx.dateline_place:
+    if not dests and ctx.dateline_place and (_arrived_at_a_facility(ctx, f) or any(
+            c.lower_ == "here" and c.dep_ == "advmod" for c in f.trigger.children)):
         # "arrived here on Monday", "arrived at Jomo Kenyatta International Airport": the dateline's city
         p = _places().lookup_dateline(ctx.dateline_place)
         if p is not None and p.country:
@@ -267,6 +264,13 @@ def visit_from_frame(ctx: Analysis, sent: Sentence, f: frames_mod.Frame) -> list
         d.members = visitors
         drafts.append(d)
     return drafts
+
+
+def _arrived_at_a_facility(ctx: Analysis, f: frames_mod.Frame) -> bool:
+    """A destination the gazetteer does not know whose last word is a facility ("arrived at Jomo
+    Kenyatta International Airport", frames.json arrival_facilities)."""
+    facilities = frames_mod.words()["arrival_facilities"]
+    return any((ctx.parsed_text[s:e].split() or [""])[-1].lower() in facilities for s, e in f.destinations)
 
 
 def _epithet(phrase: str) -> bool:
